@@ -1,0 +1,110 @@
+"""Command line: ``python -m fromto {run,clean,segment,transitions,corpus}``.
+
+Every command reads input through :func:`fromto.textio.read_text`. Bad input ends with one line on stderr
+(``fromto: PATH: problem``), exit status 2, no traceback, and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+
+from fromto.textio import InputError
+
+
+def _emit(text: str) -> None:
+    """Write finished output to stdout in one piece (so an error never leaves half a table)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from fromto import runner
+
+    return runner.run_all(only=args.only, render=not args.no_html)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from fromto import clean
+    from fromto.textio import read_text
+
+    result = clean.clean_page(read_text(args.path))
+    buf = io.StringIO()
+    result.paragraphs.to_csv(buf, index=False, lineterminator="\n")
+    _emit(buf.getvalue())
+    return 0
+
+
+def cmd_segment(args: argparse.Namespace) -> int:
+    from fromto import tokens
+    from fromto.textio import read_text
+
+    text = read_text(args.path)
+    tok = tokens.get_tokenizer()
+    out = [" ".join(tok.cut(line)) for line in text.split("\n")]
+    if out and out[-1] == "" and text.endswith("\n"):
+        out.pop()
+    _emit("\n".join(out) + "\n")
+    return 0
+
+
+def cmd_transitions(args: argparse.Namespace) -> int:
+    from fromto import corpus
+
+    table = corpus.transitions_for_paths(args.paths)
+    buf = io.StringIO()
+    table.to_csv(buf, index=False, lineterminator="\n")
+    _emit(buf.getvalue())
+    return 0
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from fromto import corpus
+
+    return corpus.run_corpus(args.path, args.out, workers=args.workers, progress=not args.quiet)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fromto", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="execute every notebook in order, in place, and regenerate data/, figures/, docs/")
+    p.add_argument("--only", nargs="*", default=None, help="notebook numbers to run (e.g. 01 03); default all")
+    p.add_argument("--no-html", action="store_true", help="skip rendering docs/")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("clean", help="clean a page dump and print its paragraphs table as CSV")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("segment", help="print each input line as tokens separated by single spaces")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_segment)
+
+    p = sub.add_parser("transitions", help="print every 'from X to Y' transition found in the inputs as CSV")
+    p.add_argument("paths", nargs="+", help="text files, folders of .txt files, or CSV/JSONL files with id,text")
+    p.set_defaults(func=cmd_transitions)
+
+    p = sub.add_parser("corpus", help="run cleaning, segmentation and transition extraction over many documents")
+    p.add_argument("path", help="a folder of .txt files, or a CSV/JSONL file with id and text columns")
+    p.add_argument("--out", required=True, help="folder for the output tables")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_corpus)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except InputError as exc:
+        print(f"fromto: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("fromto: interrupted", file=sys.stderr)
+        return 130
