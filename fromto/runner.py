@@ -1,0 +1,183 @@
+"""``python -m fromto run``: execute every numbered notebook top to bottom, in place, then render docs/.
+
+Each notebook runs in a fresh ``python3`` kernel from the ``notebooks/`` folder, in number order, with
+nbclient's per-cell timing metadata turned off and ``PYTHONHASHSEED`` fixed, so a re-run with no change
+leaves every notebook, table and figure byte-identical. A failing cell stops the run with one message that
+names the notebook and the cell; the failed notebook is not written back. After the notebooks, the run
+manifest (``data/manifest.json``) is written and each notebook is rendered to self-contained HTML in
+``docs/`` with an index page.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+from fromto import paths
+from fromto.textio import atomic_write
+
+NOTEBOOK_PATTERN = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
+# The lab template links MathJax and require.js from a CDN; the notebooks use neither (no maths, no widgets),
+# and a self-contained page must not reach the network, so those tags are removed.
+_REMOTE_SCRIPT = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
+
+
+class NotebookFailed(Exception):
+    """A cell of a notebook raised; the message names the notebook and the cell."""
+
+
+def list_notebooks(folder: Path | None = None) -> list[Path]:
+    """The numbered notebooks (``NN_name.ipynb``) in reading order."""
+    folder = folder or paths.NOTEBOOKS
+    return sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_PATTERN.match(p.name))
+
+
+def _normalise(nb) -> None:
+    """Drop volatile metadata so that an unchanged notebook re-runs to the same bytes."""
+    for i, cell in enumerate(nb.cells, start=1):
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("ExecuteTime", None)
+        if not cell.get("id"):
+            cell["id"] = f"cell-{i:02d}"
+    nb.metadata.pop("widgets", None)
+    nb.metadata.pop("papermill", None)
+
+
+def _first_line(source: str) -> str:
+    for line in source.splitlines():
+        if line.strip():
+            return line.strip()[:70]
+    return ""
+
+
+def execute_notebook(path: Path, timeout: int = 1800) -> None:
+    """Execute one notebook in place (outputs written back only if every cell succeeds)."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+        allow_errors=False,
+    )
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        index, source = None, ""
+        code_no = 0
+        for i, cell in enumerate(nb.cells, start=1):
+            if cell.cell_type != "code":
+                continue
+            code_no += 1
+            if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+                index, source = i, cell.source
+                break
+        err = f"{exc.ename}: {exc.evalue}" if getattr(exc, "ename", None) else str(exc).strip().splitlines()[-1]
+        where = f"cell {index} (code cell {code_no}, `{_first_line(source)}`)" if index else "an unknown cell"
+        raise NotebookFailed(f"{path.name} failed in {where}: {err}") from None
+    _normalise(nb)
+    with atomic_write(path) as fh:
+        nbformat.write(nb, fh)
+
+
+def render_html(notebooks: list[Path], out: Path | None = None) -> list[Path]:
+    """Render executed notebooks to self-contained HTML files in ``docs/`` plus ``docs/index.html``."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    out = out or paths.DOCS
+    exporter = HTMLExporter(template_name="lab")
+    exporter.embed_images = True
+    written = []
+    rows = []
+    for nb_path in notebooks:
+        nb = nbformat.read(nb_path, as_version=4)
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
+        body = _REMOTE_SCRIPT.sub("", body)
+        target = out / f"{nb_path.stem}.html"
+        with atomic_write(target) as fh:
+            fh.write(body)
+        written.append(target)
+        title, question = _title_and_question(nb)
+        rows.append((target.name, nb_path.stem, title, question))
+    index = out / "index.html"
+    with atomic_write(index) as fh:
+        fh.write(_index_page(rows))
+    written.append(index)
+    return written
+
+
+def _title_and_question(nb) -> tuple[str, str]:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
+            lines = [ln.strip() for ln in cell.source.strip().splitlines()]
+            title = lines[0][2:].strip()
+            rest = [ln for ln in lines[1:] if ln and not ln.startswith("#") and not ln.startswith("**")]
+            return title, (rest[0] if rest else "")
+    return "(untitled notebook)", ""
+
+
+def _index_page(rows) -> str:
+    items = "\n".join(
+        f'<li><a href="{html.escape(href)}"><strong>{html.escape(stem)}</strong> — {html.escape(title)}</a>'
+        f"<br><span>{html.escape(question)}</span></li>"
+        for href, stem, title, question in rows
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>fromto — rendered notebooks</title>
+<style>body{{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:52em;
+margin:2em auto;line-height:1.5;padding:0 1em}} li{{margin:0.8em 0}} span{{color:#555}}</style></head>
+<body><h1>fromto — rendered notebooks</h1>
+<p>From a People's Daily page on regional party building (区域化党建) in Shanghai to traceable text, vocabulary,
+coded "from X to Y" transitions and figures. Each page is a notebook as executed by <code>python -m fromto run</code>.</p>
+<ol>
+{items}
+</ol></body></html>
+"""
+
+
+def run_all(only: list[str] | None = None, render: bool = True) -> int:
+    """Execute the numbered notebooks in order (or just ``only``), write the manifest, render docs/.
+
+    Returns an exit status: 0 on success, 1 if a notebook failed (the message names notebook and cell).
+    """
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    notebooks = list_notebooks()
+    if not notebooks:
+        print(f"fromto: {paths.NOTEBOOKS.relative_to(paths.ROOT)}: no numbered notebooks found", file=sys.stderr)
+        return 2
+    chosen = [nb for nb in notebooks if not only or nb.name[:2] in {o.zfill(2) for o in only}]
+    total = len(chosen)
+    started = time.perf_counter()
+    for i, nb_path in enumerate(chosen, start=1):
+        t0 = time.perf_counter()
+        print(f"[{i}/{total}] {nb_path.name} ...", flush=True)
+        try:
+            execute_notebook(nb_path)
+        except NotebookFailed as exc:
+            print(f"fromto: {exc}", file=sys.stderr)
+            return 1
+        print(f"      done in {time.perf_counter() - t0:.1f} s", flush=True)
+    from fromto import manifest
+
+    manifest.write_manifest()
+    print(f"manifest: {paths.MANIFEST_JSON.relative_to(paths.ROOT)}")
+    if render:
+        docs = render_html(notebooks)
+        print(f"rendered {len(docs) - 1} notebooks to {paths.DOCS.relative_to(paths.ROOT)}/ (with index.html)")
+    print(f"run finished in {time.perf_counter() - started:.1f} s")
+    return 0
