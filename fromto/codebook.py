@@ -1,0 +1,576 @@
+"""Code the extracted transitions, gloss their poles, and measure extraction and coding against a gold standard.
+
+Coding (:func:`code_transitions`) gives every transition one primary code from ``resources/codebook.csv`` by
+the first of these ordered rules that applies, and records which rule decided in ``code_rule``:
+
+R1 ``subject``      the stated subject ends in a head noun that names a dimension (``subject_heads`` in the
+                    codebook: 关系 → TIES, 触角 → REACH, 体系 → SYSTEM, 力量 → FORCES). Chinese is head-final,
+                    so 党组织间的关系 is a kind of 关系.
+R2 ``restatement``  no subject rule applies, but another transition of the same document with the same poles
+                    was coded by R1 (a body sentence or nominal form repeating a section heading whose subject
+                    it leaves out): it takes that code.
+R3 ``verb``         the construction is a verb of conversion (转化为/转化成): CONVERSION.
+R4 ``keywords``     words of the kind of content each code covers (``keywords`` in the codebook) are counted
+                    in the two poles; the code with most hits wins, ties going to the codebook's row order.
+R5 ``default``      nothing above applies: OTHER.
+
+Glosses (``source_en``, ``target_en``) come from ``resources/glossary.csv``, looked up on the pole with quotes
+and spaces removed; a pole without a gloss gets ``""`` and :func:`glossary_gaps` lists it.
+
+Evaluation is pure functions over DataFrames: :func:`match_transitions` aligns extracted rows with gold rows
+(same sentence, overlapping poles, one-to-one), :func:`extraction_scores` gives precision/recall/F1 at the
+statement and the pole level, and :func:`percent_agreement`, :func:`cohen_kappa`, :func:`krippendorff_alpha`
+and :func:`disagreements` compare the rule codes with the reader's codes per statement.
+
+Exports: :func:`export_qdc` writes the REFI-QDA codebook exchange format (``.qdc``) read by NVivo, MAXQDA,
+ATLAS.ti and Taguette, and :func:`coded_statements` the table of coded statements for the CSV export.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import unicodedata
+import uuid
+import xml.etree.ElementTree as ET
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pandas as pd
+
+from fromto import paths
+from fromto.textio import atomic_write, read_resource_csv
+
+#: Quotation marks that may wrap a pole; they are dropped before comparing or glossing poles.
+QUOTES = "“”‘’「」『』\"'〝〞"
+#: The code used when no rule applies.
+DEFAULT_CODE = "OTHER"
+#: Verbs of conversion for rule R3.
+CONVERSION_VERBS = ("转化",)
+#: The code rule R3 assigns.
+CONVERSION_CODE = "CONVERSION"
+#: Namespace of the deterministic code GUIDs in the .qdc export (uuid5 of ``fromto:code:<CODE>``).
+QDC_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/fromto/codebook")
+#: XML namespace of the REFI-QDA codebook exchange format.
+QDC_XMLNS = "urn:QDA-XML:codebook:1.0"
+
+#: Columns :func:`code_transitions` adds.
+CODED_COLUMNS = ["code", "code_rule", "source_en", "target_en"]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Resources
+# --------------------------------------------------------------------------------------------------------------
+
+def load_codebook(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The codebook (``resources/codebook.csv``) as a DataFrame of strings, in its row order."""
+    return read_resource_csv(path or paths.CODEBOOK)
+
+
+def load_glossary(path: str | os.PathLike | None = None) -> dict[str, str]:
+    """The glossary as ``{normalised term: English gloss}`` (see :func:`normalise_pole`)."""
+    table = read_resource_csv(path or paths.GLOSSARY)
+    return {normalise_pole(t): en for t, en in zip(table["term"], table["en"]) if normalise_pole(t)}
+
+
+def load_gold(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The gold transitions (``resources/gold_transitions.csv``); ``article`` and ``step`` as integers."""
+    gold = read_resource_csv(path or paths.GOLD_TRANSITIONS)
+    gold["article"] = pd.to_numeric(gold["article"], errors="coerce").astype("Int64")
+    gold["step"] = pd.to_numeric(gold["step"], errors="coerce").fillna(1).astype(int)
+    return gold
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Normalisation
+# --------------------------------------------------------------------------------------------------------------
+
+def _text(value) -> str:
+    """``value`` as a string; missing values (None, NaN, pd.NA) become ``""``."""
+    if value is None:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def normalise_pole(text) -> str:
+    """A pole without quotation marks or white space: ``“工业锈带”`` → ``工业锈带``."""
+    return "".join(ch for ch in _text(text) if ch not in QUOTES and not ch.isspace())
+
+
+def normalise_for_match(text) -> str:
+    """Text without punctuation, symbols or white space, for matching a locator against a cleaned sentence.
+
+    Cleaning may turn ASCII ``,`` into ``，`` or 「」 into “”; dropping all of them makes both sides comparable.
+    """
+    return "".join(
+        ch for ch in _text(text) if not ch.isspace() and unicodedata.category(ch)[0] not in "PSZ"
+    )
+
+
+def _split_list(cell) -> list[str]:
+    return [w for w in _text(cell).split("|") if w]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Coding rules
+# --------------------------------------------------------------------------------------------------------------
+
+def subject_code(subject, codebook: pd.DataFrame) -> tuple[str, str] | None:
+    """R1: ``(code, head)`` when the subject ends in a head noun listed in ``subject_heads``, else ``None``.
+
+    The longest matching head wins, so a subject ending in 覆盖面 is read as 覆盖面, not as a shorter head.
+    """
+    subject = normalise_pole(subject)
+    if not subject:
+        return None
+    best: tuple[str, str] | None = None
+    for code, heads in zip(codebook["code"], codebook["subject_heads"]):
+        for head in _split_list(heads):
+            if subject.endswith(head) and (best is None or len(head) > len(best[1])):
+                best = (code, head)
+    return best
+
+
+def keyword_code(source, target, codebook: pd.DataFrame) -> tuple[str, list[str]] | None:
+    """R4: ``(code, words hit)`` for the code whose keywords occur most often in the two poles, else ``None``.
+
+    Every occurrence counts (a word in both poles counts twice). Ties go to the code listed first.
+    """
+    poles = normalise_pole(source) + "\n" + normalise_pole(target)
+    best: tuple[str, list[str]] | None = None
+    best_hits = 0
+    for code, words in zip(codebook["code"], codebook["keywords"]):
+        hit_words = [w for w in _split_list(words) if w in poles]
+        hits = sum(poles.count(w) for w in hit_words)
+        if hits > best_hits:
+            best, best_hits = (code, hit_words), hits
+    return best
+
+
+def _has_conversion_verb(row) -> str:
+    for field in ("verb", "marker"):
+        value = _text(row.get(field))
+        for verb in CONVERSION_VERBS:
+            if verb in value:
+                return verb
+    return ""
+
+
+def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None) -> tuple[str, str]:
+    """``(code, code_rule)`` for one transition (a mapping with ``subject, source, target`` and optionally
+    ``verb, marker, doc``), by rules R1–R5 of the module docstring. ``restated`` maps
+    ``(doc, source, target)`` (normalised poles) to ``(code, head)`` from R1 for rule R2."""
+    found = subject_code(row.get("subject"), codebook)
+    if found:
+        return found[0], f"R1 subject head {found[1]}"
+    if restated:
+        key = (_text(row.get("doc")), normalise_pole(row.get("source")), normalise_pole(row.get("target")))
+        if key in restated:
+            code, head = restated[key]
+            return code, f"R2 restates a transition whose subject head is {head}"
+    verb = _has_conversion_verb(row)
+    if verb:
+        return CONVERSION_CODE, f"R3 conversion verb {verb}"
+    found_kw = keyword_code(row.get("source"), row.get("target"), codebook)
+    if found_kw:
+        return found_kw[0], "R4 keywords " + "|".join(found_kw[1])
+    return DEFAULT_CODE, "R5 default"
+
+
+def gloss(term, glossary: dict[str, str]) -> str:
+    """The English gloss of a pole or subject, ``""`` when the glossary has none."""
+    return glossary.get(normalise_pole(term), "")
+
+
+def code_transitions(
+    transitions: pd.DataFrame,
+    codebook: pd.DataFrame | None = None,
+    glossary: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """A copy of ``transitions`` with ``code, code_rule, source_en, target_en`` added (see module docstring).
+
+    Needs the columns ``source, target``; uses ``subject, verb, marker, doc`` when present. Row order and
+    index are kept.
+    """
+    codebook = load_codebook() if codebook is None else codebook
+    glossary = load_glossary() if glossary is None else glossary
+    out = transitions.copy()
+    records = out.to_dict("records")
+    restated: dict = {}
+    for rec in records:
+        found = subject_code(rec.get("subject"), codebook)
+        if found:
+            key = (_text(rec.get("doc")), normalise_pole(rec.get("source")), normalise_pole(rec.get("target")))
+            restated.setdefault(key, found)
+    coded = [code_one(rec, codebook, restated) for rec in records]
+    out["code"] = [c for c, _ in coded]
+    out["code_rule"] = [r for _, r in coded]
+    out["source_en"] = [gloss(rec.get("source"), glossary) for rec in records]
+    out["target_en"] = [gloss(rec.get("target"), glossary) for rec in records]
+    return out
+
+
+def glossary_gaps(transitions: pd.DataFrame, glossary: dict[str, str] | None = None) -> pd.DataFrame:
+    """Poles and stated subjects that have no gloss: columns ``kind, term``, sorted, one row per term."""
+    glossary = load_glossary() if glossary is None else glossary
+    rows = set()
+    for column, kind in (("source", "pole"), ("target", "pole"), ("subject", "subject")):
+        if column not in transitions:
+            continue
+        for value in transitions[column]:
+            term = normalise_pole(value)
+            if term and term not in glossary:
+                rows.add((kind, term))
+    return pd.DataFrame(sorted(rows), columns=["kind", "term"])
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Extraction against gold
+# --------------------------------------------------------------------------------------------------------------
+
+def poles_overlap(a, b, min_common: int = 2) -> bool:
+    """True when two poles share text: one contains the other, or they share ``min_common`` characters in a row.
+
+    Quotes and spaces are ignored. ``管好“一幢楼”`` overlaps ``一幢楼``; ``松散型`` does not overlap ``紧密型``.
+    """
+    a, b = normalise_pole(a), normalise_pole(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size >= min_common
+
+
+def _similarity(a, b) -> float:
+    a, b = normalise_pole(a), normalise_pole(b)
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def match_transitions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Align extracted transitions with gold transitions, one to one.
+
+    An extracted row can match a gold row when (1) the gold ``locator`` occurs in the extracted ``sentence``
+    (both compared without punctuation, quotes or spaces), (2) the ``article`` numbers agree when both are
+    given, and (3) the source poles overlap and the target poles overlap (:func:`poles_overlap`). Candidate
+    pairs are taken greedily, best first: more identical poles, then more similar poles, then the locator
+    covering more of the sentence (so a heading's gold row goes to the heading, not to a body sentence that
+    repeats it).
+
+    Returns one row per pair or leftover: ``status`` (``TP``, ``FN`` = gold not extracted, ``FP`` = extracted,
+    not in gold), ``gold_id``, ``ext_row`` (the extracted row's index label), ``sentence_id``, ``sentence``,
+    ``gold_source, gold_target, ext_source, ext_target``, ``source_exact, target_exact`` (poles identical
+    after removing quotes). Order: gold order, then unmatched extractions in their order.
+    """
+    ext = extracted.copy()
+    ext["ext_row"] = list(extracted.index)
+    ext_recs = ext.to_dict("records")
+    gold_recs = gold.to_dict("records")
+    ext_norm = [normalise_for_match(r.get("sentence")) for r in ext_recs]
+
+    candidates = []
+    for gi, g in enumerate(gold_recs):
+        loc = normalise_for_match(g.get("locator"))
+        g_art = _text(g.get("article"))
+        for ei, e in enumerate(ext_recs):
+            if not loc or loc not in ext_norm[ei]:
+                continue
+            e_art = _text(e.get("article"))
+            if g_art and e_art and str(int(float(g_art))) != str(int(float(e_art))):
+                continue
+            if not (poles_overlap(g.get("source"), e.get("source")) and poles_overlap(g.get("target"), e.get("target"))):
+                continue
+            exact = (normalise_pole(g.get("source")) == normalise_pole(e.get("source"))) + (
+                normalise_pole(g.get("target")) == normalise_pole(e.get("target"))
+            )
+            similar = _similarity(g.get("source"), e.get("source")) + _similarity(g.get("target"), e.get("target"))
+            coverage = len(loc) / max(len(ext_norm[ei]), 1)
+            candidates.append(((exact, similar, coverage), gi, ei))
+    candidates.sort(key=lambda c: (-c[0][0], -c[0][1], -c[0][2], c[1], c[2]))
+
+    gold_to_ext: dict[int, int] = {}
+    used_ext: set[int] = set()
+    for _, gi, ei in candidates:
+        if gi in gold_to_ext or ei in used_ext:
+            continue
+        gold_to_ext[gi] = ei
+        used_ext.add(ei)
+
+    def row(status, g, e):
+        g = g or {}
+        e = e or {}
+        return {
+            "status": status,
+            "gold_id": _text(g.get("gold_id")),
+            "ext_row": e.get("ext_row", pd.NA) if e else pd.NA,
+            "sentence_id": _text(e.get("sentence_id")),
+            "sentence": _text(e.get("sentence")),
+            "gold_source": _text(g.get("source")),
+            "gold_target": _text(g.get("target")),
+            "ext_source": _text(e.get("source")),
+            "ext_target": _text(e.get("target")),
+            "source_exact": bool(g and e and normalise_pole(g.get("source")) == normalise_pole(e.get("source"))),
+            "target_exact": bool(g and e and normalise_pole(g.get("target")) == normalise_pole(e.get("target"))),
+        }
+
+    rows = []
+    for gi, g in enumerate(gold_recs):
+        if gi in gold_to_ext:
+            rows.append(row("TP", g, ext_recs[gold_to_ext[gi]]))
+        else:
+            rows.append(row("FN", g, None))
+    for ei, e in enumerate(ext_recs):
+        if ei not in used_ext:
+            rows.append(row("FP", None, e))
+    columns = ["status", "gold_id", "ext_row", "sentence_id", "sentence", "gold_source", "gold_target",
+               "ext_source", "ext_target", "source_exact", "target_exact"]
+    out = pd.DataFrame(rows, columns=columns)
+    out["ext_row"] = out["ext_row"].astype("Int64")
+    return out
+
+
+def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1; a ratio with a zero denominator is NaN (undefined), not 0."""
+    p = tp / (tp + fp) if tp + fp else math.nan
+    r = tp / (tp + fn) if tp + fn else math.nan
+    f = 2 * p * r / (p + r) if not (math.isnan(p) or math.isnan(r)) and p + r else math.nan
+    return p, r, f
+
+
+def extraction_scores(alignment: pd.DataFrame) -> pd.DataFrame:
+    """Precision, recall and F1 of extraction from a :func:`match_transitions` table, at two levels.
+
+    ``statement``: a matched pair is a true positive (lenient: same sentence, overlapping poles).
+    ``pole``: each statement has two poles; a pole is a true positive only when a matched pair has it
+    identical to the gold pole after removing quotes (strict boundaries). Extracted poles = 2 × extracted
+    statements, gold poles = 2 × gold statements.
+    """
+    n_tp = int((alignment["status"] == "TP").sum())
+    n_fp = int((alignment["status"] == "FP").sum())
+    n_fn = int((alignment["status"] == "FN").sum())
+    tp_rows = alignment[alignment["status"] == "TP"]
+    pole_tp = int(tp_rows["source_exact"].sum() + tp_rows["target_exact"].sum())
+    n_ext_poles = 2 * (n_tp + n_fp)
+    n_gold_poles = 2 * (n_tp + n_fn)
+    rows = []
+    for level, tp, fp, fn in (
+        ("statement", n_tp, n_fp, n_fn),
+        ("pole", pole_tp, n_ext_poles - pole_tp, n_gold_poles - pole_tp),
+    ):
+        p, r, f = precision_recall_f1(tp, fp, fn)
+        rows.append({"level": level, "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f})
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Agreement of codes per statement
+# --------------------------------------------------------------------------------------------------------------
+
+def _pairs(a, b) -> tuple[list[str], list[str]]:
+    a, b = [_text(x) for x in a], [_text(x) for x in b]
+    if len(a) != len(b):
+        raise ValueError(f"the two codings differ in length ({len(a)} and {len(b)})")
+    return a, b
+
+
+def percent_agreement(a, b) -> float:
+    """Share of units on which the two codings give the same code (NaN for no units)."""
+    a, b = _pairs(a, b)
+    return sum(x == y for x, y in zip(a, b)) / len(a) if a else math.nan
+
+
+def cohen_kappa(a, b) -> float:
+    """Cohen's κ = (p_o − p_e) / (1 − p_e), with p_e from each coder's own marginal distribution.
+
+    Undefined (NaN) when there are no units or when p_e = 1 (both coders used one and the same code
+    throughout, so chance agreement is already perfect).
+    """
+    a, b = _pairs(a, b)
+    n = len(a)
+    if not n:
+        return math.nan
+    p_o = percent_agreement(a, b)
+    cats = sorted(set(a) | set(b))
+    p_e = sum((a.count(c) / n) * (b.count(c) / n) for c in cats)
+    if math.isclose(p_e, 1.0):
+        return math.nan
+    return (p_o - p_e) / (1 - p_e)
+
+
+def krippendorff_alpha(a, b) -> float:
+    """Krippendorff's α (nominal) of two codings, via the ``krippendorff`` package.
+
+    Undefined (NaN) when fewer than two distinct codes occur in all (no variation to agree on).
+    """
+    import krippendorff
+    import numpy as np
+
+    a, b = _pairs(a, b)
+    cats = sorted(set(a) | set(b))
+    if len(cats) < 2 or not a:
+        return math.nan
+    index = {c: i for i, c in enumerate(cats)}
+    data = np.array([[index[x] for x in a], [index[x] for x in b]], dtype=float)
+    return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal",
+                                     value_domain=list(range(len(cats)))))
+
+
+def coded_alignment(alignment: pd.DataFrame, coded: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """The matched pairs (``TP``) of ``alignment`` with the rule's ``code, code_rule`` (from ``coded``, by
+    ``ext_row`` = index label) and the reader's ``gold_code, gold_note, subject, verb``."""
+    tp = alignment[alignment["status"] == "TP"].copy()
+    rule = coded.loc[tp["ext_row"].astype(int).tolist()]
+    tp["rule_code"] = rule["code"].tolist()
+    tp["code_rule"] = rule["code_rule"].tolist()
+    tp["subject"] = [_text(x) for x in (rule["subject"] if "subject" in rule else [""] * len(tp))]
+    tp["verb"] = [_text(x) for x in (rule["verb"] if "verb" in rule else [""] * len(tp))]
+    g = gold.set_index("gold_id")
+    tp["gold_code"] = [g.at[i, "code"] for i in tp["gold_id"]]
+    tp["gold_note"] = [g.at[i, "note"] if "note" in g else "" for i in tp["gold_id"]]
+    return tp.reset_index(drop=True)
+
+
+def agreement_table(rule_codes, gold_codes) -> pd.DataFrame:
+    """Percent agreement, Cohen's κ and Krippendorff's α (nominal) of two codings of the same statements."""
+    a, b = _pairs(rule_codes, gold_codes)
+    return pd.DataFrame(
+        [
+            {"measure": "percent_agreement", "value": percent_agreement(a, b), "n_statements": len(a)},
+            {"measure": "cohen_kappa", "value": cohen_kappa(a, b), "n_statements": len(a)},
+            {"measure": "krippendorff_alpha_nominal", "value": krippendorff_alpha(a, b), "n_statements": len(a)},
+        ]
+    )
+
+
+def disagreement_reason(rule_code: str, gold_code: str, code_rule: str) -> str:
+    """A sentence saying why the rules and the reader differ, derived from the rule that decided."""
+    kind, _, detail = _text(code_rule).partition(" ")
+    if kind == "R1":
+        return f"the stated subject names {rule_code} ({detail}), but the reader coded the content {gold_code}"
+    if kind == "R2":
+        return f"the poles repeat a transition coded {rule_code} by its subject, but the reader coded {gold_code}"
+    if kind == "R3":
+        return f"the conversion verb decides {rule_code}, but the reader coded the content {gold_code}"
+    if kind == "R4":
+        return f"pole words point to {rule_code} ({detail}), but the reader coded {gold_code}"
+    return f"no subject, verb or keyword of any code in the poles (default {rule_code}); the reader coded {gold_code}"
+
+
+def disagreements(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Statements where the rule code differs from the gold code, with a ``reason`` (see
+    :func:`disagreement_reason`) and the reader's note. Input: :func:`coded_alignment`."""
+    d = pairs[pairs["rule_code"] != pairs["gold_code"]].copy()
+    d["reason"] = [disagreement_reason(r, g, c) for r, g, c in zip(d["rule_code"], d["gold_code"], d["code_rule"])]
+    cols = ["gold_id", "sentence_id", "ext_source", "ext_target", "subject", "rule_code", "code_rule",
+            "gold_code", "reason", "gold_note"]
+    return d[cols].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Exports
+# --------------------------------------------------------------------------------------------------------------
+
+def code_guid(code: str) -> str:
+    """A stable GUID for a code: uuid5 of ``fromto:code:<CODE>`` in :data:`QDC_NAMESPACE`."""
+    return str(uuid.uuid5(QDC_NAMESPACE, f"fromto:code:{code}"))
+
+
+def _qdc_description(row: dict) -> str:
+    parts = [
+        f"{row['label_zh']} / {row['label_en']}",
+        f"Definition: {row['definition']}",
+        f"When to use: {row['when_to_use']}",
+        f"When not to use: {row['when_not_to_use']}",
+        f"Example: {row['example']}",
+    ]
+    return "\n".join(p for p in parts if p.strip())
+
+
+#: Parent (non-codable) codes grouping the codebook by ``kind`` in the .qdc export.
+QDC_GROUPS = {
+    "dimension": "组织四维 / organisational dimensions named by the feature",
+    "theme": "主题 / themes found by reading",
+    "default": "其他 / default",
+}
+
+
+def qdc_xml(codebook: pd.DataFrame, origin: str = "fromto") -> bytes:
+    """The REFI-QDA codebook (``urn:QDA-XML:codebook:1.0``) as UTF-8 XML bytes.
+
+    Each code becomes ``<Code guid name isCodable="true" color>`` with a ``<Description>`` holding the
+    labels, definition, when (not) to use and example. Codes are nested under one non-codable parent per
+    ``kind`` (dimension, theme, default) when the codebook has a ``kind`` column. GUIDs are deterministic
+    (:func:`code_guid`), so re-exporting an unchanged codebook gives identical bytes.
+    """
+    ET.register_namespace("", QDC_XMLNS)
+    ns = "{%s}" % QDC_XMLNS
+    root = ET.Element(ns + "CodeBook", {"origin": origin})
+    codes_el = ET.SubElement(root, ns + "Codes")
+    records = codebook.to_dict("records")
+
+    def add_code(parent, rec):
+        attrs = {"guid": code_guid(rec["code"]), "name": f"{rec['code']} {rec['label_zh']} {rec['label_en']}",
+                 "isCodable": "true"}
+        color = _text(rec.get("color"))
+        if re.fullmatch(r"#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})", color):
+            attrs["color"] = color
+        el = ET.SubElement(parent, ns + "Code", attrs)
+        ET.SubElement(el, ns + "Description").text = _qdc_description(rec)
+
+    if "kind" in codebook:
+        kinds = list(dict.fromkeys(_text(r["kind"]) for r in records))
+        for kind in kinds:
+            group = ET.SubElement(codes_el, ns + "Code", {
+                "guid": code_guid(f"group:{kind}"),
+                "name": QDC_GROUPS.get(kind, kind),
+                "isCodable": "false",
+            })
+            for rec in records:
+                if _text(rec["kind"]) == kind:
+                    add_code(group, rec)
+    else:
+        for rec in records:
+            add_code(codes_el, rec)
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
+
+
+def export_qdc(codebook: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write :func:`qdc_xml` to ``path`` atomically; returns the path."""
+    target = Path(path)
+    with atomic_write(target, "wb", encoding=None) as fh:
+        fh.write(qdc_xml(codebook))
+    return target
+
+
+def coded_statements(coded: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per coded transition for coders who carry on in a QDA tool or a spreadsheet.
+
+    Columns: ``statement_id`` (sentence id + ``t`` + running number within the sentence), ``doc,
+    sentence_id, sentence, marker, subject, source, target, source_en, target_en, code, code_guid,
+    label_zh, label_en, code_rule``.
+    """
+    codebook = load_codebook() if codebook is None else codebook
+    labels = codebook.set_index("code")
+    out = coded.copy()
+    out["statement_id"] = [
+        f"{sid}t{n + 1}" for sid, n in zip(out["sentence_id"], out.groupby("sentence_id", sort=False).cumcount())
+    ]
+    out["code_guid"] = [code_guid(c) for c in out["code"]]
+    out["label_zh"] = [labels.at[c, "label_zh"] if c in labels.index else "" for c in out["code"]]
+    out["label_en"] = [labels.at[c, "label_en"] if c in labels.index else "" for c in out["code"]]
+    cols = ["statement_id", "doc", "sentence_id", "sentence", "marker", "subject", "source", "target",
+            "source_en", "target_en", "code", "code_guid", "label_zh", "label_en", "code_rule"]
+    for c in cols:
+        if c not in out:
+            out[c] = ""
+    return out[cols].reset_index(drop=True)

@@ -1,0 +1,296 @@
+"""Tests for fromto.codebook: coding rules, glosses, matching against gold, agreement, exports."""
+
+from __future__ import annotations
+
+import math
+import uuid
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+import pytest
+
+from fromto import codebook as cb
+from fromto import paths
+
+NS = "{urn:QDA-XML:codebook:1.0}"
+
+
+@pytest.fixture(scope="module")
+def book() -> pd.DataFrame:
+    return cb.load_codebook()
+
+
+@pytest.fixture(scope="module")
+def gold() -> pd.DataFrame:
+    return cb.load_gold()
+
+
+def _one(source, target, subject="", verb="", marker="", book=None):
+    df = pd.DataFrame([{"doc": "d", "subject": subject, "source": source, "target": target,
+                        "verb": verb, "marker": marker}])
+    return cb.code_transitions(df, book, glossary={}).iloc[0]
+
+
+# --- normalisation -------------------------------------------------------------------------------------------
+
+def test_normalise_pole_drops_every_kind_of_quote():
+    assert cb.normalise_pole("“工业锈带”") == "工业锈带"
+    assert cb.normalise_pole("「关键小事」") == "关键小事"
+    assert cb.normalise_pole("‘松散型’ ") == "松散型"
+
+
+def test_normalise_for_match_ignores_ascii_and_fullwidth_punctuation():
+    assert cb.normalise_for_match("从“行政为主”向“多元共治”的拓展,有效") == cb.normalise_for_match(
+        "从行政为主向多元共治的拓展，有效")
+
+
+# --- coding rules --------------------------------------------------------------------------------------------
+
+def test_subject_ending_in_a_dimension_head_takes_that_dimension(book):
+    row = _one("“松散型”", "“紧密型”", subject="党组织间的关系", book=book)
+    assert (row["code"], row["code_rule"]) == ("TIES", "R1 subject head 关系")
+
+
+def test_subject_without_a_dimension_head_falls_through_to_keywords(book):
+    row = _one("党委政府主导", "自治共治协同", subject="楼宇治理", book=book)
+    assert row["code"] == "FORCES" and row["code_rule"].startswith("R4")
+
+
+def test_subject_head_must_end_the_subject(book):
+    assert cb.subject_code("关系网络建设", book) is None
+
+
+def test_elided_subject_is_taken_from_a_transition_with_the_same_poles(book):
+    df = pd.DataFrame([
+        {"doc": "d", "subject": "组织力量", "source": "“行政为主”", "target": "“多元共治”", "verb": "拓展"},
+        {"doc": "d", "subject": "", "source": "行政为主", "target": "多元共治", "verb": "拓展"},
+    ])
+    coded = cb.code_transitions(df, book, glossary={})
+    assert coded.loc[1, "code"] == "FORCES"
+    assert coded.loc[1, "code_rule"].startswith("R2")
+
+
+def test_restatement_does_not_cross_documents(book):
+    df = pd.DataFrame([
+        {"doc": "a", "subject": "组织关系", "source": "甲乙", "target": "丙丁"},
+        {"doc": "b", "subject": "", "source": "甲乙", "target": "丙丁"},
+    ])
+    coded = cb.code_transitions(df, book, glossary={})
+    assert coded.loc[1, "code_rule"] == "R5 default"
+
+
+def test_conversion_verb_codes_conversion(book):
+    row = _one("其", "长效机制", verb="转化为", book=book)
+    assert (row["code"], row["code_rule"]) == ("CONVERSION", "R3 conversion verb 转化")
+
+
+def test_keywords_are_counted_so_the_code_with_most_hits_wins(book):
+    # 融合 is a SYSTEM word, but 幢/楼/座…城 give SCALE more hits.
+    row = _one("管好“一幢楼”", "融合“一座城”", book=book)
+    assert row["code"] == "SCALE"
+
+
+def test_keyword_tie_goes_to_the_code_listed_first():
+    mini = pd.DataFrame([
+        {"code": "FIRST", "subject_heads": "", "keywords": "甲"},
+        {"code": "SECOND", "subject_heads": "", "keywords": "乙"},
+    ])
+    assert cb.keyword_code("甲", "乙", mini) == ("FIRST", ["甲"])
+
+
+def test_poles_without_any_keyword_get_the_default(book):
+    row = _one("红色", "蓝色", book=book)
+    assert (row["code"], row["code_rule"]) == ("OTHER", "R5 default")
+
+
+# --- glosses -------------------------------------------------------------------------------------------------
+
+def test_gloss_is_looked_up_without_quotes_and_missing_gloss_is_empty():
+    glossary = {"工业锈带": "industrial rust belt"}
+    df = pd.DataFrame([{"subject": "", "source": "“工业锈带”", "target": "未知之地"}])
+    coded = cb.code_transitions(df, cb.load_codebook(), glossary)
+    assert coded.loc[0, "source_en"] == "industrial rust belt"
+    assert coded.loc[0, "target_en"] == ""
+
+
+def test_glossary_gaps_lists_each_missing_term_once():
+    df = pd.DataFrame([{"subject": "组织关系", "source": "甲", "target": "乙"},
+                       {"subject": "", "source": "甲", "target": "丙"}])
+    gaps = cb.glossary_gaps(df, {"乙": "b", "组织关系": "ties"})
+    assert gaps.to_dict("records") == [{"kind": "pole", "term": "丙"}, {"kind": "pole", "term": "甲"}]
+
+
+def test_every_gold_pole_and_subject_has_a_gloss(gold):
+    gaps = cb.glossary_gaps(gold)
+    assert gaps.empty, gaps.to_string()
+
+
+# --- resources -----------------------------------------------------------------------------------------------
+
+def test_codebook_has_the_macqueen_parts_and_the_four_dimensions(book):
+    for col in ["code", "label_zh", "label_en", "definition", "when_to_use", "when_not_to_use", "example"]:
+        assert col in book and (book[col].str.strip() != "").all(), col
+    dims = book[book["kind"] == "dimension"]
+    assert set(dims["label_zh"]) == {"组织关系", "组织触角", "组织体系", "组织力量"}
+    assert cb.DEFAULT_CODE in set(book["code"]) and cb.CONVERSION_CODE in set(book["code"])
+
+
+def test_gold_codes_are_in_the_codebook_and_ids_unique(gold, book):
+    assert gold["gold_id"].is_unique
+    assert set(gold["code"]) <= set(book["code"])
+    assert (gold["source"] != "").all() and (gold["target"] != "").all()
+
+
+def test_gold_chains_have_consecutive_steps_sharing_a_pole(gold):
+    for _, chain in gold[gold["chain_id"] != ""].groupby("chain_id"):
+        chain = chain.sort_values("step")
+        assert chain["step"].tolist() == list(range(1, len(chain) + 1))
+        for prev, nxt in zip(chain.itertuples(), list(chain.itertuples())[1:]):
+            assert cb.normalise_pole(prev.target) == cb.normalise_pole(nxt.source)
+
+
+# --- matching extraction against gold ------------------------------------------------------------------------
+
+GOLD_MINI = pd.DataFrame([
+    {"gold_id": "g1", "article": 1, "locator": "组织体系从单一性向融合性发展", "source": "“单一性”", "target": "“融合性”", "code": "SYSTEM"},
+    {"gold_id": "g2", "article": 1, "locator": "区域化党建的组织体系从", "source": "“单一性”", "target": "“融合性”", "code": "SYSTEM"},
+])
+
+
+def test_heading_and_body_restatement_are_matched_to_their_own_gold_rows():
+    ext = pd.DataFrame([
+        {"article": 1, "sentence_id": "s9", "sentence": "区域化党建的组织体系从“单一性”向“融合性”发展,进一步激发", "source": "单一性", "target": "融合性"},
+        {"article": 1, "sentence_id": "s1", "sentence": "组织体系从“单一性”向“融合性”发展", "source": "单一性", "target": "融合性"},
+    ])
+    al = cb.match_transitions(ext, GOLD_MINI)
+    got = dict(zip(al["gold_id"], al["sentence_id"]))
+    assert got == {"g1": "s1", "g2": "s9"}
+
+
+def test_a_repeated_heading_beyond_the_gold_row_is_a_false_positive():
+    ext = pd.DataFrame([
+        {"article": 1, "sentence_id": "s1", "sentence": "组织体系从“单一性”向“融合性”发展", "source": "单一性", "target": "融合性"},
+        {"article": 1, "sentence_id": "s5", "sentence": "组织体系从“单一性”向“融合性”发展", "source": "单一性", "target": "融合性"},
+    ])
+    al = cb.match_transitions(ext, GOLD_MINI.iloc[:1])
+    assert al["status"].tolist() == ["TP", "FP"]
+
+
+def test_poles_must_overlap_for_a_match():
+    ext = pd.DataFrame([{"article": 1, "sentence_id": "s1", "sentence": "组织体系从“单一性”向“融合性”发展",
+                         "source": "组织体系", "target": "融合性"}])
+    al = cb.match_transitions(ext, GOLD_MINI.iloc[:1])
+    assert sorted(al["status"]) == ["FN", "FP"]
+
+
+def test_poles_overlap_on_containment_or_two_shared_characters():
+    assert cb.poles_overlap("管好“一幢楼”", "一幢楼")
+    assert cb.poles_overlap("党的政治优势、组织优势切实", "党的政治优势、组织优势")
+    assert not cb.poles_overlap("“松散型”", "“紧密型”")
+
+
+def test_extraction_scores_statement_and_pole_levels_by_hand():
+    # 2 gold, 2 extracted; one pair matched with one identical pole -> statement P = R = 1/2,
+    # pole TP = 1 of 4 extracted and 4 gold poles -> P = R = 1/4.
+    al = pd.DataFrame([
+        {"status": "TP", "source_exact": True, "target_exact": False},
+        {"status": "FN", "source_exact": False, "target_exact": False},
+        {"status": "FP", "source_exact": False, "target_exact": False},
+    ])
+    s = cb.extraction_scores(al).set_index("level")
+    assert (s.at["statement", "precision"], s.at["statement", "recall"]) == (0.5, 0.5)
+    assert (s.at["pole", "tp"], s.at["pole", "fp"], s.at["pole", "fn"]) == (1, 3, 3)
+    assert s.at["pole", "f1"] == 0.25
+
+
+def test_precision_with_nothing_extracted_is_undefined_not_zero():
+    p, r, f = cb.precision_recall_f1(0, 0, 3)
+    assert math.isnan(p) and r == 0.0 and math.isnan(f)
+
+
+# --- agreement -----------------------------------------------------------------------------------------------
+
+A = ["X", "X", "Y", "Y"]
+B = ["X", "Y", "Y", "Y"]
+
+
+def test_percent_agreement_by_hand():
+    assert cb.percent_agreement(A, B) == 0.75
+
+
+def test_cohen_kappa_by_hand():
+    # p_o = 3/4; p_e = (2/4)(1/4) + (2/4)(3/4) = 1/2; kappa = (3/4 - 1/2) / (1/2) = 1/2
+    assert cb.cohen_kappa(A, B) == pytest.approx(0.5)
+
+
+def test_cohen_kappa_is_undefined_when_both_coders_use_one_code():
+    assert math.isnan(cb.cohen_kappa(["X", "X"], ["X", "X"]))
+
+
+def test_krippendorff_alpha_nominal_by_hand():
+    # coincidences: o_XX = 2, o_XY = o_YX = 1, o_YY = 4; n_X = 3, n_Y = 5, n = 8
+    # D_o = 2/8, D_e = 2*3*5/(8*7) = 30/56; alpha = 1 - D_o/D_e = 8/15
+    assert cb.krippendorff_alpha(A, B) == pytest.approx(8 / 15)
+
+
+def test_agreement_rejects_codings_of_different_length():
+    with pytest.raises(ValueError):
+        cb.percent_agreement(["X"], ["X", "Y"])
+
+
+def test_disagreement_reason_names_the_rule_that_decided():
+    pairs = pd.DataFrame([
+        {"gold_id": "g1", "sentence_id": "s1", "ext_source": "甲", "ext_target": "乙", "subject": "",
+         "rule_code": "SCALE", "code_rule": "R4 keywords 楼", "gold_code": "FUNCTION", "gold_note": "n"},
+        {"gold_id": "g2", "sentence_id": "s2", "ext_source": "丙", "ext_target": "丁", "subject": "",
+         "rule_code": "TIES", "code_rule": "R1 subject head 关系", "gold_code": "TIES", "gold_note": ""},
+    ])
+    d = cb.disagreements(pairs)
+    assert d["gold_id"].tolist() == ["g1"]
+    assert "pole words point to SCALE (keywords 楼)" in d.loc[0, "reason"]
+
+
+# --- exports -------------------------------------------------------------------------------------------------
+
+def test_qdc_is_refi_codebook_xml_with_deterministic_guids(book):
+    xml = cb.qdc_xml(book)
+    assert xml == cb.qdc_xml(book)
+    root = ET.fromstring(xml)
+    assert root.tag == NS + "CodeBook"
+    codable = [c for c in root.iter(NS + "Code") if c.get("isCodable") == "true"]
+    assert len(codable) == len(book)
+    ties = next(c for c in codable if c.get("name").startswith("TIES "))
+    assert ties.get("guid") == str(uuid.uuid5(cb.QDC_NAMESPACE, "fromto:code:TIES"))
+    assert ties.get("color") == "#0072B2"
+    assert "When not to use" in ties.find(NS + "Description").text
+
+
+def test_export_qdc_writes_the_same_bytes(tmp_path, book):
+    out = cb.export_qdc(book, tmp_path / "codebook.qdc")
+    assert out.read_bytes() == cb.qdc_xml(book)
+
+
+def test_coded_statements_number_statements_within_a_sentence(book):
+    coded = pd.DataFrame([
+        {"doc": "d", "sentence_id": "a1p01s01", "sentence": "变甲为乙,变丙为丁", "source": "甲", "target": "乙", "code": "OTHER", "code_rule": "R5 default"},
+        {"doc": "d", "sentence_id": "a1p01s01", "sentence": "变甲为乙,变丙为丁", "source": "丙", "target": "丁", "code": "OTHER", "code_rule": "R5 default"},
+    ])
+    out = cb.coded_statements(coded, book)
+    assert out["statement_id"].tolist() == ["a1p01s01t1", "a1p01s01t2"]
+    assert out["label_zh"].tolist() == ["其他", "其他"]
+
+
+# --- the page (needs the cleaner and the extractor) ----------------------------------------------------------
+
+def _page_transitions():
+    clean = pytest.importorskip("fromto.clean", reason="fromto.clean not available yet")
+    transitions = pytest.importorskip("fromto.transitions", reason="fromto.transitions not available yet")
+    from fromto.textio import read_text
+
+    result = clean.clean_page(read_text(paths.SEED_PAGE))
+    return transitions.extract_sentences(result.sentences)
+
+
+def test_every_pole_extracted_from_the_page_has_a_gloss():
+    gaps = cb.glossary_gaps(_page_transitions())
+    assert gaps.empty, "add to resources/glossary.csv:\n" + gaps.to_string()
