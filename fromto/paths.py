@@ -82,3 +82,5 @@ CODED_STATEMENTS_CSV = DATA / "coded_statements.csv"
 # 04_findings
 PLACES_CSV = DATA / "places.csv"
 MANIFEST_JSON = DATA / "manifest.json"
+# 05_corpus
+CORPUS_TRANSITIONS_BY_CODE_CSV = DATA / "corpus_transitions_by_code.csv"  # counts only (PKU text stays outside)
