@@ -14,8 +14,8 @@ R4 ``keywords``     words of the kind of content each code covers (``keywords`` 
                     in the two poles; the code with most hits wins, ties going to the codebook's row order.
 R5 ``default``      nothing above applies: OTHER.
 
-Glosses (``source_en``, ``target_en``) come from ``resources/glossary.csv``, looked up on the pole with quotes
-and spaces removed; a pole without a gloss gets ``""`` and :func:`glossary_gaps` lists it.
+Glosses (``source_en``, ``target_en``) come from ``resources/glossary.csv``, looked up on the pole with quotes,
+punctuation and spaces removed; a pole without a gloss gets ``""`` and :func:`glossary_gaps` lists it.
 
 Evaluation is pure functions over DataFrames: :func:`match_transitions` aligns extracted rows with gold rows
 (same sentence, overlapping poles, one-to-one), :func:`extraction_scores` gives precision/recall/F1 at the
@@ -69,9 +69,10 @@ def load_codebook(path: str | os.PathLike | None = None) -> pd.DataFrame:
 
 
 def load_glossary(path: str | os.PathLike | None = None) -> dict[str, str]:
-    """The glossary as ``{normalised term: English gloss}`` (see :func:`normalise_pole`)."""
+    """The glossary as ``{key: English gloss}``, keyed by :func:`normalise_for_match` of the term, so that
+    quotes and punctuation do not matter (``“生活秀带”“发展绣带”`` and ``生活秀带、发展绣带`` share a key)."""
     table = read_resource_csv(path or paths.GLOSSARY)
-    return {normalise_pole(t): en for t, en in zip(table["term"], table["en"]) if normalise_pole(t)}
+    return {normalise_for_match(t): en for t, en in zip(table["term"], table["en"]) if normalise_for_match(t)}
 
 
 def load_gold(path: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -184,8 +185,10 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None) ->
 
 
 def gloss(term, glossary: dict[str, str]) -> str:
-    """The English gloss of a pole or subject, ``""`` when the glossary has none."""
-    return glossary.get(normalise_pole(term), "")
+    """The English gloss of a pole or subject, ``""`` when the glossary has none.
+
+    ``glossary`` is keyed as :func:`load_glossary` keys it (quotes and punctuation removed)."""
+    return glossary.get(normalise_for_match(term), "")
 
 
 def code_transitions(
@@ -225,7 +228,7 @@ def glossary_gaps(transitions: pd.DataFrame, glossary: dict[str, str] | None = N
             continue
         for value in transitions[column]:
             term = normalise_pole(value)
-            if term and term not in glossary:
+            if term and normalise_for_match(term) not in glossary:
                 rows.add((kind, term))
     return pd.DataFrame(sorted(rows), columns=["kind", "term"])
 
@@ -248,6 +251,12 @@ def poles_overlap(a, b, min_common: int = 2) -> bool:
     return match.size >= min_common
 
 
+def _same_pole(a, b) -> bool:
+    """Identical poles: the same characters once quotes, punctuation and spaces are removed."""
+    a, b = normalise_for_match(a), normalise_for_match(b)
+    return bool(a) and a == b
+
+
 def _similarity(a, b) -> float:
     a, b = normalise_pole(a), normalise_pole(b)
     if not a or not b:
@@ -268,7 +277,7 @@ def match_transitions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFra
     Returns one row per pair or leftover: ``status`` (``TP``, ``FN`` = gold not extracted, ``FP`` = extracted,
     not in gold), ``gold_id``, ``ext_row`` (the extracted row's index label), ``sentence_id``, ``sentence``,
     ``gold_source, gold_target, ext_source, ext_target``, ``source_exact, target_exact`` (poles identical
-    after removing quotes). Order: gold order, then unmatched extractions in their order.
+    after removing quotes, punctuation and spaces: the same span of the sentence). Order: gold order, then unmatched extractions in their order.
     """
     ext = extracted.copy()
     ext["ext_row"] = list(extracted.index)
@@ -288,9 +297,7 @@ def match_transitions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFra
                 continue
             if not (poles_overlap(g.get("source"), e.get("source")) and poles_overlap(g.get("target"), e.get("target"))):
                 continue
-            exact = (normalise_pole(g.get("source")) == normalise_pole(e.get("source"))) + (
-                normalise_pole(g.get("target")) == normalise_pole(e.get("target"))
-            )
+            exact = _same_pole(g.get("source"), e.get("source")) + _same_pole(g.get("target"), e.get("target"))
             similar = _similarity(g.get("source"), e.get("source")) + _similarity(g.get("target"), e.get("target"))
             coverage = len(loc) / max(len(ext_norm[ei]), 1)
             candidates.append(((exact, similar, coverage), gi, ei))
@@ -317,8 +324,8 @@ def match_transitions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFra
             "gold_target": _text(g.get("target")),
             "ext_source": _text(e.get("source")),
             "ext_target": _text(e.get("target")),
-            "source_exact": bool(g and e and normalise_pole(g.get("source")) == normalise_pole(e.get("source"))),
-            "target_exact": bool(g and e and normalise_pole(g.get("target")) == normalise_pole(e.get("target"))),
+            "source_exact": bool(g and e and _same_pole(g.get("source"), e.get("source"))),
+            "target_exact": bool(g and e and _same_pole(g.get("target"), e.get("target"))),
         }
 
     rows = []
@@ -350,7 +357,7 @@ def extraction_scores(alignment: pd.DataFrame) -> pd.DataFrame:
 
     ``statement``: a matched pair is a true positive (lenient: same sentence, overlapping poles).
     ``pole``: each statement has two poles; a pole is a true positive only when a matched pair has it
-    identical to the gold pole after removing quotes (strict boundaries). Extracted poles = 2 × extracted
+    identical to the gold pole after removing quotes and punctuation (strict boundaries). Extracted poles = 2 × extracted
     statements, gold poles = 2 × gold statements.
     """
     n_tp = int((alignment["status"] == "TP").sum())

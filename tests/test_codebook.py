@@ -106,7 +106,7 @@ def test_poles_without_any_keyword_get_the_default(book):
 # --- glosses -------------------------------------------------------------------------------------------------
 
 def test_gloss_is_looked_up_without_quotes_and_missing_gloss_is_empty():
-    glossary = {"工业锈带": "industrial rust belt"}
+    glossary = {"工业锈带": "industrial rust belt"}  # keyed without quotes or punctuation
     df = pd.DataFrame([{"subject": "", "source": "“工业锈带”", "target": "未知之地"}])
     coded = cb.code_transitions(df, cb.load_codebook(), glossary)
     assert coded.loc[0, "source_en"] == "industrial rust belt"
@@ -294,3 +294,17 @@ def _page_transitions():
 def test_every_pole_extracted_from_the_page_has_a_gloss():
     gaps = cb.glossary_gaps(_page_transitions())
     assert gaps.empty, "add to resources/glossary.csv:\n" + gaps.to_string()
+
+
+def test_gloss_lookup_ignores_punctuation_between_coordinated_poles():
+    glossary = cb.load_glossary()
+    assert cb.gloss("生活秀带、发展绣带", glossary) == cb.gloss("“生活秀带”“发展绣带”", glossary) != ""
+
+
+def test_poles_differing_only_in_punctuation_count_as_identical():
+    gold = pd.DataFrame([{"gold_id": "g1", "article": 1, "locator": "变成生活秀带", "source": "昔日的“工业锈带”",
+                          "target": "“生活秀带”“发展绣带”"}])
+    ext = pd.DataFrame([{"article": 1, "sentence_id": "s1", "sentence": "把昔日的“工业锈带”变成“生活秀带”“发展绣带”",
+                         "source": "昔日的工业锈带", "target": "生活秀带、发展绣带"}])
+    al = cb.match_transitions(ext, gold)
+    assert al.loc[0, ["status", "source_exact", "target_exact"]].tolist() == ["TP", True, True]
