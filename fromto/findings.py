@@ -1,0 +1,269 @@
+"""The summary figures of notebook 04: the page's argument as transitions, where it happens, its chains, its places.
+
+Every function takes plain DataFrames written by earlier notebooks (``data/transitions.csv``,
+``data/paragraphs.csv``) and the hand-made codebook and place list, and returns either a table or a matplotlib
+figure drawn in the house style (:mod:`fromto.style`). Saving is the notebook's job (``style.save_figure``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from fromto import style
+
+#: Reading labels of the positions a transition can stand in (paragraph ``position`` column).
+POSITION_LABELS = {
+    "title": ("标题", "headline"),
+    "pre_title": ("引题", "pre-title"),
+    "section_lead": ("小标题引语", "section lead"),
+    "section_subtitle": ("小标题", "section subtitle"),
+    "body": ("正文", "body"),
+}
+POSITION_ORDER = ["title", "pre_title", "section_subtitle", "section_lead", "body"]
+
+_QUOTES = re.compile("[“”‘’「」\"]")
+
+
+def _s(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _pole_label(zh, en, width: int = 26) -> str:
+    zh, en = _s(zh), _s(en)
+    return f"{zh}（{en}）" if en else zh
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 1. The transition map
+# --------------------------------------------------------------------------------------------------------------
+def transition_map_table(transitions: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct coded transition (source, target, code), in codebook order, with how often it occurs.
+
+    A heading and the body sentence that restates it are the same claim made twice; the map shows the claim once
+    and counts its ``mentions`` (the per-statement table stays in ``data/transitions.csv``).
+    """
+    if transitions.empty:
+        return pd.DataFrame(columns=["code", "label_zh", "label_en", "source", "source_en", "target", "target_en",
+                                     "mentions", "first_sentence_id"])
+    order = {c: i for i, c in enumerate(codebook["code"])}
+    t = transitions.copy()
+    t["_src"] = t["source"].map(lambda v: _QUOTES.sub("", _s(v)))
+    t["_tgt"] = t["target"].map(lambda v: _QUOTES.sub("", _s(v)))
+    grouped = (
+        t.groupby(["code", "_src", "_tgt"], sort=False)
+        .agg(source=("source", "first"), source_en=("source_en", "first"), target=("target", "first"),
+             target_en=("target_en", "first"), mentions=("sentence_id", "size"),
+             first_sentence_id=("sentence_id", "first"))
+        .reset_index()
+    )
+    labels = codebook.set_index("code")[["label_zh", "label_en"]]
+    grouped = grouped.join(labels, on="code")
+    grouped["_order"] = grouped["code"].map(lambda c: order.get(c, len(order)))
+    grouped = grouped.sort_values(["_order", "first_sentence_id"], kind="stable")
+    cols = ["code", "label_zh", "label_en", "source", "source_en", "target", "target_en", "mentions",
+            "first_sentence_id"]
+    return grouped[cols].reset_index(drop=True)
+
+
+def plot_transition_map(table: pd.DataFrame, codebook: pd.DataFrame, width: float = style.PAGE_WIDTH):
+    """Every distinct coded transition as ``X → Y``, grouped under its code's bilingual label."""
+    style.apply()
+    colors = dict(zip(codebook["code"], codebook.get("color", pd.Series(style.PALETTE * 3)[: len(codebook)])))
+    groups = [(code, g) for code, g in table.groupby("code", sort=False)]
+    n_rows = len(table) + len(groups)
+    row_h = 0.26
+    fig_h = 0.5 + row_h * n_rows + 0.12 * len(groups)
+    fig, ax = plt.subplots(figsize=(width, fig_h))
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    total = n_rows + 0.45 * len(groups)
+    ax.set_ylim(total, -0.6)
+    y = 0.0
+    for code, g in groups:
+        first = g.iloc[0]
+        color = colors.get(code, style.OTHER_COLOR)
+        ax.add_patch(FancyBboxPatch((0.0, y - 0.42), 1.0, 0.84, boxstyle="round,pad=0,rounding_size=0.01",
+                                    facecolor=color, alpha=0.16, edgecolor="none", mutation_aspect=1))
+        n = int(g["mentions"].sum())
+        ax.text(0.01, y, f"{first['label_zh']}  {first['label_en']}  ·  {len(g)} transitions, {n} mentions",
+                fontsize=8, fontweight="bold", va="center", ha="left", color="black")
+        y += 1.0
+        for _, row in g.iterrows():
+            ax.text(0.47, y, _pole_label(row["source"], row["source_en"]), ha="right", va="center", fontsize=7)
+            ax.add_patch(FancyArrowPatch((0.48, y), (0.52, y), arrowstyle="-|>", mutation_scale=8,
+                                         color=color if color.upper() != "#F0E442" else "#B8A800", lw=1.2))
+            ax.text(0.53, y, _pole_label(row["target"], row["target_en"]), ha="left", va="center", fontsize=7)
+            if row["mentions"] > 1:
+                ax.text(0.995, y, f"×{int(row['mentions'])}", ha="right", va="center", fontsize=6.5, color="#555555")
+            y += 1.0
+        y += 0.45
+    ax.set_title("转变图谱：页面上的每一个“从X到Y”  ·  The transition map: every coded 'from X to Y' on the page",
+                 fontsize=9, loc="left")
+    return fig
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 2. Where the argument happens
+# --------------------------------------------------------------------------------------------------------------
+def argument_location_table(transitions: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Transitions counted by article, section and position (headline, subtitle, body …), every unit listed."""
+    units = (
+        paragraphs[["article", "article_title", "section", "section_title"]]
+        .drop_duplicates(["article", "section"])
+        .sort_values(["article", "section"], kind="stable")
+    )
+    counts = (
+        transitions.groupby(["article", "section", "position"]).size().unstack("position", fill_value=0)
+        if not transitions.empty else pd.DataFrame()
+    )
+    rows = []
+    for _, u in units.iterrows():
+        key = (u["article"], u["section"])
+        rec = {"article": int(u["article"]), "article_title": u["article_title"], "section": int(u["section"]),
+               "section_title": _s(u["section_title"])}
+        for pos in POSITION_ORDER:
+            rec[pos] = int(counts.loc[key, pos]) if (not counts.empty and key in counts.index
+                                                     and pos in counts.columns) else 0
+        rec["total"] = sum(rec[p] for p in POSITION_ORDER)
+        rows.append(rec)
+    return pd.DataFrame(rows)
+
+
+def _unit_label(row) -> str:
+    if int(row["section"]) == 0:
+        title = _s(row["article_title"])
+        if int(row["article"]) == 1:
+            return f"文{row['article']} 导语  {title[:14]}\nArticle {row['article']}: lead and headline"
+        return f"文{row['article']}  {title[:14]}\nArticle {row['article']}"
+    sub = _s(row["section_title"]).split("——")[-1]
+    return f"文{row['article']} §{row['section']}  {sub[:16]}\nArticle {row['article']}, section {row['section']}"
+
+
+def plot_argument_location(table: pd.DataFrame, width: float = style.PAGE_WIDTH):
+    """Horizontal stacked bars: transitions per article/section, split by where in the text they stand."""
+    style.apply()
+    t = table.iloc[::-1].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(width, 0.42 * len(t) + 1.0))
+    left = pd.Series(0, index=t.index, dtype=float)
+    for i, pos in enumerate(POSITION_ORDER):
+        if t[pos].sum() == 0:
+            continue
+        zh, en = POSITION_LABELS[pos]
+        ax.barh(t.index, t[pos], left=left, color=style.PALETTE[i], label=f"{zh} {en}", height=0.62)
+        left += t[pos]
+    for idx, total in zip(t.index, t["total"]):
+        ax.text(total + 0.1, idx, str(int(total)), va="center", fontsize=7)
+    ax.set_yticks(t.index, [_unit_label(r) for _, r in t.iterrows()], fontsize=6.5)
+    ax.set_xlabel("转变陈述数  number of transition statements")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="lower right", frameon=False, title="位置  position", title_fontsize=7)
+    ax.set_title("论证发生在哪里  ·  Where the argument happens: transitions by article, section and position",
+                 loc="left")
+    return fig
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 3. Chains as stages
+# --------------------------------------------------------------------------------------------------------------
+def chain_stages(transitions: pd.DataFrame) -> list[dict]:
+    """Each multi-step chain as its ordered stages: ``[{chain_id, sentence, stages: [(zh, en), …]}]``."""
+    out = []
+    if transitions.empty or "chain_id" not in transitions:
+        return out
+    chained = transitions[transitions["chain_id"].map(_s) != ""]
+    for chain_id, g in chained.groupby(["doc", "chain_id"], sort=False) if "doc" in chained else chained.groupby(
+            "chain_id", sort=False):
+        g = g.sort_values("step")
+        if len(g) < 2:
+            continue
+        stages = [(_s(g.iloc[0]["source"]), _s(g.iloc[0]["source_en"]))]
+        stages += [(_s(r["target"]), _s(r["target_en"])) for _, r in g.iterrows()]
+        out.append({"chain_id": chain_id[-1] if isinstance(chain_id, tuple) else chain_id,
+                    "sentence": _s(g.iloc[0]["sentence"]), "sentence_id": _s(g.iloc[0]["sentence_id"]),
+                    "stages": stages})
+    return out
+
+
+def plot_chains(chains: list[dict], width: float = style.PAGE_WIDTH):
+    """Each chain as a row of stage boxes joined by arrows (一幢楼 → 一片楼 → 一座城 …)."""
+    style.apply()
+    n = max(len(chains), 1)
+    fig, axes = plt.subplots(n, 1, figsize=(width, 1.15 * n + 0.35), squeeze=False)
+    for ax, chain in zip(axes[:, 0], chains):
+        ax.set_axis_off()
+        k = len(chain["stages"])
+        ax.set_xlim(0, k)
+        ax.set_ylim(0, 1)
+        for i, (zh, en) in enumerate(chain["stages"]):
+            ax.add_patch(FancyBboxPatch((i + 0.06, 0.18), 0.74, 0.56, boxstyle="round,pad=0.02",
+                                        facecolor=style.PALETTE[i % len(style.PALETTE)], alpha=0.18,
+                                        edgecolor=style.PALETTE[i % len(style.PALETTE)]))
+            ax.text(i + 0.43, 0.56, zh, ha="center", va="center", fontsize=8, wrap=True)
+            ax.text(i + 0.43, 0.34, en, ha="center", va="center", fontsize=6.5, color="#333333", wrap=True)
+            ax.text(i + 0.43, 0.88, f"第{i + 1}阶段 stage {i + 1}", ha="center", fontsize=6, color="#666666")
+            if i < k - 1:
+                ax.add_patch(FancyArrowPatch((i + 0.83, 0.46), (i + 1.03, 0.46), arrowstyle="-|>",
+                                             mutation_scale=10, color="#444444"))
+        sid = chain.get("sentence_id", "")
+        ax.text(0.02, 0.02, f"{sid}: {chain['sentence'][:58]}…", fontsize=5.5, color="#666666", va="bottom")
+    fig.suptitle("转变链条：分阶段的论证  ·  Transition chains: the argument in stages", x=0.01, ha="left",
+                 fontsize=9)
+    return fig
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 4. Places
+# --------------------------------------------------------------------------------------------------------------
+def count_places(paragraphs: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Count each listed place name in the body text, longest name first, without double counting.
+
+    ``places`` has at least ``place, en, level``; an optional ``aliases`` column (``|``-separated) lists other
+    forms of the same place (上海市 for 上海). Each occurrence is matched once by the longest name that covers it,
+    so 金山区 is not also counted as 金山. Returns ``place, en, level, count, articles`` sorted by count.
+    """
+    names = []
+    for _, row in places.iterrows():
+        forms = [row["place"]] + [a for a in _s(row.get("aliases", "")).split("|") if a]
+        for form in forms:
+            names.append((form, row["place"]))
+    names.sort(key=lambda x: -len(x[0]))
+    pattern = re.compile("|".join(re.escape(f) for f, _ in names)) if names else None
+    canon = dict(names)
+    counts: dict[str, int] = {}
+    arts: dict[str, set] = {}
+    if pattern is not None:
+        for _, p in paragraphs.iterrows():
+            for m in pattern.finditer(_s(p["text"])):
+                place = canon[m.group(0)]
+                counts[place] = counts.get(place, 0) + 1
+                arts.setdefault(place, set()).add(int(p["article"]))
+    out = places[["place", "en", "level"]].copy()
+    out["count"] = out["place"].map(lambda x: counts.get(x, 0)).astype(int)
+    out["articles"] = out["place"].map(lambda x: " ".join(str(a) for a in sorted(arts.get(x, ()))))
+    out = out[out["count"] > 0].sort_values(["count", "place"], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def plot_places(table: pd.DataFrame, width: float = style.PAGE_WIDTH):
+    """Horizontal bars of place mentions, coloured by level (Shanghai district, province, city, county …)."""
+    style.apply()
+    t = table.iloc[::-1].reset_index(drop=True)
+    levels = list(dict.fromkeys(table["level"]))
+    colors = {lv: style.PALETTE[i % len(style.PALETTE)] for i, lv in enumerate(levels)}
+    fig, ax = plt.subplots(figsize=(width, 0.2 * len(t) + 0.9))
+    ax.barh(t.index, t["count"], color=[colors[lv] for lv in t["level"]], height=0.7)
+    ax.set_yticks(t.index, [f"{p}  {e}" for p, e in zip(t["place"], t["en"])], fontsize=6.5)
+    for idx, c in zip(t.index, t["count"]):
+        ax.text(c + 0.1, idx, str(int(c)), va="center", fontsize=6.5)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[lv]) for lv in levels]
+    ax.legend(handles, levels, loc="lower right", frameon=False, title="层级  level", title_fontsize=7)
+    ax.set_xlabel("提及次数  mentions in the text")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_title("页面提到的地方  ·  Places named on the page", loc="left")
+    return fig

@@ -1,0 +1,84 @@
+"""The runner: notebook naming, the shared notebook skeleton, failure messages, and byte-for-byte re-runs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from fromto import paths, runner
+
+NOTEBOOKS = runner.list_notebooks()
+
+
+def test_notebooks_exist_and_are_numbered_for_one_reading_order():
+    names = sorted(p.name for p in paths.NOTEBOOKS.glob("*.ipynb"))
+    assert names, "no notebooks found"
+    assert all(runner.NOTEBOOK_PATTERN.match(n) for n in names), names
+    numbers = [int(n[:2]) for n in names]
+    assert numbers == list(range(1, len(numbers) + 1)), numbers
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_follows_the_house_skeleton(nb_path):
+    nb = nbformat.read(nb_path, as_version=4)
+    md = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    code = [c.source for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    assert md[0].lstrip().startswith("# "), "first cell is not an H1 title"
+    assert "Inputs" in md[0] + (md[1] if len(md) > 1 else "") and "Outputs" in md[0] + (md[1] if len(md) > 1 else "")
+    imports_outside_setup = [c for c in code[1:] if re.search(r"^\s*(import|from \S+ import) ", c, re.M)]
+    assert not imports_outside_setup, "imports belong in the one setup cell"
+    assert any(re.match(r"##\s+\d", m.lstrip()) for m in md), "no numbered ## sections"
+    assert re.search(r"^##\s+Summary", md[-1], re.M) or "Summary" in md[-1], "no closing Summary"
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_committed_notebook_is_one_clean_run(nb_path):
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    counts = [c.get("execution_count") for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+    assert counts == list(range(1, len(counts) + 1)), counts
+    for c in nb["cells"]:
+        assert "execution" not in c.get("metadata", {}), "per-cell timing metadata was saved"
+        for out in c.get("outputs", []):
+            assert out.get("output_type") != "error"
+            text = "".join(out.get("text", "")) if isinstance(out.get("text"), (list, str)) else ""
+            assert str(paths.ROOT) not in text, "an absolute path of this machine leaked into an output"
+
+
+def test_a_failing_cell_is_reported_with_notebook_and_cell(tmp_path):
+    nb = new_notebook()
+    nb.cells = [new_markdown_cell("# Broken"), new_code_cell("x = 1"), new_code_cell("1 / 0")]
+    path = tmp_path / "07_broken.ipynb"
+    nbformat.write(nb, path)
+    before = path.read_bytes()
+    with pytest.raises(runner.NotebookFailed) as info:
+        runner.execute_notebook(path)
+    message = str(info.value)
+    assert "07_broken.ipynb" in message and "cell 3" in message and "ZeroDivisionError" in message
+    assert path.read_bytes() == before, "a failed notebook must not be written back"
+
+
+def _snapshot():
+    files = {}
+    for folder in (paths.NOTEBOOKS, paths.DATA, paths.FIGURES, paths.DOCS):
+        for p in sorted(folder.rglob("*")):
+            if p.is_file() and not p.name.startswith(".") and ".ipynb_checkpoints" not in p.parts:
+                files[p.relative_to(paths.ROOT).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return files
+
+
+def test_run_reproduces_every_committed_output_byte_for_byte():
+    """`python -m fromto run` over the committed outputs must change nothing (the reproducibility contract)."""
+    before = _snapshot()
+    proc = subprocess.run([sys.executable, "-m", "fromto", "run"], cwd=paths.ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert proc.stdout.count("done in") == len(NOTEBOOKS), "one progress line per notebook"
+    after = _snapshot()
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    assert not changed, f"re-running changed committed outputs: {changed[:10]}"
