@@ -330,3 +330,70 @@ def lexicon_candidates(texts: Iterable[str], min_count: int = 2, max_len: int = 
     table["_k"] = table["kind"].map(order)
     table = table.sort_values(["_k", "count", "candidate"], ascending=[True, False, True]).drop(columns="_k")
     return table.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Scoring a segmentation against a gold standard (SIGHAN bakeoff style)
+# --------------------------------------------------------------------------------------------------------------
+
+def word_spans(tokens: Iterable[str]) -> set[tuple[int, int]]:
+    """The character spans ``(start, end)`` of the tokens laid end to end (white space ignored)."""
+    spans, pos = set(), 0
+    for tok in tokens:
+        tok = "".join(tok.split())
+        if not tok:
+            continue
+        spans.add((pos, pos + len(tok)))
+        pos += len(tok)
+    return spans
+
+
+def segmentation_prf(gold: Iterable[list[str]], system: Iterable[list[str]], known: set[str] | None = None) -> dict:
+    """Word precision, recall and F1 of ``system`` against ``gold``, line by line, as the SIGHAN scorer counts them.
+
+    A system word is correct when a gold word has exactly the same character span. Lines must hold the same
+    characters (white space aside); a mismatch raises ``ValueError``. With ``known`` (the training word list),
+    ``oov_recall`` is the recall on gold words outside it.
+    """
+    n_gold = n_sys = n_ok = oov_gold = oov_ok = 0
+    for i, (g, s) in enumerate(zip(gold, system, strict=True), start=1):
+        gtext, stext = "".join("".join(g).split()), "".join("".join(s).split())
+        if gtext != stext:
+            raise ValueError(f"line {i}: system text differs from gold text")
+        gs, ss = word_spans(g), word_spans(s)
+        n_gold += len(gs)
+        n_sys += len(ss)
+        ok = gs & ss
+        n_ok += len(ok)
+        if known is not None:
+            for a, b in gs:
+                if gtext[a:b] not in known:
+                    oov_gold += 1
+                    oov_ok += (a, b) in ok
+    p = n_ok / n_sys if n_sys else 0.0
+    r = n_ok / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    out = {"gold_words": n_gold, "system_words": n_sys, "correct": n_ok, "precision": p, "recall": r, "f1": f}
+    if known is not None:
+        out["oov_words"] = oov_gold
+        out["oov_recall"] = oov_ok / oov_gold if oov_gold else 0.0
+    return out
+
+
+def read_pku(folder: str | Path | None = None) -> tuple[list[str], list[list[str]], set[str]]:
+    """The PKU test set read in place: raw lines, gold token lists, training words (empty set if absent).
+
+    Raises ``FileNotFoundError`` naming the folder when the test files are absent (callers skip and say so).
+    """
+    folder = Path(folder) if folder else paths.PKU
+    raw_path, gold_path = folder / paths.PKU_RAW.name, folder / paths.PKU_GOLD.name
+    if not (raw_path.is_file() and gold_path.is_file()):
+        raise FileNotFoundError(f"the PKU test set is not in {folder}")
+    gold = [line.split() for line in gold_path.read_text(encoding="utf-8").split("\n")]
+    raw = ["".join(toks) for toks in gold]  # the raw file's lines without the gold's spaces
+    while raw and not raw[-1]:
+        raw.pop()
+        gold.pop()
+    words_path = folder / paths.PKU_TRAINING_WORDS.name
+    known = set(words_path.read_text(encoding="utf-8").split()) if words_path.is_file() else set()
+    return raw, gold, known
