@@ -477,8 +477,10 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
         t, sub = i - 1, None
         if free(t) and lines[t].text.startswith("——") and free(t - 1) and is_title_like(lines[t - 1].text):
             sub, t = t, t - 1
-        if not free(t) or not is_title_like(lines[t].text) or parse_byline(lines[t].text) is not None:
+        if not free(t) or not is_title_like(lines[t].text):
             continue
+        if not parsed[1] and parse_byline(lines[t].text) is not None:
+            continue  # two name-like lines: without a role neither is surely a byline
         head = _Head(title=lines[t], byline=line, names=parsed[0], roles=parsed[1],
                      subtitle=lines[sub] if sub is not None else None)
         k = t - 1
