@@ -213,6 +213,15 @@ class Tokenizer:
         """Content words of ``text`` in order (see :meth:`is_word`); one-character words are kept."""
         return [tok for tok in self.cut(text) if self.is_word(tok)]
 
+    def tag(self, word: str) -> str:
+        """The part-of-speech tag jieba's dictionary (or the lexicon) gives ``word``; ``"x"`` when unknown."""
+        if not hasattr(self, "_tags"):
+            import jieba.posseg
+
+            self._tags = dict(jieba.posseg.POSTokenizer(self._jieba).word_tag_tab)
+            self._tags.update(self._jieba.user_word_tag_tab)
+        return self._tags.get(word, "x")
+
 
 @functools.lru_cache(maxsize=None)
 def get_tokenizer() -> Tokenizer:

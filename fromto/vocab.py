@@ -270,8 +270,16 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
-def word_families(tokens: pd.DataFrame, families: Sequence[Family] = FAMILIES, feature: int | None = 1) -> pd.DataFrame:
+#: Part-of-speech tags (jieba's) accepted for the X of a ``phrase`` member: nouns, verbal nouns, set phrases.
+PHRASE_TAGS = ("n", "vn", "l", "j")
+
+
+def word_families(tokens: pd.DataFrame, families: Sequence[Family] = FAMILIES, feature: int | None = 1,
+                  tag=None) -> pd.DataFrame:
     """Members of each family in ``tokens`` with counts.
+
+    With ``tag`` (a function word -> jieba POS tag, e.g. ``Tokenizer.tag``), a ``phrase`` member needs an X
+    tagged as a noun, verbal noun or set phrase (``PHRASE_TAGS``), so 党建 + 工作 counts and 党建 + 恰恰 does not.
 
     Columns: ``family, member, x, kind, count, count_feature, articles`` — ``kind`` is ``word`` (one token) or
     ``phrase`` (the morpheme token next to a content word); ``count_feature`` counts only article ``feature``;
@@ -298,6 +306,8 @@ def word_families(tokens: pd.DataFrame, families: Sequence[Family] = FAMILIES, f
                 j = i - 1 if fam.side == "suffix" else i + 1
                 if 0 <= j < len(toks) and is_word[j] and _CJK_RUN.match(toks[j]):
                     x = toks[j]
+                    if tag is not None and not tag(x).startswith(PHRASE_TAGS):
+                        continue
                     if fam.min_x <= len(x) <= fam.max_x:
                         member = x + m if fam.side == "suffix" else m + x
                         hits[(fam.name, member, x, "phrase")].append(article)

@@ -152,3 +152,7 @@ def test_segment_command_prints_one_line_of_tokens_per_input_line(tmp_path):
     out = subprocess.run([sys.executable, "-m", "fromto", "segment", str(p)], capture_output=True, text=True,
                          check=True).stdout
     assert out == "推进 区域化党建\n\n组织 触角 从 “ 区域内 ” 向 “ 跨区域 ” 延伸\n"
+
+
+def test_tag_gives_lexicon_and_dictionary_tags(tk):
+    assert tk.tag("廊下镇") == "ns" and tk.tag("工作") == "vn" and tk.tag("无此词语xyz") == "x"
