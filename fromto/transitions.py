@@ -14,12 +14,18 @@ marker                 shape                                           example (
 ``实现从X到Y``         实现/完成 + 从 X 到 Y                              实现从党委政府主导到自治共治协同 (实现)
 ``由X到Y``             由 X 到 Y (and 由X向Y+V, 由X向Y的N)               由粗放经营到集约经营
 ``从X走向Y``           从/由 X 走向/迈向/转向/回归 Y                      从封闭走向开放 (走向)
-``由X转为Y``           从/由 X 转为/转变为/变为/变成/发展为 … Y             由被动应付转为主动服务 (转为)
+``由X转为Y``           从/由 X 转为/转变为/变为/变成/改为/发展为 … Y        由被动应付转为主动服务 (转为)
 ``变X为Y``             变/化/转 X 为 Y, often in series                  变各自为战为共同奋战 (变)
 ``把X变成Y``           把/将 X 变成/变为/转化为/转变为 … Y                把“工业锈带”变成“生活秀带” (变成)
 ``X变成Y``             X 变成/变为/转化为/演变为 … Y (X stated)            昔日的荒滩变成了良田 (变成)
 ``“X”变“Y”``           quoted pole 变 quoted pole                        “独唱”变“合唱” (变)
+``X向Y转变``           X 向 Y + verb of change of kind, no 从/由           推动中国制造向中国创造转变 (转变)
 =====================  ==============================================  ======================================
+
+Where a 变成-clause holds only adverbs (…的事情，如今却变成了现实) the source is the clause before, if it is a noun
+phrase (built with 的, or at most four characters). A bare X向Y takes only verbs of change of kind (转变, 转型,
+转化, 过渡 …), never verbs of movement or growth (发展, 迈进), which describe where an entity goes, not what it
+was. A copula closes a 从X到Y target (从“要我学”到“我要学”是一个转变).
 
 Chains (从A到B，再到C / 从A到B进而C) give one row per step: A→B is step 1, B→C step 2, sharing ``chain_id``.
 A chain written with a comma before the first 到 (从A，到B，再到C) needs at least two steps, so the mass-line
@@ -62,8 +68,9 @@ COLUMNS = [
     "source", "target", "verb", "source_quote", "target_quote", "chain_id", "step", "start", "end",
 ]
 
-#: Longest pole accepted (characters, quotes included); longer spans are clauses, not poles.
-MAX_POLE = 30
+#: Longest pole accepted (characters, quotes included); longer spans are clauses, not poles. Party prose has
+#: long targets (已经转化为人民日益增长的美好生活需要和不平衡不充分的发展之间的矛盾: 32 characters).
+MAX_POLE = 40
 
 #: Characters that end a clause: a pole never crosses one (ASCII forms occur in the page too).
 CLAUSE_END = set("，,；;：:。！？!?（）()[]【】\n\t") | {"…", "—"}
@@ -92,7 +99,7 @@ GO_VERBS = ["走向", "迈向", "转向", "回归", "步入", "跨入", "迈入"
 BECOME_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "发展为",
     "发展成为", "发展成", "转型为", "转型成", "变身为", "变身成", "改变为", "改造成", "改造为", "过渡到",
-    "转为", "转成", "变为", "变成", "化为", "化成", "成长为",
+    "转为", "转成", "变为", "变成", "化为", "化成", "成长为", "改为", "改成", "改判为", "改制为", "改建为",
 ]
 #: Verbs for 把/将 X __ Y and X __ Y (the source stated before the verb).
 TURN_VERBS = [
@@ -115,7 +122,8 @@ STATE_PAIRS = {
 
 # --- False triggers ---------------------------------------------------------------------------------------------
 #: 从 followed by these is a word or a fixed phrase, not an opener (从事, 从业, 从严 …).
-CONG_NOT_BEFORE = set("事业严此而未不来容众属军政教医商师艺头宽重简新速优实轻快长今")
+CONG_NOT_BEFORE = {"事", "业", "严", "此", "而", "未", "不", "来", "容", "众", "属", "军", "政", "教", "医", "商", "师",
+                   "艺", "头", "宽", "重", "简", "速", "优", "轻", "快", "长", "今"}
 #: 从 preceded by these is the end of a word (服从, 自从, 何去何从 …).
 CONG_NOT_AFTER = set("服随侍自何无盲顺听遵屈适主跟依力")
 #: 由 followed by these is a word (由于, 由此, 由衷 …); 由 preceded by these likewise (自由, 理由 …).
@@ -125,8 +133,10 @@ YOU_NOT_AFTER = set("自理缘经来事因不籍")
 DAO_NOT_AFTER = set("得受达遇看感做想来提见听收找迟报签直等谈说回走带送运拿搬派调传落轮赶拉跑飞开移转搞顾料碰")
 #: 到 followed by these starts another word (到底, 到位, 到处 …).
 DAO_NOT_BEFORE = set("底位处来期")
+#: 是 preceded by these is part of a word (但是, 还是, 就是 …), not a copula closing a pole.
+COPULA_NOT_AFTER = set("但于总就还都正若要凡只倒可硬老即像真算或不也却而更则便乃")
 #: 向 preceded by these ends another word (方向, 面向, 导向 …).
-XIANG_NOT_AFTER = set("方面导倾意动志趋指取一偏风去纵横转走迈")
+XIANG_NOT_AFTER = set("方面导倾意志趋指取一偏风去纵横转走迈")
 #: 向 followed by these starts another word (向往, 向来, 向心 …).
 XIANG_NOT_BEFORE = set("往来心导")
 #: 变 preceded by these is the end of a word (改变, 转变, 演变 …).
@@ -144,14 +154,15 @@ TIME_POLE = re.compile(
     r"现代|当代|近代|上午|下午|晚上|白天|黑夜|春|夏|秋|冬|周一|周末|年头|年尾|月头|月尾|开工|建国|解放|新中国成立)$"
 )
 NUMERIC_POLE = re.compile(
-    r"[0-9０-９]|[%％‰]|[零〇○一二三四五六七八九十百千两几半][十百千万亿]*(?:成|倍|个|万|亿|元|人|次|家|吨|亩|公里|米|斤|户|名|所|项|台|辆|件|位|种|分|度|级|层|岁|块|美元)"
+    r"[0-9０-９]|[%％‰]|(?:[零〇○二三四五六七八九十百千两几半]|一[十百千万亿])[十百千万亿]*"
+    r"(?:成|倍|个|万|亿|元|人|次|家|吨|亩|公里|米|斤|户|名|所|项|台|辆|件|位|种|分|度|级|层|岁|块|美元)"
 )
 DURATION_AFTER = re.compile(
     rf"^[^。！？!?；;]{{0,12}}?(?:用了|用|花了|花|历时|耗时|需要|需|仅|只|不到|共|前后|整整|长达)[^，,。！？!?；;]{{0,4}}[{_NUM}]+\s*(?:个)?(?:天|日|年|个月|月|小时|分钟|周|秒|星期)"
 )
 DISTANCE_AFTER = re.compile(rf"^[^。！？!?；;，,]{{0,10}}[{_NUM}]+\s*(?:公里|千米|米|里|站|海里|英里)")
 #: Words ending a pole that make it movement in space (从北京出发, 从群众中来).
-MOTION_IN_POLE = re.compile(r"(?:出发|起飞|启程|动身|来|去|走|飞|回|赶|乘|坐|步行|开车|运|送|出来|进来)$")
+MOTION_IN_POLE = re.compile(r"(?:出发|起飞|启程|动身|(?<!起)来|去|走|飞|回|赶|乘|坐|步行|开车|运|送|出来|进来)$")
 #: Ends of a scale of levels or places: both poles in this set make a range (从中央到地方).
 SCOPE_WORDS = set(
     "中央 地方 基层 省 市 县 乡 镇 村 城 乡村 城市 农村 城镇 国内 国外 海内 海外 境内 境外 全国 全省 全市 沿海 内地 "
@@ -187,6 +198,8 @@ SOURCE_TRAIL = [
     "切实", "真正", "有效", "逐步", "逐渐", "迅速", "最终", "彻底", "全面", "一举", "一下子", "正在", "正", "已经",
     "已", "都", "也", "将", "要", "能", "会", "可以", "能够", "就", "便", "才", "又", "还", "均", "全部", "悄然",
     "渐渐", "慢慢", "终于", "一个个", "纷纷", "早已", "已然", "正式", "成功", "努力", "尽快", "加快", "不断",
+    "却", "竟", "竟然", "则", "现在", "如今", "今天", "后来", "最终", "一下子", "自然", "必将", "势必", "往往", "常",
+    "常常", "经常",
 ]
 
 
@@ -196,7 +209,10 @@ def _alts(words: Iterable[str]) -> str:
 
 
 _TOWARD_RE = re.compile(rf"(的)?({_alts(TOWARD_VERBS)})")
-_CHANGE_NOUN_RE = re.compile(rf"的({_alts(CHANGE_NOUNS)})")
+#: 的 + (an evaluative modifier) + change noun: 的转变, 的大转变, 的历史性转折.
+CHANGE_NOUN_MODIFIERS = ["大", "重大", "伟大", "历史性", "根本性", "深刻", "巨大", "革命性", "质的", "全面", "重要",
+                         "战略性", "新的", "一次", "一场"]
+_CHANGE_NOUN_RE = re.compile(rf"的(?:{_alts(CHANGE_NOUN_MODIFIERS)}|[^的，,。、]{{0,4}}?)({_alts(CHANGE_NOUNS)})")
 _GO_RE = _alts(GO_VERBS)
 _BECOME_RE = _alts(BECOME_VERBS)
 _TURN_RE = re.compile(_alts(TURN_VERBS))
@@ -272,6 +288,10 @@ def _subject_before(s: str, i: int) -> str:
     """What changes: the noun phrase before position ``i`` in the same clause, or '' when none is stated."""
     start = _clause_start(s, i)
     text = s[start:i].strip(" 　、")
+    # parallel constructions share the subject before the first opener (面貌从无到有、由弱到强)
+    m = re.search(r"[从由](?![于此衷])", text)
+    if m and m.start() > 0:
+        text = text[: m.start()]
     if not text:
         return ""
     text = _strip_words(text, SUBJECT_LEAD, SUBJECT_TRAIL)
@@ -350,7 +370,7 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
             m = become.match(s, k)
             if m and prev not in "成":
                 return ("become", k, m.end(), m.group())
-        if ch == "到" and k > j and prev not in DAO_NOT_AFTER and nxt not in DAO_NOT_BEFORE:
+        if ch == "到" and k > j and (prev not in DAO_NOT_AFTER or s[k - 2:k] == "起来") and nxt not in DAO_NOT_BEFORE:
             return ("to", k, k + 1, "")
         if ch == "向" and k > j and prev not in XIANG_NOT_AFTER and nxt not in XIANG_NOT_BEFORE:
             return ("toward", k, k + 1, "")
@@ -365,10 +385,15 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
 def _target_end(s: str, j: int) -> tuple[int, str | None]:
     """End of a target pole starting at ``j`` and the chain connector that follows it (or None)."""
     end = _clause_end(s, j)
-    for conn in ("进而", "再到", "再向", "乃至于", "乃至"):
+    for conn in ("进而", "再到", "再向", "乃至于", "乃至", "、从", "、由"):
         k = s.find(conn, j + 1, end)
         if k != -1:
+            end = min(end, k)  # 、从 opens a parallel 从X到Y, not part of this target
+    # a copula closes the target: 从“要我学”到“我要学”是一个转变 (but not 但是, 还是, 是否 …)
+    for k in range(j + 2, end):
+        if s[k] == "是" and s[k - 1] not in COPULA_NOT_AFTER and s[k + 1: k + 2] != "否":
             end = k
+            break
     # a chain continues after the clause boundary: ，再到 / ，进而 / ，到
     if end < len(s) and s[end] in CLAUSE_END:
         rest = s[end:]
@@ -471,8 +496,10 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
         if mm and mm.end() >= last_e - 2:
             m = mm
             break
+    nominal_len = 0
     if m:
         nominal = m.group(1)
+        nominal_len = m.end() - m.start()
         poles[-1] = (last_s, m.start())
     raw = [s[a:b] for a, b in poles]
     clean = [clean_pole(p) for p in raw]
@@ -481,7 +508,7 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
         return None
     if any(len(p) > MAX_POLE for p in raw):
         return None
-    end = poles[-1][1] + (len(nominal) + 1 if nominal else 0)
+    end = poles[-1][1] + nominal_len
     after = s[poles[-1][1]:]
     # --- rejections that concern the whole phrase
     for a, b in zip(clean, clean[1:]):
@@ -505,7 +532,7 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
             return None
     if lead in ("实现", "实现了", "完成", "完成了"):
         marker = "实现从X到Y" if opener == "从" else "实现由X到Y"
-        verb0 = lead.rstrip("了")
+        verb0 = nominal or lead.rstrip("了")
     elif nominal:
         marker = "从X到Y的N" if opener == "从" else "由X到Y的N"
         verb0 = nominal
@@ -515,7 +542,7 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
     rows = []
     for n in range(steps):
         a0 = (lead_start if lead else i) if n == 0 else poles[n][0]
-        b1 = poles[n + 1][1] + (len(nominal) + 1 if nominal and n == steps - 1 else 0)
+        b1 = poles[n + 1][1] + (nominal_len if n == steps - 1 else 0)
         rows.append(_row(marker, subject, raw[n], raw[n + 1], verb0, a0, b1))
     return rows, end
 
@@ -580,6 +607,48 @@ def _bian_x_wei_y(s: str) -> list[dict]:
     return rows
 
 
+#: Verbs that make a bare X向Y__ (no 从/由) a transition: only verbs of change of kind, not of movement or
+#: growth (推动中国制造向中国创造转变 counts; 引导活动向纵深发展 and 向现代化迈进 do not).
+BARE_TOWARD_VERBS = ["转变", "转型", "转化", "转换", "过渡", "转轨", "蜕变", "嬗变", "演变"]
+_BARE_TOWARD_RE = re.compile(rf"(的)?({_alts(BARE_TOWARD_VERBS)})")
+
+
+def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
+    """X向Y转变 without 从/由: the source is the noun phrase before 向 in the same clause."""
+    rows = []
+    for m in re.finditer("向", s):
+        c = m.start()
+        if any(a <= c < b for a, b in taken):
+            continue
+        prev = s[c - 1] if c > 0 else ""
+        nxt = s[c + 1] if c + 1 < len(s) else ""
+        if prev in XIANG_NOT_AFTER or nxt in XIANG_NOT_BEFORE:
+            continue
+        end = _clause_end(s, c + 1)
+        vm = None
+        for k in range(c + 2, end):
+            mm = _BARE_TOWARD_RE.match(s, k)
+            if mm and clean_pole(s[c + 1:k]) and not _open_quote(s[c + 1:k]):
+                vm = mm
+                break
+        if vm is None or vm.group(1):
+            continue
+        c0 = _clause_start(s, c)
+        src_raw = _strip_words(s[c0:c].strip(), SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
+                               SUBJECT_TRAIL)
+        src_raw = re.sub(r"^(?:推动|推进|促进|促使|引导|带动|加快|实现|使|让)", "", src_raw)
+        tgt_raw = s[c + 1: vm.start()]
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or len(src) > 15 or PRONOUN_SOURCE.match(src) or src in SUBJECT_LEAD or len(tgt_raw) > MAX_POLE:
+            continue
+        if re.search(r"[从由]", src) or _reject_reason(src, tgt):
+            continue
+        start = c - len(src_raw)
+        rows.append(_row("X向Y转变", "", src_raw, tgt_raw, vm.group(2), start, vm.end()))
+        taken.append((start, vm.end()))
+    return rows
+
+
 def _quoted_bian(s: str) -> list[dict]:
     """Bare “X”变“Y”: two quoted poles joined by 变."""
     rows = []
@@ -614,28 +683,41 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         tgt_end = _clause_end(s, v1)
         tgt_raw = s[v1:tgt_end]
         tgt_raw = re.sub(r"^了", "", tgt_raw)
-        offset_t = v1 + (tgt_end - v1 - len(tgt_raw))
         # 把/将 X 变成 Y
         mb = None
         for mm in re.finditer(r"[把将]", before):
             mb = mm
         if mb is not None and mb.start() + 1 < len(before) and s[c0 + mb.start() + 1] not in "要会来近":
             src_raw = before[mb.start() + 1:]
-            marker_head = before[mb.start()]
             start = c0 + mb.start()
             marker = "把X变成Y"
         else:
             src_raw = before
-            marker_head = ""
             start = c0
             marker = "X变成Y"
         src_raw = src_raw.strip(" 　")
-        src_core = _strip_words(src_raw, SUBJECT_LEAD, SOURCE_TRAIL) if marker == "X变成Y" else _strip_words(
-            src_raw, (), SOURCE_TRAIL)
         if marker == "X变成Y":
-            start = v0 - len(src_raw) + src_raw.find(src_core) if src_core in src_raw else start
+            src_core = _strip_words(src_raw, SUBJECT_LEAD + SOURCE_TRAIL, SOURCE_TRAIL)
+            if src_core in SUBJECT_LEAD or src_core in SOURCE_TRAIL:
+                src_core = ""
             # a governing verb in front (使/让/推动 X 转化为 Y): keep X only
             src_core = re.sub(r"^(?:使其|使之|使|让|推动|促进|促使|引导|帮助|把|将|要把|要将)", "", src_core)
+            if src_core and src_core in src_raw:
+                start = v0 - len(src_raw) + src_raw.find(src_core)
+            if not src_core and c0 > 0 and s[c0 - 1] in "，,":
+                # the clause holds only adverbs (…的事情，现在却变成了现实): the source is the clause before
+                p0 = _clause_start(s, c0 - 1)
+                prev_clause = s[p0: c0 - 1]
+                if "是" in prev_clause:
+                    prev_clause = prev_clause[prev_clause.rindex("是") + 1:]
+                # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行)
+                nominal = "的" in prev_clause or len(prev_clause) <= 4
+                prev_clause = _strip_words(prev_clause, SOURCE_TRAIL, ("的",))
+                if prev_clause and nominal:
+                    src_core = prev_clause
+                    start = c0 - 1 - len(prev_clause)
+        else:
+            src_core = _strip_words(src_raw, (), SOURCE_TRAIL)
         src, tgt = clean_pole(src_core), clean_pole(tgt_raw)
         if not src or not tgt or PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
             continue
@@ -645,7 +727,6 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         rows.append(_row(marker, "", src_core, tgt_raw, verb, start, tgt_end))
         taken.append((start, tgt_end))
-        del marker_head, offset_t
     return rows
 
 
@@ -681,6 +762,8 @@ def extract(sentence: str) -> list[dict]:
             found.append([r])
             taken.append((r["start"], r["end"]))
     for r in _turn_into(s, taken):
+        found.append([r])
+    for r in _bare_toward(s, taken):
         found.append([r])
     found.sort(key=lambda rows: rows[0]["start"])
     out = []
@@ -739,7 +822,8 @@ def extract_sentences(sentences_df):
 def extract_text(text: str, doc: str = "text"):
     """Split plain text into sentences and extract their transitions (a table with :data:`COLUMNS`).
 
-    Uses ``fromto.clean.split_sentences`` when that module provides it, else :func:`split_sentences_local`.
+    Each line is a paragraph; it is cut with ``fromto.clean.split_sentences`` (spans) when that module provides
+    it, else the whole text with :func:`split_sentences_local`.
     Sentence ids are ``s0001``…; ``start``/``end`` stay relative to the sentence.
     """
     import pandas as pd
@@ -750,9 +834,17 @@ def extract_text(text: str, doc: str = "text"):
         split_sentences = None
     sentences = None
     if split_sentences is not None:
-        try:
-            parts = split_sentences(text)
-            sentences = [p if isinstance(p, str) else p[0] for p in parts]
+        try:  # fromto.clean.split_sentences(text) -> [(start, end)], applied per line (a line is a paragraph)
+            sentences = []
+            for line in text.split("\n"):
+                for part in split_sentences(line):
+                    if isinstance(part, str):
+                        sentences.append(part)
+                    elif isinstance(part[0], str):
+                        sentences.append(part[0])
+                    else:
+                        sentences.append(line[part[0]:part[1]])
+            sentences = [x.strip() for x in sentences if x.strip()]
         except Exception:  # an incompatible signature: fall back to the local splitter
             sentences = None
     if sentences is None:
