@@ -262,3 +262,13 @@ def test_extract_text_splits_and_extracts():
     out = extract_text("今年天气很好。组织体系从“单一性”向“融合性”发展。", doc="x.txt")
     assert list(out["sentence_id"]) == ["s0002"]
     assert out.loc[0, "doc"] == "x.txt" and out.loc[0, "target"] == "融合性"
+
+
+def test_pku_annotation_holds_only_offsets_and_short_poles():
+    from fromto import paths
+    from fromto.textio import read_resource_csv
+
+    ann = read_resource_csv(paths.PKU_DEV_TRANSITIONS)
+    assert list(ann.columns) == ["line", "start", "end", "split", "stratum", "transition", "item", "source", "target"]
+    assert set(ann["split"]) == {"dev", "heldout"}
+    assert max(len(p) for p in list(ann["source"]) + list(ann["target"])) <= 20
