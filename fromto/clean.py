@@ -321,15 +321,23 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
 
     A byline is made only of roles (本报记者, 新华社记者, 本报通讯员, 特约评论员 …) and names (2–4 Chinese
     characters, or transcribed names with ·), separated by spaces or 、; a role may be glued to a name
-    (``本报记者吴储岐``). ``本报记者 吴储岐`` -> (["吴储岐"], ["本报记者"]); ``郑健麟`` -> (["郑健麟"], []).
+    (``本报记者吴储岐``) and a two-character name may be spaced out (``刘  毅``).
+    ``本报记者 吴储岐`` -> (["吴储岐"], ["本报记者"]); ``郑健麟`` -> (["郑健麟"], []).
     """
     if not text or len(text) > MAX_HEADING_CHARS:
         return None
     names: list[str] = []
     roles: list[str] = []
-    for tok in re.split(r"[\s、]+", text.strip()):
-        if not tok:
-            continue
+    toks = [t for t in re.split(r"[\s、]+", text.strip()) if t]
+    merged: list[str] = []
+    for tok in toks:  # two-character names are often printed spaced out for alignment: 刘  毅
+        if len(tok) == 1 and merged and len(merged[-1]) == 1 and _HAN_RE.match(tok) and _HAN_RE.match(merged[-1]):
+            merged[-1] += tok
+        else:
+            merged.append(tok)
+    for tok in merged:
+        if len(tok) == 1:
+            return None
         if _ROLE_RE.match(tok):
             roles.append(tok)
             continue
@@ -356,6 +364,7 @@ def parse_credit(text: str) -> dict | None:
     """
     if len(text) > MAX_CAPTION_CHARS + 30:
         return None
+    printed, text = text.strip(), re.sub(r"\s+", "", text)  # names in credits may be spaced out (王  浩摄)
     m = _CREDIT_ONLY_RE.match(text)
     caption = ""
     if not m:
@@ -367,7 +376,8 @@ def parse_credit(text: str) -> dict | None:
     if m.group("role") is None and not _NAME_RE.match(names.split("、")[0].split()[0] if names else ""):
         # Without a role the credit must start with a plain name: keeps 拍摄/摄 inside prose out.
         return None
-    return dict(caption=caption, credit=text[len(caption):].strip(), photographer="、".join(names.split()),
+    credit = text[len(caption):] if caption else printed
+    return dict(caption=caption, credit=credit, photographer="、".join(names.split()),
                 role=m.group("role") or "", agency=m.group("agency") or "")
 
 

@@ -334,3 +334,28 @@ def test_write_outputs_writes_the_five_tables(page, tmp_path, monkeypatch):
         monkeypatch.setattr(paths, name, tmp_path / f"{name.lower()}.csv")
     written = clean.write_outputs(page)
     assert len(written) == 5 and all(p.is_file() and p.stat().st_size > 0 for p in written)
+
+
+def test_spaced_out_two_character_name_is_one_name():
+    assert clean.parse_byline("本报记者  刘  毅") == (["刘毅"], ["本报记者"])
+
+
+def test_credit_with_spaced_out_name_is_parsed_and_kept_as_printed():
+    c = clean.parse_credit("本报记者  王  浩摄")
+    assert (c["role"], c["photographer"], c["credit"]) == ("本报记者", "王浩", "本报记者  王  浩摄")
+
+
+def test_page_structure_does_not_depend_on_blank_lines():
+    text = read_text(paths.SEED_PAGE)
+    packed = "\n".join(line for line in text.split("\n") if line.strip())
+    a, b = clean.clean_page(text), clean.clean_page(packed)
+    assert a.paragraphs["text"].tolist() == b.paragraphs["text"].tolist()
+    assert a.articles["title"].tolist() == b.articles["title"].tolist()
+
+
+def test_heading_repeated_with_a_fitting_body_each_time_is_kept_twice():
+    page = ("标题甲\n本报记者 张三\n导语一段。\n图表说明\n第一张表的读法。\n其他内容——\n另一小标题\n另一段正文。\n"
+            "图表说明\n第二张表的读法。\n")
+    result = clean.clean_page(page, "t")
+    assert (result.paragraphs["text"] == "图表说明").sum() == 2
+    assert (result.log["kind"] == "duplicate_heading").sum() == 0
