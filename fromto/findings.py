@@ -71,39 +71,74 @@ def transition_map_table(transitions: pd.DataFrame, codebook: pd.DataFrame) -> p
     return grouped[cols].reset_index(drop=True)
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """Wrap at ``width`` characters, preferring to break after Chinese or English separators."""
+    text = _s(text)
+    lines = []
+    while len(text) > width:
+        cut = max((text.rfind(sep, 0, width + 1) for sep in "、，, "), default=-1)
+        cut = cut + 1 if cut >= width // 2 else width
+        lines.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return lines + [text] if text else lines or [""]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def plot_transition_map(table: pd.DataFrame, codebook: pd.DataFrame, width: float = style.PAGE_WIDTH):
-    """Every distinct coded transition as ``X → Y``, grouped under its code's bilingual label."""
+    """Every distinct coded transition as ``X → Y`` (Chinese over its English gloss), grouped under its code."""
     style.apply()
-    colors = dict(zip(codebook["code"], codebook.get("color", pd.Series(style.PALETTE * 3)[: len(codebook)])))
+    colors = dict(zip(codebook["code"], codebook["color"])) if "color" in codebook else {}
     groups = [(code, g) for code, g in table.groupby("code", sort=False)]
-    n_rows = len(table) + len(groups)
-    row_h = 0.26
-    fig_h = 0.5 + row_h * n_rows + 0.12 * len(groups)
-    fig, ax = plt.subplots(figsize=(width, fig_h))
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    total = n_rows + 0.45 * len(groups)
-    ax.set_ylim(total, -0.6)
+    zh_w, en_w = 21, 44
+    layout = []  # (kind, y, payload)
     y = 0.0
     for code, g in groups:
-        first = g.iloc[0]
-        color = colors.get(code, style.OTHER_COLOR)
-        ax.add_patch(FancyBboxPatch((0.0, y - 0.42), 1.0, 0.84, boxstyle="round,pad=0,rounding_size=0.01",
-                                    facecolor=color, alpha=0.16, edgecolor="none", mutation_aspect=1))
-        n = int(g["mentions"].sum())
-        ax.text(0.01, y, f"{first['label_zh']}  {first['label_en']}  ·  {len(g)} transitions, {n} mentions",
-                fontsize=8, fontweight="bold", va="center", ha="left", color="black")
-        y += 1.0
+        layout.append(("head", y, (code, g)))
+        y += 1.45
         for _, row in g.iterrows():
-            ax.text(0.47, y, _pole_label(row["source"], row["source_en"]), ha="right", va="center", fontsize=7)
-            ax.add_patch(FancyArrowPatch((0.48, y), (0.52, y), arrowstyle="-|>", mutation_scale=8,
-                                         color=color if color.upper() != "#F0E442" else "#B8A800", lw=1.2))
-            ax.text(0.53, y, _pole_label(row["target"], row["target_en"]), ha="left", va="center", fontsize=7)
-            if row["mentions"] > 1:
-                ax.text(0.995, y, f"×{int(row['mentions'])}", ha="right", va="center", fontsize=6.5, color="#555555")
-            y += 1.0
-        y += 0.45
-    ax.set_title("转变图谱：页面上的每一个“从X到Y”  ·  The transition map: every coded 'from X to Y' on the page",
+            src = (_wrap(row["source"], zh_w), _wrap(row["source_en"], en_w))
+            tgt = (_wrap(row["target"], zh_w), _wrap(row["target_en"], en_w))
+            h = max(len(src[0]) + len(src[1]) * 0.9, len(tgt[0]) + len(tgt[1]) * 0.9)
+            layout.append(("row", y, (row, src, tgt, code)))
+            y += h + 0.35
+        y += 0.35
+    line_in = 0.125
+    fig, ax = plt.subplots(figsize=(width, 0.45 + line_in * y))
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(y, -0.8)
+    for kind, y0, payload in layout:
+        if kind == "head":
+            code, g = payload
+            color = colors.get(code, style.OTHER_COLOR)
+            ax.add_patch(FancyBboxPatch((0.0, y0 - 0.5), 1.0, 1.0, boxstyle="square,pad=0", facecolor=color,
+                                        alpha=0.18, edgecolor="none"))
+            first = g.iloc[0]
+            ax.text(0.01, y0, f"{first['label_zh']}  {first['label_en']}", fontsize=8.5,
+                    va="center", ha="left")
+            ax.text(0.99, y0, f"{_plural(len(g), 'transition')}, {_plural(int(g['mentions'].sum()), 'mention')}",
+                    fontsize=6.5, va="center", ha="right", color="#333333")
+            continue
+        row, src, tgt, code = payload
+        color = colors.get(code, style.OTHER_COLOR)
+        arrow_color = "#B8A800" if color.upper() == "#F0E442" else color
+        for x, ha, (zh_lines, en_lines) in ((0.465, "right", src), (0.535, "left", tgt)):
+            yy = y0
+            for line in zh_lines:
+                ax.text(x, yy, line, ha=ha, va="top", fontsize=7.2)
+                yy += 1.0
+            for line in en_lines:
+                ax.text(x, yy, line, ha=ha, va="top", fontsize=6.2, color="#444444")
+                yy += 0.9
+        ax.add_patch(FancyArrowPatch((0.475, y0 + 0.5), (0.525, y0 + 0.5), arrowstyle="-|>", mutation_scale=8,
+                                     color=arrow_color, lw=1.2))
+        if row["mentions"] > 1:
+            ax.text(0.995, y0 + 0.5, f"×{int(row['mentions'])}", ha="right", va="center", fontsize=6.5,
+                    color="#555555")
+    ax.set_title("转变图谱：页面上的每一个“从X到Y”\nThe transition map: every coded 'from X to Y' on the page",
                  fontsize=9, loc="left")
     return fig
 
@@ -139,10 +174,14 @@ def _unit_label(row) -> str:
     if int(row["section"]) == 0:
         title = _s(row["article_title"])
         if int(row["article"]) == 1:
-            return f"文{row['article']} 导语  {title[:14]}\nArticle {row['article']}: lead and headline"
-        return f"文{row['article']}  {title[:14]}\nArticle {row['article']}"
+            return f"文{row['article']} 标题与导语  {_short(title)}\nArticle {row['article']}: headline and lead"
+        return f"文{row['article']}  {_short(title)}\nArticle {row['article']}"
     sub = _s(row["section_title"]).split("——")[-1]
-    return f"文{row['article']} §{row['section']}  {sub[:16]}\nArticle {row['article']}, section {row['section']}"
+    return f"文{row['article']} §{row['section']}  {_short(sub)}\nArticle {row['article']}, section {row['section']}"
+
+
+def _short(text: str, n: int = 18) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def plot_argument_location(table: pd.DataFrame, width: float = style.PAGE_WIDTH):
@@ -204,8 +243,9 @@ def plot_chains(chains: list[dict], width: float = style.PAGE_WIDTH):
             ax.add_patch(FancyBboxPatch((i + 0.06, 0.18), 0.74, 0.56, boxstyle="round,pad=0.02",
                                         facecolor=style.PALETTE[i % len(style.PALETTE)], alpha=0.18,
                                         edgecolor=style.PALETTE[i % len(style.PALETTE)]))
-            ax.text(i + 0.43, 0.56, zh, ha="center", va="center", fontsize=8, wrap=True)
-            ax.text(i + 0.43, 0.34, en, ha="center", va="center", fontsize=6.5, color="#333333", wrap=True)
+            ax.text(i + 0.43, 0.58, "\n".join(_wrap(zh, 12)), ha="center", va="center", fontsize=8)
+            ax.text(i + 0.43, 0.33, "\n".join(_wrap(en, 30)), ha="center", va="center", fontsize=6.3,
+                    color="#333333")
             ax.text(i + 0.43, 0.88, f"第{i + 1}阶段 stage {i + 1}", ha="center", fontsize=6, color="#666666")
             if i < k - 1:
                 ax.add_patch(FancyArrowPatch((i + 0.83, 0.46), (i + 1.03, 0.46), arrowstyle="-|>",
@@ -220,19 +260,42 @@ def plot_chains(chains: list[dict], width: float = style.PAGE_WIDTH):
 # --------------------------------------------------------------------------------------------------------------
 # 4. Places
 # --------------------------------------------------------------------------------------------------------------
+def place_region(places: pd.DataFrame) -> dict[str, str]:
+    """Each place's top-level region (its province or municipality), following the ``parent`` column upwards.
+
+    Places with no province-level ancestor (the country, the Yangtze River Delta, cross-border areas) get
+    ``跨界/全国 cross-border or national``.
+    """
+    rows = {r["place"]: r for _, r in places.iterrows()}
+    top_levels = {"municipality", "province"}
+    out = {}
+    for name in rows:
+        seen, cur = set(), name
+        region = None
+        while cur and cur in rows and cur not in seen:
+            seen.add(cur)
+            if rows[cur]["level"] in top_levels:
+                region = f"{cur} {rows[cur]['en']}"
+                break
+            cur = _s(rows[cur].get("parent", ""))
+        out[name] = region or "跨界/全国 cross-border or national"
+    return out
+
+
 def count_places(paragraphs: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Count each listed place name in the body text, longest name first, without double counting.
+    """Count each listed place name in the text units, longest name first, without double counting.
 
     ``places`` has at least ``place, en, level``; an optional ``aliases`` column (``|``-separated) lists other
-    forms of the same place (上海市 for 上海). Each occurrence is matched once by the longest name that covers it,
-    so 金山区 is not also counted as 金山. Returns ``place, en, level, count, articles`` sorted by count.
+    forms of the same place (上海 for 上海市), and an optional ``parent`` column lets each place be assigned its
+    province-level ``region``. Each occurrence is matched once, by the longest name that covers it, so 金山区 is
+    not also counted as 金山. Returns ``place, en, level, region, count, articles`` sorted by count.
     """
     names = []
     for _, row in places.iterrows():
         forms = [row["place"]] + [a for a in _s(row.get("aliases", "")).split("|") if a]
         for form in forms:
             names.append((form, row["place"]))
-    names.sort(key=lambda x: -len(x[0]))
+    names.sort(key=lambda x: (-len(x[0]), x[0]))
     pattern = re.compile("|".join(re.escape(f) for f, _ in names)) if names else None
     canon = dict(names)
     counts: dict[str, int] = {}
@@ -244,26 +307,34 @@ def count_places(paragraphs: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
                 counts[place] = counts.get(place, 0) + 1
                 arts.setdefault(place, set()).add(int(p["article"]))
     out = places[["place", "en", "level"]].copy()
+    regions = place_region(places) if "parent" in places else {}
+    out["region"] = out["place"].map(lambda x: regions.get(x, ""))
     out["count"] = out["place"].map(lambda x: counts.get(x, 0)).astype(int)
     out["articles"] = out["place"].map(lambda x: " ".join(str(a) for a in sorted(arts.get(x, ()))))
     out = out[out["count"] > 0].sort_values(["count", "place"], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True)
 
 
-def plot_places(table: pd.DataFrame, width: float = style.PAGE_WIDTH):
-    """Horizontal bars of place mentions, coloured by level (Shanghai district, province, city, county …)."""
+def plot_places(table: pd.DataFrame, top: int = 24, width: float = style.PAGE_WIDTH):
+    """Horizontal bars of the ``top`` most-mentioned places, coloured by province-level region."""
     style.apply()
-    t = table.iloc[::-1].reset_index(drop=True)
-    levels = list(dict.fromkeys(table["level"]))
-    colors = {lv: style.PALETTE[i % len(style.PALETTE)] for i, lv in enumerate(levels)}
-    fig, ax = plt.subplots(figsize=(width, 0.2 * len(t) + 0.9))
-    ax.barh(t.index, t["count"], color=[colors[lv] for lv in t["level"]], height=0.7)
+    shown = table.head(top)
+    t = shown.iloc[::-1].reset_index(drop=True)
+    regions = list(dict.fromkeys(table["region"]))
+    colors = {rg: style.PALETTE[i % len(style.PALETTE)] for i, rg in enumerate(regions)}
+    fig, ax = plt.subplots(figsize=(width, 0.19 * len(t) + 1.1))
+    ax.barh(t.index, t["count"], color=[colors[rg] for rg in t["region"]], height=0.7)
     ax.set_yticks(t.index, [f"{p}  {e}" for p, e in zip(t["place"], t["en"])], fontsize=6.5)
     for idx, c in zip(t.index, t["count"]):
-        ax.text(c + 0.1, idx, str(int(c)), va="center", fontsize=6.5)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[lv]) for lv in levels]
-    ax.legend(handles, levels, loc="lower right", frameon=False, title="层级  level", title_fontsize=7)
+        ax.text(c + 0.15, idx, str(int(c)), va="center", fontsize=6.5)
+    present = [rg for rg in regions if rg in set(shown["region"])]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rg]) for rg in present]
+    ax.legend(handles, present, loc="lower right", frameon=False, title="所在地区  region", title_fontsize=7)
     ax.set_xlabel("提及次数  mentions in the text")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_title("页面提到的地方  ·  Places named on the page", loc="left")
+    rest = len(table) - len(shown)
+    title = "页面提到的地方  ·  Places named on the page"
+    if rest > 0:
+        title += f"\n(the {len(shown)} most mentioned; {rest} more places are named, see data/places.csv)"
+    ax.set_title(title, loc="left")
     return fig
