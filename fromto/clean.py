@@ -43,7 +43,9 @@ the raw character it came from; a rejoined paragraph's span covers whatever was 
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -764,11 +766,57 @@ def _plain_paragraphs(text: str, doc: str, log: _Log) -> tuple[list[dict], list[
     return arts, rows, []
 
 
+def load_overrides(path=None) -> pd.DataFrame:
+    """The hand-made overrides table (``resources/cleaning_overrides.csv``): judgements no rule can make.
+
+    Columns ``doc_sha256, kind, match, reason``. An empty table when the file is absent.
+    """
+    from fromto import paths
+    from fromto.textio import read_resource_csv
+
+    path = path or paths.CLEANING_OVERRIDES
+    if not Path(path).is_file():
+        return pd.DataFrame(columns=["doc_sha256", "kind", "match", "reason"])
+    return read_resource_csv(path)
+
+
+def _apply_overrides(text: str, para_rows: list[dict], log: _Log, overrides: pd.DataFrame | None = None) -> None:
+    """Flag, as [sic], the spans the overrides table names for this exact document (matched by sha256).
+
+    Overrides only add log rows; they never change text. A ``match`` that is not found exactly once in the
+    document's paragraphs is ignored (the table is about one known text, never a pattern).
+    """
+    overrides = load_overrides() if overrides is None else overrides
+    if overrides.empty:
+        return
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    for _, o in overrides[overrides["doc_sha256"] == digest].iterrows():
+        if o["kind"] != "sic":
+            continue
+        hits = [(r, i) for r in para_rows for i in _find_all(r["_text"], o["match"])]
+        if len(hits) != 1:
+            continue
+        r, i = hits[0]
+        rs, re_ = r["_span"](i, i + len(o["match"]))
+        log.add("sic", rs, re_, o["match"], o["match"], "override",
+                note=f"[sic] {o['reason']} (resources/cleaning_overrides.csv); kept as printed",
+                paragraph_id=r["paragraph_id"])
+
+
+def _find_all(haystack: str, needle: str) -> list[int]:
+    out, i = [], haystack.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = haystack.find(needle, i + 1)
+    return out
+
+
 def _finish(text: str, doc: str, art_rows, para_rows, cap_rows, log: _Log) -> CleanResult:
     """Sentences, [sic] flags and per-article counts; build the DataFrames."""
     sent_rows = []
     for r in para_rows:
         piece: _Piece = r.pop("_piece")
+        r["_text"], r["_span"] = piece.text, piece.span
         for s, e, chunk in find_repeated_chunks(piece.text):
             rs, re_ = piece.span(s, e)
             log.add("sic", rs, re_, piece.text[s:e], piece.text[s:e], "repeated-chunk",
@@ -780,6 +828,9 @@ def _finish(text: str, doc: str, art_rows, para_rows, cap_rows, log: _Log) -> Cl
                                   paragraph_id=r["paragraph_id"], sentence_id=f"{r['paragraph_id']}s{k:02d}",
                                   sentence_no=k, position=r["position"], text=piece.text[s:e], raw_start=rs,
                                   raw_end=re_))
+    _apply_overrides(text, para_rows, log)
+    for r in para_rows:
+        del r["_text"], r["_span"]
     paragraphs = pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS)
     sentences = pd.DataFrame(sent_rows, columns=SENTENCE_COLUMNS)
     # Attach paragraph ids to log rows that fall inside a paragraph.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+
+import pandas as pd
 import pytest
 
 from fromto import clean, paths
@@ -301,9 +304,28 @@ def test_word_split_across_page_break_is_rejoined(page):
 
 
 def test_page_typo_is_flagged_not_fixed(page):
-    sic = page.log[page.log["kind"] == "sic"]
+    sic = page.log[(page.log["kind"] == "sic") & (page.log["rule"] == "repeated-chunk")]
     assert sic["before"].tolist() == ["做细做细"]
     assert page.paragraphs["text"].str.contains("要做实做细做细").sum() == 1
+
+
+def test_page_overrides_flag_typos_no_rule_can_catch(page):
+    sic = page.log[(page.log["kind"] == "sic") & (page.log["rule"] == "override")]
+    assert sic["before"].tolist() == ["社区、街区、街区边界", "共同求建设"]
+    assert (sic["before"] == sic["after"]).all()
+    assert page.paragraphs["text"].str.contains("共同求建设").sum() == 1
+
+
+def test_overrides_apply_only_to_the_document_with_their_hash():
+    text = "上海市牢记嘱托，凝聚合力共同求建设、治理、发展难题。\n"
+    result = clean.clean_document(text, "other")
+    assert (result.log["rule"] == "override").sum() == 0
+    overrides = pd.DataFrame([{"doc_sha256": hashlib.sha256(text.encode()).hexdigest(), "kind": "sic",
+                               "match": "共同求建设", "reason": "verb missing"}])
+    log = clean._Log("other")
+    rows = [{"paragraph_id": "a1p01", "_text": text.strip(), "_span": lambda i, j: (i, j)}]
+    clean._apply_overrides(text, rows, log, overrides)
+    assert [r["before"] for r in log.rows] == ["共同求建设"] and log.rows[0]["rule"] == "override"
 
 
 def test_page_counts(page):
