@@ -35,6 +35,7 @@ from __future__ import annotations
 import collections
 import csv
 import datetime as _dt
+import functools
 import io
 import json
 import multiprocessing
@@ -66,6 +67,8 @@ TRANSITION_COLUMNS = [
     "code", "code_rule", "source_en", "target_en",
 ]
 ERROR_COLUMNS = ["doc", "reason"]
+#: The columns :func:`fromto.codebook.code_transitions` adds.
+CODE_COLUMNS = ["code", "code_rule", "source_en", "target_en"]
 
 #: Output tables of corpus mode: file name -> columns, in the order they are written.
 TABLES = {
@@ -249,11 +252,26 @@ def load_task(task: tuple) -> tuple[str, str, dict]:
 
 
 # --- The per-document function ----------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def coding_resources() -> tuple:
+    """The codebook and glossary :func:`fromto.codebook.code_transitions` needs, read once per process."""
+    from fromto import codebook
+
+    return codebook.load_codebook(), codebook.load_glossary()
+
+
 def coded_transitions(sentences):
-    """Transitions of a cleaned document's sentences, extracted and coded (the notebooks' two calls)."""
+    """Transitions of a cleaned document's sentences, extracted and coded (the notebooks' two calls).
+
+    The codebook and glossary are read once per process (:func:`coding_resources`) and passed in.
+    """
     from fromto import codebook, transitions
 
-    return codebook.code_transitions(transitions.extract_sentences(sentences))
+    found = transitions.extract_sentences(sentences)
+    if len(found) == 0:  # most documents: coding an empty table only adds the code columns, so add them here
+        return found.reindex(columns=list(found.columns) + [c for c in CODE_COLUMNS if c not in found.columns])
+    book, glossary = coding_resources()
+    return codebook.code_transitions(found, book, glossary)
 
 
 def term_counts(paragraph_texts: Iterable[str]) -> collections.Counter:
@@ -325,13 +343,30 @@ def _init_worker() -> None:
     from fromto import clean, codebook, tokens, transitions  # noqa: F401  (import = load their tables)
 
     tokens.get_tokenizer()
+    coding_resources()
+
+
+def _cell(value):
+    """A value as the CSV writer should see it: missing values (None, NaN, pd.NA) as empty cells."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return ""
+    return value
 
 
 def _csv_fragment(df, columns: list[str]) -> str:
+    """CSV rows (no header) of ``df`` in ``columns`` order; absent columns are empty.
+
+    The standard csv writer over column lists: several times faster than ``DataFrame.to_csv`` on the small
+    tables of one document, which matters because this runs once per table per document.
+    """
     if df is None or len(df) == 0:
         return ""
+    n = len(df)
+    cols = [[_cell(v) for v in df[c].tolist()] if c in df.columns else [""] * n for c in columns]
     buf = io.StringIO()
-    df.reindex(columns=columns).to_csv(buf, header=False, index=False, lineterminator="\n")
+    csv.writer(buf, lineterminator="\n").writerows(zip(*cols))
     return buf.getvalue()
 
 
@@ -383,7 +418,12 @@ def iter_results(tasks: Iterable[tuple], workers: int = 1, chunksize: int = 4) -
         for task in tasks:
             yield _work(task)
         return
-    with multiprocessing.get_context().Pool(workers, initializer=_init_worker) as pool:
+    ctx = multiprocessing.get_context()
+    if ctx.get_start_method() == "fork":
+        # Load before the workers start: forked workers share the loaded dictionaries (copy-on-write) and the
+        # initializer below finds them loaded. Under spawn/forkserver each worker loads them once instead.
+        _init_worker()
+    with ctx.Pool(workers, initializer=_init_worker) as pool:
         yield from pool.imap(_work, tasks, chunksize=chunksize)
 
 
@@ -596,3 +636,29 @@ def pku_articles(path: str | os.PathLike | None = None) -> list[dict]:
 
     p = Path(path) if path else paths.PKU_RAW
     return split_articles(read_text(p), issue_year=2001, issue_month=1)
+
+
+#: A tiny corpus for demonstrations when the PKU text is absent. Written for this project (invented sentences in
+#: the register of Party-building news, not quoted from any paper), so it can live in the repository.
+EXAMPLE_DOCUMENTS = [
+    {"id": "example-01", "date": "2001-01-02", "title": "街道党建新探索",
+     "text": "街道党建新探索\n近年来，某街道推动党建工作从单位建向区域建转变。\n居民反映，办事更方便了。\n"},
+    {"id": "example-02", "date": "2001-01-02", "title": "园区党组织覆盖",
+     "text": "园区党组织覆盖\n园区党组织实现了从有形覆盖到有效覆盖的转变。\n"},
+    {"id": "example-03", "date": "2001-01-03", "title": "冬季供暖",
+     "text": "冬季供暖\n本市今天起全面供暖，室温普遍达标。\n"},
+    {"id": "example-04", "date": "2001-01-04", "title": "社区治理",
+     "text": "社区治理\n社区治理由“各自为战”向“协同作战”转变，居民从旁观者变为参与者。\n"},
+    {"id": "example-05", "date": "", "title": "",
+     "text": "农村合作社发展\n合作社从一个村的试点扩大到全镇。\n"},
+]
+
+
+def write_example_corpus(path: str | os.PathLike) -> Path:
+    """Write :data:`EXAMPLE_DOCUMENTS` as a JSON Lines corpus (``id``, ``text``, ``date``, ``title``)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        for row in EXAMPLE_DOCUMENTS:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path
