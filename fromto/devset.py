@@ -1,0 +1,99 @@
+"""Scoring the transition extractor on the hand-annotated PKU development sample (dev and held-out splits).
+
+The annotation (``resources/pku_dev_transitions.csv``) stores only line numbers, sentence offsets and short
+poles; the sentences are rebuilt from ``pku_test.utf8`` (research-only licence), which is read in place beside the
+repository and never copied. ``benchmarks/transitions_dev.py`` prints these scores; notebook 03 shows them.
+
+* sentence level — a sentence is predicted positive when the extractor returns at least one row;
+* pole level — a predicted (source, target) pair matches a gold pair when each predicted pole contains the gold
+  pole or is contained in it (quotes and spaces removed); each gold pair is matched at most once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+from fromto import paths
+from fromto.textio import read_resource_csv, read_text
+from fromto.transitions import extract
+
+
+def _norm(p: str) -> str:
+    return re.sub(r"[\s“”‘’「」『』\"'、]", "", p)
+
+
+def _pole_match(pred: str, gold: str) -> bool:
+    a, b = _norm(pred), _norm(gold)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate(pku_dir: Path, show_errors: str | None = None) -> dict:
+    """Scores per split: {split: {"sentence": (P, R, F, n), "pole": (P, R, F, n)}}."""
+    raw = pku_dir / "pku_test.utf8"
+    lines = read_text(raw).split("\n")
+    ann = read_resource_csv(paths.PKU_DEV_TRANSITIONS)
+    sentences: dict[tuple, dict] = {}
+    for row in ann.to_dict("records"):
+        key = (int(row["line"]), int(row["start"]), int(row["end"]))
+        entry = sentences.setdefault(key, {"split": row["split"], "gold": []})
+        if row["transition"] == "1":
+            entry["gold"].append((row["source"], row["target"]))
+    counts = defaultdict(lambda: defaultdict(int))
+    errors = []
+    for (ln, a, b), entry in sorted(sentences.items()):
+        text = lines[ln - 1][a:b]
+        pred = [(r["source"], r["target"]) for r in extract(text)]
+        c = counts[entry["split"]]
+        gold = entry["gold"]
+        c["sentences"] += 1
+        c["s_tp"] += bool(pred) and bool(gold)
+        c["s_pred"] += bool(pred)
+        c["s_gold"] += bool(gold)
+        used = set()
+        tp = 0
+        for ps, pt in pred:
+            for k, (gs, gt) in enumerate(gold):
+                if k not in used and _pole_match(ps, gs) and _pole_match(pt, gt):
+                    used.add(k)
+                    tp += 1
+                    break
+        c["p_tp"] += tp
+        c["p_pred"] += len(pred)
+        c["p_gold"] += len(gold)
+        if show_errors == entry["split"] and (tp != len(pred) or tp != len(gold)):
+            errors.append((ln, a, text, gold, pred))
+    result = {}
+    for split in ("dev", "heldout"):
+        c = counts[split]
+        result[split] = {
+            "sentences": c["sentences"],
+            "sentence": _prf(c["s_tp"], c["s_pred"], c["s_gold"]) + (c["s_gold"],),
+            "pole": _prf(c["p_tp"], c["p_pred"], c["p_gold"]) + (c["p_gold"],),
+        }
+    result["errors"] = errors
+    return result
+
+
+
+
+def scores_table(result: dict) -> pd.DataFrame:
+    """The scores of :func:`evaluate` as a table: split, sentences, level, gold, precision, recall, f1."""
+    rows = []
+    for split in ("dev", "heldout"):
+        r = result[split]
+        for level in ("sentence", "pole"):
+            p, rec, f, n = r[level]
+            rows.append({"split": split, "sentences": r["sentences"], "level": level, "gold": n,
+                         "precision": round(p, 3), "recall": round(rec, 3), "f1": round(f, 3)})
+    return pd.DataFrame(rows)
