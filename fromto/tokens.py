@@ -20,6 +20,7 @@ each row with its reason.
 
 from __future__ import annotations
 
+import csv
 import functools
 import hashlib
 import logging
@@ -91,7 +92,7 @@ def read_stopword_additions(path: str | Path | None = None):
     from fromto.textio import InputError, read_resource_csv
 
     path = Path(path or paths.STOPWORDS_ADDITIONS)
-    table = read_resource_csv(path)
+    table = read_resource_csv(path, quoting=csv.QUOTE_NONE)  # reasons open with a "quoted" gloss: keep it
     missing = {"word", "action", "why"} - set(table.columns)
     if missing:
         raise InputError(path, f"missing columns {sorted(missing)}")
@@ -136,7 +137,7 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
     from fromto.textio import InputError, read_resource_csv
 
     path = Path(path or paths.LEXICON)
-    table = read_resource_csv(path)
+    table = read_resource_csv(path, quoting=csv.QUOTE_NONE)  # reasons open with a "quoted" gloss: keep it
     missing = {"word", "freq", "tag", "source", "why"} - set(table.columns)
     if missing:
         raise InputError(path, f"missing columns {sorted(missing)}")

@@ -463,14 +463,15 @@ def plot_keyness(table: pd.DataFrame, glosses: Mapping[str, str], target: str, r
     ax.axvline(0, color="black", linewidth=0.6)
     lo, hi = both["log_ratio"].min(), both["log_ratio"].max()
     ax.set_xlim(min(lo * 1.45, -1), max(hi * 1.35, 1))
-    ax.set_xlabel(f"对数比 log ratio (log₂ of relative frequency, {target} / {reference})")
+    ax.set_xlabel(f"对数比 log ratio (log2 of relative frequency, {target} / {reference})")
     if title:
         ax.set_title(title, loc="left")
     fig.tight_layout()
     return fig
 
 
-def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families: Sequence[str], n: int = 8):
+def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families: Sequence[str], n: int = 8,
+                       title: str = ""):
     """One panel per family: its most frequent members on the page, feature occurrences darker."""
     import matplotlib.pyplot as plt
 
@@ -494,25 +495,31 @@ def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families:
         ax.set_xlim(0, xmax)
     for ax in axes[len(families):]:
         ax.set_visible(False)
-    axes[0].legend(loc="lower right", frameon=False, fontsize=6)
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles[::-1], ["特稿 feature", "其他三篇 other articles"], loc="upper right", ncol=2, frameon=False,
+               fontsize=7)
     for ax in axes[(nrows - 1) * ncols:]:
         ax.set_xlabel("次数 count")
-    fig.tight_layout()
+    if title:
+        fig.suptitle(title, x=0.01, ha="left", fontsize=9)
+    fig.tight_layout(rect=(0, 0, 1, 0.95))
     return fig
 
 
 def wordcloud_image(frequencies: Mapping[str, float], font_path: str | Path, seed: int, width: int = 1600,
-                    height: int = 900):
+                    height: int = 900, max_words: int = 120):
     """The word cloud of ``frequencies`` (our own counts; wordcloud never re-tokenises), as a PIL image.
 
     Deterministic: fixed ``random_state``, ``collocations=False``, terms fed in a fixed order.
     """
+    from matplotlib.colors import ListedColormap
     from wordcloud import WordCloud
 
     freq = {t: float(frequencies[t]) for t in sorted(frequencies, key=lambda t: (-frequencies[t], t))}
+    colors = ListedColormap(["#0072B2", "#D55E00", "#009E73", "#000000", "#CC79A7", "#56B4E9"])
     wc = WordCloud(font_path=str(font_path), random_state=seed, collocations=False, width=width, height=height,
-                   background_color="white", colormap="cividis", prefer_horizontal=1.0, max_words=len(freq),
-                   relative_scaling=0.5, margin=4)
+                   background_color="white", colormap=colors, prefer_horizontal=1.0, max_words=max_words,
+                   relative_scaling=0.5, margin=6)
     return wc.generate_from_frequencies(freq).to_image()
 
 
