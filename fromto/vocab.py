@@ -382,7 +382,7 @@ def segmentation_audit(sentences: pd.DataFrame, project, plain, lexicon: Iterabl
 # Glosses
 # --------------------------------------------------------------------------------------------------------------
 
-TERM_GLOSSES = paths.RESOURCES / "term_glosses.csv"
+TERM_GLOSSES = paths.TERM_GLOSSES
 _QUOTED_GLOSS = re.compile(r'^"([^"]+)"')
 
 
