@@ -541,8 +541,12 @@ def plot_image(image, title: str = ""):
 
 def plot_cooccurrence_network(cooc: pd.DataFrame, counts: Mapping[str, int], glosses: Mapping[str, str],
                               seed: int, min_ab: int = 2, title: str = ""):
-    """Key terms as nodes (size = count), edges where they share at least ``min_ab`` sentences (width = n_ab,
-    shade = log-Dice); spring layout with a fixed seed and nodes added in sorted order, so the layout repeats."""
+    """Key terms as nodes on a circle (size = count, most frequent first, clockwise from the top), edges where
+    they share at least ``min_ab`` sentences (width = n_ab, shade = log-Dice).
+
+    A circular layout keeps every label clear of the edges and repeats exactly; ``seed`` is kept for callers
+    that record it and is used only to break ties in the node order (none arise: the order is by count, term).
+    """
     import matplotlib.pyplot as plt
     import networkx as nx
 
@@ -550,26 +554,36 @@ def plot_cooccurrence_network(cooc: pd.DataFrame, counts: Mapping[str, int], glo
 
     style.apply()
     edges = cooc[cooc["n_ab"] >= min_ab].sort_values(["term_a", "term_b"])
+    nodes = sorted(set(edges["term_a"]) | set(edges["term_b"]), key=lambda t: (-counts.get(t, 0), t))
     g = nx.Graph()
-    g.add_nodes_from(sorted(set(edges["term_a"]) | set(edges["term_b"])))
+    g.add_nodes_from(nodes)
     for e in edges.itertuples(index=False):
         g.add_edge(e.term_a, e.term_b, weight=e.n_ab, log_dice=e.log_dice)
-    pos = nx.spring_layout(g, seed=seed, weight="weight", k=1.6 / math.sqrt(max(len(g), 1)), iterations=200)
-    fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH, style.PAGE_WIDTH * 0.72))
+    n = max(len(nodes), 1)
+    pos = {t: (math.sin(2 * math.pi * i / n), math.cos(2 * math.pi * i / n)) for i, t in enumerate(nodes)}
+    fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH * 0.8, style.PAGE_WIDTH * 0.72))
     ld = [g.edges[e]["log_dice"] for e in g.edges]
     lo, hi = (min(ld), max(ld)) if ld else (0, 1)
-    for (u, v), d in zip(g.edges, ld):
-        shade = 0.25 + 0.6 * ((d - lo) / (hi - lo) if hi > lo else 1)
-        ax.plot(*zip(pos[u], pos[v]), color=(0, 0.447, 0.698, shade), linewidth=0.6 + 0.9 * g.edges[u, v]["weight"],
-                zorder=1, solid_capstyle="round")
-    for node in g.nodes:
+    wmax = max((g.edges[e]["weight"] for e in g.edges), default=1)
+    for (u, v), d in sorted(zip(g.edges, ld), key=lambda x: x[1]):
+        shade = 0.2 + 0.7 * ((d - lo) / (hi - lo) if hi > lo else 1)
+        ax.plot(*zip(pos[u], pos[v]), color=(0, 0.447, 0.698, shade),
+                linewidth=0.5 + 3.5 * g.edges[u, v]["weight"] / wmax, zorder=1, solid_capstyle="round")
+    cmax = max((counts.get(t, 1) for t in nodes), default=1)
+    for node in nodes:
         x, y = pos[node]
-        ax.scatter([x], [y], s=25 + 12 * counts.get(node, 1), color="#E69F00", edgecolor="white", zorder=2)
-        ax.text(x, y, label(node, glosses, sep="\n"), ha="center", va="center", fontsize=6.5, zorder=3,
-                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.7))
+        ax.scatter([x], [y], s=20 + 220 * counts.get(node, 1) / cmax, color="#E69F00", edgecolor="white",
+                   zorder=2)
+        ha = "left" if x > 0.05 else "right" if x < -0.05 else "center"
+        va = "bottom" if y > 0.95 else "top" if y < -0.95 else "center"
+        ax.text(1.13 * x, 1.13 * y, f"{label(node, glosses, sep=chr(10))}\n({counts.get(node, 0)})", ha=ha,
+                va=va, fontsize=6.5, zorder=3)
+    ax.set_xlim(-1.75, 1.75)
+    ax.set_ylim(-1.62, 1.35)
+    ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.margins(0.12)
+    ax.text(-1.75, -1.62, f"line width: sentences shared (max {wmax}); darker: higher log-Dice;"
+            " (n): occurrences in the feature", fontsize=6, color="#555555", va="bottom")
     if title:
         ax.set_title(title, loc="left")
-    fig.tight_layout()
     return fig
