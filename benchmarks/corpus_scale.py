@@ -86,7 +86,6 @@ def stages(files: list[Path]) -> dict:
     from fromto import clean, codebook, transitions
 
     corpus._init_worker()
-    book, glossary = corpus.coding_resources()
     t = dict.fromkeys(["read", "clean", "words", "extract", "code", "csv"], 0.0)
     clock = time.process_time
     for f in files:
@@ -99,7 +98,8 @@ def stages(files: list[Path]) -> dict:
         c3 = clock()
         tr = transitions.extract_sentences(res.sentences)
         c4 = clock()
-        coded = codebook.code_transitions(tr, book, glossary)
+        # as corpus.coded_transitions does: an empty table is not coded
+        coded = codebook.code_transitions(tr, *corpus.coding_resources()) if len(tr) else tr
         c5 = clock()
         corpus._csv_fragment(res.paragraphs, corpus.PARAGRAPH_COLUMNS)
         corpus._csv_fragment(coded, corpus.TRANSITION_COLUMNS)
