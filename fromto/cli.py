@@ -22,7 +22,7 @@ def _emit(text: str) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     from fromto import runner
 
-    return runner.run_all(only=args.only, render=not args.no_html)
+    return runner.run_all(only=args.only, render=not args.no_html, jobs=args.jobs)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="execute every notebook in order, in place, and regenerate data/, figures/, docs/")
     p.add_argument("--only", nargs="*", default=None, help="notebook numbers to run (e.g. 01 03); default all")
     p.add_argument("--no-html", action="store_true", help="skip rendering docs/")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="notebooks executed at once when their inputs are ready (default: all cores; 1: in order)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("clean", help="clean a page dump and print its paragraphs table as CSV")

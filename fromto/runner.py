@@ -149,11 +149,38 @@ coded "from X to Y" transitions and figures. Each page is a notebook as executed
 """
 
 
-def run_all(only: list[str] | None = None, render: bool = True) -> int:
-    """Execute the numbered notebooks in order (or just ``only``), write the manifest, render docs/.
+def notebook_needs(path: Path, numbered: list[Path]) -> set[str]:
+    """The notebooks (by two-digit number) whose outputs ``path`` reads.
 
+    Declared in the notebook's metadata as ``{"fromto": {"needs": ["01"]}}``; a notebook that declares nothing
+    needs every lower-numbered notebook, which is always safe. Data flows one way, so a declared need must have a
+    lower number (checked by the tests).
+    """
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    declared = nb.metadata.get("fromto", {}).get("needs")
+    if declared is None:
+        return {p.name[:2] for p in numbered if p.name[:2] < path.name[:2]}
+    return {str(n).zfill(2) for n in declared}
+
+
+def _execute_timed(path: Path) -> float:
+    t0 = time.perf_counter()
+    execute_notebook(path)
+    return time.perf_counter() - t0
+
+
+def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None = None) -> int:
+    """Execute the numbered notebooks (or just ``only``), write the manifest, render docs/.
+
+    A notebook starts as soon as the notebooks it needs (see :func:`notebook_needs`) have finished, with up to
+    ``jobs`` kernels at once (default: the number of cores; ``jobs=1`` runs them one by one in number order).
+    Each notebook still runs top to bottom in its own fresh kernel, so the outputs do not depend on ``jobs``.
     Returns an exit status: 0 on success, 1 if a notebook failed (the message names notebook and cell).
     """
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     os.environ["PYTHONHASHSEED"] = "0"
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     notebooks = list_notebooks()
@@ -161,17 +188,39 @@ def run_all(only: list[str] | None = None, render: bool = True) -> int:
         print(f"fromto: {paths.NOTEBOOKS.relative_to(paths.ROOT)}: no numbered notebooks found", file=sys.stderr)
         return 2
     chosen = [nb for nb in notebooks if not only or nb.name[:2] in {o.zfill(2) for o in only}]
+    chosen_ids = {nb.name[:2] for nb in chosen}
+    # Needs outside the chosen set are taken as already satisfied (their outputs are on disk).
+    needs = {nb.name[:2]: notebook_needs(nb, notebooks) & chosen_ids for nb in chosen}
+    jobs = max(1, jobs or os.cpu_count() or 1)
     total = len(chosen)
     started = time.perf_counter()
-    for i, nb_path in enumerate(chosen, start=1):
-        t0 = time.perf_counter()
-        print(f"[{i}/{total}] {nb_path.name} ...", flush=True)
-        try:
-            execute_notebook(nb_path)
-        except NotebookFailed as exc:
-            print(f"fromto: {exc}", file=sys.stderr)
-            return 1
-        print(f"      done in {time.perf_counter() - t0:.1f} s", flush=True)
+    done: set[str] = set()
+    pending = list(chosen)
+    running = {}
+    failed = None
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        while (pending or running) and failed is None:
+            for nb in list(pending):
+                if len(running) < jobs and needs[nb.name[:2]] <= done:
+                    pending.remove(nb)
+                    print(f"[{total - len(pending)}/{total}] {nb.name} ...", flush=True)
+                    running[pool.submit(_execute_timed, nb)] = nb
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for fut in sorted(finished, key=lambda f: running[f].name):
+                nb = running.pop(fut)
+                try:
+                    seconds = fut.result()
+                except NotebookFailed as exc:
+                    failed = failed or str(exc)
+                    continue
+                done.add(nb.name[:2])
+                print(f"      {nb.name} done in {seconds:.1f} s", flush=True)
+        if failed is not None:
+            for fut in running:
+                fut.cancel()
+    if failed is not None:
+        print(f"fromto: {failed}", file=sys.stderr)
+        return 1
     from fromto import manifest
 
     manifest.write_manifest()

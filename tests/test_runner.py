@@ -82,3 +82,17 @@ def test_run_reproduces_every_committed_output_byte_for_byte():
     after = _snapshot()
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
     assert not changed, f"re-running changed committed outputs: {changed[:10]}"
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_a_notebook_needs_only_lower_numbered_notebooks(nb_path):
+    needs = runner.notebook_needs(nb_path, NOTEBOOKS)
+    assert all(n < nb_path.name[:2] for n in needs), needs
+    assert needs <= {p.name[:2] for p in NOTEBOOKS}
+
+
+def test_undeclared_needs_default_to_every_earlier_notebook(tmp_path):
+    for name in ("01_a.ipynb", "02_b.ipynb", "03_c.ipynb"):
+        nbformat.write(new_notebook(), tmp_path / name)
+    numbered = runner.list_notebooks(tmp_path)
+    assert runner.notebook_needs(numbered[2], numbered) == {"01", "02"}
