@@ -1,0 +1,79 @@
+"""Wall time of the full run (`python -m fromto run`), beside the fixed cost of a kernel, measured in one run.
+
+Usage: ``python benchmarks/full_run.py [--repeats N]``
+
+The run is measured in a throw-away copy of the repository (so the working tree is never touched), with
+``--jobs 1`` (notebooks one after another) and with the default ``--jobs`` (all cores, each notebook starting as
+soon as the notebooks it needs are done). The baseline is the cost every notebook pays before its first cell: a
+fresh kernel executing an empty notebook, times the number of notebooks. Medians over ``--repeats`` runs; the
+machine is shared, so read ratios rather than absolute seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from fromto import paths, runner
+
+
+def _copy_repo(dest: Path) -> Path:
+    ignore = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", ".pytest_cache")
+    shutil.copytree(paths.ROOT, dest, ignore=ignore, symlinks=True)
+    return dest
+
+
+def _timed(cmd: list[str], cwd: Path) -> float:
+    env = dict(os.environ, FROMTO_PKU=str(paths.PKU))
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def _empty_kernel_seconds(folder: Path) -> float:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb_path = folder / "00_empty.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("pass")]), nb_path)
+    t0 = time.perf_counter()
+    runner.execute_notebook(nb_path)
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args(argv)
+    n_notebooks = len(runner.list_notebooks())
+    results: dict[str, list[float]] = {"kernel start + empty notebook": [], "run --jobs 1": [], "run (all cores)": []}
+    with tempfile.TemporaryDirectory(prefix="fromto-fullrun-") as tmp:
+        repo = _copy_repo(Path(tmp) / "repo")
+        for _ in range(args.repeats):
+            results["kernel start + empty notebook"].append(_empty_kernel_seconds(Path(tmp)))
+            results["run --jobs 1"].append(_timed([sys.executable, "-m", "fromto", "run", "--jobs", "1"], repo))
+            results["run (all cores)"].append(_timed([sys.executable, "-m", "fromto", "run"], repo))
+    kernel = statistics.median(results["kernel start + empty notebook"])
+    print(f"{n_notebooks} notebooks, {os.cpu_count()} cores, median of {args.repeats} runs (PKU "
+          f"{'present' if paths.pku_available() else 'absent'})")
+    print(f"{'what':<34} {'median s':>9} {'min s':>7} {'x kernel baseline':>18}")
+    for name, values in results.items():
+        med = statistics.median(values)
+        base = kernel * (n_notebooks if name != "kernel start + empty notebook" else 1)
+        print(f"{name:<34} {med:>9.1f} {min(values):>7.1f} {med / base:>18.1f}")
+    print(f"(baseline for the runs: {n_notebooks} x the empty-notebook time = {kernel * n_notebooks:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
