@@ -53,8 +53,7 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
 * identical poles (从胜利走向胜利) and poles longer than :data:`MAX_POLE` characters.
 
 Public functions: :func:`extract` (one sentence -> list of dicts), :func:`extract_sentences` (the sentences
-table of :mod:`fromto.clean` -> transitions table), :func:`extract_text` (plain text -> transitions table),
-:func:`split_sentences_local` (the splitter used when :mod:`fromto.clean` offers none).
+table of :mod:`fromto.clean` -> transitions table), :func:`extract_text` (plain text -> transitions table, cleaned by :mod:`fromto.clean` first).
 """
 
 from __future__ import annotations
@@ -773,21 +772,6 @@ def extract(sentence: str) -> list[dict]:
     return out
 
 
-def split_sentences_local(text: str) -> list[tuple[str, int, int]]:
-    """Split plain text into sentences on 。！？； (and ! ? ;) and line breaks: (sentence, start, end).
-
-    A closing quotation mark or bracket right after the stop stays with the sentence.
-    """
-    out = []
-    for m in re.finditer(r"[^\n。！？；!?;]+(?:[。！？；!?;]+[”’」』）)]*)?|[。！？；!?;]+", text):
-        seg = m.group()
-        a = m.start() + (len(seg) - len(seg.lstrip()))
-        b = m.end() - (len(seg) - len(seg.rstrip()))
-        if a < b and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", text[a:b]):
-            out.append((text[a:b], a, b))
-    return out
-
-
 def extract_sentences(sentences_df):
     """Transitions of every sentence in a ``sentences`` table (see :mod:`fromto.clean`), as a DataFrame.
 
@@ -820,38 +804,8 @@ def extract_sentences(sentences_df):
 
 
 def extract_text(text: str, doc: str = "text"):
-    """Split plain text into sentences and extract their transitions (a table with :data:`COLUMNS`).
+    """Clean plain text with :func:`fromto.clean.clean_document` (the same path as every command) and
+    extract the transitions of its sentences (a table with :data:`COLUMNS`)."""
+    from fromto.clean import clean_document
 
-    Each line is a paragraph; it is cut with ``fromto.clean.split_sentences`` (spans) when that module provides
-    it, else the whole text with :func:`split_sentences_local`.
-    Sentence ids are ``s0001``…; ``start``/``end`` stay relative to the sentence.
-    """
-    import pandas as pd
-
-    try:
-        from fromto.clean import split_sentences  # type: ignore[attr-defined]
-    except ImportError:  # the cleaning module is not there (yet)
-        split_sentences = None
-    sentences = None
-    if split_sentences is not None:
-        try:  # fromto.clean.split_sentences(text) -> [(start, end)], applied per line (a line is a paragraph)
-            sentences = []
-            for line in text.split("\n"):
-                for part in split_sentences(line):
-                    if isinstance(part, str):
-                        sentences.append(part)
-                    elif isinstance(part[0], str):
-                        sentences.append(part[0])
-                    else:
-                        sentences.append(line[part[0]:part[1]])
-            sentences = [x.strip() for x in sentences if x.strip()]
-        except Exception:  # an incompatible signature: fall back to the local splitter
-            sentences = None
-    if sentences is None:
-        sentences = [t for t, _, _ in split_sentences_local(text)]
-    df = pd.DataFrame({
-        "doc": doc, "article": 1, "section": 0, "paragraph_id": "",
-        "sentence_id": [f"s{n:04d}" for n in range(1, len(sentences) + 1)],
-        "position": "body", "text": sentences,
-    })
-    return extract_sentences(df)
+    return extract_sentences(clean_document(text, doc).sentences)

@@ -7,7 +7,7 @@ checked on text they were not written from; a few page sentences check the contr
 import pandas as pd
 import pytest
 
-from fromto.transitions import COLUMNS, clean_pole, extract, extract_sentences, extract_text, split_sentences_local
+from fromto.transitions import COLUMNS, clean_pole, extract, extract_sentences, extract_text
 
 
 def pairs(sentence):
@@ -251,16 +251,9 @@ def test_extract_sentences_of_an_empty_table_has_the_columns():
     assert list(out.columns) == COLUMNS and out.empty
 
 
-def test_local_splitter_keeps_closing_quote_and_offsets():
-    text = "他说：“变了。”从此不同！\n第二段"
-    parts = split_sentences_local(text)
-    assert [p[0] for p in parts] == ["他说：“变了。”", "从此不同！", "第二段"]
-    assert all(text[a:b] == s for s, a, b in parts)
-
-
 def test_extract_text_splits_and_extracts():
     out = extract_text("今年天气很好。组织体系从“单一性”向“融合性”发展。", doc="x.txt")
-    assert list(out["sentence_id"]) == ["s0002"]
+    assert list(out["sentence_id"]) == ["a1p01s02"]
     assert out.loc[0, "doc"] == "x.txt" and out.loc[0, "target"] == "融合性"
 
 
