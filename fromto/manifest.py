@@ -3,8 +3,9 @@
 ``write_manifest()`` writes ``data/manifest.json`` at the end of ``python -m fromto run``: sha256 of the seed page
 and of every hand-made resource (lexicon, stoplist additions, codebook, gold, glossary …), the published stoplist's
 name, version and hash, versions of the key packages, the font file and its hash, the random seeds, and the sha256
-of every derived table and figure. It holds no time stamps or machine paths, so an unchanged run rewrites it
-byte-identically, and a reader can check a figure against the run that made it.
+of every derived table and figure (not the hand-written catalogue ``figures/README.md``). It holds no time stamps
+or machine paths, so an unchanged run rewrites it byte-identically, and a reader can check a figure against the
+run that made it.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def build_manifest() -> dict:
             _rel(p): sha256(p)
             for folder in (paths.DATA, paths.FIGURES)
             for p in sorted(folder.rglob("*"))
-            if p.is_file() and p != paths.MANIFEST_JSON and not p.name.startswith(".")
+            if p.is_file() and p != paths.MANIFEST_JSON and not p.name.startswith(".") and p.suffix != ".md"
         },
     }
     return manifest

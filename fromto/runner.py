@@ -39,12 +39,30 @@ def list_notebooks(folder: Path | None = None) -> list[Path]:
 def _normalise(nb) -> None:
     """Drop volatile metadata so that an unchanged notebook re-runs to the same bytes."""
     for i, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "code":
+            cell.outputs = _coalesce_streams(cell.outputs)
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
         if not cell.get("id"):
             cell["id"] = f"cell-{i:02d}"
     nb.metadata.pop("widgets", None)
     nb.metadata.pop("papermill", None)
+
+
+def _coalesce_streams(outputs: list) -> list:
+    """Merge consecutive stdout (or stderr) chunks into one output.
+
+    How a kernel's prints are cut into messages depends on timing, so without this the same run could be saved
+    as one stream output or as two; merged, it is always one.
+    """
+    merged: list = []
+    for out in outputs:
+        if (out.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")):
+            merged[-1]["text"] = merged[-1]["text"] + out["text"]
+        else:
+            merged.append(out)
+    return merged
 
 
 def _first_line(source: str) -> str:

@@ -96,3 +96,12 @@ def test_undeclared_needs_default_to_every_earlier_notebook(tmp_path):
         nbformat.write(new_notebook(), tmp_path / name)
     numbered = runner.list_notebooks(tmp_path)
     assert runner.notebook_needs(numbered[2], numbered) == {"01", "02"}
+
+
+def test_consecutive_stream_chunks_are_saved_as_one_output():
+    from nbformat.v4 import new_output
+
+    outs = [new_output("stream", name="stdout", text="a\n"), new_output("stream", name="stdout", text="b\n"),
+            new_output("stream", name="stderr", text="w\n"), new_output("stream", name="stdout", text="c\n")]
+    merged = runner._coalesce_streams(outs)
+    assert [(o["name"], o["text"]) for o in merged] == [("stdout", "a\nb\n"), ("stderr", "w\n"), ("stdout", "c\n")]
