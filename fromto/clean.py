@@ -43,6 +43,7 @@ the raw character it came from; a rejoined paragraph's span covers whatever was 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -115,17 +116,42 @@ CAPTION_COLUMNS = [
 ]
 
 
-@dataclass
 class CleanResult:
-    """The cleaned document as tables (columns: ``*_COLUMNS`` of this module) plus the raw text."""
+    """The cleaned document: rows per table, and the same tables as DataFrames (columns: ``*_COLUMNS``).
 
-    articles: pd.DataFrame
-    paragraphs: pd.DataFrame
-    sentences: pd.DataFrame
-    log: pd.DataFrame
-    captions: pd.DataFrame
-    raw: str = ""
-    doc: str = "page"
+    The DataFrames (``articles``, ``paragraphs``, ``sentences``, ``log``, ``captions``) are built on first use from
+    the row lists (``*_rows``, lists of dicts in table order). Notebooks use the DataFrames; corpus mode, which
+    cleans thousands of short documents, reads the rows and skips building tables it does not need.
+    """
+
+    def __init__(self, *, article_rows, paragraph_rows, sentence_rows, log_rows, caption_rows, raw="", doc="page"):
+        self.article_rows = article_rows
+        self.paragraph_rows = paragraph_rows
+        self.sentence_rows = sentence_rows
+        self.log_rows = log_rows
+        self.caption_rows = caption_rows
+        self.raw = raw
+        self.doc = doc
+
+    @functools.cached_property
+    def articles(self) -> pd.DataFrame:
+        return pd.DataFrame(self.article_rows, columns=ARTICLE_COLUMNS)
+
+    @functools.cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        return pd.DataFrame(self.paragraph_rows, columns=PARAGRAPH_COLUMNS)
+
+    @functools.cached_property
+    def sentences(self) -> pd.DataFrame:
+        return pd.DataFrame(self.sentence_rows, columns=SENTENCE_COLUMNS)
+
+    @functools.cached_property
+    def log(self) -> pd.DataFrame:
+        return pd.DataFrame(self.log_rows, columns=LOG_COLUMNS)
+
+    @functools.cached_property
+    def captions(self) -> pd.DataFrame:
+        return pd.DataFrame(self.caption_rows, columns=CAPTION_COLUMNS)
 
 
 # --- Small text pieces that remember where each character came from ---------------------------------------------
@@ -172,11 +198,9 @@ class _Log:
         self.rows.append(dict(doc=self.doc, kind=kind, raw_start=int(start), raw_end=int(end), before=before,
                               after=after, rule=rule, paragraph_id=paragraph_id, note=note))
 
-    def frame(self) -> pd.DataFrame:
-        df = pd.DataFrame(self.rows, columns=LOG_COLUMNS)
-        if len(df):
-            df = df.sort_values(["raw_start", "raw_end"], kind="stable").reset_index(drop=True)
-        return df
+    def sorted_rows(self) -> list[dict]:
+        """The log rows in raw order (stable for rows at the same offsets)."""
+        return sorted(self.rows, key=lambda r: (r["raw_start"], r["raw_end"]))
 
 
 # --- Text-level rules (pure functions, each tested on snippets) -------------------------------------------------
@@ -679,8 +703,9 @@ def _resolve_duplicate_headings(items: list[_Item], log: _Log) -> list[_Item]:
     return [it for i, it in enumerate(items) if i not in drop]
 
 
-def _parse_page(text: str, doc: str, log: _Log) -> tuple[list[dict], list[dict], list[dict]]:
-    lines = _split_lines(text, log)
+def _parse_page(text: str, doc: str, log: _Log, lines: list[_Line] | None = None
+                ) -> tuple[list[dict], list[dict], list[dict]]:
+    lines = _split_lines(text, log) if lines is None else lines
     lines, captions = _remove_captions(lines, log)
     heads = _find_heads(lines)
     articles = _segment(lines, heads, log)
@@ -751,9 +776,10 @@ def _parse_page(text: str, doc: str, log: _Log) -> tuple[list[dict], list[dict],
     return art_rows, para_rows, cap_rows
 
 
-def _plain_paragraphs(text: str, doc: str, log: _Log) -> tuple[list[dict], list[dict], list[dict]]:
+def _plain_paragraphs(text: str, doc: str, log: _Log, lines: list[_Line] | None = None
+                      ) -> tuple[list[dict], list[dict], list[dict]]:
     """Any other text: one article; each non-empty line a body paragraph."""
-    lines = _split_lines(text, log)
+    lines = _split_lines(text, log) if lines is None else lines
     rows = []
     for k, line in enumerate(lines, start=1):
         p = line.piece
@@ -766,18 +792,23 @@ def _plain_paragraphs(text: str, doc: str, log: _Log) -> tuple[list[dict], list[
     return arts, rows, []
 
 
+@functools.lru_cache(maxsize=8)
+def _overrides_table(path: str) -> pd.DataFrame:
+    from fromto.textio import read_resource_csv
+
+    if not Path(path).is_file():
+        return pd.DataFrame(columns=["doc_sha256", "kind", "match", "reason"])
+    return read_resource_csv(path)
+
+
 def load_overrides(path=None) -> pd.DataFrame:
     """The hand-made overrides table (``resources/cleaning_overrides.csv``): judgements no rule can make.
 
     Columns ``doc_sha256, kind, match, reason``. An empty table when the file is absent.
     """
     from fromto import paths
-    from fromto.textio import read_resource_csv
 
-    path = path or paths.CLEANING_OVERRIDES
-    if not Path(path).is_file():
-        return pd.DataFrame(columns=["doc_sha256", "kind", "match", "reason"])
-    return read_resource_csv(path)
+    return _overrides_table(str(path or paths.CLEANING_OVERRIDES)).copy()
 
 
 def _apply_overrides(text: str, para_rows: list[dict], log: _Log, overrides: pd.DataFrame | None = None) -> None:
@@ -786,11 +817,16 @@ def _apply_overrides(text: str, para_rows: list[dict], log: _Log, overrides: pd.
     Overrides only add log rows; they never change text. A ``match`` that is not found exactly once in the
     document's paragraphs is ignored (the table is about one known text, never a pattern).
     """
-    overrides = load_overrides() if overrides is None else overrides
+    if overrides is None:
+        from fromto import paths
+
+        overrides = _overrides_table(str(paths.CLEANING_OVERRIDES))  # read once per process
     if overrides.empty:
         return
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    for _, o in overrides[overrides["doc_sha256"] == digest].iterrows():
+    if digest not in set(overrides["doc_sha256"].tolist()):
+        return
+    for o in overrides[overrides["doc_sha256"] == digest].to_dict("records"):
         if o["kind"] != "sic":
             continue
         hits = [(r, i) for r in para_rows for i in _find_all(r["_text"], o["match"])]
@@ -831,8 +867,6 @@ def _finish(text: str, doc: str, art_rows, para_rows, cap_rows, log: _Log) -> Cl
     _apply_overrides(text, para_rows, log)
     for r in para_rows:
         del r["_text"], r["_span"]
-    paragraphs = pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS)
-    sentences = pd.DataFrame(sent_rows, columns=SENTENCE_COLUMNS)
     # Attach paragraph ids to log rows that fall inside a paragraph.
     spans = [(r["raw_start"], r["raw_end"], r["paragraph_id"]) for r in para_rows]
     for row in log.rows:
@@ -842,14 +876,12 @@ def _finish(text: str, doc: str, art_rows, para_rows, cap_rows, log: _Log) -> Cl
                     row["paragraph_id"] = pid
                     break
     for a in art_rows:
-        ps = paragraphs[paragraphs["article"] == a["article"]]
-        a["paragraphs"] = int(len(ps))
-        a["sentences"] = int((sentences["article"] == a["article"]).sum())
-        a["characters"] = int(ps["text"].str.len().sum()) if len(ps) else 0
-    articles = pd.DataFrame(art_rows, columns=ARTICLE_COLUMNS)
-    captions = pd.DataFrame(cap_rows, columns=CAPTION_COLUMNS)
-    return CleanResult(articles=articles, paragraphs=paragraphs, sentences=sentences, log=log.frame(),
-                       captions=captions, raw=text, doc=doc)
+        ps = [r for r in para_rows if r["article"] == a["article"]]
+        a["paragraphs"] = len(ps)
+        a["sentences"] = sum(1 for r in sent_rows if r["article"] == a["article"])
+        a["characters"] = sum(len(r["text"]) for r in ps)
+    return CleanResult(article_rows=art_rows, paragraph_rows=para_rows, sentence_rows=sent_rows,
+                       log_rows=log.sorted_rows(), caption_rows=cap_rows, raw=text, doc=doc)
 
 
 # --- Public API ------------------------------------------------------------------------------------------------
@@ -866,22 +898,29 @@ def is_page_dump(text: str) -> bool:
     The sign is an article head the parser can find by rule: a title followed by a byline line, or a pre-title
     line ending in —— followed by a title, or a photo credit line.
     """
-    log = _Log("probe")
-    lines = _split_lines(text, log)
+    return _looks_like_page(_split_lines(text, _Log("probe")))
+
+
+def _looks_like_page(lines: list[_Line]) -> bool:
     if any(parse_credit(line.text) and len(line.text) <= 30 for line in lines):
         return True
-    lines, _ = _remove_captions(lines, log)
+    lines, _ = _remove_captions(lines, _Log("probe"))
     heads = _find_heads(lines)
     return any(h.byline is not None or h.pre_title is not None or h.column is not None for h in heads)
 
 
 def clean_document(text: str, doc: str) -> CleanResult:
     """Clean any document: a page dump as :func:`clean_page` does; other text as one article whose paragraphs
-    are its non-empty lines (punctuation normalised, [sic] flagged, sentences split, all logged)."""
-    if is_page_dump(text):
-        return clean_page(text, doc)
+    are its non-empty lines (punctuation normalised, [sic] flagged, sentences split, all logged).
+
+    The lines are split (and their punctuation normalised) once, for the test and for the cleaning.
+    """
     log = _Log(doc)
-    arts, paras, caps = _plain_paragraphs(text, doc, log)
+    lines = _split_lines(text, log)
+    if _looks_like_page(lines):
+        arts, paras, caps = _parse_page(text, doc, log, lines)
+    else:
+        arts, paras, caps = _plain_paragraphs(text, doc, log, lines)
     return _finish(text, doc, arts, paras, caps, log)
 
 

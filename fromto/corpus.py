@@ -263,15 +263,19 @@ def coding_resources() -> tuple:
 def coded_transitions(sentences):
     """Transitions of a cleaned document's sentences, extracted and coded (the notebooks' two calls).
 
-    The codebook and glossary are read once per process (:func:`coding_resources`) and passed in.
+    Returns the coded DataFrame, or an empty list for the many documents without a transition (building an
+    empty table per document would cost more than the extraction). The codebook and glossary are read once
+    per process (:func:`coding_resources`) and passed in.
     """
+    import pandas as pd
+
     from fromto import codebook, transitions
 
-    found = transitions.extract_sentences(sentences)
-    if len(found) == 0:  # most documents: coding an empty table only adds the code columns, so add them here
-        return found.reindex(columns=list(found.columns) + [c for c in CODE_COLUMNS if c not in found.columns])
+    rows = transitions.extract_rows(sentences)
+    if not rows:
+        return []
     book, glossary = coding_resources()
-    return codebook.code_transitions(found, book, glossary)
+    return codebook.code_transitions(pd.DataFrame(rows, columns=transitions.COLUMNS), book, glossary)
 
 
 def term_counts(paragraph_texts: Iterable[str]) -> collections.Counter:
@@ -289,9 +293,10 @@ def process_document(doc_id: str, text: str, meta: dict | None = None) -> dict:
     """Clean, segment and extract coded transitions from one document; the unit of work of corpus mode.
 
     Returns a dict of small tables: ``document`` (one dict: the row of ``documents.csv``), ``paragraphs``
-    (the cleaned paragraphs), ``terms`` (DataFrame doc, term, count; most frequent first, ties by term) and
-    ``transitions`` (coded). Pure: depends only on its arguments and the loaded dictionaries, so it can be
-    mapped over documents by any engine, e.g. a Dask bag::
+    (the cleaned paragraphs as rows, dicts with :data:`fromto.clean.PARAGRAPH_COLUMNS`), ``terms`` (rows
+    doc, term, count; most frequent first, ties by term) and ``transitions`` (the coded DataFrame, or an empty
+    list when the document holds none). Pure: depends only on its arguments and the loaded dictionaries, so it
+    can be mapped over documents by any engine, e.g. a Dask bag::
 
         bag = dask.bag.from_sequence(files, partition_size=50)
         results = bag.map(lambda f: process_document(*load_task((f, f, None, {}, None))))
@@ -304,21 +309,20 @@ def process_document(doc_id: str, text: str, meta: dict | None = None) -> dict:
 
     meta = meta or {}
     result = clean.clean_document(text, doc_id)
-    paragraphs = result.paragraphs
-    counts = term_counts(paragraphs["text"].tolist() if len(paragraphs) else [])
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    terms = pd.DataFrame({"doc": doc_id, "term": [t for t, _ in ranked], "count": [c for _, c in ranked]},
-                         columns=TERM_COLUMNS)
-    coded = coded_transitions(result.sentences)
+    paragraphs = result.paragraph_rows
+    counts = term_counts([r["text"] for r in paragraphs])
+    terms = [{"doc": doc_id, "term": t, "count": c}
+             for t, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    coded = coded_transitions(result.sentence_rows)
     document = {
         "doc": doc_id,
         "title": meta.get("title", "") or _first_title(result),
         "date": meta.get("date", ""),
         "body_offset": int(meta.get("body_offset", 0)),
         "n_chars": len(text),
-        "n_articles": int(len(result.articles)),
-        "n_paragraphs": int(len(paragraphs)),
-        "n_sentences": int(len(result.sentences)),
+        "n_articles": len(result.article_rows),
+        "n_paragraphs": len(paragraphs),
+        "n_sentences": len(result.sentence_rows),
         "n_words": int(sum(counts.values())),
         "n_terms": int(len(counts)),
         "n_transitions": int(len(coded)),
@@ -328,12 +332,10 @@ def process_document(doc_id: str, text: str, meta: dict | None = None) -> dict:
 
 def _first_title(result) -> str:
     """The first article title the cleaner found, for documents without a title in their metadata."""
-    arts = result.articles
-    for col in ("title", "article_title"):
-        if len(arts) and col in arts.columns:
-            vals = [str(v) for v in arts[col].tolist() if isinstance(v, str) and v.strip()]
-            if vals:
-                return vals[0]
+    for row in result.article_rows:
+        title = row.get("title", "")
+        if isinstance(title, str) and title.strip():
+            return title
     return ""
 
 
@@ -355,18 +357,23 @@ def _cell(value):
     return value
 
 
-def _csv_fragment(df, columns: list[str]) -> str:
-    """CSV rows (no header) of ``df`` in ``columns`` order; absent columns are empty.
+def _csv_fragment(table, columns: list[str]) -> str:
+    """CSV rows (no header) of ``table`` (a DataFrame or a list of dicts) in ``columns`` order; absent columns
+    are empty.
 
-    The standard csv writer over column lists: several times faster than ``DataFrame.to_csv`` on the small
+    The standard csv writer over plain lists: several times faster than ``DataFrame.to_csv`` on the small
     tables of one document, which matters because this runs once per table per document.
     """
-    if df is None or len(df) == 0:
+    if table is None or len(table) == 0:
         return ""
-    n = len(df)
-    cols = [[_cell(v) for v in df[c].tolist()] if c in df.columns else [""] * n for c in columns]
+    if isinstance(table, list):
+        rows = ([_cell(r.get(c, "")) for c in columns] for r in table)
+    else:
+        n = len(table)
+        cols = [[_cell(v) for v in table[c].tolist()] if c in table.columns else [""] * n for c in columns]
+        rows = zip(*cols)
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(zip(*cols))
+    csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue()
 
 
@@ -516,7 +523,9 @@ def transitions_for_paths(paths: Iterable[str | os.PathLike]):
             if task[1] is not None:  # a file: doc = its path as given or as found in the folder
                 task = (Path(task[1]).as_posix() if p.is_dir() else str(given),) + task[1:]
             doc, text, _meta = load_task(task)
-            frames.append(coded_transitions(clean.clean_document(text, doc).sentences))
+            coded = coded_transitions(clean.clean_document(text, doc).sentence_rows)
+            if len(coded):
+                frames.append(coded)
     if not frames:
         return pd.DataFrame(columns=TRANSITION_COLUMNS)
     table = pd.concat(frames, ignore_index=True)

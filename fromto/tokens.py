@@ -211,8 +211,19 @@ class Tokenizer:
         )
 
     def words(self, text: str) -> list[str]:
-        """Content words of ``text`` in order (see :meth:`is_word`); one-character words are kept."""
-        return [tok for tok in self.cut(text) if self.is_word(tok)]
+        """Content words of ``text`` in order (see :meth:`is_word`); one-character words are kept.
+
+        The verdict of :meth:`is_word` is remembered per token type, so each distinct token is judged once.
+        """
+        verdicts = self.__dict__.setdefault("_is_word_cache", {})
+        out = []
+        for tok in self._jieba.lcut(text, HMM=self.hmm):
+            keep = verdicts.get(tok)
+            if keep is None:
+                keep = verdicts[tok] = bool(tok.strip()) and self.is_word(tok)
+            if keep:
+                out.append(tok)
+        return out
 
     def tag(self, word: str) -> str:
         """The part-of-speech tag jieba's dictionary (or the lexicon) gives ``word``; ``"x"`` when unknown."""

@@ -730,6 +730,11 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
 
 
 # --- Public API -------------------------------------------------------------------------------------------------
+#: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
+#: becoming 变成/转为/化为/改为…, bare X向Y转变): a sentence without any of them cannot hold a transition.
+_TRIGGER = re.compile("[从由变化转改向]")
+
+
 def extract(sentence: str) -> list[dict]:
     """Every transition in one sentence, in order of appearance.
 
@@ -742,6 +747,8 @@ def extract(sentence: str) -> list[dict]:
     [('松散型', '紧密型')]
     """
     s = sentence
+    if not _TRIGGER.search(s):  # every construction holds one of these characters; most sentences hold none
+        return []
     found: list[list[dict]] = []
     taken: list[tuple[int, int]] = []
     i = 0
@@ -772,19 +779,31 @@ def extract(sentence: str) -> list[dict]:
     return out
 
 
-def extract_sentences(sentences_df):
+def extract_sentences(sentences):
     """Transitions of every sentence in a ``sentences`` table (see :mod:`fromto.clean`), as a DataFrame.
 
+    ``sentences`` is the DataFrame or its rows (an iterable of dicts, as ``CleanResult.sentence_rows``).
     Columns are :data:`COLUMNS`; ``chain_id`` is ``<sentence_id>-c<n>`` so it is unique in the table.
     Missing context columns (``article``, ``section`` …) are left empty.
     """
     import pandas as pd
 
+    return pd.DataFrame(extract_rows(sentences), columns=COLUMNS)
+
+
+def extract_rows(sentences) -> list[dict]:
+    """The rows of :func:`extract_sentences` as a list of dicts (no DataFrame is built: corpus mode's path)."""
+    if hasattr(sentences, "to_dict"):
+        sentences = sentences.to_dict("records")
     records = []
-    for row in sentences_df.to_dict("records"):
+    rows = sentences
+    for row in rows:
         text = str(row.get("text", ""))
+        found = extract(text)
+        if not found:
+            continue
         sid = str(row.get("sentence_id", ""))
-        for t in extract(text):
+        for t in found:
             records.append({
                 "doc": row.get("doc", ""),
                 "article": row.get("article", ""),
@@ -800,7 +819,7 @@ def extract_sentences(sentences_df):
                 "start": t["start"],
                 "end": t["end"],
             })
-    return pd.DataFrame(records, columns=COLUMNS)
+    return records
 
 
 def extract_text(text: str, doc: str = "text"):
