@@ -40,7 +40,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import psutil
+import pandas as pd
+import psutil  # pinned in requirements.txt (it comes with ipykernel)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -82,7 +83,10 @@ def child(args) -> None:
 
 
 def stages(files: list[Path]) -> dict:
-    """CPU seconds per stage of :func:`fromto.corpus.process_document` over ``files``, in one process."""
+    """CPU seconds per stage of :func:`fromto.corpus.process_document` over ``files``, in one process.
+
+    Each stage is the call ``process_document`` makes (rows, not DataFrames, as corpus mode uses them).
+    """
     from fromto import clean, codebook, transitions
 
     corpus._init_worker()
@@ -94,14 +98,15 @@ def stages(files: list[Path]) -> dict:
         c1 = clock()
         res = clean.clean_document(text, doc)
         c2 = clock()
-        corpus.term_counts(res.paragraphs["text"].tolist())
+        corpus.term_counts([r["text"] for r in res.paragraph_rows])
         c3 = clock()
-        tr = transitions.extract_sentences(res.sentences)
+        rows = transitions.extract_rows(res.sentence_rows)
         c4 = clock()
-        # as corpus.coded_transitions does: an empty table is not coded
-        coded = codebook.code_transitions(tr, *corpus.coding_resources()) if len(tr) else tr
+        # as corpus.coded_transitions does: a document without transitions is not coded
+        coded = codebook.code_transitions(pd.DataFrame(rows, columns=transitions.COLUMNS),
+                                          *corpus.coding_resources()) if rows else []
         c5 = clock()
-        corpus._csv_fragment(res.paragraphs, corpus.PARAGRAPH_COLUMNS)
+        corpus._csv_fragment(res.paragraph_rows, corpus.PARAGRAPH_COLUMNS)
         corpus._csv_fragment(coded, corpus.TRANSITION_COLUMNS)
         c6 = clock()
         for k, a, b in (("read", c0, c1), ("clean", c1, c2), ("words", c2, c3), ("extract", c3, c4),

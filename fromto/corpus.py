@@ -279,14 +279,14 @@ def coded_transitions(sentences):
 
 
 def term_counts(paragraph_texts: Iterable[str]) -> collections.Counter:
-    """Content-word counts over texts, with the project's tokenizer (each text segmented once)."""
+    """Content-word counts over texts, with the project's tokenizer.
+
+    The texts are segmented as one string joined by line breaks: jieba never lets a word cross a line break, so
+    the counts are those of segmenting each text alone, with one call per document instead of one per paragraph.
+    """
     from fromto import tokens
 
-    words = tokens.get_tokenizer().words
-    counts: collections.Counter = collections.Counter()
-    for text in paragraph_texts:
-        counts.update(words(text))
-    return counts
+    return collections.Counter(tokens.get_tokenizer().words("\n".join(paragraph_texts)))
 
 
 def process_document(doc_id: str, text: str, meta: dict | None = None) -> dict:
@@ -366,8 +366,8 @@ def _csv_fragment(table, columns: list[str]) -> str:
     """
     if table is None or len(table) == 0:
         return ""
-    if isinstance(table, list):
-        rows = ([_cell(r.get(c, "")) for c in columns] for r in table)
+    if isinstance(table, list):  # rows of plain Python values (str, int, bool): nothing to convert
+        rows = ([r.get(c, "") for c in columns] for r in table)
     else:
         n = len(table)
         cols = [[_cell(v) for v in table[c].tolist()] if c in table.columns else [""] * n for c in columns]

@@ -12,9 +12,13 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterator
+
+#: Characters that do not occur in text: C0 controls other than tab, LF, VT, FF, and the private-use area.
+_BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff]")
 
 #: File endings treated as plain-text documents when a folder is given.
 TEXT_SUFFIXES = (".txt",)
@@ -51,7 +55,7 @@ def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(path, "the file holds only white space")
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\t\f\v") or 0xE000 <= ord(ch) <= 0xF8FF)
+    bad = len(_BINARY_CHARS.findall(text))
     if bad > max(8, len(text) // 100):
         raise InputError(path, "the file looks binary (too many control characters), not text")
     return text

@@ -222,3 +222,13 @@ def test_a_document_without_transitions_adds_no_rows_and_the_table_keeps_every_c
     full = codebook.code_transitions(transitions.extract_sentences(sentences))
     assert len(corpus.coded_transitions(sentences)) == 0
     assert set(full.columns) <= set(corpus.TRANSITION_COLUMNS)
+
+
+def test_term_counts_of_joined_paragraphs_equal_counts_per_paragraph():
+    import collections
+
+    from fromto import tokens
+
+    texts = ["组织关系从“松散型”向“紧密型”转变", "上海区域化党建", "楼宇党建、商圈党建", "上海区域化党建"]
+    per_text = collections.Counter(w for t in texts for w in tokens.get_tokenizer().words(t))
+    assert corpus.term_counts(texts) == per_text
