@@ -204,6 +204,11 @@ class _Log:
 
 
 # --- Text-level rules (pure functions, each tested on snippets) -------------------------------------------------
+_PUNCT_CANDIDATE = re.compile("[" + re.escape("".join(sorted(set(_ASCII_TO_FULL) | set(_CORNER_TO_CURLY)))) + "]")
+_SENTENCE_CUT = re.compile(
+    "[" + re.escape("".join(sorted(SENTENCE_END))) + "]+[" + re.escape("".join(sorted(CLOSERS))) + "]*")
+
+
 def normalise_punctuation(text: str) -> tuple[str, list[tuple[int, str, str, str]]]:
     """Full-width punctuation inside Chinese text, and “” for 「」.
 
@@ -223,7 +228,8 @@ def normalise_punctuation(text: str) -> tuple[str, list[tuple[int, str, str, str
     def digit(i: int) -> bool:
         return 0 <= i < n and text[i].isascii() and text[i].isdigit()
 
-    for i, ch in enumerate(text):
+    for m in _PUNCT_CANDIDATE.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _ASCII_TO_FULL:
             after_ok = cjk(i + 1) or digit(i + 1) or i + 1 == n
             if (cjk(i - 1) and after_ok) or (digit(i - 1) and cjk(i + 1)):
@@ -266,18 +272,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     between sentences is not part of either.
     """
     spans: list[tuple[int, int]] = []
-    n, i, start = len(text), 0, 0
-    while i < n:
-        if text[i] in SENTENCE_END:
-            j = i
-            while j < n and text[j] in SENTENCE_END:
-                j += 1
-            while j < n and text[j] in CLOSERS:
-                j += 1
-            spans.append((start, j))
-            start = i = j
-        else:
-            i += 1
+    n, start = len(text), 0
+    for m in _SENTENCE_CUT.finditer(text):  # a run of final marks, then any closing quotes or brackets
+        spans.append((start, m.end()))
+        start = m.end()
     if start < n:
         spans.append((start, n))
     trimmed = []
@@ -801,6 +799,11 @@ def _overrides_table(path: str) -> pd.DataFrame:
     return read_resource_csv(path)
 
 
+@functools.lru_cache(maxsize=8)
+def _override_digests(path: str) -> frozenset:
+    return frozenset(_overrides_table(path)["doc_sha256"].tolist())
+
+
 def load_overrides(path=None) -> pd.DataFrame:
     """The hand-made overrides table (``resources/cleaning_overrides.csv``): judgements no rule can make.
 
@@ -821,10 +824,13 @@ def _apply_overrides(text: str, para_rows: list[dict], log: _Log, overrides: pd.
         from fromto import paths
 
         overrides = _overrides_table(str(paths.CLEANING_OVERRIDES))  # read once per process
-    if overrides.empty:
+        digests = _override_digests(str(paths.CLEANING_OVERRIDES))
+    else:
+        digests = frozenset(overrides["doc_sha256"].tolist()) if len(overrides) else frozenset()
+    if not digests:
         return
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if digest not in set(overrides["doc_sha256"].tolist()):
+    if digest not in digests:
         return
     for o in overrides[overrides["doc_sha256"] == digest].to_dict("records"):
         if o["kind"] != "sic":

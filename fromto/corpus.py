@@ -102,7 +102,9 @@ def split_front_matter(text: str, doc: str = "<text>") -> tuple[dict, str, int]:
     import yaml
 
     try:
-        data = yaml.safe_load(m.group(1)) if m.group(1).strip() else {}
+        # libyaml's safe loader when PyYAML was built with it (the pinned wheels are): same result, ~10x faster.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(m.group(1), Loader=loader) if m.group(1).strip() else {}
     except yaml.YAMLError as exc:
         problem = " ".join(str(exc).split())
         raise InputError(doc, f"the front matter is not valid YAML ({problem})") from None

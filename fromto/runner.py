@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -92,7 +93,8 @@ def execute_notebook(path: Path, timeout: int = 1800) -> None:
         allow_errors=False,
     )
     try:
-        client.execute()
+        # The kernel's own log (a TCP-transport notice at every start) is not notebook output: keep it off the terminal.
+        client.execute(stderr=subprocess.DEVNULL)
     except CellExecutionError as exc:
         index, source = None, ""
         code_no = 0
