@@ -15,7 +15,7 @@ Measured, each in a fresh child process so that dictionaries and caches do not l
   counts, transition extraction, coding, writing five tables) into a temporary folder.
   Timed from the call to the return; dictionary loading before it is excluded for both sides (a one-off cost,
   reported separately as ``load s``).
-* **peak memory** - the largest sum, over the child and its worker processes, of PSS (proportional set size,
+* **peak memory** - (from separate runs, not the timed ones) the largest sum, over the child and its worker processes, of PSS (proportional set size,
   so memory shared between forked workers is counted once), sampled every 100 ms from ``/proc/PID/smaps_rollup``, at 1x and ``--big``x the corpus.
 
 * **pages** - the same text with consecutive articles joined into page-sized documents (``--page-chars``): the
@@ -159,14 +159,19 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def measure(kind: str, src: Path, out: Path, cache: Path, workers: int = 1) -> dict:
+def measure(kind: str, src: Path, out: Path, cache: Path, workers: int = 1, sample: bool = False) -> dict:
+    """Run one child; with ``sample``, also sample its memory (PSS of it and its workers) every 100 ms.
+
+    Timed runs are not sampled: reading ``smaps_rollup`` of a process that is allocating slows it down
+    (seen here as up to 40 % more CPU in the pipeline child), so peak memory comes from separate runs.
+    """
     cmd = [sys.executable, __file__, "--child", kind, "--src", str(src), "--out", str(out), "--cache", str(cache),
            "--workers", str(workers)]
     env = dict(os.environ, PYTHONHASHSEED="0")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     ps = psutil.Process(proc.pid)
     peak = 0
-    while proc.poll() is None:
+    while sample and proc.poll() is None:
         try:
             peak = max(peak, tree_memory(ps))
         except psutil.NoSuchProcess:
@@ -233,12 +238,13 @@ def main(argv=None) -> int:
             for k, (kind, src, w) in kinds.items():
                 runs[k].append(measure(kind, src, tmp / f"{k}_{r}", cache, workers=w))
         same = all((tmp / "pipe1_0" / n).read_bytes() == (tmp / "pipe2_0" / n).read_bytes() for n in corpus.TABLES)
-        big1 = measure("pipeline", big, tmp / "obig", cache, workers=2)
+        peak = {k: measure(kind, src, tmp / f"{k}_mem", cache, workers=w, sample=True)["peak_mb"]
+                for k, (kind, src, w) in kinds.items()}
+        big1 = measure("pipeline", big, tmp / "obig", cache, workers=2, sample=True)
         st = measure("stages", small, tmp / "ost", cache)
     load_after = os.getloadavg()[0]
 
     med = {k: {m: statistics.median(r[m] for r in v) for m in ("seconds", "cpu", "load")} for k, v in runs.items()}
-    peak = {k: max(r["peak_mb"] for r in v) for k, v in runs.items()}
     n_chars = {"jieba": chars, "pipe1": chars, "pipe2": chars, "pjieba": page_size[1], "ppipe1": page_size[1]}
     wall = {k: n_chars[k] / med[k]["seconds"] for k in med}
     cpu = {k: n_chars[k] / med[k]["cpu"] for k in med}
@@ -253,7 +259,8 @@ def main(argv=None) -> int:
         ("pages: pipeline", "1", "ppipe1",
          f"{wall['ppipe1'] / wall['pjieba']:.2f} of jieba by wall time, {cpu['ppipe1'] / cpu['pjieba']:.2f} by CPU"),
     ]
-    print(f"\nmedians of {args.repeats} interleaved runs; times exclude dictionary loading ('load s'); "
+    print(f"\nmedians of {args.repeats} interleaved runs; times exclude dictionary loading ('load s'); peak memory "
+          f"from one more run of each, sampled; "
           f"load average {load_before:.1f} before, {load_after:.1f} after")
     head = (f"{'run':<28} {'workers':>7} {'wall s':>7} {'CPU s':>7} {'kchar/s':>8} {'load s':>6} {'peak MB':>8}"
             "  comparison")
