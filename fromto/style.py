@@ -57,7 +57,15 @@ def apply() -> None:
     global _applied
     if _applied:
         return
-    font_manager.fontManager.addfont(str(FONT_PATH))
+    fm = font_manager.fontManager
+    fm.addfont(str(FONT_PATH))
+    # A machine may have its own "Noto Sans CJK SC" (Debian's fonts-noto-cjk, for one), and matplotlib would then
+    # pick that file by family name: figures would differ from machine to machine. Only the packaged file may
+    # answer to the name, so every figure uses the same glyphs everywhere.
+    fm.ttflist = [f for f in fm.ttflist if f.name != FONT_NAME or Path(f.fname) == FONT_PATH]
+    if hasattr(fm, "_findfont_cached"):
+        fm._findfont_cached.cache_clear()
+    font_manager._get_font.cache_clear()
     matplotlib.rcParams.update({
         "font.family": "sans-serif",
         "font.sans-serif": [FONT_NAME, "DejaVu Sans"],
