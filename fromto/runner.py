@@ -203,6 +203,10 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
 
     os.environ["PYTHONHASHSEED"] = "0"
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    # Kernels import the package from this repository (the one the runner itself runs from), never another
+    # checkout that happens to be installed: a notebook must write into its own data/ and figures/.
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(paths.ROOT)] + [p for p in os.environ.get(
+        "PYTHONPATH", "").split(os.pathsep) if p and p != str(paths.ROOT)])
     notebooks = list_notebooks()
     if not notebooks:
         print(f"fromto: {paths.NOTEBOOKS.relative_to(paths.ROOT)}: no numbered notebooks found", file=sys.stderr)

@@ -73,6 +73,9 @@ def _snapshot():
     return files
 
 
+@pytest.mark.skipif(not paths.pku_available(),
+                    reason="the committed outputs were made with the PKU reference beside the repository; "
+                           "without it notebooks 02, 03 and 05 say so and show less, so they cannot match")
 def test_run_reproduces_every_committed_output_byte_for_byte():
     """`python -m fromto run` over the committed outputs must change nothing (the reproducibility contract)."""
     before = _snapshot()
