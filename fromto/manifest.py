@@ -27,10 +27,6 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def _rel(path: Path) -> str:
-    return Path(path).resolve().relative_to(paths.ROOT).as_posix()
-
-
 def build_manifest() -> dict:
     """Collect the manifest as a plain dict (see the module docstring)."""
     from fromto import style
@@ -45,14 +41,14 @@ def build_manifest() -> dict:
     manifest = {
         "fromto": metadata.version("fromto") if _installed("fromto") else None,
         "python": platform.python_version(),
-        "seed": {_rel(p): sha256(p) for p in sorted(paths.SEEDS.glob("*.txt"))},
-        "resources": {_rel(p): sha256(p) for p in sorted(paths.RESOURCES.glob("*")) if p.is_file()},
+        "seed": {paths.rel(p): sha256(p) for p in sorted(paths.SEEDS.glob("*.txt"))},
+        "resources": {paths.rel(p): sha256(p) for p in sorted(paths.RESOURCES.glob("*")) if p.is_file()},
         "stoplist": _stoplist_provenance(),
         "packages": versions,
         "font": {"file": f"mplfonts/fonts/{font.name}", "family": style.FONT_NAME, "sha256": sha256(font)},
         "random_seeds": dict(sorted(style.SEEDS.items())) | {"PYTHONHASHSEED": 0},
         "outputs": {
-            _rel(p): sha256(p)
+            paths.rel(p): sha256(p)
             for folder in (paths.DATA, paths.FIGURES)
             for p in sorted(folder.rglob("*"))
             if p.is_file() and p != paths.MANIFEST_JSON and not p.name.startswith(".") and p.suffix != ".md"

@@ -87,3 +87,9 @@ PLACES_CSV = DATA / "places.csv"
 MANIFEST_JSON = DATA / "manifest.json"
 # 05_corpus
 CORPUS_TRANSITIONS_BY_CODE_CSV = DATA / "corpus_transitions_by_code.csv"  # counts only (PKU text stays outside)
+
+
+def rel(path) -> str:
+    """``path`` relative to the repository root, with ``/`` — what notebooks and logs print, so no output shows
+    where the repository lives on a machine."""
+    return Path(path).resolve().relative_to(ROOT).as_posix()

@@ -209,7 +209,7 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
         "PYTHONPATH", "").split(os.pathsep) if p and p != str(paths.ROOT)])
     notebooks = list_notebooks()
     if not notebooks:
-        print(f"fromto: {paths.NOTEBOOKS.relative_to(paths.ROOT)}: no numbered notebooks found", file=sys.stderr)
+        print(f"fromto: {paths.rel(paths.NOTEBOOKS)}: no numbered notebooks found", file=sys.stderr)
         return 2
     chosen = [nb for nb in notebooks if not only or nb.name[:2] in {o.zfill(2) for o in only}]
     chosen_ids = {nb.name[:2] for nb in chosen}
@@ -248,9 +248,9 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
     from fromto import manifest
 
     manifest.write_manifest()
-    print(f"manifest: {paths.MANIFEST_JSON.relative_to(paths.ROOT)}")
+    print(f"manifest: {paths.rel(paths.MANIFEST_JSON)}")
     if render:
         docs = render_html(notebooks)
-        print(f"rendered {len(docs) - 1} notebooks to {paths.DOCS.relative_to(paths.ROOT)}/ (with index.html)")
+        print(f"rendered {len(docs) - 1} notebooks to {paths.rel(paths.DOCS)}/ (with index.html)")
     print(f"run finished in {time.perf_counter() - started:.1f} s")
     return 0

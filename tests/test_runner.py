@@ -108,3 +108,7 @@ def test_consecutive_stream_chunks_are_saved_as_one_output():
             new_output("stream", name="stderr", text="w\n"), new_output("stream", name="stdout", text="c\n")]
     merged = runner._coalesce_streams(outs)
     assert [(o["name"], o["text"]) for o in merged] == [("stdout", "a\nb\n"), ("stderr", "w\n"), ("stdout", "c\n")]
+
+
+def test_rel_prints_paths_relative_to_the_repository():
+    assert paths.rel(paths.SENTENCES_CSV) == "data/sentences.csv"
