@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 #: The People's Daily page this project reads.
 SEED_PAGE = SEEDS / "000_6f2ca931fc462e6f.txt"
+#: The second seed: the State Council Government Work Reports (政府工作报告), one file a year (YYYY.txt), 1954–2025,
+#: with SOURCES.tsv (per-year source, sha256 and every change made) and README.md.
+REPORTS = SEEDS / "government-work-reports"
+REPORTS_SOURCES = REPORTS / "SOURCES.tsv"
 
 #: Hand-made inputs (lexicon, stoplist additions, codebook, gold, glossary, overrides): each says how it was made.
 RESOURCES = ROOT / "resources"
