@@ -97,3 +97,56 @@ def scores_table(result: dict) -> pd.DataFrame:
             rows.append({"split": split, "sentences": r["sentences"], "level": level, "gold": n,
                          "precision": round(p, 3), "recall": round(rec, 3), "f1": round(f, 3)})
     return pd.DataFrame(rows)
+
+
+# --- The report sample: sentences of the Government Work Reports, annotated by reading ---------------------------
+
+#: A sentence is a candidate when it holds one of these triggers of a change statement.
+REPORT_TRIGGER = re.compile(r"从|由|变|转|化为|成为|改为|走向")
+#: Candidates where an opener meets a connector, or a change verb names both poles: the "paired" stratum.
+REPORT_PAIRED = re.compile(
+    r"(从|由)[^。！？；]{1,40}?(到|向|至|为|走向|转|变|进入)|变[^。，；]{1,20}为|变成|变为|转化为|转变为|转为|化为|改为")
+#: Sentences drawn per decade: this many "paired" candidates (all where fewer) and single ones to make up the rest.
+REPORT_PER_DECADE = 60
+REPORT_PAIRED_PER_DECADE = 35
+
+
+def _report_digest(doc: str, sentence_id: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(f"fromto-reports:{doc}:{sentence_id}".encode()).hexdigest()
+
+
+def report_sample(folder: Path | None = None, per_decade: int = REPORT_PER_DECADE,
+                  paired_per_decade: int = REPORT_PAIRED_PER_DECADE) -> pd.DataFrame:
+    """A random sample of trigger sentences from the report corpus, stratified by decade, split in two halves.
+
+    Every report (``YYYY.txt``) is cleaned with :func:`fromto.clean.clean_document`, so sentence ids are the ones
+    corpus mode and the extractor use. A candidate holds a trigger (:data:`REPORT_TRIGGER`); it is "paired" when
+    :data:`REPORT_PAIRED` matches, else "single". The order within a stratum is the sha1 of
+    ``fromto-reports:<year>:<sentence_id>`` — a random order that needs no generator state and never changes —
+    and the first ``paired_per_decade`` paired plus enough single candidates to reach ``per_decade`` are kept.
+    The split is "heldout" when the digest's second hex digit is even, else "tune".
+    Columns: doc, decade, sentence_id, stratum, split, text.
+    """
+    from fromto.clean import clean_document
+
+    folder = Path(folder or paths.REPORTS)
+    rows = []
+    for f in sorted(folder.glob("*.txt")):
+        result = clean_document(read_text(f), f.stem)
+        for s in result.sentences.itertuples():
+            if REPORT_TRIGGER.search(s.text):
+                digest = _report_digest(f.stem, s.sentence_id)
+                rows.append({"doc": f.stem, "decade": int(f.stem) // 10 * 10, "sentence_id": s.sentence_id,
+                             "stratum": "paired" if REPORT_PAIRED.search(s.text) else "single",
+                             "split": "heldout" if int(digest[1], 16) % 2 == 0 else "tune",
+                             "text": s.text, "_order": digest})
+    cand = pd.DataFrame(rows)
+    keep = []
+    for _, dec in cand.groupby("decade", sort=True):
+        paired = dec[dec["stratum"] == "paired"].sort_values("_order").head(paired_per_decade)
+        single = dec[dec["stratum"] == "single"].sort_values("_order").head(per_decade - len(paired))
+        keep.append(pd.concat([paired, single]))
+    out = pd.concat(keep).sort_values(["doc", "sentence_id"]).drop(columns="_order")
+    return out.reset_index(drop=True)
