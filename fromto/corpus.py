@@ -10,7 +10,8 @@ notebooks call: :func:`fromto.clean.clean_document` (cleaning and sentence split
 Inputs (:func:`iter_tasks`)
     * a folder of ``.txt`` files, one document each, ``doc`` = the path relative to the folder (POSIX ``/``);
       a file may open with a YAML front-matter block ``---\\ntitle: …\\ndate: …\\n---`` that becomes metadata
-      (its length is kept as ``body_offset`` so raw offsets can be traced back into the file);
+      (its length is kept as ``body_offset`` so raw offsets can be traced back into the file); without a
+      ``date`` there, a file named by its date (``1954.txt``, ``2023-11-28.txt``) takes it (:func:`date_from_name`);
     * a CSV (``.csv``) or JSON Lines (``.jsonl``/``.ndjson``) file with ``id`` and ``text`` and optional
       ``date``/``title``;
     * a single ``.txt`` file (one document).
@@ -249,8 +250,19 @@ def load_task(task: tuple) -> tuple[str, str, dict]:
         meta = {**meta, **{k: v for k, v in fm.items() if v}}
         if not body.strip():
             raise InputError(doc, "the document has front matter but no text")
-    meta = {"title": meta.get("title", ""), "date": meta.get("date", ""), "body_offset": offset}
+    meta = {"title": meta.get("title", ""), "date": meta.get("date", "") or date_from_name(doc),
+            "body_offset": offset}
     return doc, body, meta
+
+
+_DATE_NAME = re.compile(r"(?:^|/)(\d{4}(?:-\d{2}(?:-\d{2})?)?)\.txt$")
+
+
+def date_from_name(doc: str) -> str:
+    """The date a file name gives, for documents without one in their metadata: ``1954.txt`` -> ``1954``,
+    ``2023-11-28.txt`` -> ``2023-11-28``; any other name -> ``""`` (so a folder of yearly reports is dated)."""
+    m = _DATE_NAME.search(doc)
+    return m.group(1) if m else ""
 
 
 # --- The per-document function ----------------------------------------------------------------------------------
@@ -647,29 +659,3 @@ def pku_articles(path: str | os.PathLike | None = None) -> list[dict]:
 
     p = Path(path) if path else paths.PKU_RAW
     return split_articles(read_text(p), issue_year=2001, issue_month=1)
-
-
-#: A tiny corpus for demonstrations when the PKU text is absent. Written for this project (invented sentences in
-#: the register of Party-building news, not quoted from any paper), so it can live in the repository.
-EXAMPLE_DOCUMENTS = [
-    {"id": "example-01", "date": "2001-01-02", "title": "街道党建新探索",
-     "text": "街道党建新探索\n近年来，某街道推动党建工作从单位建向区域建转变。\n居民反映，办事更方便了。\n"},
-    {"id": "example-02", "date": "2001-01-02", "title": "园区党组织覆盖",
-     "text": "园区党组织覆盖\n园区党组织实现了从有形覆盖到有效覆盖的转变。\n"},
-    {"id": "example-03", "date": "2001-01-03", "title": "冬季供暖",
-     "text": "冬季供暖\n本市今天起全面供暖，室温普遍达标。\n"},
-    {"id": "example-04", "date": "2001-01-04", "title": "社区治理",
-     "text": "社区治理\n社区治理由“各自为战”向“协同作战”转变，居民从旁观者变为参与者。\n"},
-    {"id": "example-05", "date": "", "title": "",
-     "text": "农村合作社发展\n合作社从一个村的试点扩大到全镇。\n"},
-]
-
-
-def write_example_corpus(path: str | os.PathLike) -> Path:
-    """Write :data:`EXAMPLE_DOCUMENTS` as a JSON Lines corpus (``id``, ``text``, ``date``, ``title``)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        for row in EXAMPLE_DOCUMENTS:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return path

@@ -85,3 +85,227 @@ def plot_over_time(per_day: pd.DataFrame):
     ax.tick_params(axis="x", rotation=45)
     ax.legend(frameon=False)
     return fig
+
+
+# --- Over the years: the report corpus (or any dated corpus) ---------------------------------------------------
+
+#: Constructions (the extractor's ``marker``) grouped into families a reader recognises. The first pattern that
+#: matches a marker names its family; a marker no pattern matches is "other".
+CONSTRUCTION_FAMILIES = [
+    ("从…到/向…", "cong: 从X到/向Y", r"^(实现)?从X"),
+    ("由…到/向/为…", "you: 由X到/向/为Y", r"^(实现)?由X"),
+    ("变/化/转X为Y", "bian X wei Y", r"^[变化转]X为Y"),
+    ("(把)X变成/转化为Y", "X becomes Y", r"^(把|将)?X(变成|变为|转化为|转变为|转化成|改为|转为)Y"),
+    ("X向Y转变", "X towards Y", r"^X向Y"),
+]
+
+
+def construction_family(marker: str) -> str:
+    """The family (:data:`CONSTRUCTION_FAMILIES`, as ``"zh · en"``) of an extractor marker, or ``"other"``."""
+    import re
+
+    for zh, en, pattern in CONSTRUCTION_FAMILIES:
+        if re.search(pattern, str(marker)):
+            return f"{zh} · {en}"
+    return "other"
+
+
+def _year(documents: pd.DataFrame) -> pd.Series:
+    return pd.to_numeric(documents["date"].astype(str).str[:4], errors="coerce")
+
+
+def per_year(documents: pd.DataFrame) -> pd.DataFrame:
+    """Per year: documents, characters, transitions and transitions per 10,000 characters.
+
+    The year is the first four digits of ``date``; undated documents are left out. Columns ``year, documents,
+    n_chars, n_sentences, n_transitions, per_10k_chars`` (rate rounded to 3 places), sorted by year.
+    """
+    cols = ["year", "documents", "n_chars", "n_sentences", "n_transitions", "per_10k_chars"]
+    years = _year(documents)
+    dated = documents[years.notna()].assign(year=years[years.notna()].astype(int))
+    if len(dated) == 0:
+        return pd.DataFrame(columns=cols)
+    table = (dated.groupby("year").agg(documents=("doc", "size"), n_chars=("n_chars", "sum"),
+                                       n_sentences=("n_sentences", "sum"), n_transitions=("n_transitions", "sum"))
+             .reset_index())
+    table["per_10k_chars"] = (table["n_transitions"] / table["n_chars"] * 10_000).round(3)
+    return table[cols]
+
+
+def decade_of(year) -> str:
+    """``1987`` -> ``"1980s"``."""
+    return f"{int(year) // 10 * 10}s"
+
+
+def rate_by_decade(transitions: pd.DataFrame, documents: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Transitions per 10,000 characters by decade (rows) and by the values of ``column`` (columns).
+
+    ``column`` is a column of ``transitions`` (``code``, or ``family`` from :func:`construction_family`). Decades
+    come from the documents' dates; the denominator is all characters of that decade's documents, so decades
+    with more text do not look busier. Missing combinations are 0.
+    """
+    years = _year(documents)
+    docs = documents[years.notna()].assign(decade=years[years.notna()].map(decade_of))
+    chars = docs.groupby("decade")["n_chars"].sum()
+    t = transitions.merge(docs[["doc", "decade"]], on="doc", how="inner")
+    counts = t.groupby(["decade", column]).size().unstack(fill_value=0).reindex(chars.index, fill_value=0)
+    return (counts.div(chars, axis=0) * 10_000).round(3)
+
+
+def counts_by_decade(transitions: pd.DataFrame, documents: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Long table of transitions by decade and ``column``: ``decade, <column>, transitions, per_10k_chars``."""
+    rate = rate_by_decade(transitions, documents, column)
+    years = _year(documents)
+    docs = documents[years.notna()].assign(decade=years[years.notna()].map(decade_of))
+    t = transitions.merge(docs[["doc", "decade"]], on="doc", how="inner")
+    counts = t.groupby(["decade", column]).size().rename("transitions").reset_index()
+    long = rate.stack().rename("per_10k_chars").reset_index()
+    long.columns = ["decade", column, "per_10k_chars"]
+    return (long.merge(counts, on=["decade", column], how="left").fillna({"transitions": 0})
+            .astype({"transitions": int})[["decade", column, "transitions", "per_10k_chars"]]
+            .sort_values(["decade", column], ignore_index=True))
+
+
+#: Periods for the pole pairs of the reports: the first reports to the end of the Cultural Revolution era, reform
+#: and opening to Deng's southern tour, the socialist market economy to the 18th Party Congress, the "new era".
+PERIODS = [(1954, 1978, "1954–1978"), (1979, 1992, "1979–1992"), (1993, 2012, "1993–2012"), (2013, 2100, "2013–")]
+
+
+def period_of(year) -> str:
+    for lo, hi, name in PERIODS:
+        if lo <= int(year) <= hi:
+            return name
+    return ""
+
+
+def top_pairs_by_period(transitions: pd.DataFrame, documents: pd.DataFrame, n: int = 6) -> pd.DataFrame:
+    """The most frequent (source → target) pairs per period, with how many transitions and years hold each.
+
+    Columns ``period, source, target, transitions, years, first_year``; ties broken by first year, then text.
+    """
+    cols = ["period", "source", "target", "transitions", "years", "first_year"]
+    years = _year(documents)
+    docs = documents[years.notna()].assign(year=years[years.notna()].astype(int))
+    t = transitions.merge(docs[["doc", "year"]], on="doc", how="inner")
+    if len(t) == 0:
+        return pd.DataFrame(columns=cols)
+    t = t.assign(period=t["year"].map(period_of))
+    pairs = (t.groupby(["period", "source", "target"])
+             .agg(transitions=("doc", "size"), years=("year", "nunique"), first_year=("year", "min")).reset_index()
+             .sort_values(["period", "transitions", "years", "first_year", "source", "target"],
+                          ascending=[True, False, False, True, True, True]))
+    return pairs.groupby("period", sort=False).head(n)[cols].reset_index(drop=True)
+
+
+def page_in_reports(page: pd.DataFrame, reports: pd.DataFrame, sentences: pd.DataFrame,
+                    documents: pd.DataFrame) -> pd.DataFrame:
+    """Where the page's transitions stand against a corpus.
+
+    For each distinct (source, target) of ``page`` (its coded transitions table): the code; how many corpus
+    transitions have the same code, and in how many years; how many corpus sentences contain the source and the
+    target pole (quotes removed), and the years of the first and last such sentence. ``sentences`` has ``doc`` and
+    ``text`` (the corpus paragraphs or sentences).
+    """
+    import re
+
+    def bare(p):
+        return re.sub(r"[“”‘’\"'「」\s]", "", str(p))
+
+    years = _year(documents)
+    year_of = dict(zip(documents["doc"], years))
+    rep = reports.assign(year=reports["doc"].map(year_of))
+    texts = sentences.assign(year=sentences["doc"].map(year_of))
+    rows = []
+    for (src, tgt), grp in page.groupby(["source", "target"], sort=False):
+        code = grp["code"].iloc[0]
+        same = rep[rep["code"] == code]
+        row = {"source": src, "target": tgt, "code": code, "page_statements": len(grp),
+               "corpus_same_code": len(same), "corpus_same_code_years": int(same["year"].nunique())}
+        for side, pole in (("source", bare(src)), ("target", bare(tgt))):
+            hits = texts[texts["text"].str.contains(pole, regex=False)] if pole else texts.iloc[0:0]
+            row[f"{side}_in_sentences"] = len(hits)
+            row[f"{side}_years"] = (f"{int(hits['year'].min())}–{int(hits['year'].max())}"
+                                    if len(hits) and hits["year"].notna().any() else "")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def plot_rate_by_year(by_year: pd.DataFrame, page_rate: float | None = None, page_label: str = "",
+                      corpus_label: str = "政府工作报告 · Government Work Reports"):
+    """Transitions per 10,000 characters, one stem per year on a true time axis (years without a document are
+    gaps, not hidden), with the page's own rate as a dashed line when given (the y axis then breaks nothing: a
+    page rate far above the corpus is written as a label instead of stretching the axis)."""
+    style.apply()
+    fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH, 2.8))
+    ax.vlines(by_year["year"], 0, by_year["per_10k_chars"], color=style.PALETTE[0], linewidth=1.2)
+    ax.plot(by_year["year"], by_year["per_10k_chars"], "o", color=style.PALETTE[0], markersize=3,
+            label=corpus_label)
+    top = float(by_year["per_10k_chars"].max()) * 1.25 or 1.0
+    if page_rate is not None:
+        label = page_label or style.gloss("本版特稿", "the page's feature", sep=" · ")
+        if page_rate <= top * 1.5:
+            ax.axhline(page_rate, color=style.PALETTE[3], linestyle="--", linewidth=1, label=label)
+            top = max(top, page_rate * 1.15)
+        else:
+            ax.annotate(f"↑ {label}: {page_rate:.1f}（超出刻度 · off the scale）", xy=(0.99, 0.97), xycoords="axes fraction", ha="right",
+                        va="top", color=style.PALETTE[3])
+    lo, hi = int(by_year["year"].min()), int(by_year["year"].max())
+    ax.set_xlim(lo - 1, hi + 1)
+    ax.set_ylim(0, top)
+    ax.set_xlabel(style.gloss("年份", "year", sep=" · "))
+    ax.set_ylabel(style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep="\n"))
+    ax.set_title(style.gloss(f"“从X到Y”陈述的密度，{lo}–{hi}年", "How often a transition is stated, by year"))
+    ax.legend(frameon=False, loc="upper left")
+    return fig
+
+
+def plot_by_decade(rate: pd.DataFrame, title: str, labels: dict | None = None, colors: dict | None = None):
+    """Stacked bars: transitions per 10,000 characters by decade, one colour per column of ``rate``."""
+    style.apply()
+    fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH, 3.0))
+    bottom = pd.Series(0.0, index=rate.index)
+    columns = list(rate.columns)
+    for i, col in enumerate(columns):
+        color = (colors or {}).get(col, style.PALETTE[i % len(style.PALETTE)])
+        ax.bar(rate.index, rate[col], bottom=bottom, color=color, label=(labels or {}).get(col, col),
+               edgecolor="white", linewidth=0.4)
+        bottom = bottom + rate[col]
+    ax.set_ylabel(style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep="\n"))
+    ax.set_xlabel(style.gloss("年代", "decade", sep=" · "))
+    ax.set_title(title)
+    handles, names = ax.get_legend_handles_labels()
+    # Listed top-down in the order the segments are stacked, so the legend reads like the bars.
+    ax.legend(handles[::-1], names[::-1], frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
+    return fig
+
+
+def page_rates(transitions: pd.DataFrame, paragraphs: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Transitions per 10,000 characters on the page, per article and for the whole page.
+
+    Characters are those of the cleaned text units (titles, headings and body, as in ``paragraphs.csv``), the
+    same measure corpus mode uses for a document. Columns ``article, title, n_chars, n_transitions,
+    per_10k_chars``; the last row (article ``all``) is the whole page.
+    """
+    chars = paragraphs.assign(n=paragraphs["text"].str.len(), article=paragraphs["article"].astype(str)
+                              ).groupby("article")["n"].sum()
+    counts = transitions.groupby(transitions["article"].astype(str)).size().reindex(chars.index, fill_value=0)
+    table = pd.DataFrame({"article": chars.index.astype(str), "n_chars": chars.values, "n_transitions": counts.values})
+    table["title"] = table["article"].map(dict(zip(articles["article"].astype(str), articles["title"]))).fillna("")
+    total = pd.DataFrame([{"article": "all", "title": "", "n_chars": int(chars.sum()),
+                           "n_transitions": int(counts.sum())}])
+    table = pd.concat([table, total], ignore_index=True)
+    table["per_10k_chars"] = (table["n_transitions"] / table["n_chars"] * 10_000).round(3)
+    return table[["article", "title", "n_chars", "n_transitions", "per_10k_chars"]]
+
+
+def check_corpus_path(path) -> "Path":
+    """The corpus path as a :class:`~pathlib.Path`, or :class:`~fromto.textio.InputError` with a one-line reason
+    when it does not exist (notebook 05 stops there rather than drawing figures from something else)."""
+    from pathlib import Path
+
+    from fromto.textio import InputError
+
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise InputError(p, "no such corpus (give corpus_path a folder of .txt files or a CSV/JSONL file)")
+    return p

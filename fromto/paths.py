@@ -89,8 +89,24 @@ CODED_STATEMENTS_CSV = DATA / "coded_statements.csv"
 # 04_findings
 PLACES_CSV = DATA / "places.csv"
 MANIFEST_JSON = DATA / "manifest.json"
-# 05_corpus
-CORPUS_TRANSITIONS_BY_CODE_CSV = DATA / "corpus_transitions_by_code.csv"  # counts only (PKU text stays outside)
+# 05_corpus (the report corpus by default; with the notebook's out_dir, these names are written there instead)
+CORPUS_BY_YEAR_CSV = DATA / "corpus_by_year.csv"                      # per year: characters, transitions, rate
+CORPUS_TRANSITIONS_CSV = DATA / "corpus_transitions.csv"              # every coded transition of the corpus
+CORPUS_TRANSITIONS_BY_CODE_CSV = DATA / "corpus_transitions_by_code.csv"
+CORPUS_CONSTRUCTIONS_BY_DECADE_CSV = DATA / "corpus_constructions_by_decade.csv"
+CORPUS_CODES_BY_DECADE_CSV = DATA / "corpus_codes_by_decade.csv"
+CORPUS_TOP_PAIRS_CSV = DATA / "corpus_top_pairs_by_period.csv"
+PAGE_IN_CORPUS_CSV = DATA / "page_in_corpus.csv"                      # the page's transitions against the corpus
+
+
+def output_folders(out_dir=None) -> tuple[Path, Path]:
+    """Where a notebook writes its tables and figures: ``(DATA, FIGURES)``, or ``out_dir`` for both when given
+    (a run on a researcher's own corpus, which must leave every committed file as it is)."""
+    if out_dir is None or str(out_dir) == "":
+        return DATA, FIGURES
+    out = Path(out_dir).expanduser().resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    return out, out
 
 
 def rel(path) -> str:
