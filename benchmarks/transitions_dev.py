@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         for level in ("sentence", "pole"):
             p, rec, f, n = r[level]
             print(f"{split:<8} {r['sentences']:>9} {level:<9} {n:>5} {p:>6.3f} {rec:>6.3f} {f:>6.3f}")
-    for ln, a, text, gold, pred in res["errors"]:
+    for (ln, a, _), text, gold, pred in res["errors"]:
         print(f"\nline {ln}+{a}: {text}\n  gold: {gold}\n  pred: {pred}")
     return 0
 

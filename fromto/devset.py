@@ -38,24 +38,18 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate(pku_dir: Path, show_errors: str | None = None) -> dict:
-    """Scores per split: {split: {"sentence": (P, R, F, n), "pole": (P, R, F, n)}}."""
-    raw = pku_dir / "pku_test.utf8"
-    lines = read_text(raw).split("\n")
-    ann = read_resource_csv(paths.PKU_DEV_TRANSITIONS)
-    sentences: dict[tuple, dict] = {}
-    for row in ann.to_dict("records"):
-        key = (int(row["line"]), int(row["start"]), int(row["end"]))
-        entry = sentences.setdefault(key, {"split": row["split"], "gold": []})
-        if row["transition"] == "1":
-            entry["gold"].append((row["source"], row["target"]))
+def score(items, show_errors: str | None = None, splits=("dev", "heldout")) -> dict:
+    """Sentence- and pole-level scores per split for ``items``: ``(key, split, text, gold_pairs)`` tuples.
+
+    The extractor runs on each ``text``; returns ``{split: {"sentences": n, "sentence": (P, R, F, n_gold),
+    "pole": (P, R, F, n_gold)}, "errors": [...]}`` where errors (only for the split named by ``show_errors``)
+    are ``(key, text, gold, predicted)``.
+    """
     counts = defaultdict(lambda: defaultdict(int))
     errors = []
-    for (ln, a, b), entry in sorted(sentences.items()):
-        text = lines[ln - 1][a:b]
+    for key, split, text, gold in items:
         pred = [(r["source"], r["target"]) for r in extract(text)]
-        c = counts[entry["split"]]
-        gold = entry["gold"]
+        c = counts[split]
         c["sentences"] += 1
         c["s_tp"] += bool(pred) and bool(gold)
         c["s_pred"] += bool(pred)
@@ -71,10 +65,10 @@ def evaluate(pku_dir: Path, show_errors: str | None = None) -> dict:
         c["p_tp"] += tp
         c["p_pred"] += len(pred)
         c["p_gold"] += len(gold)
-        if show_errors == entry["split"] and (tp != len(pred) or tp != len(gold)):
-            errors.append((ln, a, text, gold, pred))
+        if show_errors == split and (tp != len(pred) or tp != len(gold)):
+            errors.append((key, text, gold, pred))
     result = {}
-    for split in ("dev", "heldout"):
+    for split in splits:
         c = counts[split]
         result[split] = {
             "sentences": c["sentences"],
@@ -85,12 +79,44 @@ def evaluate(pku_dir: Path, show_errors: str | None = None) -> dict:
     return result
 
 
+def evaluate(pku_dir: Path, show_errors: str | None = None) -> dict:
+    """Scores of the PKU sample per split (see :func:`score`); sentences rebuilt from the PKU text in place."""
+    lines = read_text(pku_dir / "pku_test.utf8").split("\n")
+    ann = read_resource_csv(paths.PKU_DEV_TRANSITIONS)
+    sentences: dict[tuple, dict] = {}
+    for row in ann.to_dict("records"):
+        key = (int(row["line"]), int(row["start"]), int(row["end"]))
+        entry = sentences.setdefault(key, {"split": row["split"], "gold": []})
+        if row["transition"] == "1":
+            entry["gold"].append((row["source"], row["target"]))
+    items = [(key, e["split"], lines[key[0] - 1][key[1]:key[2]], e["gold"]) for key, e in sorted(sentences.items())]
+    return score(items, show_errors)
+
+
+def report_items(gold: pd.DataFrame | None = None) -> list[tuple]:
+    """The report gold standard (``resources/report_gold_transitions.csv``) as :func:`score` items."""
+    gold = read_resource_csv(paths.REPORT_GOLD) if gold is None else gold
+    items: dict[tuple, list] = {}
+    for row in gold.to_dict("records"):
+        key = (row["doc"], row["sentence_id"])
+        entry = items.setdefault(key, [row["split"], row["text"], []])
+        if row["transition"] == "1":
+            entry[2].append((row["source"], row["target"]))
+    return [(key, split, text, pairs) for key, (split, text, pairs) in items.items()]
+
+
+def evaluate_reports(show_errors: str | None = None, gold: pd.DataFrame | None = None) -> dict:
+    """Scores of the extractor on the report gold standard, splits "tune" and "heldout" (see :func:`score`).
+
+    Only ever list errors of the "tune" split: "heldout" measures how the rules generalise.
+    """
+    return score(report_items(gold), show_errors, splits=("tune", "heldout"))
 
 
 def scores_table(result: dict) -> pd.DataFrame:
-    """The scores of :func:`evaluate` as a table: split, sentences, level, gold, precision, recall, f1."""
+    """The scores of :func:`score` as a table: split, sentences, level, gold, precision, recall, f1."""
     rows = []
-    for split in ("dev", "heldout"):
+    for split in [k for k in result if k != "errors"]:
         r = result[split]
         for level in ("sentence", "pole"):
             p, rec, f, n = r[level]

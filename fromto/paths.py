@@ -58,6 +58,7 @@ GOLD_TRANSITIONS = RESOURCES / "gold_transitions.csv"    # transitions of the pa
 GLOSSARY = RESOURCES / "glossary.csv"                    # English glosses for transition poles and subjects
 TERM_GLOSSES = RESOURCES / "term_glosses.csv"            # English glosses for vocabulary terms in figures
 PKU_DEV_TRANSITIONS = RESOURCES / "pku_dev_transitions.csv"  # hand annotation of a PKU sample (no PKU text)
+REPORT_GOLD = RESOURCES / "report_gold_transitions.csv"  # transitions in 480 report sentences, found by reading
 SECOND_CODER = RESOURCES / "second_coder_codes.csv"      # an independent second coder's codes of the gold statements
 PLACES = RESOURCES / "places.csv"                        # place names with their level and English name
 
