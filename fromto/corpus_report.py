@@ -1,16 +1,29 @@
-"""Views of corpus-mode tables for notebook 05: transitions by code, shared pole pairs, documents over time.
+"""Views of corpus-mode tables for notebook 05: is "from X to Y" the page's habit or official discourse's?
 
-Pure functions over the tables ``python -m fromto corpus`` writes (``documents.csv``, ``transitions.csv``) and
-the codebook, plus the two figures drawn from them in the house style.
+Pure functions over the tables ``python -m fromto corpus`` writes (``documents.csv``, ``transitions.csv``,
+``paragraphs.csv``) and the codebook: transitions by code; the rate per year (per 10,000 characters, so long and
+short documents compare); constructions and codes by decade; the most frequent pole pairs per period; the page's
+own transitions against the corpus; and the figures drawn from them in the house style.
 """
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
 
 from fromto import style
+
+#: Constructions (the extractor's ``marker``) grouped into families a reader recognises. The first pattern that
+#: matches a marker names its family; a marker no pattern matches is "other".
+CONSTRUCTION_FAMILIES = [
+    ("从…到/向…", "cong: 从X到/向Y", r"^(实现)?从X"),
+    ("由…到/向/为…", "you: 由X到/向/为Y", r"^(实现)?由X"),
+    ("变/化/转X为Y", "bian X wei Y", r"^[变化转]X为Y"),
+    ("X向Y转变", "X towards Y", r"^X向Y"),
+    ("(把)X变成/转化为Y", "X becomes Y", r"^(把|将)?X\S*Y"),
+]
 
 
 def transitions_by_code(transitions: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
@@ -27,83 +40,8 @@ def transitions_by_code(transitions: pd.DataFrame, codebook: pd.DataFrame) -> pd
     return table[cols]
 
 
-def shared_pole_pairs(transitions: pd.DataFrame, min_documents: int = 2, n: int = 15) -> pd.DataFrame:
-    """(source, target) pairs found in at least ``min_documents`` documents, most widespread first (top ``n``)."""
-    cols = ["source", "target", "documents", "transitions"]
-    if len(transitions) == 0:
-        return pd.DataFrame(columns=cols)
-    pairs = (transitions.groupby(["source", "target"]).agg(documents=("doc", "nunique"), transitions=("doc", "size"))
-             .reset_index().sort_values(["documents", "transitions", "source", "target"],
-                                        ascending=[False, False, True, True], ignore_index=True))
-    return pairs[pairs["documents"] >= min_documents].head(n)[cols].reset_index(drop=True)
-
-
-def documents_by_date(documents: pd.DataFrame) -> pd.DataFrame:
-    """Per date: documents, documents with a transition, transitions, and the share of documents with one.
-
-    Undated documents (empty ``date``) are left out. Columns ``date, documents, with_transition, transitions,
-    share`` (share rounded to 3 places), sorted by date.
-    """
-    cols = ["date", "documents", "with_transition", "transitions", "share"]
-    dated = documents[documents["date"].astype(str) != ""]
-    if len(dated) == 0:
-        return pd.DataFrame(columns=cols)
-    n_trans = pd.to_numeric(dated["n_transitions"])
-    per_day = (dated.assign(has=n_trans > 0, n=n_trans)
-               .groupby("date").agg(documents=("doc", "size"), with_transition=("has", "sum"),
-                                    transitions=("n", "sum")).reset_index().sort_values("date", ignore_index=True))
-    per_day["share"] = (per_day["with_transition"] / per_day["documents"]).round(3)
-    return per_day[cols]
-
-
-def plot_codes(by_code: pd.DataFrame, n_documents: int):
-    """Horizontal bars: documents holding a transition of each code."""
-    style.apply()
-    fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH * 0.7, 0.32 * max(len(by_code), 3) + 0.8))
-    labels = [style.gloss(z or c, e, sep=" · ") for c, z, e in
-              by_code[["code", "label_zh", "label_en"]].fillna("").itertuples(index=False)]
-    ax.barh(range(len(by_code)), by_code["documents"], color=style.PALETTE[0])
-    ax.set_yticks(range(len(by_code)), labels)
-    ax.invert_yaxis()
-    ax.set_xlabel(style.gloss("含该类转变的文章数", "documents holding a transition of this code", sep=" · "))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_title(style.gloss("转变编码在语料中的分布", f"transition codes across {n_documents} documents"))
-    return fig
-
-
-def plot_over_time(per_day: pd.DataFrame):
-    """Bars per date: all documents (grey) and those holding a transition (blue)."""
-    style.apply()
-    fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH * 0.7, 2.6))
-    ax.bar(per_day["date"], per_day["documents"], color="#cccccc",
-           label=style.gloss("文章数", "documents", sep=" · "))
-    ax.bar(per_day["date"], per_day["with_transition"], color=style.PALETTE[0],
-           label=style.gloss("含转变的文章", "documents with a transition", sep=" · "))
-    ax.set_ylabel(style.gloss("文章数", "documents", sep=" · "))
-    ax.set_title(style.gloss("按日期统计含转变的文章", "documents with a transition, by date"))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.tick_params(axis="x", rotation=45)
-    ax.legend(frameon=False)
-    return fig
-
-
-# --- Over the years: the report corpus (or any dated corpus) ---------------------------------------------------
-
-#: Constructions (the extractor's ``marker``) grouped into families a reader recognises. The first pattern that
-#: matches a marker names its family; a marker no pattern matches is "other".
-CONSTRUCTION_FAMILIES = [
-    ("从…到/向…", "cong: 从X到/向Y", r"^(实现)?从X"),
-    ("由…到/向/为…", "you: 由X到/向/为Y", r"^(实现)?由X"),
-    ("变/化/转X为Y", "bian X wei Y", r"^[变化转]X为Y"),
-    ("(把)X变成/转化为Y", "X becomes Y", r"^(把|将)?X(变成|变为|转化为|转变为|转化成|改为|转为)Y"),
-    ("X向Y转变", "X towards Y", r"^X向Y"),
-]
-
-
 def construction_family(marker: str) -> str:
     """The family (:data:`CONSTRUCTION_FAMILIES`, as ``"zh · en"``) of an extractor marker, or ``"other"``."""
-    import re
-
     for zh, en, pattern in CONSTRUCTION_FAMILIES:
         if re.search(pattern, str(marker)):
             return f"{zh} · {en}"
@@ -206,8 +144,6 @@ def page_in_reports(page: pd.DataFrame, reports: pd.DataFrame, sentences: pd.Dat
     target pole (quotes removed), and the years of the first and last such sentence. ``sentences`` has ``doc`` and
     ``text`` (the corpus paragraphs or sentences).
     """
-    import re
-
     def bare(p):
         return re.sub(r"[“”‘’\"'「」\s]", "", str(p))
 

@@ -41,7 +41,8 @@ def build_manifest() -> dict:
     manifest = {
         "fromto": metadata.version("fromto") if _installed("fromto") else None,
         "python": platform.python_version(),
-        "seed": {paths.rel(p): sha256(p) for p in sorted(paths.SEEDS.glob("*.txt"))},
+        "seed": {paths.rel(p): sha256(p) for p in sorted(paths.SEEDS.rglob("*"))
+                 if p.is_file() and p.suffix in (".txt", ".tsv")},
         "resources": {paths.rel(p): sha256(p) for p in sorted(paths.RESOURCES.glob("*")) if p.is_file()},
         "stoplist": _stoplist_provenance(),
         "packages": versions,

@@ -106,6 +106,14 @@ def save_figure(fig, name: str, folder: Path | None = None) -> dict[str, Path]:
     return out
 
 
+def remove_figure(name: str, folder: Path | None = None) -> None:
+    """Delete ``<name>.svg`` and ``<name>.png`` if they exist: a run that has nothing to draw for a figure must not
+    leave one from an earlier run behind."""
+    folder = Path(folder) if folder is not None else paths.FIGURES
+    for ext in ("svg", "png"):
+        (folder / f"{name}.{ext}").unlink(missing_ok=True)
+
+
 def gloss(zh: str, en: str | None, sep: str = "\n") -> str:
     """A bilingual label: Chinese, then the English gloss (when there is one)."""
     return f"{zh}{sep}{en}" if en else zh

@@ -1,8 +1,10 @@
-"""Corpus views on tiny hand-made tables."""
+"""Corpus views on tiny hand-made tables (numbers computed by hand)."""
 
 import pandas as pd
+import pytest
 
 from fromto import corpus_report
+from fromto.textio import InputError
 
 BOOK = pd.DataFrame({"code": ["SCALE", "OTHER"], "label_zh": ["治理尺度", "其他"], "label_en": ["scale", "other"]})
 TRANS = pd.DataFrame({
@@ -10,6 +12,14 @@ TRANS = pd.DataFrame({
     "code": ["SCALE", "SCALE", "OTHER", "SCALE"],
     "source": ["一幢楼", "一片楼", "封闭", "一幢楼"],
     "target": ["一片楼", "一座城", "开放", "一片楼"],
+    "marker": ["从X到Y", "由X转为Y", "变X为Y", "把X变成Y"],
+})
+DOCS = pd.DataFrame({
+    "doc": ["a", "b", "c", "d"],
+    "date": ["1985", "1987", "2014", ""],
+    "n_chars": [10_000, 30_000, 20_000, 5_000],
+    "n_sentences": [100, 300, 200, 50],
+    "n_transitions": [2, 1, 1, 0],
 })
 
 
@@ -20,22 +30,81 @@ def test_transitions_by_code_counts_documents_and_transitions():
     assert list(t["code"]) == ["SCALE", "OTHER"]
 
 
-def test_shared_pole_pairs_keeps_pairs_seen_in_two_documents():
-    p = corpus_report.shared_pole_pairs(TRANS)
-    assert p.to_dict("records") == [{"source": "一幢楼", "target": "一片楼", "documents": 2, "transitions": 2}]
+def test_empty_transitions_give_an_empty_table_with_columns():
+    assert list(corpus_report.transitions_by_code(TRANS.iloc[0:0], BOOK).columns)[-1] == "transitions"
 
 
-def test_documents_by_date_leaves_out_undated_and_computes_the_share():
-    docs = pd.DataFrame({"doc": ["a", "b", "c", "d"], "date": ["2001-01-01", "2001-01-01", "", "2001-01-02"],
-                         "n_transitions": [2, 0, 5, 0]})
-    d = corpus_report.documents_by_date(docs)
-    assert d.to_dict("records") == [
-        {"date": "2001-01-01", "documents": 2, "with_transition": 1, "transitions": 2, "share": 0.5},
-        {"date": "2001-01-02", "documents": 1, "with_transition": 0, "transitions": 0, "share": 0.0},
+def test_construction_family_groups_markers_by_their_opening_word():
+    families = [corpus_report.construction_family(m) for m in
+                ["从X向Y+V", "实现从X到Y", "由X转为Y", "变X为Y", "化X为Y", "把X变成Y", "X转化为Y", "X向Y转变", "Z"]]
+    assert [f.split(" · ")[0] for f in families] == [
+        "从…到/向…", "从…到/向…", "由…到/向/为…", "变/化/转X为Y", "变/化/转X为Y", "(把)X变成/转化为Y",
+        "(把)X变成/转化为Y", "X向Y转变", "other"]
+
+
+def test_per_year_rates_transitions_per_ten_thousand_characters_and_drops_undated():
+    y = corpus_report.per_year(DOCS)
+    assert y["year"].tolist() == [1985, 1987, 2014]
+    assert y["per_10k_chars"].tolist() == [2.0, pytest.approx(0.333), 0.5]
+
+
+def test_per_year_of_an_undated_corpus_is_empty():
+    assert corpus_report.per_year(DOCS.assign(date="")).empty
+
+
+def test_rate_by_decade_divides_by_all_characters_of_the_decade():
+    rate = corpus_report.rate_by_decade(TRANS, DOCS, "code")
+    # 1980s: docs a and b, 40,000 characters; SCALE 2 (doc a), OTHER 1 (doc b)
+    assert rate.loc["1980s", "SCALE"] == 0.5 and rate.loc["1980s", "OTHER"] == 0.25
+    assert rate.loc["2010s", "SCALE"] == 0.5 and rate.loc["2010s", "OTHER"] == 0.0
+
+
+def test_counts_by_decade_is_long_with_counts_and_rates():
+    long = corpus_report.counts_by_decade(TRANS, DOCS, "code")
+    row = long[(long["decade"] == "1980s") & (long["code"] == "SCALE")].iloc[0]
+    assert (row["transitions"], row["per_10k_chars"]) == (2, 0.5)
+
+
+def test_periods_follow_the_reports_turning_points():
+    assert [corpus_report.period_of(y) for y in (1954, 1978, 1979, 1992, 1993, 2013, 2025)] == [
+        "1954–1978", "1954–1978", "1979–1992", "1979–1992", "1993–2012", "2013–", "2013–"]
+
+
+def test_top_pairs_by_period_counts_transitions_and_years():
+    pairs = corpus_report.top_pairs_by_period(TRANS, DOCS, n=1)
+    assert pairs.to_dict("records") == [
+        {"period": "1979–1992", "source": "一幢楼", "target": "一片楼", "transitions": 1, "years": 1,
+         "first_year": 1985},
+        {"period": "2013–", "source": "一幢楼", "target": "一片楼", "transitions": 1, "years": 1,
+         "first_year": 2014},
     ]
 
 
-def test_empty_tables_give_empty_views_with_columns():
-    empty = TRANS.iloc[0:0]
-    assert list(corpus_report.transitions_by_code(empty, BOOK).columns)[-1] == "transitions"
-    assert corpus_report.shared_pole_pairs(empty).empty
+def test_page_in_reports_finds_poles_in_corpus_text_and_same_code_transitions():
+    page = pd.DataFrame({"source": ["“一幢楼”"], "target": ["一座城"], "code": ["SCALE"]})
+    texts = pd.DataFrame({"doc": ["a", "c", "b"], "text": ["管好一幢楼。", "一幢楼和一座城。", "无关。"]})
+    row = corpus_report.page_in_reports(page, TRANS, texts, DOCS).iloc[0]
+    assert (row["corpus_same_code"], row["corpus_same_code_years"]) == (3, 2)
+    assert (row["source_in_sentences"], row["source_years"]) == (2, "1985–2014")
+    assert (row["target_in_sentences"], row["target_years"]) == (1, "2014–2014")
+
+
+def test_page_rates_counts_per_article_and_for_the_page():
+    paragraphs = pd.DataFrame({"article": [1, 1, 2], "text": ["甲" * 600, "乙" * 400, "丙" * 1000]})
+    articles = pd.DataFrame({"article": [1, 2], "title": ["特稿", "评论"]})
+    transitions = pd.DataFrame({"article": ["1", "1"]})
+    rates = corpus_report.page_rates(transitions, paragraphs, articles)
+    assert rates["per_10k_chars"].tolist() == [20.0, 0.0, 10.0]
+    assert rates["article"].tolist() == ["1", "2", "all"]
+
+
+def test_a_missing_corpus_path_is_a_one_line_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such corpus"):
+        corpus_report.check_corpus_path(tmp_path / "nope")
+
+
+def test_rate_figure_draws_a_time_axis_with_gaps():
+    fig = corpus_report.plot_rate_by_year(corpus_report.per_year(DOCS), page_rate=47.0)
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (1984, 2015)  # a true time axis: the years between reports are there, empty
+    assert any("off the scale" in t.get_text() for t in ax.texts)  # a page rate far above the corpus is a label

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -73,13 +74,13 @@ def _snapshot():
     return files
 
 
-@pytest.mark.skipif(not paths.pku_available(),
-                    reason="the committed outputs were made with the PKU reference beside the repository; "
-                           "without it notebooks 02, 03 and 05 say so and show less, so they cannot match")
-def test_run_reproduces_every_committed_output_byte_for_byte():
-    """`python -m fromto run` over the committed outputs must change nothing (the reproducibility contract)."""
+def test_run_reproduces_every_committed_output_byte_for_byte(tmp_path):
+    """`python -m fromto run` over the committed outputs must change nothing (the reproducibility contract), and
+    nothing it writes may depend on a file outside the repository: the PKU reference is hidden for the run."""
     before = _snapshot()
-    proc = subprocess.run([sys.executable, "-m", "fromto", "run"], cwd=paths.ROOT, capture_output=True, text=True)
+    env = {**os.environ, "FROMTO_PKU": str(tmp_path / "no-pku-here")}
+    proc = subprocess.run([sys.executable, "-m", "fromto", "run"], cwd=paths.ROOT, capture_output=True, text=True,
+                          env=env)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert proc.stdout.count("done in") == len(NOTEBOOKS), "one progress line per notebook"
     after = _snapshot()
@@ -112,3 +113,24 @@ def test_consecutive_stream_chunks_are_saved_as_one_output():
 
 def test_rel_prints_paths_relative_to_the_repository():
     assert paths.rel(paths.SENTENCES_CSV) == "data/sentences.csv"
+
+
+def test_papermill_run_of_05_on_ones_own_corpus_writes_only_into_out_dir(tmp_path):
+    """The README's papermill command: tables and figures go to out_dir, nothing committed changes, and an undated
+    corpus draws no time figure."""
+    corpus_dir = tmp_path / "my corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text("社区治理由“各自为战”向“协同作战”转变。\n", encoding="utf-8")
+    (corpus_dir / "b.txt").write_text("合作社从一个村的试点扩大到全镇。\n", encoding="utf-8")
+    out = tmp_path / "results"
+    before = _snapshot()
+    proc = subprocess.run(
+        [sys.executable, "-m", "papermill", str(paths.NOTEBOOKS / "05_corpus.ipynb"), str(tmp_path / "out.ipynb"),
+         "-p", "corpus_path", str(corpus_dir), "-p", "out_dir", str(out), "--cwd", str(paths.NOTEBOOKS)],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(paths.ROOT)})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert _snapshot() == before, "a papermill run with out_dir changed committed files"
+    written = {p.name for p in out.iterdir()}
+    assert {"corpus_by_year.csv", "corpus_transitions.csv", "corpus_transitions_by_code.csv"} <= written
+    assert not {f for f in written if f.endswith(".png")}  # no dates: no figure by year or decade
+    assert "No document of this corpus carries a date" in (tmp_path / "out.ipynb").read_text(encoding="utf-8")

@@ -1,0 +1,215 @@
+"""New-word discovery: set phrases of official discourse that the tokenizer breaks apart.
+
+The page's lexicon (``resources/lexicon.tsv``) was made from the page alone, so terms that the page uses once but
+official discourse uses all the time still fall apart: 新时代 (*the new era*) becomes 新 / 时代. This module proposes
+such terms from a corpus of official prose (by default the Government Work Reports) by two classic measures of a
+lexical unit, computed over runs of adjacent tokens of the current tokenizer:
+
+* **cohesion** — pointwise mutual information of the parts, the smallest over every way of cutting the run in two
+  (``min_pmi``, bits): a unit's parts occur together far more often than chance would put them side by side;
+* **freedom at the boundaries** — the entropy of the tokens seen just left and just right of the run
+  (``left_entropy``, ``right_entropy``, bits; every sentence edge counts as a different neighbour): a unit is
+  used in many contexts, where a fragment of a longer unit always has the same neighbour.
+
+:func:`candidates` returns every run that passes the frequency floor with these scores; :func:`accept` applies the
+acceptance rules written in the lexicon's header (:data:`RULES`) and says for each candidate which rule, if any,
+rejected it. Nothing here is tuned to one text: the thresholds are the rules, and notebook 02 shows what they
+propose, what they accept and what that changes on the page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+import pandas as pd
+
+_CJK_TOKEN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
+_BOUNDARY = None  # a sentence edge: counted as a new neighbour every time
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Acceptance rules for discovered terms (the lexicon header states the same numbers)."""
+
+    min_count: int = 20            # occurrences in the corpus
+    min_docs: int = 5              # documents (reports) holding it: a term of the discourse, not of one year
+    min_chars: int = 3
+    max_chars: int = 8
+    min_pmi: float = 7.5           # bits, the weakest cut of the run
+    min_entropy: float = 2.0       # bits, on the poorer side (left or right)
+    #: jieba POS tags a term may end with: a noun or a nominal set phrase (terms, not clauses)
+    head_tags: tuple = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "j", "l", "i")
+    #: tag prefixes a term may not begin with: adverb, pronoun, preposition, conjunction, particle, numeral,
+    #: classifier, verb (a verb-object phrase such as 改善民生 is a clause, not a term), locality, time word
+    bad_first: tuple = ("d", "r", "p", "c", "u", "m", "q", "v", "f", "t")
+    #: accept only a term whose cut leaves a fragment: a one-character part (新 / 时代) or a part jieba's
+    #: dictionary does not know (小微 / 企业). A compound of two free words (国内 / 生产总值) is counted well enough
+    #: by its parts, and keeping it whole would only move the tokenizer away from the PKU standard, which writes
+    #: such compounds as separate words (measured: 99 compounds cost 0.15 F1 points; see the lexicon header).
+    fragments_only: bool = True
+
+
+RULES = Rules()
+
+
+def _runs(tokens: list[str]) -> list[list[str]]:
+    """Maximal runs of all-Chinese tokens (punctuation, numbers and Latin break a run)."""
+    runs, cur = [], []
+    for tok in tokens:
+        if _CJK_TOKEN.match(tok):
+            cur.append(tok)
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _entropy(counter: Counter, edges: int) -> float:
+    total = sum(counter.values()) + edges
+    if total == 0:
+        return 0.0
+    h = -sum(c / total * math.log2(c / total) for c in counter.values())
+    # every edge is a distinct neighbour seen once
+    h -= edges * (1 / total) * math.log2(1 / total) if edges else 0.0
+    return h
+
+
+def candidates(documents: Mapping[str, Iterable[str]], tokenizer, max_tokens: int = 3,
+               rules: Rules = RULES) -> pd.DataFrame:
+    """Runs of 2..``max_tokens`` adjacent tokens with their frequency, spread, cohesion and boundary freedom.
+
+    ``documents`` maps a document id to its texts (paragraphs); ``tokenizer`` has ``cut(text)``. Only runs that
+    reach ``rules.min_count`` and ``rules.min_docs`` and are ``rules.min_chars``–``rules.max_chars`` characters
+    long are scored. Columns: ``term, parts, count, docs, min_pmi, left_entropy, right_entropy`` sorted by count
+    (then term).
+    """
+    runs_by_doc = {doc: [r for text in texts for r in _runs(tokenizer.cut(text))] for doc, texts in documents.items()}
+    grams: Counter = Counter()
+    n_tokens = 0
+    for runs in runs_by_doc.values():
+        for run in runs:
+            n_tokens += len(run)
+            for n in range(1, max_tokens + 1):
+                for i in range(len(run) - n + 1):
+                    grams[tuple(run[i:i + n])] += 1
+    keep = {g for g, c in grams.items()
+            if len(g) >= 2 and c >= rules.min_count and rules.min_chars <= len("".join(g)) <= rules.max_chars}
+    docs: dict[tuple, set] = defaultdict(set)
+    left: dict[tuple, Counter] = defaultdict(Counter)
+    right: dict[tuple, Counter] = defaultdict(Counter)
+    left_edges: Counter = Counter()
+    right_edges: Counter = Counter()
+    for doc, runs in runs_by_doc.items():
+        for run in runs:
+            for n in range(2, max_tokens + 1):
+                for i in range(len(run) - n + 1):
+                    g = tuple(run[i:i + n])
+                    if g not in keep:
+                        continue
+                    docs[g].add(doc)
+                    if i > 0:
+                        left[g][run[i - 1]] += 1
+                    else:
+                        left_edges[g] += 1
+                    if i + n < len(run):
+                        right[g][run[i + n]] += 1
+                    else:
+                        right_edges[g] += 1
+    rows = []
+    for g in keep:
+        if len(docs[g]) < rules.min_docs:
+            continue
+        p = grams[g] / n_tokens
+        pmi = min(math.log2(p / ((grams[g[:k]] / n_tokens) * (grams[g[k:]] / n_tokens))) for k in range(1, len(g)))
+        rows.append({"term": "".join(g), "parts": " / ".join(g), "count": grams[g], "docs": len(docs[g]),
+                     "min_pmi": round(pmi, 2),
+                     "left_entropy": round(_entropy(left[g], left_edges[g]), 2),
+                     "right_entropy": round(_entropy(right[g], right_edges[g]), 2)})
+    cols = ["term", "parts", "count", "docs", "min_pmi", "left_entropy", "right_entropy"]
+    table = pd.DataFrame(rows, columns=cols)
+    # one row per term: the same string can arise from different cuts; keep its most frequent cut
+    table = table.sort_values(["term", "count"], ascending=[True, False]).drop_duplicates("term")
+    return table.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
+
+
+def accept(table: pd.DataFrame, stopwords: Iterable[str], tag, rules: Rules = RULES,
+           rejected: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Apply the acceptance rules to :func:`candidates`' table; adds ``accepted`` (bool) and ``reason``.
+
+    In order: the cohesion floor (``rules.min_pmi``); the boundary-freedom floor (the poorer of the two
+    entropies); no part is a stopword (a unit holds no 的, 和, 与 …); the last part is nominal (``rules.head_tags``)
+    and the first is not a function word or a verb (``rules.bad_first``), so what is accepted is a term and not a
+    clause or collocation (稳步推进, 改善民生); the cut leaves a fragment (``rules.fragments_only``: a one-character
+    part or a part jieba does not know); and no reader's rejection in ``rejected`` (term -> reason).
+    ``tag(word)`` gives jieba's part-of-speech tag. The first rule a candidate fails is its ``reason``;
+    accepted rows have reason ``""``.
+    """
+    stop = set(stopwords)
+    rejected = dict(rejected or {})
+    reasons = []
+    for row in table.itertuples(index=False):
+        parts = row.parts.split(" / ")
+        tags = [tag(p) for p in parts]
+        poorer = min(row.left_entropy, row.right_entropy)
+        if row.min_pmi < rules.min_pmi:
+            reasons.append(f"cohesion: min PMI {row.min_pmi} < {rules.min_pmi}")
+        elif poorer < rules.min_entropy:
+            side = "left" if row.left_entropy < row.right_entropy else "right"
+            reasons.append(f"boundary: {side} entropy {poorer} < {rules.min_entropy}")
+        elif any(p in stop for p in parts):
+            reasons.append("function word: a part is a stopword")
+        elif tags[-1] not in rules.head_tags or tags[0].startswith(rules.bad_first):
+            reasons.append(f"not a term: parts tagged {' '.join(tags)}")
+        elif rules.fragments_only and not any(len(p) == 1 or t == "x" for p, t in zip(parts, tags)):
+            reasons.append("no fragment: every part is a dictionary word")
+        elif row.term in rejected:
+            reasons.append(f"reader: {rejected[row.term]}")
+        else:
+            reasons.append("")
+    out = table.copy()
+    out["reason"] = reasons
+    out["accepted"] = out["reason"] == ""
+    return out
+
+
+def segmentation_changes(texts: Iterable[str], before, after) -> pd.DataFrame:
+    """Stretches of ``texts`` that tokenizers ``before`` and ``after`` cut differently, with counts.
+
+    Columns ``before, after, count`` (tokens joined by `` / ``), most frequent first.
+    """
+    changes: Counter = Counter()
+    for text in texts:
+        a, b = before.tokenize(text), after.tokenize(text)
+        ca = {(s, e) for _, s, e in a}
+        cb = {(s, e) for _, s, e in b}
+        if ca == cb:
+            continue
+        # walk both token lists and group the stretches between shared cut points
+        cuts_a = {e for _, _, e in a} | {s for _, s, _ in a}
+        cuts_b = {e for _, _, e in b} | {s for _, s, _ in b}
+        shared = sorted(cuts_a & cuts_b)
+        for lo, hi in zip(shared, shared[1:]):
+            ta = [t for t, s, e in a if s >= lo and e <= hi]
+            tb = [t for t, s, e in b if s >= lo and e <= hi]
+            if ta != tb:
+                changes[(" / ".join(ta), " / ".join(tb))] += 1
+    rows = [{"before": k[0], "after": k[1], "count": v} for k, v in changes.items()]
+    table = pd.DataFrame(rows, columns=["before", "after", "count"])
+    return table.sort_values(["count", "before"], ascending=[False, True], ignore_index=True)
+
+
+def read_folder_texts(folder) -> dict[str, list[str]]:
+    """The non-empty lines of every ``*.txt`` file in ``folder`` (sorted), by file stem: the texts of a corpus
+    stored one paragraph a line, as the reports are. Read with :func:`fromto.textio.read_text`."""
+    from pathlib import Path
+
+    from fromto.textio import read_text
+
+    return {f.stem: [ln for ln in read_text(f).split("\n") if ln.strip()]
+            for f in sorted(Path(folder).glob("*.txt"))}
