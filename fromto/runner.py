@@ -10,7 +10,6 @@ manifest (``data/manifest.json``) is written and each notebook is rendered to se
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import subprocess
@@ -22,9 +21,6 @@ from fromto import paths
 from fromto.textio import atomic_write
 
 NOTEBOOK_PATTERN = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
-# The lab template links MathJax and require.js from a CDN; the notebooks use neither (no maths, no widgets),
-# and a self-contained page must not reach the network, so those tags are removed.
-_REMOTE_SCRIPT = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
 
 
 class NotebookFailed(Exception):
@@ -114,59 +110,10 @@ def execute_notebook(path: Path, timeout: int = 1800) -> None:
 
 
 def render_html(notebooks: list[Path], out: Path | None = None) -> list[Path]:
-    """Render executed notebooks to self-contained HTML files in ``docs/`` plus ``docs/index.html``."""
-    import nbformat
-    from nbconvert import HTMLExporter
+    """Render executed notebooks to self-contained HTML in ``docs/`` with an index (see :mod:`fromto.docs`)."""
+    from fromto import docs
 
-    out = out or paths.DOCS
-    exporter = HTMLExporter(template_name="lab")
-    exporter.embed_images = True
-    written = []
-    rows = []
-    for nb_path in notebooks:
-        nb = nbformat.read(nb_path, as_version=4)
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
-        body = _REMOTE_SCRIPT.sub("", body)
-        target = out / f"{nb_path.stem}.html"
-        with atomic_write(target) as fh:
-            fh.write(body)
-        written.append(target)
-        title, question = _title_and_question(nb)
-        rows.append((target.name, nb_path.stem, title, question))
-    index = out / "index.html"
-    with atomic_write(index) as fh:
-        fh.write(_index_page(rows))
-    written.append(index)
-    return written
-
-
-def _title_and_question(nb) -> tuple[str, str]:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
-            lines = [ln.strip() for ln in cell.source.strip().splitlines()]
-            title = lines[0][2:].strip()
-            rest = [ln for ln in lines[1:] if ln and not ln.startswith("#") and not ln.startswith("**")]
-            return title, (rest[0] if rest else "")
-    return "(untitled notebook)", ""
-
-
-def _index_page(rows) -> str:
-    items = "\n".join(
-        f'<li><a href="{html.escape(href)}"><strong>{html.escape(stem)}</strong> — {html.escape(title)}</a>'
-        f"<br><span>{html.escape(question)}</span></li>"
-        for href, stem, title, question in rows
-    )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>fromto — rendered notebooks</title>
-<style>body{{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:52em;
-margin:2em auto;line-height:1.5;padding:0 1em}} li{{margin:0.8em 0}} span{{color:#555}}</style></head>
-<body><h1>fromto — rendered notebooks</h1>
-<p>From a People's Daily page on regional party building (区域化党建) in Shanghai to traceable text, vocabulary,
-coded "from X to Y" transitions and figures. Each page is a notebook as executed by <code>python -m fromto run</code>.</p>
-<ol>
-{items}
-</ol></body></html>
-"""
+    return docs.render_html(notebooks, out)
 
 
 def notebook_needs(path: Path, numbered: list[Path]) -> set[str]:

@@ -1,0 +1,177 @@
+"""Rendering executed notebooks to self-contained HTML pages that read the same in any browser.
+
+:func:`render_html` turns each notebook into one HTML file (nbconvert's lab template, images embedded) and then makes
+it stand alone:
+
+* no request leaves the machine — the template's remote scripts (MathJax, require.js; the notebooks use neither)
+  are removed;
+* the Chinese text renders everywhere — a subset of the packaged Noto Sans CJK SC (the font every figure uses),
+  holding only the characters of that page, is embedded as a WOFF2 web font and named first in the page's fonts,
+  so a machine without any CJK font shows the same glyphs as the figures instead of empty boxes;
+* links work inside ``docs/`` — a link from one notebook to another (``03_transitions.ipynb``) points at its
+  rendered page, and every page has a bar linking to the index and to the previous and next notebook;
+* ``index.html`` lists the pages with each notebook's opening question, rendered from its Markdown.
+
+Every step is deterministic (the font subset keeps no timestamp), so an unchanged notebook renders to the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from pathlib import Path
+
+from fromto import paths
+from fromto.textio import atomic_write
+
+#: The family name the embedded subset is given (never the installed font's own name, so no local copy of Noto
+#: Sans CJK SC can stand in for it).
+WEB_FONT_FAMILY = "fromto Noto Sans CJK SC"
+# The lab template links MathJax and require.js from a CDN; a self-contained page must not reach the network.
+_REMOTE_SCRIPT = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
+_NOTEBOOK_LINK = re.compile(r'href="(\d{2}_[a-z0-9_]+)\.ipynb(#[^"]*)?"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def font_subset_woff2(text: str, font_path: Path | None = None) -> bytes:
+    """A WOFF2 subset of the project's CJK font holding the glyphs of every character in ``text`` (plus ASCII).
+
+    Deterministic: the ``head`` table's modification time is kept from the source font, not set to now.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from fromto import style
+
+    font = TTFont(str(font_path or style.FONT_PATH), recalcTimestamp=False, lazy=False)
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = ["*"]          # keep the names and the licence strings (OFL) with the subset
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    chars = {ord(c) for c in text} | set(range(0x20, 0x7F))
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(chars))
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    buf = io.BytesIO()
+    font.save(buf, reorderTables=True)
+    return buf.getvalue()
+
+
+def _font_css(text: str) -> str:
+    data = base64.b64encode(font_subset_woff2(text)).decode("ascii")
+    family = WEB_FONT_FAMILY
+    stack = f'"{family}", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+    return (
+        "<style>\n"
+        f'@font-face {{ font-family: "{family}"; font-style: normal; font-weight: 400 700; '
+        f'src: url(data:font/woff2;base64,{data}) format("woff2"); }}\n'
+        f":root {{ --jp-content-font-family: {stack}; --jp-ui-font-family: {stack}; "
+        f'--jp-code-font-family: "DejaVu Sans Mono", Menlo, Consolas, "{family}", monospace; }}\n'
+        f"body, .fromto-nav {{ font-family: {stack}; }}\n"
+        ".fromto-nav { display: flex; gap: 1.5em; padding: 0.6em 1em; margin: 0 0 0.5em 0;"
+        " border-bottom: 1px solid #ddd; font-size: 0.95em; }\n"
+        ".fromto-nav.bottom { border-top: 1px solid #ddd; border-bottom: none; margin-top: 2em; }\n"
+        "</style>\n"
+    )
+
+
+def _nav(prev_page: tuple[str, str] | None, next_page: tuple[str, str] | None, where: str) -> str:
+    parts = ['<a href="index.html">↑ 目录 · index</a>']
+    if prev_page:
+        parts.append(f'<a href="{prev_page[0]}">← {html.escape(prev_page[1])}</a>')
+    if next_page:
+        parts.append(f'<a href="{next_page[0]}">{html.escape(next_page[1])} →</a>')
+    return f'<nav class="fromto-nav {where}">' + "".join(parts) + "</nav>"
+
+
+def page_text(body: str) -> str:
+    """The characters a page shows: its HTML without tags, scripts, styles and embedded images."""
+    body = re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", " ", body)
+    body = re.sub(r'src="data:[^"]*"', " ", body)
+    return html.unescape(_TAG.sub(" ", body))
+
+
+def finish_page(body: str, stems: list[str], index: int) -> str:
+    """Make one exported page stand alone: drop remote scripts, point notebook links at rendered pages, add the
+    navigation bars, and embed the subset web font (see the module docstring)."""
+    body = _REMOTE_SCRIPT.sub("", body)
+    rendered = set(stems)
+
+    def relink(m: re.Match) -> str:
+        stem, anchor = m.group(1), m.group(2) or ""
+        return f'href="{stem}.html{anchor}"' if stem in rendered else m.group(0)
+
+    body = _NOTEBOOK_LINK.sub(relink, body)
+    prev_page = (f"{stems[index - 1]}.html", stems[index - 1]) if index > 0 else None
+    next_page = (f"{stems[index + 1]}.html", stems[index + 1]) if index + 1 < len(stems) else None
+    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + _nav(prev_page, next_page, "top"), body, count=1)
+    body = body.replace("</body>", _nav(prev_page, next_page, "bottom") + "\n</body>", 1)
+    text = page_text(body)
+    return body.replace("</head>", _font_css(text) + "</head>", 1)
+
+
+def opening(nb) -> tuple[str, str]:
+    """The notebook's title (its H1) and its opening question: the first paragraph after the title, as HTML."""
+    import mistune
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
+            lines = cell.source.strip().split("\n")
+            title = lines[0][2:].strip()
+            paragraphs = re.split(r"\n\s*\n", "\n".join(lines[1:]).strip())
+            first = next((p for p in paragraphs if p.strip() and not p.lstrip().startswith(("#", "**", "- "))), "")
+            return title, mistune.html(first).strip()
+    return "(untitled notebook)", ""
+
+
+def index_page(rows: list[tuple[str, str, str, str]]) -> str:
+    """The index: one entry per page (href, stem, title, opening question as HTML)."""
+    items = "\n".join(
+        f'<li><a href="{html.escape(href)}"><strong>{html.escape(stem)}</strong> — {html.escape(title)}</a>'
+        f'<div class="question">{question}</div></li>'
+        for href, stem, title, question in rows
+    )
+    intro = ("<p>From a People's Daily page on regional party building (区域化党建) in Shanghai to traceable text, "
+             "vocabulary, coded “from X to Y” transitions and figures, and the same method over seventy years of "
+             "the State Council's Government Work Reports (政府工作报告). Each page is a notebook as executed by "
+             "<code>python -m fromto run</code>; every page is self-contained and works offline.</p>")
+    body = (f"<body><h1>fromto — rendered notebooks</h1>\n{intro}\n<ol>\n{items}\n</ol></body>")
+    style = ("<style>body{max-width:52em;margin:2em auto;line-height:1.55;padding:0 1em} li{margin:1em 0} "
+             ".question{color:#444} .question p{margin:0.3em 0}</style>")
+    css = _font_css(page_text(body))
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f"<title>fromto — rendered notebooks</title>\n{style}\n{css}</head>\n{body}</html>\n")
+
+
+def render_html(notebooks: list[Path], out: Path | None = None) -> list[Path]:
+    """Render executed notebooks to self-contained HTML pages in ``out`` (default ``docs/``) plus ``index.html``."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    out = Path(out or paths.DOCS)
+    out.mkdir(parents=True, exist_ok=True)
+    exporter = HTMLExporter(template_name="lab")
+    exporter.embed_images = True
+    stems = [p.stem for p in notebooks]
+    written, rows = [], []
+    for i, nb_path in enumerate(notebooks):
+        nb = nbformat.read(nb_path, as_version=4)
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
+        target = out / f"{nb_path.stem}.html"
+        with atomic_write(target) as fh:
+            fh.write(finish_page(body, stems, i))
+        written.append(target)
+        title, question = opening(nb)
+        rows.append((target.name, nb_path.stem, title, question))
+    index = out / "index.html"
+    with atomic_write(index) as fh:
+        fh.write(index_page(rows))
+    written.append(index)
+    return written

@@ -1,0 +1,132 @@
+"""Rendered pages: self-contained, linked, legible without a CJK font on the machine; checked in a real browser."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_markdown_cell, new_notebook
+
+from fromto import docs, paths
+
+PAGE = """<html><head><script src="https://cdn.example.org/require.js"></script></head><body>
+<p>下一步：<a href="03_transitions.ipynb">03</a>，<a href="99_missing.ipynb">?</a>，<a href="04_findings.ipynb#x">4</a></p>
+</body></html>"""
+
+
+def test_notebook_links_point_at_rendered_pages_and_unknown_ones_stay():
+    out = docs.finish_page(PAGE, ["02_vocabulary", "03_transitions", "04_findings"], 0)
+    assert 'href="03_transitions.html"' in out and 'href="04_findings.html#x"' in out
+    assert 'href="99_missing.ipynb"' in out
+
+
+def test_remote_scripts_are_removed():
+    assert "cdn.example.org" not in docs.finish_page(PAGE, ["02_vocabulary"], 0)
+
+
+def test_every_page_links_to_the_index_and_its_neighbours():
+    out = docs.finish_page(PAGE, ["01_a", "02_b", "03_c"], 1)
+    navs = re.findall(r'<nav class="fromto-nav[^"]*">(.*?)</nav>', out)
+    assert len(navs) == 2
+    for nav in navs:
+        assert 'href="index.html"' in nav and 'href="01_a.html"' in nav and 'href="03_c.html"' in nav
+
+
+def test_the_page_embeds_a_web_font_and_names_it_first():
+    out = docs.finish_page(PAGE, ["02_vocabulary"], 0)
+    assert "@font-face" in out and "data:font/woff2;base64," in out
+    assert re.search(r'--jp-content-font-family: "' + re.escape(docs.WEB_FONT_FAMILY), out)
+
+
+def test_the_font_subset_holds_the_pages_characters_and_is_deterministic():
+    from fontTools.ttLib import TTFont
+
+    a, b = docs.font_subset_woff2("从松散型到紧密型"), docs.font_subset_woff2("从松散型到紧密型")
+    assert a == b and a[:4] == b"wOF2"
+    cmap = TTFont(io.BytesIO(a)).getBestCmap()
+    assert all(ord(c) in cmap for c in "从松散型到紧密型A") and ord("国") not in cmap
+    assert len(a) < 60_000
+
+
+def test_index_shows_each_notebooks_opening_question_rendered_not_raw():
+    nb = new_notebook(cells=[new_markdown_cell(
+        "# 01 · Title\n\nIs the habit *from* the page, or official\ndiscourse's?\n\n**Inputs**\n- x")])
+    title, question = docs.opening(nb)
+    assert title == "01 · Title"
+    assert "<em>from</em>" in question and "discourse's?" in question and "*" not in question
+    page = docs.index_page([("01.html", "01", title, question)])
+    assert "<em>from</em>" in page and "@font-face" in page
+
+
+# --- In a real browser ---------------------------------------------------------------------------------------
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    exe = _chromium()
+    if exe is None:
+        pytest.skip("no Chromium on this machine (apt-get install chromium); the browser checks cannot run")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+PAGES = sorted(paths.DOCS.glob("*.html"))
+
+
+@pytest.mark.parametrize("page_path", PAGES, ids=[p.name for p in PAGES])
+def test_rendered_page_in_a_browser_is_self_contained_linked_and_legible(browser, page_path):
+    page = browser.new_page()
+    outside = []
+    page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+               if not route.request.url.startswith(("file:", "data:")) else route.continue_())
+    page.goto(page_path.as_uri(), wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert outside == [], f"requests left the machine: {outside[:3]}"
+    # every link resolves to a file in docs/ (or an anchor on the page)
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    for href in hrefs:
+        if href.startswith(("#", "http://", "https://", "mailto:")):
+            continue
+        target = (page_path.parent / href.split("#")[0]).resolve()
+        assert target.is_file(), f"{page_path.name}: link {href} points at nothing"
+    # every image has loaded
+    broken = page.eval_on_selector_all("img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).length")
+    assert broken == 0
+    # a Chinese glyph is drawn with the embedded font, not a machine font
+    handle = page.evaluate_handle("""() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+            const n = walker.currentNode;
+            if (/[\\u4e00-\\u9fff]/.test(n.textContent) && n.parentElement.offsetParent !== null) return n.parentElement;
+        }
+        return null; }""")
+    element = handle.as_element()
+    assert element is not None, "no visible Chinese text on the page"
+    element.evaluate("e => e.setAttribute('data-fromto-probe', '1')")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})
+    node = cdp.send("DOM.querySelector", {"nodeId": root["root"]["nodeId"], "selector": "[data-fromto-probe]"})
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    # the embedded subset reports its own PostScript name; isCustomFont says it came from the page, not the machine
+    cjk = [f for f in fonts if f["isCustomFont"] and f["postScriptName"].startswith("NotoSansCJK")]
+    assert cjk and cjk[0]["glyphCount"] > 0, f"Chinese text drawn with {fonts}"
+    page.close()
