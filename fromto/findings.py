@@ -180,7 +180,8 @@ def _unit_label(row) -> str:
     return f"文{row['article']} §{row['section']}  {_short(sub)}\nArticle {row['article']}, section {row['section']}"
 
 
-def _short(text: str, n: int = 18) -> str:
+def _short(text: str, n: int = 30) -> str:
+    """A heading as printed; one longer than ``n`` characters is cut (a section subtitle never is: they are ~15)."""
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
@@ -322,9 +323,11 @@ def plot_places(table: pd.DataFrame, top: int = 24, width: float = style.PAGE_WI
     t = shown.iloc[::-1].reset_index(drop=True)
     regions = list(dict.fromkeys(table["region"]))
     colors = {rg: style.PALETTE[i % len(style.PALETTE)] for i, rg in enumerate(regions)}
-    fig, ax = plt.subplots(figsize=(width, 0.19 * len(t) + 1.1))
+    fig, ax = plt.subplots(figsize=(width, 0.24 * len(t) + 1.1))
     ax.barh(t.index, t["count"], color=[colors[rg] for rg in t["region"]], height=0.7)
-    ax.set_yticks(t.index, [f"{p}  {e}" for p, e in zip(t["place"], t["en"])], fontsize=6.5)
+    # A long English name goes on its own line, so one label does not widen the margin for all
+    ax.set_yticks(t.index, [f"{p}  {e}" if len(p) + len(e) <= 26 else f"{p}\n{e}"
+                            for p, e in zip(t["place"], t["en"])], fontsize=6.5)
     for idx, c in zip(t.index, t["count"]):
         ax.text(c + 0.15, idx, str(int(c)), va="center", fontsize=6.5)
     present = [rg for rg in regions if rg in set(shown["region"])]

@@ -422,14 +422,16 @@ def plot_top_terms(freqs: pd.DataFrame, titles: Mapping[int, str], glosses: Mapp
     articles = sorted(freqs["article"].unique())
     ncols = 2
     nrows = math.ceil(len(articles) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(style.PAGE_WIDTH, 2.35 * nrows), sharex=True)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(style.PAGE_WIDTH, 3.1 * nrows))
     axes = list(getattr(axes, "flat", [axes]))
-    xmax = freqs.groupby("article").head(n)["per_thousand"].max() * 1.15
+    # one x scale for every panel (set by hand, not shared, so every panel keeps its own tick labels)
+    xmax = freqs.groupby("article").head(n)["per_thousand"].max() * 1.12
     for ax, art in zip(axes, articles):
         top = freqs[freqs["article"] == art].head(n).iloc[::-1]
         color = style.FEATURE_COLOR if art == 1 else style.OTHER_COLOR
-        ax.barh(range(len(top)), top["per_thousand"], color=color)
-        ax.set_yticks(range(len(top)), [label(t, glosses) for t in top["term"]])
+        ax.barh(range(len(top)), top["per_thousand"], color=color, height=0.7)
+        # Chinese over its English gloss: a narrow label column leaves the bars most of the panel
+        ax.set_yticks(range(len(top)), [label(t, glosses, sep="\n") for t in top["term"]], fontsize=6.5)
         for y, (v, c) in enumerate(zip(top["per_thousand"], top["count"])):
             ax.text(v, y, f" {c}", va="center", fontsize=6, color="#444444")
         ax.set_title(titles.get(art, f"article {art}"), loc="left", fontsize=8)
