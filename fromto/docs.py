@@ -6,8 +6,10 @@ it stand alone:
 * no request leaves the machine — the template's remote scripts (MathJax, require.js; the notebooks use neither)
   are removed;
 * the Chinese text renders everywhere — a subset of the packaged Noto Sans CJK SC (the font every figure uses),
-  holding only the characters of that page, is embedded as a WOFF2 web font and named first in the page's fonts,
-  so a machine without any CJK font shows the same glyphs as the figures instead of empty boxes;
+  holding only the characters the rendered pages use, is embedded as a WOFF2 web font and named first in each
+  page's fonts, so a machine without any CJK font shows the same glyphs as the figures instead of empty boxes.
+  One subset serves every page of a run (subsetting and compressing a CJK font takes seconds, so it is done once;
+  the pages then differ only in their text), and it is cached under ``paths.CACHE`` by the hash of its characters;
 * links work inside ``docs/`` — a link from one notebook to another (``03_transitions.ipynb``) points at its
   rendered page, and every page has a bar linking to the index and to the previous and next notebook;
 * ``index.html`` lists the pages with each notebook's opening question, rendered from its Markdown.
@@ -64,8 +66,30 @@ def font_subset_woff2(text: str, font_path: Path | None = None) -> bytes:
     return buf.getvalue()
 
 
+def cached_subset(text: str) -> bytes:
+    """:func:`font_subset_woff2` through a cache in ``paths.CACHE`` keyed by the font's and the characters' hashes
+    (a re-run with the same pages does not subset again; the result is the same bytes either way)."""
+    import hashlib
+
+    from fromto import style
+
+    chars = "".join(sorted(set(text)))
+    key = hashlib.sha256((style.file_sha256(style.FONT_PATH) + chars).encode("utf-8")).hexdigest()[:24]
+    cached = Path(paths.CACHE) / "webfont" / f"{key}.woff2"
+    if cached.is_file():
+        return cached.read_bytes()
+    data = font_subset_woff2(chars)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_write(cached, "wb") as fh:
+            fh.write(data)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return data
+
+
 def _font_css(text: str) -> str:
-    data = base64.b64encode(font_subset_woff2(text)).decode("ascii")
+    data = base64.b64encode(cached_subset(text)).decode("ascii")
     family = WEB_FONT_FAMILY
     stack = f'"{family}", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
     return (
@@ -98,9 +122,10 @@ def page_text(body: str) -> str:
     return html.unescape(_TAG.sub(" ", body))
 
 
-def finish_page(body: str, stems: list[str], index: int) -> str:
+def finish_page(body: str, stems: list[str], index: int, font_css: str | None = None) -> str:
     """Make one exported page stand alone: drop remote scripts, point notebook links at rendered pages, add the
-    navigation bars, and embed the subset web font (see the module docstring)."""
+    navigation bars, and embed the web font (``font_css`` from :func:`font_css`; made for this page's text when
+    not given). See the module docstring."""
     body = _REMOTE_SCRIPT.sub("", body)
     rendered = set(stems)
 
@@ -113,8 +138,8 @@ def finish_page(body: str, stems: list[str], index: int) -> str:
     next_page = (f"{stems[index + 1]}.html", stems[index + 1]) if index + 1 < len(stems) else None
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + _nav(prev_page, next_page, "top"), body, count=1)
     body = body.replace("</body>", _nav(prev_page, next_page, "bottom") + "\n</body>", 1)
-    text = page_text(body)
-    return body.replace("</head>", _font_css(text) + "</head>", 1)
+    css = font_css if font_css is not None else _font_css(page_text(body))
+    return body.replace("</head>", css + "</head>", 1)
 
 
 def opening(nb) -> tuple[str, str]:
@@ -131,7 +156,7 @@ def opening(nb) -> tuple[str, str]:
     return "(untitled notebook)", ""
 
 
-def index_page(rows: list[tuple[str, str, str, str]]) -> str:
+def index_page(rows: list[tuple[str, str, str, str]], font_css: str | None = None) -> str:
     """The index: one entry per page (href, stem, title, opening question as HTML)."""
     items = "\n".join(
         f'<li><a href="{html.escape(href)}"><strong>{html.escape(stem)}</strong> — {html.escape(title)}</a>'
@@ -145,7 +170,7 @@ def index_page(rows: list[tuple[str, str, str, str]]) -> str:
     body = (f"<body><h1>fromto — rendered notebooks</h1>\n{intro}\n<ol>\n{items}\n</ol></body>")
     style = ("<style>body{max-width:52em;margin:2em auto;line-height:1.55;padding:0 1em} li{margin:1em 0} "
              ".question{color:#444} .question p{margin:0.3em 0}</style>")
-    css = _font_css(page_text(body))
+    css = font_css if font_css is not None else _font_css(page_text(body))
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f"<title>fromto — rendered notebooks</title>\n{style}\n{css}</head>\n{body}</html>\n")
 
@@ -160,18 +185,24 @@ def render_html(notebooks: list[Path], out: Path | None = None) -> list[Path]:
     exporter = HTMLExporter(template_name="lab")
     exporter.embed_images = True
     stems = [p.stem for p in notebooks]
-    written, rows = [], []
-    for i, nb_path in enumerate(notebooks):
+    bodies, rows = [], []
+    for nb_path in notebooks:
         nb = nbformat.read(nb_path, as_version=4)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
-        target = out / f"{nb_path.stem}.html"
-        with atomic_write(target) as fh:
-            fh.write(finish_page(body, stems, i))
-        written.append(target)
+        bodies.append(body)
         title, question = opening(nb)
-        rows.append((target.name, nb_path.stem, title, question))
+        rows.append((f"{nb_path.stem}.html", nb_path.stem, title, question))
+    # one font subset for every page: the characters of all pages, the index and the navigation bars
+    index_text = page_text(index_page(rows, font_css=""))
+    css = _font_css("".join(page_text(b) for b in bodies) + index_text + "".join(stems) + "目录←→↑")
+    written = []
+    for i, body in enumerate(bodies):
+        target = out / f"{stems[i]}.html"
+        with atomic_write(target) as fh:
+            fh.write(finish_page(body, stems, i, font_css=css))
+        written.append(target)
     index = out / "index.html"
     with atomic_write(index) as fh:
-        fh.write(index_page(rows))
+        fh.write(index_page(rows, font_css=css))
     written.append(index)
     return written
