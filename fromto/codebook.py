@@ -565,6 +565,26 @@ def agreement_table(rule_codes, gold_codes) -> pd.DataFrame:
     )
 
 
+def per_code_agreement(a, b, codes=None) -> pd.DataFrame:
+    """Agreement per code: for each code either coding used, how often coding ``a`` used it (``n_a``), coding
+    ``b`` (``n_b``) and both on the same unit (``n_both``), and percent agreement, Cohen's κ and
+    Krippendorff's α of the binary coding "this code or not" over all units. ``codes`` orders the rows (codes
+    not listed follow, sorted)."""
+    a, b = _pairs(a, b)
+    used = set(a) | set(b)
+    order = [c for c in (codes or []) if c in used] + sorted(used - set(codes or []))
+    rows = []
+    for c in order:
+        x = ["yes" if v == c else "no" for v in a]
+        y = ["yes" if v == c else "no" for v in b]
+        rows.append({"code": c, "n_a": x.count("yes"), "n_b": y.count("yes"),
+                     "n_both": sum(p == q == "yes" for p, q in zip(x, y)),
+                     "percent_agreement": percent_agreement(x, y), "cohen_kappa": cohen_kappa(x, y),
+                     "krippendorff_alpha_nominal": krippendorff_alpha(x, y)})
+    return pd.DataFrame(rows, columns=["code", "n_a", "n_b", "n_both", "percent_agreement", "cohen_kappa",
+                                       "krippendorff_alpha_nominal"])
+
+
 def disagreement_reason(rule_code: str, gold_code: str, code_rule: str) -> str:
     """A sentence saying why the rules and the reader differ, derived from the rule that decided."""
     kind, _, detail = _text(code_rule).partition(" ")
