@@ -511,7 +511,7 @@ def coder_definitions_markdown(codebook: pd.DataFrame) -> str:
 
     def entry(r):
         return [
-            f"### {r['code']} — {r['label_zh']} / {r['label_en']}",
+            f"#### {r['code']} — {r['label_zh']} / {r['label_en']}",
             "",
             f"- **Definition.** {r['definition']}",
             f"- **When to use.** {r['when_to_use']}",
@@ -521,12 +521,81 @@ def coder_definitions_markdown(codebook: pd.DataFrame) -> str:
         ]
 
     for g in groups:
-        lines += [f"## {g['label_zh']} / {g['label_en']}", "", g["definition"].replace("Group: ", ""), ""]
+        desc = g["definition"].replace("Group: ", "")
+        lines += [f"### {g['label_zh']} / {g['label_en']}", "", desc[:1].upper() + desc[1:], ""]
         for r in book:
             if _text(r.get("parent")) == g["code"]:
                 lines += entry(r)
-    lines += ["## Reader's decisions", ""]
+    lines += ["### Reader's decisions / 编码者的判断", ""]
     for r in book:
         if _text(r.get("kind")) in ("residual", "status") and r["code"] != cb.UNCODED_CODE:
             lines += entry(r)
     return "\n".join(lines).rstrip() + "\n"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Command line: python -m fromto.qda packet --out DIR [--n N]
+# --------------------------------------------------------------------------------------------------------------
+
+#: Size of the second coder's sample of report transitions (at least 120 asked for; a few may be no transition).
+PACKET_SIZE = 140
+
+SAMPLE_HEADER = """# Report transitions drawn for an independent second coder (issue 10): the rows of the coder's packet, with the
+# extractor's fields, so notebook 03 can code the very same rows with the current rules and compare them with the
+# coder's codes (resources/report_second_coder_codes.csv, keyed by id) even after the extractor changes.
+# Made by `python -m fromto.qda packet --out DIR --n {n}`: every report in seeds/government-work-reports/ cleaned
+# (fromto.clean.clean_document, doc = year), transitions extracted (fromto.transitions.extract_sentences) as at
+# commit time ({total} transitions); rows ordered by sha1("{salt}:<id>") and the first {n} kept (a random sample
+# that needs no generator state), listed in corpus order. id = <year>:<sentence_id>t<n>. No codes here.
+"""
+
+
+def make_packet(out_dir: str | os.PathLike, n: int = PACKET_SIZE, folder: str | os.PathLike | None = None,
+                sample_resource: str | os.PathLike | None = None) -> dict[str, Path]:
+    """Write a second coder's packet for the report corpus: ``out_dir/coder_packet/codebook_definitions.md`` and
+    ``sample.csv`` (what the coder sees), ``out_dir/coder_packet_rule_codes.csv`` (the rules' codes of the same
+    rows, kept apart from the packet) and the sample with its extractor fields to ``sample_resource`` (default
+    ``resources/report_coding_sample.csv``). Returns the paths."""
+    book = cb.load_codebook()
+    tables = document_tables(folder or paths.REPORTS, book)
+    sheet = coding_sheet(tables["transitions"], tables["sentences"])
+    sample = draw_coding_sample(sheet, n)
+    fields = tables["transitions"].assign(id=statement_ids(tables["transitions"]))
+    fields = fields[fields["id"].isin(set(sample["statement_id"]))]
+    out = Path(out_dir)
+    packet = out / "coder_packet"
+    packet.mkdir(parents=True, exist_ok=True)
+    written = {}
+    written["definitions"] = packet / "codebook_definitions.md"
+    with atomic_write(written["definitions"]) as fh:
+        fh.write(coder_definitions_markdown(book))
+    written["sample"] = write_csv(packet_table(sample), packet / "sample.csv")
+    written["rule_codes"] = write_csv(
+        sample[["statement_id", "rule_code", "code_rule"]].rename(columns={"statement_id": "id"}),
+        out / "coder_packet_rule_codes.csv")
+    resource = Path(sample_resource or paths.REPORT_CODING_SAMPLE)
+    cols = ["id", "doc", "sentence_id", "marker", "subject", "source", "target", "verb", "sentence"]
+    body = io.StringIO()
+    fields[cols].to_csv(body, index=False, lineterminator="\n")
+    with atomic_write(resource) as fh:
+        fh.write(SAMPLE_HEADER.format(n=n, total=len(sheet), salt=SAMPLE_SALT) + body.getvalue())
+    written["resource"] = resource
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m fromto.qda", description="Hand-coding packets for fromto.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("packet", help="a second coder's packet of report transitions")
+    p.add_argument("--out", required=True, help="folder for coder_packet/ and coder_packet_rule_codes.csv")
+    p.add_argument("--n", type=int, default=PACKET_SIZE, help="transitions in the sample")
+    args = ap.parse_args(argv)
+    for kind, path in make_packet(args.out, args.n).items():
+        print(f"{kind}: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
