@@ -599,3 +599,22 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def second_coder_sheet(codebook: pd.DataFrame | None = None, sample_path: str | os.PathLike | None = None,
+                       coder_path: str | os.PathLike | None = None) -> pd.DataFrame | None:
+    """The report sample (``resources/report_coding_sample.csv``) coded by the current rules, with the second
+    coder's codes (``resources/report_second_coder_codes.csv``, checked by :func:`read_coding_sheet`) as
+    ``human_code``; ``None`` when the coder's file is absent."""
+    codebook = cb.load_codebook() if codebook is None else codebook
+    coder_path = Path(coder_path or paths.REPORT_SECOND_CODER)
+    if not coder_path.is_file():
+        return None
+    sample = read_resource_csv(sample_path or paths.REPORT_CODING_SAMPLE)
+    coded = cb.code_transitions(sample, codebook, glossary={})
+    sheet = pd.DataFrame({
+        "statement_id": sample["id"], "doc": sample["doc"], "sentence_id": sample["sentence_id"],
+        "sentence": sample["sentence"], "source": sample["source"], "target": sample["target"],
+        "rule_code": coded["code"], "code_rule": coded["code_rule"], "human_code": "", "confidence": "", "note": "",
+    })
+    return merge_sheet(sheet, read_coding_sheet(coder_path, codebook), coder_path)

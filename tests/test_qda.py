@@ -240,3 +240,18 @@ def test_packet_shows_no_rule_code_rule_or_keyword(sheet, book):
     assert "NOT_A_TRANSITION" in md and "TIES" in md and "UNCODED" not in md
     for kw in ("keywords", "subject_heads", "R3", "松散|紧密"):
         assert kw not in md
+
+
+def test_second_coder_sheet_is_none_without_the_coders_file(tmp_path, book):
+    assert qda.second_coder_sheet(book, coder_path=tmp_path / "absent.csv") is None
+
+
+def test_second_coder_sheet_codes_the_sample_with_current_rules(tmp_path, book):
+    sample = _write(tmp_path, "sample.csv", "# how drawn\nid,doc,sentence_id,marker,subject,source,target,verb,sentence\n"
+                    "1988:s1t1,1988,s1,由X向Y+V,,产品经济,商品经济,转化,由产品经济向商品经济转化。\n"
+                    "1964:s2t1,1964,s2,从X走向Y,,胜利,更大的胜利,走向,从胜利走向更大的胜利。\n")
+    coder = _write(tmp_path, "coder.csv", "# made by\nid,code,confidence,note\n1988:s1t1,ECONOMIC_SYSTEM,high,\n"
+                   "1964:s2t1,NOT_A_TRANSITION,high,same thing\n")
+    sheet = qda.second_coder_sheet(book, sample, coder)
+    assert sheet["rule_code"].tolist() == ["ECONOMIC_SYSTEM", "UNCODED"]
+    assert sheet["human_code"].tolist() == ["ECONOMIC_SYSTEM", "NOT_A_TRANSITION"]
