@@ -32,7 +32,9 @@ statement and the pole level, and :func:`percent_agreement`, :func:`cohen_kappa`
 and :func:`disagreements` compare the rule codes with the reader's codes per statement.
 
 Exports: :func:`export_qdc` writes the REFI-QDA codebook exchange format (``.qdc``) read by NVivo, MAXQDA,
-ATLAS.ti and Taguette, and :func:`coded_statements` the table of coded statements for the CSV export.
+ATLAS.ti and Taguette, codes nested under their parent groups, and :func:`coded_statements` the table of coded
+statements for the CSV export. Coding sheets for readers and whole REFI-QDA projects (``.qdpx``) are in
+:mod:`fromto.qda`.
 """
 
 from __future__ import annotations
