@@ -3,16 +3,25 @@
 Coding (:func:`code_transitions`) gives every transition one primary code from ``resources/codebook.csv`` by
 the first of these ordered rules that applies, and records which rule decided in ``code_rule``:
 
-R1 ``subject``      the stated subject ends in a head noun that names a dimension (``subject_heads`` in the
-                    codebook: 关系 → TIES, 触角 → REACH, 体系 → SYSTEM, 力量 → FORCES). Chinese is head-final,
-                    so 党组织间的关系 is a kind of 关系.
-R2 ``restatement``  no subject rule applies, but another transition of the same document with the same poles
-                    was coded by R1 (a body sentence or nominal form repeating a section heading whose subject
-                    it leaves out): it takes that code.
-R3 ``verb``         the construction is a verb of conversion (转化为/转化成): CONVERSION.
-R4 ``keywords``     words of the kind of content each code covers (``keywords`` in the codebook) are counted
-                    in the two poles; the code with most hits wins, ties going to the codebook's row order.
-R5 ``default``      nothing above applies: OTHER.
+R1 ``subject``          the stated subject ends in a head noun listed for a code (``subject_heads``: 关系 → TIES,
+                        触角 → REACH, 体系 → SYSTEM, 力量 → FORCES, 所有制 → ECONOMIC_SYSTEM …) and, where the
+                        codebook asks for it (``subject_must_contain``), names the kind of thing the code is about
+                        (党组织间的关系 is a relation of organisations, so TIES; 两岸关系 is RELATIONS). Chinese is
+                        head-final, so 党组织间的关系 is a kind of 关系.
+R2 ``restatement``      no subject rule applies, but another transition of the same document with the same poles
+                        was coded by R1 (a body sentence or nominal form repeating a heading whose subject it
+                        leaves out): it takes that code.
+R3 ``keywords``         words of the kind of content each code covers (``keywords``) are counted in the two poles;
+                        the code with the highest score wins, ties going to the codebook's row order. A longer
+                        keyword is matched first and the characters it covers are not counted again (城镇居民
+                        counts once, for STATUS, not also as 城 and 镇 for SCALE); a one-character keyword scores
+                        ½, a longer one 1 (one character is ambiguous: 城 in 城乡, 村 in 农村经济); ``=X``
+                        matches only a whole pole X and scores 1 (化危为机: 危 → 机).
+R4 ``verb``             no keyword in the poles, and the construction is a verb of conversion (转化为/转化成):
+                        CONVERSION. The verb never overrides content words (由产品经济向商品经济转化 is
+                        ECONOMIC_SYSTEM by R3).
+R5 ``none``             nothing applies: UNCODED, "needs a reader". The rules never assign OTHER: OTHER and
+                        NOT_A_TRANSITION are a reader's decisions, made on the coding sheet (:mod:`fromto.qda`).
 
 Glosses (``source_en``, ``target_en``) come from ``resources/glossary.csv``, looked up on the pole with quotes,
 punctuation and spaces removed; a pole without a gloss gets ``""`` and :func:`glossary_gaps` lists it.
@@ -23,7 +32,9 @@ statement and the pole level, and :func:`percent_agreement`, :func:`cohen_kappa`
 and :func:`disagreements` compare the rule codes with the reader's codes per statement.
 
 Exports: :func:`export_qdc` writes the REFI-QDA codebook exchange format (``.qdc``) read by NVivo, MAXQDA,
-ATLAS.ti and Taguette, and :func:`coded_statements` the table of coded statements for the CSV export.
+ATLAS.ti and Taguette, codes nested under their parent groups, and :func:`coded_statements` the table of coded
+statements for the CSV export. Coding sheets for readers and whole REFI-QDA projects (``.qdpx``) are in
+:mod:`fromto.qda`.
 """
 
 from __future__ import annotations
@@ -44,12 +55,22 @@ from fromto.textio import atomic_write, read_resource_csv
 
 #: Quotation marks that may wrap a pole; they are dropped before comparing or glossing poles.
 QUOTES = "“”‘’「」『』\"'〝〞"
-#: The code used when no rule applies.
-DEFAULT_CODE = "OTHER"
-#: Verbs of conversion for rule R3.
+#: The code the rules give when none of R1–R5 applies: the statement needs a reader.
+UNCODED_CODE = "UNCODED"
+#: The code used when no rule applies (kept as a name for callers of version 1).
+DEFAULT_CODE = UNCODED_CODE
+#: A reader's decision that the statement is a transition no code describes.
+OTHER_CODE = "OTHER"
+#: A reader's decision that the extracted row is not a transition at all.
+NOT_A_TRANSITION = "NOT_A_TRANSITION"
+#: Verbs of conversion for rule R5.
 CONVERSION_VERBS = ("转化",)
-#: The code rule R3 assigns.
+#: The code rule R5 assigns.
 CONVERSION_CODE = "CONVERSION"
+#: Kinds of codebook row the rules may assign (the rest are groups, OTHER and the two status codes).
+RULE_KINDS = ("dimension", "theme")
+#: Kinds of codebook row a reader may choose (plus NOT_A_TRANSITION).
+READER_KINDS = ("dimension", "theme", "residual")
 #: Namespace of the deterministic code GUIDs in the .qdc export (uuid5 of ``fromto:code:<CODE>``).
 QDC_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/fromto/codebook")
 #: XML namespace of the REFI-QDA codebook exchange format.
@@ -64,8 +85,38 @@ CODED_COLUMNS = ["code", "code_rule", "source_en", "target_en"]
 # --------------------------------------------------------------------------------------------------------------
 
 def load_codebook(path: str | os.PathLike | None = None) -> pd.DataFrame:
-    """The codebook (``resources/codebook.csv``) as a DataFrame of strings, in its row order."""
-    return read_resource_csv(path or paths.CODEBOOK)
+    """The codebook (``resources/codebook.csv``) as a DataFrame of strings, in its row order.
+
+    Columns a version-1 codebook lacks (``parent``, ``subject_must_contain`` …) are added empty, so small
+    literal codebooks in tests and older files still work."""
+    book = read_resource_csv(path or paths.CODEBOOK)
+    for col in ("parent", "kind", "subject_heads", "subject_must_contain", "keywords", "v1_code"):
+        if col not in book:
+            book[col] = ""
+    return book
+
+
+def rule_codes(codebook: pd.DataFrame) -> list[str]:
+    """Codes the rules may assign: rows of kind dimension or theme (a book without kinds: every code)."""
+    kinds = codebook["kind"] if "kind" in codebook else pd.Series([""] * len(codebook))
+    return [c for c, k in zip(codebook["code"], kinds) if k in RULE_KINDS or not k]
+
+
+def reader_codes(codebook: pd.DataFrame) -> list[str]:
+    """Codes a human coder may record: every dimension and theme, OTHER and NOT_A_TRANSITION (not the groups,
+    which are not codable, nor UNCODED, which only the rules set)."""
+    kinds = codebook["kind"] if "kind" in codebook else pd.Series([""] * len(codebook))
+    out = [c for c, k in zip(codebook["code"], kinds) if k in READER_KINDS or not k]
+    if NOT_A_TRANSITION not in out:
+        out.append(NOT_A_TRANSITION)
+    return out
+
+
+def to_v1(codes, codebook: pd.DataFrame) -> list[str]:
+    """Codes of this codebook mapped to the version-1 codebook (column ``v1_code``), so codings made with
+    version 1 can be compared; a code without a mapping is kept as it is."""
+    v1 = {c: v for c, v in zip(codebook["code"], codebook["v1_code"]) if v}
+    return [v1.get(_text(c), _text(c)) for c in codes]
 
 
 def load_glossary(path: str | os.PathLike | None = None) -> dict[str, str]:
@@ -122,8 +173,13 @@ def _split_list(cell) -> list[str]:
 # Coding rules
 # --------------------------------------------------------------------------------------------------------------
 
+def _is_rule_row(kind) -> bool:
+    return _text(kind) in RULE_KINDS or not _text(kind)
+
+
 def subject_code(subject, codebook: pd.DataFrame) -> tuple[str, str] | None:
-    """R1: ``(code, head)`` when the subject ends in a head noun listed in ``subject_heads``, else ``None``.
+    """R1: ``(code, head)`` when the subject ends in a head noun listed in ``subject_heads`` and contains one of
+    the code's ``subject_must_contain`` words (when it lists any), else ``None``.
 
     The longest matching head wins, so a subject ending in 覆盖面 is read as 覆盖面, not as a shorter head.
     """
@@ -131,27 +187,81 @@ def subject_code(subject, codebook: pd.DataFrame) -> tuple[str, str] | None:
     if not subject:
         return None
     best: tuple[str, str] | None = None
-    for code, heads in zip(codebook["code"], codebook["subject_heads"]):
+    must = codebook["subject_must_contain"] if "subject_must_contain" in codebook else [""] * len(codebook)
+    kinds = codebook["kind"] if "kind" in codebook else [""] * len(codebook)
+    for code, heads, need, kind in zip(codebook["code"], codebook["subject_heads"], must, kinds):
+        if not _is_rule_row(kind):
+            continue
+        need_words = _split_list(need)
         for head in _split_list(heads):
-            if subject.endswith(head) and (best is None or len(head) > len(best[1])):
+            if not subject.endswith(head):
+                continue
+            if need_words and not any(w in subject[: len(subject) - len(head)] or w in head for w in need_words):
+                continue
+            if best is None or len(head) > len(best[1]):
                 best = (code, head)
     return best
 
 
-def keyword_code(source, target, codebook: pd.DataFrame) -> tuple[str, list[str]] | None:
-    """R4: ``(code, words hit)`` for the code whose keywords occur most often in the two poles, else ``None``.
+def _keyword_table(codebook: pd.DataFrame) -> tuple[list, dict]:
+    """``(substring keywords, whole-pole keywords)``: the first as ``(word, code rank, code)`` sorted longest
+    first (then by code rank), the second as ``{pole: (code rank, code)}``."""
+    subs, whole = [], {}
+    kinds = codebook["kind"] if "kind" in codebook else [""] * len(codebook)
+    for rank, (code, words, kind) in enumerate(zip(codebook["code"], codebook["keywords"], kinds)):
+        if not _is_rule_row(kind):
+            continue
+        for w in _split_list(words):
+            if w.startswith("=") and len(w) > 1:
+                whole.setdefault(w[1:], (rank, code))
+            else:
+                subs.append((w, rank, code))
+    subs.sort(key=lambda t: (-len(t[0]), t[1], t[0]))
+    return subs, whole
 
-    Every occurrence counts (a word in both poles counts twice). Ties go to the code listed first.
-    """
-    poles = normalise_pole(source) + "\n" + normalise_pole(target)
-    best: tuple[str, list[str]] | None = None
-    best_hits = 0
-    for code, words in zip(codebook["code"], codebook["keywords"]):
-        hit_words = [w for w in _split_list(words) if w in poles]
-        hits = sum(poles.count(w) for w in hit_words)
-        if hits > best_hits:
-            best, best_hits = (code, hit_words), hits
-    return best
+
+def keyword_hits(texts, codebook: pd.DataFrame) -> dict[str, list[str]]:
+    """Keyword occurrences per code in ``texts`` (each pole or subject separately): ``{code: [word, …]}``, one
+    entry per occurrence. Longer keywords are matched first and the characters they cover are not matched
+    again; ``=X`` keywords match only a whole text equal to X."""
+    subs, whole = _keyword_table(codebook)
+    hits: dict[str, list[str]] = {}
+    for text in texts:
+        text = normalise_pole(text)
+        if not text:
+            continue
+        if text in whole:
+            hits.setdefault(whole[text][1], []).append("=" + text)
+            continue
+        covered = [False] * len(text)
+        for word, _, code in subs:
+            start = text.find(word)
+            while start != -1:
+                end = start + len(word)
+                if any(covered[start:end]):
+                    start = text.find(word, start + 1)
+                    continue
+                covered[start:end] = [True] * len(word)
+                hits.setdefault(code, []).append(word)
+                start = text.find(word, end)
+    return hits
+
+
+def keyword_score(word: str) -> float:
+    """What one occurrence of a keyword scores in R3: ½ for a single character, 1 otherwise."""
+    return 0.5 if len(word) == 1 else 1.0
+
+
+def keyword_code(source, target, codebook: pd.DataFrame) -> tuple[str, list[str]] | None:
+    """R3: ``(code, distinct words hit)`` for the code whose keyword occurrences in the two poles score highest
+    (:func:`keyword_score`), else ``None``. Ties go to the code listed first in the codebook."""
+    hits = keyword_hits([source, target], codebook)
+    if not hits:
+        return None
+    order = {c: i for i, c in enumerate(codebook["code"])}
+    score = {c: sum(1.0 if w.startswith("=") else keyword_score(w) for w in words) for c, words in hits.items()}
+    code = min(hits, key=lambda c: (-score[c], order.get(c, len(order))))
+    return code, list(dict.fromkeys(hits[code]))
 
 
 def _has_conversion_verb(row) -> str:
@@ -175,13 +285,13 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None) ->
         if key in restated:
             code, head = restated[key]
             return code, f"R2 restates a transition whose subject head is {head}"
-    verb = _has_conversion_verb(row)
-    if verb:
-        return CONVERSION_CODE, f"R3 conversion verb {verb}"
     found_kw = keyword_code(row.get("source"), row.get("target"), codebook)
     if found_kw:
-        return found_kw[0], "R4 keywords " + "|".join(found_kw[1])
-    return DEFAULT_CODE, "R5 default"
+        return found_kw[0], "R3 keywords " + "|".join(found_kw[1])
+    verb = _has_conversion_verb(row)
+    if verb and CONVERSION_CODE in set(codebook["code"]):
+        return CONVERSION_CODE, f"R4 conversion verb {verb}"
+    return UNCODED_CODE, "R5 no rule applies: needs a reader"
 
 
 def gloss(term, glossary: dict[str, str]) -> str:
@@ -457,6 +567,26 @@ def agreement_table(rule_codes, gold_codes) -> pd.DataFrame:
     )
 
 
+def per_code_agreement(a, b, codes=None) -> pd.DataFrame:
+    """Agreement per code: for each code either coding used, how often coding ``a`` used it (``n_a``), coding
+    ``b`` (``n_b``) and both on the same unit (``n_both``), and percent agreement, Cohen's κ and
+    Krippendorff's α of the binary coding "this code or not" over all units. ``codes`` orders the rows (codes
+    not listed follow, sorted)."""
+    a, b = _pairs(a, b)
+    used = set(a) | set(b)
+    order = [c for c in (codes or []) if c in used] + sorted(used - set(codes or []))
+    rows = []
+    for c in order:
+        x = ["yes" if v == c else "no" for v in a]
+        y = ["yes" if v == c else "no" for v in b]
+        rows.append({"code": c, "n_a": x.count("yes"), "n_b": y.count("yes"),
+                     "n_both": sum(p == q == "yes" for p, q in zip(x, y)),
+                     "percent_agreement": percent_agreement(x, y), "cohen_kappa": cohen_kappa(x, y),
+                     "krippendorff_alpha_nominal": krippendorff_alpha(x, y)})
+    return pd.DataFrame(rows, columns=["code", "n_a", "n_b", "n_both", "percent_agreement", "cohen_kappa",
+                                       "krippendorff_alpha_nominal"])
+
+
 def disagreement_reason(rule_code: str, gold_code: str, code_rule: str) -> str:
     """A sentence saying why the rules and the reader differ, derived from the rule that decided."""
     kind, _, detail = _text(code_rule).partition(" ")
@@ -465,10 +595,10 @@ def disagreement_reason(rule_code: str, gold_code: str, code_rule: str) -> str:
     if kind == "R2":
         return f"the poles repeat a transition coded {rule_code} by its subject, but the reader coded {gold_code}"
     if kind == "R3":
-        return f"the conversion verb decides {rule_code}, but the reader coded the content {gold_code}"
-    if kind == "R4":
         return f"pole words point to {rule_code} ({detail}), but the reader coded {gold_code}"
-    return f"no subject, verb or keyword of any code in the poles (default {rule_code}); the reader coded {gold_code}"
+    if kind == "R4":
+        return f"the conversion verb decides {rule_code}, but the reader coded the content {gold_code}"
+    return f"no subject, keyword or verb of any code ({rule_code}: needs a reader); the reader coded {gold_code}"
 
 
 def disagreements(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -501,51 +631,50 @@ def _qdc_description(row: dict) -> str:
     return "\n".join(p for p in parts if p.strip())
 
 
-#: Parent (non-codable) codes grouping the codebook by ``kind`` in the .qdc export.
-QDC_GROUPS = {
-    "dimension": "组织四维 / organisational dimensions named by the feature",
-    "theme": "主题 / themes found by reading",
-    "default": "其他 / default",
-}
+def _code_name(rec: dict) -> str:
+    return " ".join(p for p in (_text(rec.get("code")), _text(rec.get("label_zh")), _text(rec.get("label_en"))) if p)
 
 
-def qdc_xml(codebook: pd.DataFrame, origin: str = "fromto") -> bytes:
-    """The REFI-QDA codebook (``urn:QDA-XML:codebook:1.0``) as UTF-8 XML bytes.
+def add_code_elements(parent_el, codebook: pd.DataFrame, ns: str) -> None:
+    """Append the codebook to ``parent_el`` (a REFI-QDA ``<Codes>`` element) as ``<Code>`` elements, nested under
+    their ``parent`` codes (rows of kind ``group`` are ``isCodable="false"``); ``ns`` is ``"{namespace}"``.
 
-    Each code becomes ``<Code guid name isCodable="true" color>`` with a ``<Description>`` holding the
-    labels, definition, when (not) to use and example. Codes are nested under one non-codable parent per
-    ``kind`` (dimension, theme, default) when the codebook has a ``kind`` column. GUIDs are deterministic
-    (:func:`code_guid`), so re-exporting an unchanged codebook gives identical bytes.
-    """
-    ET.register_namespace("", QDC_XMLNS)
-    ns = "{%s}" % QDC_XMLNS
-    root = ET.Element(ns + "CodeBook", {"origin": origin})
-    codes_el = ET.SubElement(root, ns + "Codes")
+    Shared by the codebook export (.qdc) and the project export (.qdpx, :mod:`fromto.qda`), so both carry the
+    same GUIDs, names, colours and descriptions."""
     records = codebook.to_dict("records")
+    known = {_text(r["code"]) for r in records}
+    elements: dict[str, object] = {}
 
-    def add_code(parent, rec):
-        attrs = {"guid": code_guid(rec["code"]), "name": f"{rec['code']} {rec['label_zh']} {rec['label_en']}",
-                 "isCodable": "true"}
+    def make(rec, parent):
+        attrs = {"guid": code_guid(rec["code"]), "name": _code_name(rec),
+                 "isCodable": "false" if _text(rec.get("kind")) == "group" else "true"}
         color = _text(rec.get("color"))
         if re.fullmatch(r"#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})", color):
             attrs["color"] = color
         el = ET.SubElement(parent, ns + "Code", attrs)
         ET.SubElement(el, ns + "Description").text = _qdc_description(rec)
+        elements[_text(rec["code"])] = el
 
-    if "kind" in codebook:
-        kinds = list(dict.fromkeys(_text(r["kind"]) for r in records))
-        for kind in kinds:
-            group = ET.SubElement(codes_el, ns + "Code", {
-                "guid": code_guid(f"group:{kind}"),
-                "name": QDC_GROUPS.get(kind, kind),
-                "isCodable": "false",
-            })
-            for rec in records:
-                if _text(rec["kind"]) == kind:
-                    add_code(group, rec)
-    else:
-        for rec in records:
-            add_code(codes_el, rec)
+    for rec in records:  # the codebook lists a parent before its children (a test checks it)
+        parent = _text(rec.get("parent"))
+        make(rec, elements[parent] if parent in elements else parent_el)
+    missing = {_text(r.get("parent")) for r in records} - known - {""}
+    if missing:
+        raise ValueError(f"codebook: parent code(s) not in the codebook: {', '.join(sorted(missing))}")
+
+
+def qdc_xml(codebook: pd.DataFrame, origin: str = "fromto") -> bytes:
+    """The REFI-QDA codebook (``urn:QDA-XML:codebook:1.0``) as UTF-8 XML bytes.
+
+    Each code becomes ``<Code guid name isCodable color>`` with a ``<Description>`` holding the labels,
+    definition, when (not) to use and example, nested under its ``parent`` (a non-codable group code).
+    GUIDs are deterministic (:func:`code_guid`), so re-exporting an unchanged codebook gives identical bytes.
+    """
+    ET.register_namespace("", QDC_XMLNS)
+    ns = "{%s}" % QDC_XMLNS
+    root = ET.Element(ns + "CodeBook", {"origin": origin})
+    codes_el = ET.SubElement(root, ns + "Codes")
+    add_code_elements(codes_el, codebook, ns)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")

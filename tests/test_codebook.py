@@ -53,7 +53,7 @@ def test_subject_ending_in_a_dimension_head_takes_that_dimension(book):
 
 def test_subject_without_a_dimension_head_falls_through_to_keywords(book):
     row = _one("党委政府主导", "自治共治协同", subject="楼宇治理", book=book)
-    assert row["code"] == "FORCES" and row["code_rule"].startswith("R4")
+    assert row["code"] == "FORCES" and row["code_rule"].startswith("R3")
 
 
 def test_subject_head_must_end_the_subject(book):
@@ -76,12 +76,30 @@ def test_restatement_does_not_cross_documents(book):
         {"doc": "b", "subject": "", "source": "甲乙", "target": "丙丁"},
     ])
     coded = cb.code_transitions(df, book, glossary={})
-    assert coded.loc[1, "code_rule"] == "R5 default"
+    assert coded.loc[1, "code_rule"].startswith("R5")
 
 
-def test_conversion_verb_codes_conversion(book):
-    row = _one("其", "长效机制", verb="转化为", book=book)
-    assert (row["code"], row["code_rule"]) == ("CONVERSION", "R3 conversion verb 转化")
+def test_subject_head_needs_the_kind_of_thing_the_code_is_about(book):
+    # 关系 of organisations is TIES; 两岸关系 (relations between two sides) is not.
+    assert cb.subject_code("党组织间的关系", book) == ("TIES", "关系")
+    assert cb.subject_code("两岸关系", book) == ("RELATIONS", "关系")
+    assert cb.subject_code("供求关系", book) is None
+
+
+def test_conversion_verb_codes_conversion_only_without_content_words(book):
+    row = _one("时时放心不下", "事事心中有底", verb="转化为", book=book)
+    assert (row["code"], row["code_rule"]) == ("CONVERSION", "R4 conversion verb 转化")
+
+
+def test_conversion_verb_does_not_override_the_content_of_the_poles(book):
+    # 由产品经济向商品经济转化: two economic systems, not an asset turned into a result.
+    row = _one("产品经济", "商品经济", verb="转化", book=book)
+    assert row["code"] == "ECONOMIC_SYSTEM" and row["code_rule"].startswith("R3")
+
+
+def test_asset_turned_into_a_result_is_conversion_by_its_words(book):
+    row = _one("党的政治优势、组织优势", "区域经济效益", verb="转化为", book=book)
+    assert row["code"] == "CONVERSION" and row["code_rule"].startswith("R3")
 
 
 def test_keywords_are_counted_so_the_code_with_most_hits_wins(book):
@@ -98,9 +116,45 @@ def test_keyword_tie_goes_to_the_code_listed_first():
     assert cb.keyword_code("甲", "乙", mini) == ("FIRST", ["甲"])
 
 
-def test_poles_without_any_keyword_get_the_default(book):
+def test_a_longer_keyword_claims_its_characters_before_shorter_ones():
+    mini = pd.DataFrame([
+        {"code": "SHORT", "subject_heads": "", "keywords": "城|镇"},
+        {"code": "LONG", "subject_heads": "", "keywords": "城镇居民"},
+    ])
+    assert cb.keyword_hits(["城镇居民"], mini) == {"LONG": ["城镇居民"]}
+
+
+def test_one_character_keywords_score_half():
+    mini = pd.DataFrame([
+        {"code": "CHARS", "subject_heads": "", "keywords": "城|镇"},
+        {"code": "WORD", "subject_heads": "", "keywords": "农民工"},
+    ])
+    # 城 + 镇 = 1 against 农民工 = 1: a tie, so the first code; a second 城 tips it.
+    assert cb.keyword_code("城镇的农民工", "", mini)[0] == "CHARS"
+    assert cb.keyword_code("农民工", "", mini)[0] == "WORD"
+    assert cb.keyword_code("在城镇的农民工", "居民", mini)[0] == "CHARS"
+
+
+def test_migrant_workers_becoming_urban_residents_is_status_not_scale(book):
+    row = _one("在城镇稳定就业和居住的农民工", "城镇居民", book=book)
+    assert row["code"] == "STATUS"
+
+
+def test_whole_pole_keyword_matches_only_the_whole_pole(book):
+    assert _one("危", "机", book=book)["code"] == "CONVERSION"       # 化危为机
+    assert cb.keyword_hits(["危机管理"], book).get("CONVERSION") is None
+
+
+def test_poles_without_any_keyword_are_uncoded_not_other(book):
     row = _one("红色", "蓝色", book=book)
-    assert (row["code"], row["code_rule"]) == ("OTHER", "R5 default")
+    assert row["code"] == cb.UNCODED_CODE == "UNCODED"
+    assert row["code_rule"] == "R5 no rule applies: needs a reader"
+
+
+def test_rules_never_assign_groups_other_or_status_codes(book):
+    assert set(cb.rule_codes(book)).isdisjoint({"ORGANISATION", "OTHER", "UNCODED", "NOT_A_TRANSITION"})
+    assert "OTHER" in cb.reader_codes(book) and "NOT_A_TRANSITION" in cb.reader_codes(book)
+    assert "UNCODED" not in cb.reader_codes(book) and "ECONOMY" not in cb.reader_codes(book)
 
 
 # --- glosses -------------------------------------------------------------------------------------------------
@@ -132,7 +186,44 @@ def test_codebook_has_the_macqueen_parts_and_the_four_dimensions(book):
         assert col in book and (book[col].str.strip() != "").all(), col
     dims = book[book["kind"] == "dimension"]
     assert set(dims["label_zh"]) == {"组织关系", "组织触角", "组织体系", "组织力量"}
-    assert cb.DEFAULT_CODE in set(book["code"]) and cb.CONVERSION_CODE in set(book["code"])
+    assert set(dims["parent"]) == {"ORGANISATION"}
+    for code in (cb.DEFAULT_CODE, cb.OTHER_CODE, cb.NOT_A_TRANSITION, cb.CONVERSION_CODE):
+        assert code in set(book["code"]), code
+
+
+def test_every_parent_is_a_group_row_listed_before_its_children(book):
+    codes = list(book["code"])
+    groups = set(book.loc[book["kind"] == "group", "code"])
+    for code, parent in zip(book["code"], book["parent"]):
+        if parent:
+            assert parent in groups and codes.index(parent) < codes.index(code), code
+    assert (book.loc[book["kind"] == "group", "keywords"] == "").all()
+
+
+def test_every_codes_when_not_to_use_names_a_neighbouring_code(book):
+    codes = set(book["code"])
+    for row in book[book["kind"].isin(["dimension", "theme", "residual"])].itertuples():
+        named = {c for c in codes if c != row.code and c in row.when_not_to_use}
+        assert named, f"{row.code}: when_not_to_use names no other code"
+
+
+def test_definitions_do_not_lean_on_the_pages_heading_words(book):
+    # The critique of version 1: dimensions recognised by the page's own heading words. A definition must say
+    # what kind of thing changes, not "the subject is 组织关系".
+    for row in book[book["kind"] == "dimension"].itertuples():
+        assert row.label_zh not in row.definition, row.code
+
+
+def test_no_keyword_belongs_to_two_codes(book):
+    seen = {}
+    for code, words in zip(book["code"], book["keywords"]):
+        for w in [w for w in words.split("|") if w]:
+            assert w not in seen, f"{w} is a keyword of {seen.get(w)} and {code}"
+            seen[w] = code
+
+
+def test_v1_codes_map_back_to_the_first_codebook(book):
+    assert cb.to_v1(["STRUCTURE", "FUNCTION", "STAGE", "TIES"], book) == ["FUNCTION", "FUNCTION", "OTHER", "TIES"]
 
 
 def test_gold_codes_are_in_the_codebook_and_ids_unique(gold, book):
@@ -241,7 +332,7 @@ def test_agreement_rejects_codings_of_different_length():
 def test_disagreement_reason_names_the_rule_that_decided():
     pairs = pd.DataFrame([
         {"gold_id": "g1", "sentence_id": "s1", "ext_source": "甲", "ext_target": "乙", "subject": "",
-         "rule_code": "SCALE", "code_rule": "R4 keywords 楼", "gold_code": "FUNCTION", "gold_note": "n"},
+         "rule_code": "SCALE", "code_rule": "R3 keywords 楼", "gold_code": "FUNCTION", "gold_note": "n"},
         {"gold_id": "g2", "sentence_id": "s2", "ext_source": "丙", "ext_target": "丁", "subject": "",
          "rule_code": "TIES", "code_rule": "R1 subject head 关系", "gold_code": "TIES", "gold_note": ""},
     ])
@@ -258,7 +349,7 @@ def test_qdc_is_refi_codebook_xml_with_deterministic_guids(book):
     root = ET.fromstring(xml)
     assert root.tag == NS + "CodeBook"
     codable = [c for c in root.iter(NS + "Code") if c.get("isCodable") == "true"]
-    assert len(codable) == len(book)
+    assert len(codable) == int((book["kind"] != "group").sum())
     ties = next(c for c in codable if c.get("name").startswith("TIES "))
     assert ties.get("guid") == str(uuid.uuid5(cb.QDC_NAMESPACE, "fromto:code:TIES"))
     assert ties.get("color") == "#0072B2"
@@ -308,3 +399,11 @@ def test_poles_differing_only_in_punctuation_count_as_identical():
                          "source": "昔日的工业锈带", "target": "生活秀带、发展绣带"}])
     al = cb.match_transitions(ext, gold)
     assert al.loc[0, ["status", "source_exact", "target_exact"]].tolist() == ["TP", True, True]
+
+
+def test_qdc_nests_codes_under_their_parent_groups(book):
+    root = ET.fromstring(cb.qdc_xml(book))
+    top = root.find(NS + "Codes")
+    org = next(c for c in top.findall(NS + "Code") if c.get("name").startswith("ORGANISATION "))
+    assert org.get("isCodable") == "false"
+    assert {c.get("name").split()[0] for c in org.findall(NS + "Code")} >= {"TIES", "REACH", "SYSTEM", "FORCES"}
