@@ -1,4 +1,4 @@
-"""Command line: ``python -m fromto {run,clean,segment,transitions,corpus}``.
+"""Command line: ``python -m fromto {run,report,clean,segment,transitions,corpus}``.
 
 Every command reads input through :func:`fromto.textio.read_text`. Bad input ends with one line on stderr
 (``fromto: PATH: problem``), exit status 2, no traceback, and nothing half-written.
@@ -23,6 +23,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     from fromto import runner
 
     return runner.run_all(only=args.only, render=not args.no_html, jobs=args.jobs)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from fromto import runner
+
+    return runner.run_report(args.page, args.out, jobs=args.jobs)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -75,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None,
                    help="notebooks executed at once when their inputs are ready (default: all cores; 1: in order)")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("report", help="run the page notebooks (01-04) on another page dump and write a full report")
+    p.add_argument("page", help="a page dump (text exported from the layout program, like seeds/000_*.txt)")
+    p.add_argument("--out", required=True,
+                   help="a new or empty folder: notebooks, data/, figures/ and index.html with one HTML page each")
+    p.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: all cores)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("clean", help="clean a page dump and print its paragraphs table as CSV")
     p.add_argument("path")

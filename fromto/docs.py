@@ -156,27 +156,62 @@ def opening(nb) -> tuple[str, str]:
     return "(untitled notebook)", ""
 
 
-def index_page(rows: list[tuple[str, str, str, str]], font_css: str | None = None) -> str:
-    """The index: one entry per page (href, stem, title, opening question as HTML)."""
+_DEFAULT_INTRO = ("<p>From a People's Daily page on regional party building (区域化党建) in Shanghai to traceable text, "
+                  "vocabulary, coded “from X to Y” transitions and figures, and the same method over seventy years "
+                  "of the State Council's Government Work Reports (政府工作报告). Each page is a notebook as "
+                  "executed by <code>python -m fromto run</code>; every page is self-contained and works "
+                  "offline.</p>")
+
+
+def report_intro(page: Path) -> str:
+    """The index text of a ``python -m fromto report`` run: which page, and what was and was not measured."""
+    import hashlib
+
+    from fromto.textio import read_text
+
+    data = Path(page).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    seed = digest == paths.SEED_PAGE_SHA256
+    n = len(read_text(page))
+    lines = [f"<p>The page notebooks of <strong>fromto</strong> run on <code>{html.escape(Path(page).name)}</code> "
+             f"({n:,} characters, sha256 <code>{digest[:12]}…</code>) by <code>python -m fromto report</code>: "
+             "cleaning with a log of every change, vocabulary, every “from X to Y” transition coded by the "
+             "codebook's rules, and the figures. Every page below is self-contained and works offline.</p>"]
+    if seed:
+        lines.append("<p>This is the project's seed page, so its hand-made inputs apply in full.</p>")
+    else:
+        lines.append(
+            "<p><strong>What was not measured on this page.</strong> The reader's gold standard, the second coder's "
+            "codes and the list of places were made for the project's seed page, so here there is no precision "
+            "or recall of the extractor (no gold standard; notebook 03 says so), no agreement between coders, "
+            "and places are counted only where <code>resources/places.csv</code> names them. English glosses "
+            "exist only for poles in <code>resources/glossary.csv</code>: the others are shown in Chinese alone "
+            "and listed in notebook 03 as to gloss. The extractor's and the codebook's figures measured on text "
+            "they were not tuned on (held-out report sentences) are in notebook 03.</p>")
+    return "\n".join(lines)
+
+
+def index_page(rows: list[tuple[str, str, str, str]], font_css: str | None = None,
+               title: str = "fromto — rendered notebooks", intro: str = _DEFAULT_INTRO) -> str:
+    """The index: one entry per page (href, stem, title, opening question as HTML) under ``title`` and ``intro``
+    (HTML)."""
     items = "\n".join(
         f'<li><a href="{html.escape(href)}"><strong>{html.escape(stem)}</strong> — {html.escape(title)}</a>'
         f'<div class="question">{question}</div></li>'
         for href, stem, title, question in rows
     )
-    intro = ("<p>From a People's Daily page on regional party building (区域化党建) in Shanghai to traceable text, "
-             "vocabulary, coded “from X to Y” transitions and figures, and the same method over seventy years of "
-             "the State Council's Government Work Reports (政府工作报告). Each page is a notebook as executed by "
-             "<code>python -m fromto run</code>; every page is self-contained and works offline.</p>")
-    body = (f"<body><h1>fromto — rendered notebooks</h1>\n{intro}\n<ol>\n{items}\n</ol></body>")
+    body = (f"<body><h1>{html.escape(title)}</h1>\n{intro}\n<ol>\n{items}\n</ol></body>")
     style = ("<style>body{max-width:52em;margin:2em auto;line-height:1.55;padding:0 1em} li{margin:1em 0} "
              ".question{color:#444} .question p{margin:0.3em 0}</style>")
     css = font_css if font_css is not None else _font_css(page_text(body))
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f"<title>fromto — rendered notebooks</title>\n{style}\n{css}</head>\n{body}</html>\n")
+            f"<title>{html.escape(title)}</title>\n{style}\n{css}</head>\n{body}</html>\n")
 
 
-def render_html(notebooks: list[Path], out: Path | None = None) -> list[Path]:
-    """Render executed notebooks to self-contained HTML pages in ``out`` (default ``docs/``) plus ``index.html``."""
+def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fromto — rendered notebooks",
+                intro: str = _DEFAULT_INTRO) -> list[Path]:
+    """Render executed notebooks to self-contained HTML pages in ``out`` (default ``docs/``) plus ``index.html``
+    (headed by ``title`` and the HTML ``intro``)."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -193,7 +228,7 @@ def render_html(notebooks: list[Path], out: Path | None = None) -> list[Path]:
         title, question = opening(nb)
         rows.append((f"{nb_path.stem}.html", nb_path.stem, title, question))
     # one font subset for every page: the characters of all pages, the index and the navigation bars
-    index_text = page_text(index_page(rows, font_css=""))
+    index_text = page_text(index_page(rows, font_css="", title=title, intro=intro))
     css = _font_css("".join(page_text(b) for b in bodies) + index_text + "".join(stems) + "目录←→↑")
     written = []
     for i, body in enumerate(bodies):
@@ -203,6 +238,6 @@ def render_html(notebooks: list[Path], out: Path | None = None) -> list[Path]:
         written.append(target)
     index = out / "index.html"
     with atomic_write(index) as fh:
-        fh.write(index_page(rows, font_css=css))
+        fh.write(index_page(rows, font_css=css, title=title, intro=intro))
     written.append(index)
     return written

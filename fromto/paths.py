@@ -14,8 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Raw input, never written.
 SEEDS = ROOT / "seeds"
-#: The People's Daily page this project reads.
+#: The People's Daily page this project reads (another page when a report run calls :func:`use`).
 SEED_PAGE = SEEDS / "000_6f2ca931fc462e6f.txt"
+#: sha256 of the seed page: the page-specific hand-made inputs (gold, second coder, places) belong to this text.
+SEED_PAGE_SHA256 = "b7ad5fa6f3d4c95bf94780c3bbe50f91dfb169b02b16e9e5aacbe5dc07d69c7e"
 #: The second seed: the State Council Government Work Reports (政府工作报告), one file a year (YYYY.txt), 1954–2025,
 #: with SOURCES.tsv (per-year source, sha256 and every change made) and README.md.
 REPORTS = SEEDS / "government-work-reports"
@@ -124,5 +126,53 @@ def output_folders(out_dir=None) -> tuple[Path, Path]:
 
 def rel(path) -> str:
     """``path`` relative to the repository root, with ``/`` — what notebooks and logs print, so no output shows
-    where the repository lives on a machine."""
-    return Path(path).resolve().relative_to(ROOT).as_posix()
+    where the repository lives on a machine. A path outside the repository (a report run's page or output
+    folder) is shown relative to the output folder of :func:`use` when under it, else by its name alone."""
+    p = Path(path).resolve()
+    for base in (ROOT, _REDIRECTED_TO):
+        if base is not None:
+            try:
+                return p.relative_to(base).as_posix()
+            except ValueError:
+                pass
+    return p.name
+
+
+_REDIRECTED_TO: Path | None = None
+
+
+def use(page=None, out_dir=None) -> None:
+    """Point this process at another page and/or another output folder (a report run; see ``python -m fromto
+    report``): ``SEED_PAGE`` becomes ``page``, and ``DATA``, ``FIGURES`` and every table and figure path under them
+    move to ``out_dir/data`` and ``out_dir/figures``. With no arguments nothing changes (the committed run).
+
+    Notebooks call this right after their parameters cell, so the same notebook serves the seed and any page;
+    each notebook runs in its own kernel, so the change never leaks into another run.
+    """
+    global SEED_PAGE, _REDIRECTED_TO
+    g = globals()
+    if page not in (None, ""):
+        SEED_PAGE = Path(page).expanduser().resolve()
+    if out_dir in (None, ""):
+        return
+    out = Path(out_dir).expanduser().resolve()
+    new_roots = {DATA: out / "data", FIGURES: out / "figures"}
+    for name, value in list(g.items()):
+        if name.isupper() and isinstance(value, Path):
+            for old, new in new_roots.items():
+                if value == old or old in value.parents:
+                    g[name] = new / value.relative_to(old)
+                    break
+    for folder in new_roots.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    _REDIRECTED_TO = out
+
+
+def is_seed_page() -> bool:
+    """True when ``SEED_PAGE`` holds the seed's text (by sha256), so its hand-made gold and places apply."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(SEED_PAGE).read_bytes()).hexdigest() == SEED_PAGE_SHA256
+    except OSError:
+        return False

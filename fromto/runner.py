@@ -69,17 +69,35 @@ def _first_line(source: str) -> str:
     return ""
 
 
-def execute_notebook(path: Path, timeout: int = 1800) -> None:
-    """Execute one notebook in place (outputs written back only if every cell succeeds)."""
+def execute_notebook(path: Path, timeout: int = 1800, parameters: dict | None = None) -> None:
+    """Execute one notebook in place (outputs written back only if every cell succeeds).
+
+    ``parameters`` are injected papermill's way: a cell tagged ``injected-parameters`` right after the cell tagged
+    ``parameters``, so the notebook runs exactly as ``papermill -p NAME VALUE`` would run it.
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
+    nb.cells = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+    if parameters:
+        from papermill.parameterize import parameterize_notebook
+
+        nb.metadata.setdefault("papermill", {})  # papermill records the parameters there (dropped on save)
+        for cell in nb.cells:  # papermill reads metadata.tags on every cell
+            cell.metadata.setdefault("tags", [])
+        nb = parameterize_notebook(nb, parameters)
+        for cell in nb.cells:
+            if not cell.metadata.get("tags"):
+                cell.metadata.pop("tags", None)
+        for i, cell in enumerate(nb.cells, start=1):
+            if not cell.get("id") or "injected-parameters" in cell.metadata.get("tags", []):
+                cell["id"] = f"injected-{i:02d}"
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -132,39 +150,29 @@ def notebook_needs(path: Path, numbered: list[Path]) -> set[str]:
     return {str(n).zfill(2) for n in declared}
 
 
-def _execute_timed(path: Path) -> float:
+def _execute_timed(path: Path, parameters: dict | None = None) -> float:
     t0 = time.perf_counter()
-    execute_notebook(path)
+    execute_notebook(path, parameters=parameters)
     return time.perf_counter() - t0
 
 
-def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None = None) -> int:
-    """Execute the numbered notebooks (or just ``only``), write the manifest, render docs/.
-
-    A notebook starts as soon as the notebooks it needs (see :func:`notebook_needs`) have finished, with up to
-    ``jobs`` kernels at once (default: the number of cores; ``jobs=1`` runs them one by one in number order).
-    Each notebook still runs top to bottom in its own fresh kernel, so the outputs do not depend on ``jobs``.
-    Returns an exit status: 0 on success, 1 if a notebook failed (the message names notebook and cell).
-    """
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
+def _kernel_environment() -> None:
     os.environ["PYTHONHASHSEED"] = "0"
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     # Kernels import the package from this repository (the one the runner itself runs from), never another
     # checkout that happens to be installed: a notebook must write into its own data/ and figures/.
     os.environ["PYTHONPATH"] = os.pathsep.join([str(paths.ROOT)] + [p for p in os.environ.get(
         "PYTHONPATH", "").split(os.pathsep) if p and p != str(paths.ROOT)])
-    notebooks = list_notebooks()
-    if not notebooks:
-        print(f"fromto: {paths.rel(paths.NOTEBOOKS)}: no numbered notebooks found", file=sys.stderr)
-        return 2
-    chosen = [nb for nb in notebooks if not only or nb.name[:2] in {o.zfill(2) for o in only}]
-    chosen_ids = {nb.name[:2] for nb in chosen}
-    # Needs outside the chosen set are taken as already satisfied (their outputs are on disk).
-    needs = {nb.name[:2]: notebook_needs(nb, notebooks) & chosen_ids for nb in chosen}
+
+
+def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int | None,
+                      parameters: dict | None = None) -> int:
+    """Execute ``chosen`` notebooks, each once the notebooks it ``needs`` are done, ``jobs`` kernels at a time, with
+    a progress line per notebook. Returns 0, or 1 after printing the failing notebook and cell."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     jobs = max(1, jobs or os.cpu_count() or 1)
     total = len(chosen)
-    started = time.perf_counter()
     done: set[str] = set()
     pending = list(chosen)
     running = {}
@@ -175,7 +183,7 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
                 if len(running) < jobs and needs[nb.name[:2]] <= done:
                     pending.remove(nb)
                     print(f"[{total - len(pending)}/{total}] {nb.name} ...", flush=True)
-                    running[pool.submit(_execute_timed, nb)] = nb
+                    running[pool.submit(_execute_timed, nb, parameters)] = nb
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for fut in sorted(finished, key=lambda f: running[f].name):
                 nb = running.pop(fut)
@@ -192,6 +200,30 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
     if failed is not None:
         print(f"fromto: {failed}", file=sys.stderr)
         return 1
+    return 0
+
+
+def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None = None) -> int:
+    """Execute the numbered notebooks (or just ``only``), write the manifest, render docs/.
+
+    A notebook starts as soon as the notebooks it needs (see :func:`notebook_needs`) have finished, with up to
+    ``jobs`` kernels at once (default: the number of cores; ``jobs=1`` runs them one by one in number order).
+    Each notebook still runs top to bottom in its own fresh kernel, so the outputs do not depend on ``jobs``.
+    Returns an exit status: 0 on success, 1 if a notebook failed (the message names notebook and cell).
+    """
+    _kernel_environment()
+    notebooks = list_notebooks()
+    if not notebooks:
+        print(f"fromto: {paths.rel(paths.NOTEBOOKS)}: no numbered notebooks found", file=sys.stderr)
+        return 2
+    chosen = [nb for nb in notebooks if not only or nb.name[:2] in {o.zfill(2) for o in only}]
+    chosen_ids = {nb.name[:2] for nb in chosen}
+    # Needs outside the chosen set are taken as already satisfied (their outputs are on disk).
+    needs = {nb.name[:2]: notebook_needs(nb, notebooks) & chosen_ids for nb in chosen}
+    started = time.perf_counter()
+    status = _execute_in_order(chosen, needs, jobs)
+    if status:
+        return status
     from fromto import manifest
 
     manifest.write_manifest()
@@ -200,4 +232,57 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
         docs = render_html(notebooks)
         print(f"rendered {len(docs) - 1} notebooks to {paths.rel(paths.DOCS)}/ (with index.html)")
     print(f"run finished in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+#: The notebooks of one page's report (01-04); 05 is about a corpus, not a page.
+PAGE_NOTEBOOKS = ("01", "02", "03", "04")
+_REPORT_MARK = ".fromto-report"
+
+
+def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None = None) -> int:
+    """``python -m fromto report PAGE --out DIR``: the page notebooks (01-04) on another page, into ``DIR``.
+
+    The notebooks are copied to ``DIR/notebooks/`` and executed there with the parameters ``page_path`` and
+    ``out_dir`` (papermill's injection), so their tables go to ``DIR/data/``, their figures to ``DIR/figures/``,
+    and nothing committed changes; then ``DIR/index.html`` and one self-contained HTML page per notebook are
+    rendered. ``DIR`` must be new, empty, or an earlier report's folder (it is then rewritten). Returns 0, 1 if a
+    notebook failed (named with its cell), or raises :class:`~fromto.textio.InputError` for a bad page or folder.
+    """
+    import shutil
+
+    from fromto import docs
+    from fromto.textio import InputError, read_text
+
+    page = Path(page).expanduser().resolve()
+    read_text(page)  # a missing, binary or empty page is refused here, with the one-line error
+    out = Path(out).expanduser().resolve()
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "is a file, not a folder for the report")
+    if out.is_dir() and any(out.iterdir()) and not (out / _REPORT_MARK).is_file():
+        raise InputError(out, "holds files this command did not make: give a new or empty folder")
+    protected = (paths.DATA, paths.FIGURES, paths.DOCS, paths.NOTEBOOKS, paths.SEEDS, paths.RESOURCES)
+    if out == paths.ROOT or any(out == p or p in out.parents for p in protected):
+        raise InputError(out, "is part of the repository: give a folder of your own for the report")
+    folder = out / "notebooks"
+    folder.mkdir(parents=True, exist_ok=True)
+    (out / _REPORT_MARK).write_text("made by python -m fromto report\n", encoding="utf-8")
+    sources = [nb for nb in list_notebooks() if nb.name[:2] in PAGE_NOTEBOOKS]
+    copies = []
+    for nb in sources:
+        target = folder / nb.name
+        shutil.copyfile(nb, target)
+        copies.append(target)
+    _kernel_environment()
+    ids = {c.name[:2] for c in copies}
+    needs = {c.name[:2]: notebook_needs(c, copies) & ids for c in copies}
+    started = time.perf_counter()
+    print(f"report on {page.name} into {out}", flush=True)
+    status = _execute_in_order(copies, needs, jobs, parameters={"page_path": str(page), "out_dir": str(out)})
+    if status:
+        return status
+    written = docs.render_html(copies, out, title=f"fromto report — {page.name}",
+                               intro=docs.report_intro(page))
+    print(f"rendered {len(written) - 1} notebooks to {out / 'index.html'}")
+    print(f"report finished in {time.perf_counter() - started:.1f} s")
     return 0
