@@ -225,8 +225,8 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
         nb = nbformat.read(nb_path, as_version=4)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
         bodies.append(body)
-        title, question = opening(nb)
-        rows.append((f"{nb_path.stem}.html", nb_path.stem, title, question))
+        nb_title, question = opening(nb)
+        rows.append((f"{nb_path.stem}.html", nb_path.stem, nb_title, question))
     # one font subset for every page: the characters of all pages, the index and the navigation bars
     index_text = page_text(index_page(rows, font_css="", title=title, intro=intro))
     css = _font_css("".join(page_text(b) for b in bodies) + index_text + "".join(stems) + "目录←→↑")

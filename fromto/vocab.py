@@ -118,10 +118,13 @@ def keyness(target: Mapping[str, int], reference: Mapping[str, int], min_count: 
 
     Columns ``KEYNESS_COLUMNS``: ``key_for`` is ``"target"`` when the term is relatively more frequent in the
     target, ``"reference"`` when less (negative key words). Terms with fewer than ``min_count`` occurrences in
-    both corpora together are left out. Sorted by ``key_for`` (target first), G2 (desc), term.
+    both corpora together are left out. Sorted by ``key_for`` (target first), G2 (desc), term. When either side
+    is empty there is nothing to compare: the table is empty, with its columns.
     """
     c = sum(target.values())
     d = sum(reference.values())
+    if c == 0 or d == 0:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
     rows = []
     for term in sorted(set(target) | set(reference)):
         a, b = int(target.get(term, 0)), int(reference.get(term, 0))
