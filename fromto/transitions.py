@@ -102,6 +102,9 @@ BECOME_VERBS = [
     "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改组为", "过渡为", "演进为", "转化到",
     "转变到", "发展到", "达到",
 ]
+#: 转到 closes 由X转到Y only onto a track or course (由粗放经营转到集约经营的轨道上来); otherwise it is a
+#: transfer between places or bodies (转到社会保险机构), which is relocation.
+_TRACK_RE = re.compile(r"转到([^，,。；;！？!?]{2,30}?)的?(?:轨道|路子|道路)上来")
 #: Verbs for 把/将 X __ Y and X __ Y (the source stated before the verb).
 TURN_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "变身为",
@@ -122,7 +125,12 @@ STATE_PAIRS = {
     ("无", "有"), ("弱", "强"), ("少", "多"), ("低", "高"), ("穷", "富"), ("贫", "富"), ("慢", "快"), ("粗", "精"),
     ("虚", "实"), ("浅", "深"), ("量", "质"), ("点", "面"), ("乱", "治"), ("散", "聚"), ("弱", "大"), ("小", "强"),
     ("后", "先"), ("旧", "新"), ("差", "好"), ("难", "易"), ("有", "优"), ("大", "强"), ("多", "精"),
+    ("治", "兴"), ("衰", "兴"), ("衰", "盛"), ("危", "安"), ("乱", "稳"), ("穷", "强"), ("贫", "强"),
 }
+#: Pairs that are ends of a scale in space or depth, or an order of proceeding: 由近及远, 由表及里, 由浅及深
+#: describe how far or in what order (ruling R3: a manner), not a change of state.
+SPATIAL_PAIRS = {("近", "远"), ("表", "里"), ("内", "外"), ("上", "下"), ("下", "上"), ("此", "彼"), ("点", "面"),
+                 ("浅", "深"), ("易", "难"), ("简", "繁")}
 
 # --- False triggers ---------------------------------------------------------------------------------------------
 #: 从 followed by these is a word or a fixed phrase, not an opener (从事, 从业, 从严 …).
@@ -183,6 +191,8 @@ SCOPE_WORDS = set(
 PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|镇|乡|村|州|岛|港|站|机场|街|路|湾|江|河|湖|海|山|峡|口|门|城|国|洲|家)$")
 #: Quantifiers after a 从X到Y range (从城市到农村都 …, 从A到B等).
 SCOPE_AFTER = re.compile(r"^[^。！？!?；;]{0,14}?(?:都|均|无不|皆|无一|一律|处处|人人|个个|全都|统统|一应俱全|应有尽有)")
+#: The whole of a chain or process after the last pole (从生产源头到消费的全程监管, …到“最后一公里”衔接畅通).
+WHOLE_CHAIN = re.compile(r"全程|全过程|全链条|全产业链|全流程|全周期|全生命周期|各环节|各个环节|全覆盖|衔接|贯通|打通")
 SCOPE_IN_POLE = re.compile(r"(?:都|均|各|每|等|诸)|各级|各类|各种|各个|所有")
 #: Viewpoint endings: 从X到Y来看, 从A到B说起.
 VIEWPOINT_END = re.compile(r"(?:来看|看来|看|说起|讲起|谈起|做起|抓起|入手|着手|开始|起步|出发|上看|上说|而言|来说)$")
@@ -225,8 +235,8 @@ CLAUSE_LEAD = ["或者", "或则", "或是", "或", "并且", "并", "再", "而
 #: Heads that a transition can modify (…转化为生产力的时间, …过渡到全民所有制的最好形式): cut off the target.
 TARGET_HEAD = re.compile(
     r"(?:的[^，,]{0,8}?(?:要求|过程|时间|机制|形式|途径|道路|趋势|阶段|时期|试点|改革|问题|步伐|速度|办法|做法|任务|"
-    r"方向|目标|关键|变化|转变|重要途径|实际|危险|倾向|现象)"
-    r"|(?:这个|这一|这种)[^的，,]{1,4}|阶段实际|试点(?:工作)?|以后|之后|以来)$")
+    r"方向|目标|关键|变化|转变|重要途径|实际|危险|倾向|现象|规定|政策|方针|决定|措施|革命|斗争|运动|工作)"
+    r"|(?:这个|这一|这种)[^的，,]{1,4}|阶段实际|试点(?:工作)?|以后|之后|以来|的?(?:轨道|路子|道路)上来)$")
 
 #: Words stripped from the start of a subject (the verbs and adverbs that govern the clause, not the thing).
 SUBJECT_LEAD = [
@@ -265,6 +275,8 @@ _CHANGE_NOUN_RE = re.compile(rf"的(?:{_alts(CHANGE_NOUN_MODIFIERS)}|[^的，,�
 _GO_RE = _alts(GO_VERBS)
 _BECOME_RE = _alts(BECOME_VERBS)
 _TURN_RE = re.compile(_alts(TURN_VERBS))
+#: A governing verb inside a source (…、鼓励和指导X): its object is the source.
+_GOVERN_INSIDE = re.compile(_alts([w for w in GOVERN_LEAD if len(w) >= 2 and w not in ("形成", "继续", "决定")]))
 _BECOME_ANY_RE = re.compile(_alts(set(TURN_VERBS) | set(BECOME_VERBS) - {"达到", "发展到"}))
 #: A verb of becoming opening a clause after the one 从/由 opened (从X，Y，转为Z), at most two clauses later.
 _LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){0,2}[，,](?:逐步|逐渐|开始|进一步|及时|适时)?"
@@ -390,12 +402,17 @@ def _source_core(text: str) -> str:
     for _ in range(3):
         before = text
         text = _strip_words(text, GOVERN_LEAD + SUBJECT_LEAD + CLAUSE_LEAD, ())
-        text = ADVERB_DI.sub("", text) if len(ADVERB_DI.sub("", text)) >= 2 else text
+        text = ADVERB_DI.sub("", text).lstrip("的")
         text = _strip_trail(text, SOURCE_TRAIL + CLAUSE_LEAD)
         if text == before:
             break
     if _only_words(text, _NOT_NOMINAL + GOVERN_LEAD + SUBJECT_LEAD):
         return ""
+    m = None
+    for m in _GOVERN_INSIDE.finditer(text):
+        pass
+    if m is not None and m.start() > 0 and len(text) - m.end() >= 2 and text[m.end()] != "的":
+        text = text[m.end():]  # …、鼓励和指导资本主义经济转变为Y: the object of the governing verb
     m = _PARTITIVE_TAIL.match(text)
     if m and not _PARTITIVE_ONLY.match(text):
         text = _clause_subject(_strip_trail(m.group(1), SOURCE_TRAIL + CLAUSE_LEAD)) or m.group(1)
@@ -414,10 +431,14 @@ def _trim_target(tgt_raw: str) -> str:
     """A target without what follows the pole: a head it modifies (…的最好形式, …的要求, …这个方向), a clause of
     time (改为银行贷款以后). Only the end is cut, so ``tgt_raw`` starts with the result."""
     t = tgt_raw
+    m = re.search(r"(?:作为|当作|当成|看作)", t)
+    if m and len(clean_pole(t[: m.start()])) >= 2:
+        t = t[: m.start()]  # 把[X由A演变为B]作为首要任务: the frame's verb ends the target
     for _ in range(2):
         m = TARGET_HEAD.search(t)
         if m and len(clean_pole(t[: m.start()])) >= 2 and not _open_quote(t[: m.start()]):
             t = t[: m.start()]
+    t = re.sub(r"(方面|[上中里])[来去]$", r"\1", t)
     return t
 
 
@@ -483,13 +504,20 @@ def _is_you(s: str, i: int) -> bool:
 
 
 def _is_time(p: str) -> bool:
-    return bool(TIME_POLE.match(p))
+    """A point or stretch of time as a pole; a noun dated by a time phrase (几千年来的私有制) is not one."""
+    q = re.sub(r"^[^的，,]{1,8}?(?:以来|来)的(?=[^的]{2})", "", p)
+    return bool(TIME_POLE.match(q))
 
 
 def _is_numeric(p: str) -> bool:
     """A quantity as a pole (23%, 三成, 100万元); a quantified noun (七万户的私营工业企业) is not one."""
+    return bool(NUMERIC_POLE.search(_unquantified(p)))
+
+
+def _unquantified(p: str) -> str:
+    """A pole without a leading quantifier of its noun: 七万户的私营工业企业 / １８万户私营商店 -> the noun."""
     p = re.sub(rf"^[{_NUM}]+[^的，,{_NUM}]{{0,3}}的(?=[^{_NUM}]{{2}})", "", p)
-    return bool(NUMERIC_POLE.search(p))
+    return re.sub(rf"^[{_NUM}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{_NUM}的]{{2}})", "", p)
 
 
 def _is_trend(p: str) -> bool:
@@ -539,6 +567,8 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
             m = become.match(s, k)
             if m and prev not in "成":
                 return ("become", k, m.end(), m.group())
+        if ch == "到" and prev == "转" and k - 1 > j and _TRACK_RE.match(s, k - 1):
+            return ("become", k - 1, k + 1, "转到")
         if ch == "到" and k > j and (prev not in DAO_NOT_AFTER or s[k - 2:k] == "起来") and nxt not in DAO_NOT_BEFORE:
             if any(s[k - len(v): k] == v for v in SCOPE_TO_VERBS):
                 return ("scope", k, k + 1, "")
@@ -576,8 +606,31 @@ def _target_end(s: str, j: int) -> tuple[int, str | None]:
     return end, (m.group(1) if m else None)
 
 
+#: Set phrases with both poles: 由大变强, 由被动变主动 (变 + a pole of one or two characters), 由治及兴 (及, state
+#: pairs only). A phrase that goes on into a verb (由浅入深地讲解) is an adverbial of manner and does not match.
+_SET_PHRASE_RE = re.compile(r"[从由]([^\W\d_]{1,2}?)(变|及)(?![成为化得革动更迁换])([^\W\d_]{1,2}?)"
+                            r"(?=[，,、；;。！!？?：:”’」]|$)")
+
+
+def _set_phrase(s: str, i: int) -> tuple[list[dict], int] | None:
+    """由X变Y / 由X及Y as a set phrase at ``i`` (see :data:`_SET_PHRASE_RE`)."""
+    m = _SET_PHRASE_RE.match(s, i)
+    if not m:
+        return None
+    src, verb, tgt = m.groups()
+    if verb == "及" and ((src, tgt) not in STATE_PAIRS or (src, tgt) in SPATIAL_PAIRS):
+        return None
+    if (src, tgt) in SPATIAL_PAIRS or _reject_reason(src, tgt) or PRONOUN_SOURCE.match(src):
+        return None
+    marker = ("由X" if s[i] == "由" else "从X") + verb + "Y"
+    return [_row(marker, _subject_before(s, i), src, tgt, verb, i, m.end())], m.end()
+
+
 def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] | None:
     """Rows for a 从/由 opener at ``i`` (one per chain step) and the index where scanning may resume."""
+    phrase = _set_phrase(s, i)
+    if phrase:
+        return phrase
     opener = s[i]
     lead_start = i
     lead = ""
@@ -700,7 +753,8 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
             return None
     if DURATION_AFTER.match(s[c1:]) or DISTANCE_AFTER.match(after):
         return None
-    if any(SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or SCOPE_AFTER.match(after):
+    if any(SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or SCOPE_AFTER.match(after) \
+            or WHOLE_CHAIN.match(after) or re.search(rf"的(?:{WHOLE_CHAIN.pattern})", clean[-1]):
         return None
     if any(MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
@@ -775,8 +829,9 @@ def _bian_x_wei_y(s: str) -> list[dict]:
                 continue
         else:
             before = s[_clause_start(s, i): i]
-            if before and not any(before.endswith(w) for w in HUA_ALLOWED_BEFORE) and prev not in "、":
-                continue
+            listed = prev == "、" and re.match(r"[^、，,为]{1,4}为[^、，,为]{1,4}(?:[、，,。；;]|等|$)", s[i + 1:])
+            if before and not any(before.endswith(w) for w in HUA_ALLOWED_BEFORE) and not listed:
+                continue  # after 、 only as a short set phrase in a list (…、化大公为小公、化公为私等), not 冶金、化工
             if s[i + 1: i + 2] in set("为成化变换型向移入让达载发告交送运身折基"):
                 continue
         end = _clause_end(s, i + 1)
@@ -795,11 +850,14 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         src_raw = s[i + 1: k]
         tgt_end = limit
         tgt_raw = s[k + 1: tgt_end]
+        q = tgt_raw.find("等")
+        if q >= 1 and tgt_raw[q - 1] not in "平高同对初中优均相次":
+            tgt_raw, tgt_end = tgt_raw[:q], k + 1 + q  # 化公为私等种种违法乱纪现象: the list ends at 等
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or not tgt or len(tgt_raw) > 12 or len(src_raw) > 10 or src == tgt:
             continue
-        if re.search(r"[的了着过]$", src) or _is_numeric(src) or _is_numeric(tgt):
-            continue
+        if re.search(r"[的了着过]$", src) or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):
+            continue  # 转降为升 is a turn of trend (R1)
         marker = {"变": "变X为Y", "化": "化X为Y", "转": "转X为Y"}[ch]
         rows.append(_row(marker, "", src_raw, tgt_raw, ch, i, tgt_end))
     return rows
@@ -832,8 +890,8 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             if mm and clean_pole(s[c + 1:k]) and not _open_quote(s[c + 1:k]):
                 vm = mm
                 break
-        if vm is None or vm.group(1):
-            continue
+        if vm is None or vm.group(1) and vm.group(2) not in CONVERSION_VERBS:
+            continue  # the nominal 向Y的转变 keeps its subject elsewhere; 科技成果向现实生产力的转化 is a conversion
         c0 = _clause_start(s, c)
         src_raw = _strip_words(s[c0:c].strip(), SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
                                SUBJECT_TRAIL)
@@ -900,7 +958,7 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
         cut = max((clause.rfind(v) + len(v) for v in OBJECT_VERBS
                    if 0 <= clause.rfind(v) < clause.rfind("的") and clause[clause.rfind(v) + len(v)] != "的"), default=0)
         clause = clause[cut:]
-    core = _strip_words(clause, SOURCE_TRAIL, ("的",))
+    core = _source_core(_strip_words(clause, SOURCE_TRAIL, ("的",)))
     return core, (s.rfind(core, p0, c0) if core else -1), False
 
 
@@ -977,6 +1035,32 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     return rows
 
 
+#: 本来是X，现在成了Y: a former state with 是, then the present one with a verb of becoming after a word of now.
+_WAS_NOW_RE = re.compile(
+    r"(?:本来|原来|原本|过去|从前|昔日|以往|以前|曾经)(?:是|为)([^，,。；;！？!?]{2,24}?)[，,]"
+    r"([^，,。；;！？!?]{0,10}?)(?:现在|如今|今天|而今|今日|现已|眼下)([^，,。；;！？!?]{0,8}?)"
+    r"(成了|成为了|成为|变成了|变成|变为|建设成为|建成)([^，,。；;！？!?]{2,30})")
+_WAS_NOW_HINT = re.compile("本来|原来|原本|过去|从前|昔日|以往|以前|曾经")
+
+
+def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
+    """本来是X，现在成了Y (过去是X，现在已经成为Y): the sentence states both the former and the present state."""
+    rows = []
+    for m in _WAS_NOW_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        src_raw = re.sub(r"^(?:一个|一种|一片|一块)", "", m.group(1))
+        tgt_raw = _trim_target(m.group(5))
+        tgt_raw = re.sub(r"^(?:一个|一种|一片|一块)", "", re.sub(r"^了", "", tgt_raw))
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt) or re.search(r"[从由]", src):
+            continue
+        rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, m.group(4), m.start(),
+                         m.start(5) + len(m.group(5))))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
+    return rows
+
+
 # --- Public API -------------------------------------------------------------------------------------------------
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
 #: becoming 变成/转为/化为/改为…, bare X向Y转变): a sentence without any of them cannot hold a transition.
@@ -995,10 +1079,13 @@ def extract(sentence: str) -> list[dict]:
     [('松散型', '紧密型')]
     """
     s = sentence
-    if not _TRIGGER.search(s):  # every construction holds one of these characters; most sentences hold none
-        return []
     found: list[list[dict]] = []
     taken: list[tuple[int, int]] = []
+    if "成" in s and _WAS_NOW_HINT.search(s):
+        for r in _was_now(s, taken):
+            found.append([r])
+    if not _TRIGGER.search(s):  # every other construction holds one of these characters; most sentences hold none
+        return _number(found)
     i = 0
     while i < len(s):
         ch = s[i]
@@ -1019,6 +1106,11 @@ def extract(sentence: str) -> list[dict]:
         found.append([r])
     for r in _bare_toward(s, taken):
         found.append([r])
+    return _number(found)
+
+
+def _number(found: list[list[dict]]) -> list[dict]:
+    """The rows of each construction in order of appearance, with chain_id and step."""
     found.sort(key=lambda rows: rows[0]["start"])
     out = []
     for n, rows in enumerate(found, start=1):
