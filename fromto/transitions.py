@@ -234,8 +234,8 @@ CLAUSE_LEAD = ["或者", "或则", "或是", "或", "并且", "并", "再", "而
                "分别", "一律", "一般", "均", "都", "已经", "已", "正在", "将", "就", "则", "便", "才"]
 #: Heads that a transition can modify (…转化为生产力的时间, …过渡到全民所有制的最好形式): cut off the target.
 TARGET_HEAD = re.compile(
-    r"(?:的[^，,]{0,8}?(?:要求|过程|时间|机制|形式|途径|道路|趋势|阶段|时期|试点|改革|问题|步伐|速度|办法|做法|任务|"
-    r"方向|目标|关键|变化|转变|重要途径|实际|危险|倾向|现象|规定|政策|方针|决定|措施|革命|斗争|运动|工作)"
+    r"(?:的[^，,]{0,8}?(?:要求|过程|时间|最好的?形式|途径|道路|趋势|阶段|时期|试点|改革|步伐|速度|办法|做法|任务|"
+    r"方向|目标|关键|变化|转变|重要途径|实际|危险|倾向|现象|规定|大革命)"
     r"|(?:这个|这一|这种)[^的，,]{1,4}|阶段实际|试点(?:工作)?|以后|之后|以来|的?(?:轨道|路子|道路)上来)$")
 
 #: Words stripped from the start of a subject (the verbs and adverbs that govern the clause, not the thing).
@@ -416,7 +416,7 @@ def _source_core(text: str) -> str:
     m = _PARTITIVE_TAIL.match(text)
     if m and not _PARTITIVE_ONLY.match(text):
         text = _clause_subject(_strip_trail(m.group(1), SOURCE_TRAIL + CLAUSE_LEAD)) or m.group(1)
-    return text
+    return _unquantified(text)
 
 
 def _clause_subject(clause: str) -> str:
@@ -984,6 +984,9 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if verb.endswith("为") and re.match(r"(?:主|重点|中心|核心|基础|导向|主体|纽带|抓手|载体)(?:[的，,。；]|$)", s[v1:]):
             continue  # 以X为主: a frame of emphasis, not a change
         c0 = _clause_start(s, v0)
+        for a, b in taken:
+            if c0 <= b < v0 and s[b] == "、":
+                c0 = b + 1  # A演变为B、C演变为D: the second source starts after the first construction
         before = s[c0:v0]
         tgt_end = _next_construction(s, v1, _clause_end(s, v1))
         tgt_raw = _trim_target(s[v1:tgt_end])
@@ -1039,7 +1042,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
 _WAS_NOW_RE = re.compile(
     r"(?:本来|原来|原本|过去|从前|昔日|以往|以前|曾经)(?:是|为)([^，,。；;！？!?]{2,24}?)[，,]"
     r"([^，,。；;！？!?]{0,10}?)(?:现在|如今|今天|而今|今日|现已|眼下)([^，,。；;！？!?]{0,8}?)"
-    r"(成了|成为了|成为|变成了|变成|变为|建设成为|建成)([^，,。；;！？!?]{2,30})")
+    r"(成了|成为了|成为|变成了|变成|变为|转变为|转为|改为|发展为|发展成为|建设成为|建成)([^，,。；;！？!?]{2,30})")
 _WAS_NOW_HINT = re.compile("本来|原来|原本|过去|从前|昔日|以往|以前|曾经")
 
 
@@ -1065,6 +1068,7 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
 #: becoming 变成/转为/化为/改为…, bare X向Y转变): a sentence without any of them cannot hold a transition.
 _TRIGGER = re.compile("[从由变化转改向]")
+_OPENER_RE = re.compile("[从由]")
 
 
 def extract(sentence: str) -> list[dict]:
@@ -1081,23 +1085,23 @@ def extract(sentence: str) -> list[dict]:
     s = sentence
     found: list[list[dict]] = []
     taken: list[tuple[int, int]] = []
-    if "成" in s and _WAS_NOW_HINT.search(s):
+    if _WAS_NOW_HINT.search(s):
         for r in _was_now(s, taken):
             found.append([r])
     if not _TRIGGER.search(s):  # every other construction holds one of these characters; most sentences hold none
-        return _number(found)
-    i = 0
-    while i < len(s):
-        ch = s[i]
-        if (ch == "从" and _is_cong(s, i)) or (ch == "由" and _is_you(s, i)):
+        return _number(found) if found else []
+    m = _OPENER_RE.search(s)
+    while m:
+        i = m.start()
+        if (s[i] == "从" and _is_cong(s, i)) or (s[i] == "由" and _is_you(s, i)):
             res = _from_family(s, i, s)
             if res:
                 rows, resume = res
                 found.append(rows)
                 taken.append((rows[0]["start"], max(r["end"] for r in rows)))
-                i = max(resume, i + 1)
+                m = _OPENER_RE.search(s, max(resume, i + 1))
                 continue
-        i += 1
+        m = _OPENER_RE.search(s, i + 1)
     for r in _bian_x_wei_y(s) + _quoted_bian(s):
         if not any(a <= r["start"] < b for a, b in taken):
             found.append([r])
