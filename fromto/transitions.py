@@ -705,6 +705,8 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
             return None
         if DURATION_AFTER.match(s[c1:]):
             return None
+        if verb in ("发展到", "达到", "转化到", "转变到") and (_is_place(tgt) or re.match(r"(?:全|各|所有)", tgt)):
+            return None  # 由试点发展到全省: the coverage grows, nothing changes kind
         if kind == "go":
             marker = "从X走向Y" if opener == "从" else "由X走向Y"
         else:
