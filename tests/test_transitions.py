@@ -397,6 +397,10 @@ def test_replacing_an_item_of_a_list_and_renaming_are_not_transitions(sentence):
     assert extract(sentence) == []
 
 
+def test_renumbering_a_provision_is_not_a_transition():
+    assert extract("第十二条改为第十三条，内容不变。") == []
+
+
 def test_a_set_phrase_of_order_or_depth_is_a_manner():
     assert extract("培训内容由浅及深，循序渐进。") == []
     assert extract("推广工作由近及远。") == []
