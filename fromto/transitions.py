@@ -105,6 +105,8 @@ BECOME_VERBS = [
 #: 转到 closes 由X转到Y only onto a track or course (由粗放经营转到集约经营的轨道上来); otherwise it is a
 #: transfer between places or bodies (转到社会保险机构), which is relocation.
 _TRACK_RE = re.compile(r"转到([^，,。；;！？!?]{2,30}?)的?(?:轨道|路子|道路)上来")
+#: A shift of focus (工作的着重点从X转到Y上来) is a transition of what comes first, not a relocation.
+_FOCUS_RE = re.compile(r"重点|着重点|重心|注意力|中心任务|工作中心")
 #: Verbs for 把/将 X __ Y and X __ Y (the source stated before the verb).
 TURN_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "变身为",
@@ -201,9 +203,13 @@ VIEWPOINT_END = re.compile(r"(?:来看|看来|看|说起|讲起|谈起|做起|�
 PRONOUN_SOURCE = re.compile(r"^(?:其|之|它|它们|他|他们|她|她们|此|这|那|这些|那些|自己|自身|我们|你们|其中|对方)$")
 #: A whole country or region as the source (使中国变成…, 把西藏变成…): an entity, not a state of it.
 ENTITY_SOURCE = {"中国", "我国", "祖国", "全国", "国家", "本国", "我们国家", "这个国家", "西藏", "台湾", "世界", "全世界"}
-#: A quantity's trend as a pole (由下降转为上升, 转向回升): a numeric change, not a change of kind (ruling R1).
+#: A quantity's trend, degree or sign as a pole (由下降转为上升, 转向回升, 由偏快转为过热, 由亏损转为盈利): a numeric
+#: change, not a change of kind (ruling R1).
 TREND_POLE = re.compile(r"^(?:[^，,]{0,6}的)?(?:生产|产量|产值|收入|财政收入|价格|物价|利润|出口|进口|投资|增速|速度|效益)?"
-                        r"(?:上升|下降|回升|回落|增长|减少|下滑|上涨|下跌|负增长|正增长|减产|增产|"
+                        r"(?:连年|持续|逐年|大幅|小幅|明显|较快|快速|稳步|缓慢|结构性|输入性)?"
+                        r"(?:偏快|过快|偏慢|过慢|过热|偏热|过冷|偏冷|偏高|过高|偏低|过低|偏紧|过紧|偏松|过松|"
+                        r"亏损|盈利|赤字|盈余|逆差|顺差|"
+                        r"上升|下降|回升|回落|增长|减少|下滑|上涨|下跌|负增长|正增长|减产|增产|"
                         r"升|降|增|减|涨|跌)$")
 #: Modifiers that make the target the source again, only more of it (从胜利走向更大的胜利, ruling R2).
 SAME_KIND_PREFIX = re.compile(r"^(?:更大的|更高的|更好的|更新的|更多的|更加|更|新的|新|又一个|一个又一个|进一步的)$")
@@ -439,7 +445,8 @@ def _trim_target(tgt_raw: str) -> str:
         m = TARGET_HEAD.search(t)
         if m and len(clean_pole(t[: m.start()])) >= 2 and not _open_quote(t[: m.start()]):
             t = t[: m.start()]
-    t = re.sub(r"(方面|[上中里])[来去]$", r"\1", t)
+    t = re.sub(r"上[来去]$", "", t)
+    t = re.sub(r"(方面|[中里])[来去]$", r"\1", t)
     return t
 
 
@@ -568,8 +575,10 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
             m = become.match(s, k)
             if m and prev not in "成":
                 return ("become", k, m.end(), m.group())
-        if ch == "到" and prev == "转" and k - 1 > j and _TRACK_RE.match(s, k - 1):
-            return ("become", k - 1, k + 1, "转到")
+        if ch == "到" and (prev == "转" or s[k - 2: k] == "转移"):
+            v0 = k - 2 if s[k - 2: k] == "转移" else k - 1
+            if v0 > j and (prev == "转" and _TRACK_RE.match(s, k - 1) or _FOCUS_RE.search(s, 0, j)):
+                return ("become", v0, k + 1, s[v0: k + 1])
         if ch == "到" and k > j and (prev not in DAO_NOT_AFTER or s[k - 2:k] == "起来") and nxt not in DAO_NOT_BEFORE:
             if any(s[k - len(v): k] == v for v in SCOPE_TO_VERBS):
                 return ("scope", k, k + 1, "")
@@ -896,6 +905,9 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if vm is None or vm.group(1) and vm.group(2) not in CONVERSION_VERBS:
             continue  # the nominal 向Y的转变 keeps its subject elsewhere; 科技成果向现实生产力的转化 is a conversion
         c0 = _clause_start(s, c)
+        for a, b in taken:
+            if c0 <= b < c and s[b] == "、":
+                c0 = b + 1  # A向B转变、C向D转变: the next source starts after the previous construction
         src_raw = _strip_words(s[c0:c].strip(), SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
                                SUBJECT_TRAIL)
         src_raw = re.sub(r"^(?:推动|推进|促进|促使|引导|带动|加快|实现|使|让)", "", src_raw)
