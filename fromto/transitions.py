@@ -100,7 +100,7 @@ BECOME_VERBS = [
     "发展成为", "发展成", "转型为", "转型成", "变身为", "变身成", "改变为", "改造成", "改造为", "过渡到",
     "转为", "转成", "变为", "变成", "化为", "化成", "成长为", "改为", "改成", "改判为", "改制为", "改建为",
     "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改组为", "过渡为", "演进为", "转化到",
-    "转变到", "发展到", "达到",
+    "转变到", "发展到", "达到", "升级为", "改建为",
 ]
 #: 转到 closes 由X转到Y only onto a track or course (由粗放经营转到集约经营的轨道上来); otherwise it is a
 #: transfer between places or bodies (转到社会保险机构), which is relocation.
@@ -111,7 +111,8 @@ _FOCUS_RE = re.compile(r"重点|着重点|重心|注意力|中心任务|工作�
 TURN_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "变身为",
     "变身成", "改变为", "改造成", "改造为", "转型为", "转型成", "转为", "转成", "变为", "变成", "化为", "化成",
-    "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改为", "改组为", "改制为",
+    "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改为", "改组为", "改制为", "改建为",
+    "升级为",
 ]
 #: Change verbs anywhere in the sentence that support a plain 从X到Y (its matrix predicate).
 SUPPORT_VERBS = [
@@ -125,9 +126,10 @@ LEAD_VERBS = ["实现了", "完成了", "经历了", "实现", "完成", "经历
 #: Pairs of single-character state words read as a change of state (从无到有, 从弱到强).
 STATE_PAIRS = {
     ("无", "有"), ("弱", "强"), ("少", "多"), ("低", "高"), ("穷", "富"), ("贫", "富"), ("慢", "快"), ("粗", "精"),
-    ("虚", "实"), ("浅", "深"), ("量", "质"), ("点", "面"), ("乱", "治"), ("散", "聚"), ("弱", "大"), ("小", "强"),
+    ("虚", "实"), ("浅", "深"), ("量", "质"), ("乱", "治"), ("散", "聚"), ("弱", "大"), ("小", "强"),
     ("后", "先"), ("旧", "新"), ("差", "好"), ("难", "易"), ("有", "优"), ("大", "强"), ("多", "精"),
-    ("治", "兴"), ("衰", "兴"), ("衰", "盛"), ("危", "安"), ("乱", "稳"), ("穷", "强"), ("贫", "强"),
+    ("治", "兴"), ("衰", "兴"), ("衰", "盛"), ("危", "安"), ("乱", "稳"), ("穷", "强"), ("贫", "强"), ("小", "大"),
+    ("窄", "宽"),
 }
 #: Pairs that are ends of a scale in space or depth, or an order of proceeding: 由近及远, 由表及里, 由浅及深
 #: describe how far or in what order (ruling R3: a manner), not a change of state.
@@ -183,7 +185,7 @@ DURATION_AFTER = re.compile(
 )
 DISTANCE_AFTER = re.compile(rf"^[^。！？!?；;，,]{{0,10}}[{_NUM}]+\s*(?:公里|千米|米|里|站|海里|英里)")
 #: Words ending a pole that make it movement in space (从北京出发, 从群众中来).
-MOTION_IN_POLE = re.compile(r"(?:出发|起飞|启程|动身|(?<!起)来|去|走|飞|回|赶|乘|坐|步行|开车|运|送|出来|进来)$")
+MOTION_IN_POLE = re.compile(r"(?:出发|起飞|启程|动身|(?<![起往未以原本后近从将])来|去|走|飞|回|赶|乘|坐|步行|开车|运|送|出来|进来)$")
 #: Ends of a scale of levels or places: both poles in this set make a range (从中央到地方).
 SCOPE_WORDS = set(
     "中央 地方 基层 省 市 县 乡 镇 村 城 乡村 城市 农村 城镇 国内 国外 海内 海外 境内 境外 全国 全省 全市 沿海 内地 "
@@ -232,6 +234,8 @@ GOVERN_LEAD = [
     "形成", "避免", "支持", "继续", "加快", "加速", "推动", "促进", "促使", "引导", "帮助", "要求", "力争", "争取",
     "尽快", "确保", "保证", "决定",
 ]
+#: Where the first of verb phrases joined by 或 begins (与企业联合、参加企业集团或转为…, 进入企业或改制为…).
+_VP_START = re.compile(r"与|同|跟|进入|参加|加入|实行|开展|兴办|组建|联合|兼并|合并|并入|划归|改为|转为")
 #: Adverbs of manner ending in 地 before the verb (更多更快地转化为, 逐步地转变为), stripped from a source.
 ADVERB_DI = re.compile(r"(?:(?:更[好快多加]|逐步|逐渐|尽可能|迅速|有效|有序|积极|稳妥|切实|真正|及时|顺利|自觉|主动|"
                        r"不断|大量|分别|大批|成批|普遍|坚决|彻底|全部|很快|较快|尽快)地?)+$")
@@ -636,8 +640,11 @@ def _set_phrase(s: str, i: int) -> tuple[list[dict], int] | None:
     return [_row(marker, _subject_before(s, i), src, tgt, verb, i, m.end())], m.end()
 
 
-def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] | None:
-    """Rows for a 从/由 opener at ``i`` (one per chain step) and the index where scanning may resume."""
+def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) -> tuple[list[dict], int] | None:
+    """Rows for a 从/由 opener at ``i`` (one per chain step) and the index where scanning may resume.
+
+    ``parallel`` is True when a 从X到Y taken just before ends in the previous clause or item (…由A到B，由C到D):
+    the series is its own evidence."""
     phrase = _set_phrase(s, i)
     if phrase:
         return phrase
@@ -781,8 +788,15 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
         quoted = any(_quotes_of(p) for p in raw)
         headline = not re.sub(r"[\s“”‘’「」\"'，,。！？!?：:—…·]", "", s[:i] + s[end:])
         states = (clean[0], clean[1]) in STATE_PAIRS
-        staged = any(w in rest for w in STAGE_WORDS)
-        supported = staged or any(v in rest for v in SUPPORT_VERBS)
+        # evidence must stand near the phrase (its clause and the clauses either side): a report sentence runs
+        # through many clauses, and a change word three clauses away says nothing about this 从X到Y
+        w0 = _clause_start(s, i)
+        w0 = _clause_start(s, w0 - 1) if w0 > 0 else 0
+        w1 = _clause_end(s, end)
+        w1 = _clause_end(s, w1 + 1) if w1 < len(s) else len(s)
+        near = s[w0:i] + s[end:w1]
+        staged = any(w in near for w in STAGE_WORDS)
+        supported = staged or parallel or any(v in near for v in SUPPORT_VERBS)
         if not (quoted or headline or states or supported):
             return None
         items = raw[0].split("、")
@@ -837,7 +851,7 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         ch = s[i]
         prev = s[i - 1] if i > 0 else ""
         if ch == "变":
-            if prev in BIAN_NOT_AFTER or s[i + 1: i + 2] in set("化成为得革动更迁着了换幻量形身卖现通相故卦")  :
+            if prev in BIAN_NOT_AFTER or s[i + 1: i + 2] in set("化成为得革动更迁着了换幻量形身卖现通相故卦法"):
                 continue
         else:
             before = s[_clause_start(s, i): i]
@@ -854,8 +868,8 @@ def _bian_x_wei_y(s: str) -> list[dict]:
             if q != -1:
                 limit = min(limit, q)
         # the last 为 of the item splits it, so a 为 inside an idiom of X stays in X (变各自为战为共同奋战)
-        cands = [k for k in range(i + 2, min(limit, i + 2 + 10)) if s[k] == "为" and s[k - 1] not in _WEI_NOT_AFTER]
-        cands = [k for k in cands if k + 1 < limit]
+        cands = [k for k in range(i + 2, min(limit, i + 2 + 16)) if s[k] == "为" and s[k - 1] not in _WEI_NOT_AFTER]
+        cands = [k for k in cands if k + 1 < limit and s[k + 1] not in "首主止例准由"]  # 以X为首, 为止
         if not cands:
             continue
         k = cands[-1]
@@ -866,9 +880,9 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         if q >= 1 and tgt_raw[q - 1] not in "平高同对初中优均相次":
             tgt_raw, tgt_end = tgt_raw[:q], k + 1 + q  # 化公为私等种种违法乱纪现象: the list ends at 等
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
-        if not src or not tgt or len(tgt_raw) > 12 or len(src_raw) > 10 or src == tgt:
+        if not src or not tgt or len(tgt_raw) > 20 or len(src_raw) > 16 or src == tgt:
             continue
-        if re.search(r"[的了着过]$", src) or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):
+        if re.search(r"[的了着过]$|[被把将在]", src) or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):
             continue  # 转降为升 is a turn of trend (R1)
         marker = {"变": "变X为Y", "化": "化X为Y", "转": "转X为Y"}[ch]
         rows.append(_row(marker, "", src_raw, tgt_raw, ch, i, tgt_end))
@@ -1018,6 +1032,11 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             after_ba = bool(src_core)
         if not src_core:
             src_core = _source_core(before)
+        if re.search(r"(?:或者|或)$", before) and src_core:
+            # 科研单位与企业联合、参加企业集团或转变为Y: verb phrases joined by 或 share the subject before them
+            m = _VP_START.search(src_core, 2)
+            if m:
+                src_core = src_core[: m.start()]
         start = s.rfind(src_core, c0, v0) if src_core else -1
         if not src_core and _only_words(before.strip(" 　"), _NOT_NOMINAL + GOVERN_LEAD):
             if last_ba and last_ba[1] + 1 == c0:
@@ -1036,11 +1055,12 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # a whole country or region is an entity, not a state (使中国变成…)
         if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole"):
             continue
-        if re.search(r"[从由]", src) and any((src_core[q] == "从" and _is_cong(src_core, q))
-                                             or (src_core[q] == "由" and _is_you(src_core, q))
-                                             for q in range(len(src_core))):
-            continue  # an opener inside the source: the 从/由 family has judged this phrase
-        if not after_ba and len(src) > 16:
+        if re.search(r"[从由]", src) and any(
+                ((src_core[q] == "从" and _is_cong(src_core, q)) or (src_core[q] == "由" and _is_you(src_core, q)))
+                and _find_connector(src_core + s[v0:v1], q + 1, len(src_core) + len(verb), src_core[q])
+                for q in range(len(src_core))):
+            continue  # 从/由 … + connector inside the source: the 从/由 family has judged this phrase
+        if not after_ba and len(src) > (24 if "的" in src else 16):
             continue
         if verb[0] == "改" and (c0 >= 2 and s[c0 - 2] == "中" or re.search(r"名称|名字|字样|称谓|简称|名为", before + tgt)):
             continue  # replacing an item of a list (…中，把A改为B) or renaming
@@ -1106,12 +1126,15 @@ def extract(sentence: str) -> list[dict]:
     if not _TRIGGER.search(s):  # every other construction holds one of these characters; most sentences hold none
         return _number(found) if found else []
     m = _OPENER_RE.search(s)
+    last_to = None  # where the last 从X到Y ended: a parallel one right after is supported by it
     while m:
         i = m.start()
         if (s[i] == "从" and _is_cong(s, i)) or (s[i] == "由" and _is_you(s, i)):
-            res = _from_family(s, i, s)
+            res = _from_family(s, i, s, parallel=last_to is not None and 0 <= i - last_to <= 2
+                               and all(ch in "，,、；;" for ch in s[last_to:i]))
             if res:
                 rows, resume = res
+                last_to = max(r["end"] for r in rows) if "到" in rows[0]["marker"] else None
                 found.append(rows)
                 taken.append((rows[0]["start"], max(r["end"] for r in rows)))
                 m = _OPENER_RE.search(s, max(resume, i + 1))

@@ -265,6 +265,32 @@ def test_cong_followed_by_a_word_is_an_opener():
     assert pairs("加快从教育大国向教育强国迈进。") == [("教育大国", "教育强国")]
 
 
+def test_coordinated_bare_x_xiang_y_zhuanbian_in_a_series():
+    assert pairs("推动传统工艺向现代工艺转变、传统产品向品牌产品转变。") == [
+        ("传统工艺", "现代工艺"), ("传统产品", "品牌产品")]
+
+
+def test_shift_of_focus_cong_x_zhuandao_y():
+    assert pairs("全党工作的着重点从以阶级斗争为纲转到以经济建设为中心上来。") == [("以阶级斗争为纲", "以经济建设为中心")]
+
+
+def test_source_is_the_subject_of_verb_phrases_joined_by_huo():
+    assert pairs("鼓励有条件的研究院所与企业合作、参加企业集团或转为科技型企业。") == [("有条件的研究院所", "科技型企业")]
+
+
+def test_you_x_shengji_wei_y():
+    assert pairs("县城商业街由传统集市升级为现代商圈。") == [("传统集市", "现代商圈")]
+
+
+def test_state_pair_cong_xiao_dao_da():
+    assert pairs("全市民营经济从小到大，由弱变强。") == [("小", "大"), ("弱", "强")]
+
+
+def test_a_parallel_series_of_you_x_dao_y_supports_itself():
+    assert pairs("两国关系发生深刻变化，由相互猜疑到逐步信任，由彼此隔绝到密切往来。") == [
+        ("相互猜疑", "逐步信任"), ("彼此隔绝", "密切往来")]
+
+
 # --- exclusions ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence", [
     "从项目签约生效至居民全部撤离仅用了30天。",         # 至 marks a span
@@ -352,9 +378,23 @@ def test_identical_poles_are_not_a_transition():
     "全省工业生产由下降转为上升。",
     "外贸出口转降为升。",
     "从明年起企业的利润将转向增长。",
+    "粮食生产由连年减产转为连年增产。",
 ])
 def test_trend_turns_are_numeric_changes(sentence):
     assert extract(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["防止投资增长由偏快转为过热。", "这家企业由亏损转为盈利。"])
+def test_degrees_and_signs_of_a_quantity_are_numeric_changes(sentence):
+    assert extract(sentence) == []
+
+
+def test_a_change_word_far_from_a_plain_cong_x_dao_y_is_no_evidence():
+    assert extract("近年来全省加快转型升级，稳步扩大开放，推进改革攻坚，加强从业人员培训，从选址到施工严格把关。") == []
+
+
+def test_bian_inside_a_word_is_no_bian_x_wei_y():
+    assert extract("百日维新的变法终于被以慈禧为首的守旧势力扼杀。") == []
 
 
 def test_same_pole_with_a_comparative_is_not_a_transition():
