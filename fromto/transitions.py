@@ -107,6 +107,8 @@ BECOME_VERBS = [
 _TRACK_RE = re.compile(r"转到([^，,。；;！？!?]{2,30}?)的?(?:轨道|路子|道路)上来")
 #: A shift of focus (工作的着重点从X转到Y上来) is a transition of what comes first, not a relocation.
 _FOCUS_RE = re.compile(r"重点|着重点|重心|注意力|中心任务|工作中心")
+#: Poles that are emphases (以X为主, 以Y为中心): 从以X为主转到以Y为主 changes what comes first.
+_EMPHASIS_RE = re.compile(r"以[^，,。；;]{1,12}?为(?:主|中心|重点|纲|主体|导向)")
 #: Verbs for 把/将 X __ Y and X __ Y (the source stated before the verb).
 TURN_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "变身为",
@@ -179,6 +181,7 @@ NUMERIC_POLE = re.compile(
     r"(?:成|倍|个|万|亿|元|人|次(?!产业)|家|吨|亩|公里|米|斤|户|名|所|项|台|辆|件|位|种|分|度|级|层|岁|块|美元|档|比)"
     r"|百分之|[一二三四五六七八九十]+比[一二三四五六七八九十]+"
     rf"|第[{_NUM}]+(?:条|款|项|章|节|编|目|段|部分|位|名)"  # renumbering a provision or a rank (第三条改为第四条)
+    r"|[一二两三四五六七八九十]次(?!性|产业)"  # a frequency (由每年一次改为每两年一次)
 )
 DURATION_AFTER = re.compile(
     rf"^[^。！？!?；;]{{0,12}}?(?:用了|用|花了|花|历时|耗时|需要|需|仅|只|不到|共|前后|整整|长达)[^，,。！？!?；;]{{0,4}}[{_NUM}]+\s*(?:个)?(?:天|日|年|个月|月|小时|分钟|周|秒|星期)"
@@ -219,6 +222,8 @@ SAME_KIND_PREFIX = re.compile(r"^(?:更大的|更高的|更好的|更新的|更�
 TIME_FROM = re.compile(r"^[^，,]{0,10}?(?:年|月|日|号|份|世纪|现在|今天|今后|目前|此|那时|这时|当时)(?:开始)?起")
 #: Verbs of extension in space or coverage: 由X向Y延伸 / 由X推广到Y with units or places as poles is scope.
 EXTEND_VERBS = {"延伸", "扩展", "拓展", "推广", "扩大", "覆盖", "延长", "普及", "辐射", "伸展"}
+#: Poles that name a domain, sector or group (领域, 行业, 群体 …): with a verb of extension the range widens.
+DOMAIN_POLE = re.compile(r"(?:领域|行业|产业|地区|区域|群体|人群|部门|环节|范围|层面|方面|地方)$")
 #: Verbs before 到 that make 由/从X V到Y a relocation, an extension of scope or a shift of a burden, not a change of
 #: kind (由主要行业推广到次要行业, 把负担转嫁到…); the verbs of becoming (发展到, 过渡到) are connectors of their own.
 SCOPE_TO_VERBS = ["推广", "扩展", "扩大", "延伸", "覆盖", "普及", "拓展", "转移", "下放", "上收", "转嫁", "集中", "分散",
@@ -581,7 +586,8 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
                 return ("become", k, m.end(), m.group())
         if ch == "到" and (prev == "转" or s[k - 2: k] == "转移"):
             v0 = k - 2 if s[k - 2: k] == "转移" else k - 1
-            if v0 > j and (prev == "转" and _TRACK_RE.match(s, k - 1) or _FOCUS_RE.search(s, 0, j)):
+            if v0 > j and (prev == "转" and _TRACK_RE.match(s, k - 1) or _FOCUS_RE.search(s, 0, j)
+                           or _EMPHASIS_RE.match(s, j) and _EMPHASIS_RE.match(s, k + 1)):
                 return ("become", v0, k + 1, s[v0: k + 1])
         if ch == "到" and k > j and (prev not in DAO_NOT_AFTER or s[k - 2:k] == "起来") and nxt not in DAO_NOT_BEFORE:
             if any(s[k - len(v): k] == v for v in SCOPE_TO_VERBS):
@@ -704,8 +710,12 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if len(tgt_raw) > MAX_POLE or _reject_reason(src, tgt):
             return None
-        if verb in MOTION_VERBS | EXTEND_VERBS and (_is_place(src) or _is_place(tgt)):
-            return None
+        if verb in MOTION_VERBS | EXTEND_VERBS and (_is_place(src) or _is_place(tgt)
+                                                    or any(re.search(r"[室馆厂]$", p) for p in (src, tgt))):
+            return None  # 由行政村向自然村延伸, 由实验室向生产转移: movement or coverage in space
+        if verb in EXTEND_VERBS and not (_quotes_of(src_raw) or _quotes_of(tgt_raw)) \
+                and any(DOMAIN_POLE.search(p) for p in (src, tgt)):
+            return None  # 由经济领域向社会领域拓展: the scope widens over domains, nothing changes kind
         if nominal:
             marker = "从X向Y的N" if opener == "从" else "由X向Y的N"
         else:

@@ -291,6 +291,10 @@ def test_a_parallel_series_of_you_x_dao_y_supports_itself():
         ("相互猜疑", "逐步信任"), ("彼此隔绝", "密切往来")]
 
 
+def test_cong_yi_x_wei_zhu_zhuandao_yi_y_wei_zhu():
+    assert pairs("农村供销合作社从以国家投资为主转到以农民入股为主。") == [("以国家投资为主", "以农民入股为主")]
+
+
 # --- exclusions ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence", [
     "从项目签约生效至居民全部撤离仅用了30天。",         # 至 marks a span
@@ -384,7 +388,7 @@ def test_trend_turns_are_numeric_changes(sentence):
     assert extract(sentence) == []
 
 
-@pytest.mark.parametrize("sentence", ["防止投资增长由偏快转为过热。", "这家企业由亏损转为盈利。"])
+@pytest.mark.parametrize("sentence", ["防止投资增长由偏快转为过热。", "这家企业由亏损转为盈利。", "体检由每年一次改为每两年一次。"])
 def test_degrees_and_signs_of_a_quantity_are_numeric_changes(sentence):
     assert extract(sentence) == []
 
@@ -405,6 +409,8 @@ def test_same_pole_with_a_comparative_is_not_a_transition():
     "有线电视网络由县城向乡镇延伸。",
     "试点范围从东部省份推广到中西部省份。",
     "这项改革由少数试点单位发展到全省各地。",
+    "改革由经济领域向社会领域拓展。",
+    "科学技术由实验室向生产转移。",
 ])
 def test_extension_of_coverage_is_scope(sentence):
     assert extract(sentence) == []
