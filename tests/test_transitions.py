@@ -295,6 +295,14 @@ def test_cong_yi_x_wei_zhu_zhuandao_yi_y_wei_zhu():
     assert pairs("农村供销合作社从以国家投资为主转到以农民入股为主。") == [("以国家投资为主", "以农民入股为主")]
 
 
+def test_you_x_jinru_y():
+    assert pairs("全县农民生活由温饱进入小康。") == [("温饱", "小康")]
+
+
+def test_you_x_tiaozheng_wei_y():
+    assert pairs("部分农产品价格由国家定价调整为市场定价。") == [("国家定价", "市场定价")]
+
+
 # --- exclusions ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence", [
     "从项目签约生效至居民全部撤离仅用了30天。",         # 至 marks a span
