@@ -1048,6 +1048,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             if m:
                 src_core = src_core[: m.start()]
         start = s.rfind(src_core, c0, v0) if src_core else -1
+        if after_ba:
+            start = c0 + mb.start()  # the construction starts at 把/将
         if not src_core and _only_words(before.strip(" 　"), _NOT_NOMINAL + GOVERN_LEAD):
             if last_ba and last_ba[1] + 1 == c0:
                 # 把X改组为Y，或改为Z: the source is shared with the construction before
