@@ -26,6 +26,21 @@ tune     pole       0.816  0.633  0.713
 heldout  sentence   0.700  0.560  0.622
 heldout  pole       0.750  0.600  0.667
 =======  =========  =====  =====  =====
+
+After tuning on the tune split (issue 10, commit 8593e95; the held-out aggregate was looked at three times in
+all — before tuning, midway, and this final figure — and no held-out sentence or error was ever read):
+
+=======  =========  =====  =====  =====  ==========================
+split    level      P      R      F1     naive baseline P / R
+=======  =========  =====  =====  =====  ==========================
+tune     sentence   1.000  1.000  1.000  0.215 / 0.447
+tune     pole       1.000  1.000  1.000  0.240 / 0.510
+heldout  sentence   0.818  0.720  0.766  0.097 / 0.240
+heldout  pole       0.846  0.733  0.786  0.103 / 0.233
+=======  =========  =====  =====  =====  ==========================
+
+The gap between the splits is the measure of overfitting: 38 tune sentences with a transition do not show every
+construction or look-alike of 25 unseen ones.
 """
 
 from __future__ import annotations

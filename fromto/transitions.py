@@ -13,15 +13,26 @@ marker                 shape                                           example (
 ``从X到Y的N``          从 X 到 Y 的 + change noun                        从计划经济到市场经济的转变 (转变)
 ``实现从X到Y``         实现/完成 + 从 X 到 Y                              实现从党委政府主导到自治共治协同 (实现)
 ``由X到Y``             由 X 到 Y (and 由X向Y+V, 由X向Y的N)               由粗放经营到集约经营
-``从X走向Y``           从/由 X 走向/迈向/转向/回归 Y                      从封闭走向开放 (走向)
-``由X转为Y``           从/由 X 转为/转变为/变为/变成/改为/发展为 … Y        由被动应付转为主动服务 (转为)
+``从X走向Y``           从/由 X 走向/迈向/转向/回归/进入 Y                 从封闭走向开放 (走向)
+``由X转为Y``           从/由 X 转为/转变为/变为/变成/改为/发展为/过渡到/    由被动应付转为主动服务 (转为)
+                       发展到/达到/调整为 … Y; 转到 Y 的轨道上来
+``由X变Y``             set phrase: 由/从 X 变 Y (poles of 1-2 characters)    由大变强, 由被动变主动 (变)
+``由X及Y``             set phrase of two state words with 及               由乱到治、由治及兴 (及)
 ``变X为Y``             变/化/转 X 为 Y, often in series                  变各自为战为共同奋战 (变)
 ``把X变成Y``           把/将 X 变成/变为/转化为/转变为 … Y                把“工业锈带”变成“生活秀带” (变成)
 ``X变成Y``             X 变成/变为/转化为/演变为 … Y (X stated)            昔日的荒滩变成了良田 (变成)
 ``“X”变“Y”``           quoted pole 变 quoted pole                        “独唱”变“合唱” (变)
 ``X向Y转变``           X 向 Y + verb of change of kind, no 从/由           推动中国制造向中国创造转变 (转变)
+``本来是X，现在成了Y``  本来/原来/过去 是 X，现在/如今 … 成了/成为/变为 Y     这里本来是荒滩，现在成了良田 (成了)
 =====================  ==============================================  ======================================
 
+Report prose (the Government Work Reports, issue 10) adds shapes of the same constructions: a source written
+in the clause before (把X，逐步转为Y; 增强X的责任感，并切实转化为Y), shared by a later verb (把X改组为Y，或改为Z),
+running over commas to a later verb (把重点从X，Y，转为Z), or named as a whole before a part (私营商业中有一半以上
+转变为Y -> 私营商业); chains with 、 before 到 under staged progress (有步骤的，从A、B到C); a shift of focus
+(着重点从X转到Y上来); coordinated constructions joined by 、 (A演变为B、C演变为D). A source is reduced to its core:
+no governing verb (严格控制, 鼓励和指导, 使), modal or adverb (今后应, 逐步地, 更多更快地), quantifier (十八万户); a
+target stops before the noun the construction modifies (…过渡到全民所有制的最好形式, …改为征收增值税的一项重要改革).
 Where a 变成-clause holds only adverbs (…的事情，如今却变成了现实) the source is the clause before, if it is a noun
 phrase (built with 的, or at most four characters). A bare X向Y takes only verbs of change of kind (转变, 转型,
 转化, 过渡 …), never verbs of movement or growth (发展, 迈进), which describe where an entity goes, not what it
@@ -39,18 +50,28 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
 * ``time`` — a pole that is a point or stretch of time (2001年, 现在, 过去, 开工时 …) or a duration in the
   same or the next clause (只花了90天): 从项目签约生效至居民100%撤离 and 从居民撤离到项目开工只花了90天;
   the connector 至 is never taken (in news prose it marks spans and ranges);
-* ``numeric`` — a pole that is a quantity (23%, 三成, 100万元): 从23%下降到17%;
+* ``numeric`` — a pole that is a quantity (23%, 三成, 100万元, 每年一次, 第三条): 从23%下降到17%; a quantity's
+  trend, degree or sign (ruling R1 of the report gold: 由下降转为上升, 转降为升, 由偏快转为过热, 由亏损转为盈利);
 * ``space`` — motion or distance (从上海出发到北京, 行程从A到B 300公里) and poles that are both places
   or both ends of a scale of levels (从中央到地方, 从城市到农村);
 * ``scope`` — a range or enumeration of scope: 从X到Y followed by 都/均/无不/各/每/等 (从选址到装修，再到验收，
-  每个环节都 …) and viewpoint phrases 从X到Y来看;
+  每个环节都 …), a series in which one 从X到Y is a range of places (从城市到农村，从生产力到生产关系…), a range
+  over a whole chain (从田间到餐桌的全过程监管), viewpoint phrases 从X到Y来看, and extension of coverage or
+  relocation (由行政村向自然村延伸, 由经济领域向社会领域拓展, 由主要行业推广到次要行业, 由试点发展到全省,
+  由实验室向生产转移); spans that start at a time (从明年起);
 * a plain 从X到Y (one step, no chain) is taken only with positive evidence: 实现/完成/经历/推动 before it, a
   change noun after it (的转变/跨越), quotation marks around a pole, the sentence being only the construction
-  (a headline), a change verb in the same sentence (升级, 转型 …), or two opposite state words (从无到有,
-  从弱到强). Without such evidence 从X到Y in newspaper prose is mostly a range or a span;
+  (a headline), a change word in its clause or the clauses either side (升级, 转型, 变化 …; staged progress
+  有步骤), a parallel 从X到Y just before it, or two opposite state words (从无到有, 从弱到强). Without such evidence
+  从X到Y in newspaper prose is mostly a range or a span;
 * ``no source`` — a change verb whose source is absent or only a pronoun (使其转化为长效机制, 转化为现实生产力):
-  a target without a stated source is not a transition. Likewise 向Y迈进 without 从/由;
-* identical poles (从胜利走向胜利) and poles longer than :data:`MAX_POLE` characters.
+  a target without a stated source is not a transition. Likewise 向Y迈进 without 从/由, a whole country or region
+  as the source (使中国变成…, 把西藏变成…), and a bare X向Y转变 whose X is the thing that changes rather than a
+  state of it (对外贸易向优进优出转变: X and Y share no word; conversions such as 科技成果向现实生产力转化 stay);
+* identical poles (从胜利走向胜利), the same pole with a comparative (从胜利走向更大的胜利, ruling R2), and poles
+  longer than :data:`MAX_POLE` characters;
+* set phrases of order or depth used as a manner (由浅入深, 由近及远, ruling R3); 以X为主 (整改为主) is no 改为;
+  replacing an item of a list (…中，把A改为B) and renaming (名称改为) are no change of kind.
 
 Public functions: :func:`extract` (one sentence -> list of dicts), :func:`extract_sentences` (the sentences
 table of :mod:`fromto.clean` -> transitions table), :func:`extract_text` (plain text -> transitions table, cleaned by :mod:`fromto.clean` first).
