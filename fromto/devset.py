@@ -38,17 +38,18 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def score(items, show_errors: str | None = None, splits=("dev", "heldout")) -> dict:
+def score(items, show_errors: str | None = None, splits=("dev", "heldout"), extractor=None) -> dict:
     """Sentence- and pole-level scores per split for ``items``: ``(key, split, text, gold_pairs)`` tuples.
 
-    The extractor runs on each ``text``; returns ``{split: {"sentences": n, "sentence": (P, R, F, n_gold),
+    The extractor (``extractor(text) -> [(source, target), …]``, default :func:`fromto.transitions.extract`, so a
+    baseline can be scored the same way) runs on each ``text``; returns ``{split: {"sentences": n, "sentence": (P, R, F, n_gold),
     "pole": (P, R, F, n_gold)}, "errors": [...]}`` where errors (only for the split named by ``show_errors``)
     are ``(key, text, gold, predicted)``.
     """
     counts = defaultdict(lambda: defaultdict(int))
     errors = []
     for key, split, text, gold in items:
-        pred = [(r["source"], r["target"]) for r in extract(text)]
+        pred = extractor(text) if extractor else [(r["source"], r["target"]) for r in extract(text)]
         c = counts[split]
         c["sentences"] += 1
         c["s_tp"] += bool(pred) and bool(gold)
@@ -105,12 +106,15 @@ def report_items(gold: pd.DataFrame | None = None) -> list[tuple]:
     return [(key, split, text, pairs) for key, (split, text, pairs) in items.items()]
 
 
-def evaluate_reports(show_errors: str | None = None, gold: pd.DataFrame | None = None) -> dict:
+def evaluate_reports(show_errors: str | None = None, gold: pd.DataFrame | None = None, extractor=None) -> dict:
     """Scores of the extractor on the report gold standard, splits "tune" and "heldout" (see :func:`score`).
 
-    Only ever list errors of the "tune" split: "heldout" measures how the rules generalise.
+    Only ever list errors of the "tune" split: "heldout" measures how the rules generalise, so asking for its
+    errors raises ValueError.
     """
-    return score(report_items(gold), show_errors, splits=("tune", "heldout"))
+    if show_errors not in (None, "tune"):
+        raise ValueError("only the tune split's errors may be listed; the held-out split is reported, never read")
+    return score(report_items(gold), show_errors, splits=("tune", "heldout"), extractor=extractor)
 
 
 def scores_table(result: dict) -> pd.DataFrame:

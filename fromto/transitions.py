@@ -13,15 +13,26 @@ marker                 shape                                           example (
 ``从X到Y的N``          从 X 到 Y 的 + change noun                        从计划经济到市场经济的转变 (转变)
 ``实现从X到Y``         实现/完成 + 从 X 到 Y                              实现从党委政府主导到自治共治协同 (实现)
 ``由X到Y``             由 X 到 Y (and 由X向Y+V, 由X向Y的N)               由粗放经营到集约经营
-``从X走向Y``           从/由 X 走向/迈向/转向/回归 Y                      从封闭走向开放 (走向)
-``由X转为Y``           从/由 X 转为/转变为/变为/变成/改为/发展为 … Y        由被动应付转为主动服务 (转为)
+``从X走向Y``           从/由 X 走向/迈向/转向/回归/进入 Y                 从封闭走向开放 (走向)
+``由X转为Y``           从/由 X 转为/转变为/变为/变成/改为/发展为/过渡到/    由被动应付转为主动服务 (转为)
+                       发展到/达到/调整为 … Y; 转到 Y 的轨道上来
+``由X变Y``             set phrase: 由/从 X 变 Y (poles of 1-2 characters)    由大变强, 由被动变主动 (变)
+``由X及Y``             set phrase of two state words with 及               由乱到治、由治及兴 (及)
 ``变X为Y``             变/化/转 X 为 Y, often in series                  变各自为战为共同奋战 (变)
 ``把X变成Y``           把/将 X 变成/变为/转化为/转变为 … Y                把“工业锈带”变成“生活秀带” (变成)
 ``X变成Y``             X 变成/变为/转化为/演变为 … Y (X stated)            昔日的荒滩变成了良田 (变成)
 ``“X”变“Y”``           quoted pole 变 quoted pole                        “独唱”变“合唱” (变)
 ``X向Y转变``           X 向 Y + verb of change of kind, no 从/由           推动中国制造向中国创造转变 (转变)
+``本来是X，现在成了Y``  本来/原来/过去 是 X，现在/如今 … 成了/成为/变为 Y     这里本来是荒滩，现在成了良田 (成了)
 =====================  ==============================================  ======================================
 
+Report prose (the Government Work Reports, issue 10) adds shapes of the same constructions: a source written
+in the clause before (把X，逐步转为Y; 增强X的责任感，并切实转化为Y), shared by a later verb (把X改组为Y，或改为Z),
+running over commas to a later verb (把重点从X，Y，转为Z), or named as a whole before a part (私营商业中有一半以上
+转变为Y -> 私营商业); chains with 、 before 到 under staged progress (有步骤的，从A、B到C); a shift of focus
+(着重点从X转到Y上来); coordinated constructions joined by 、 (A演变为B、C演变为D). A source is reduced to its core:
+no governing verb (严格控制, 鼓励和指导, 使), modal or adverb (今后应, 逐步地, 更多更快地), quantifier (十八万户); a
+target stops before the noun the construction modifies (…过渡到全民所有制的最好形式, …改为征收增值税的一项重要改革).
 Where a 变成-clause holds only adverbs (…的事情，如今却变成了现实) the source is the clause before, if it is a noun
 phrase (built with 的, or at most four characters). A bare X向Y takes only verbs of change of kind (转变, 转型,
 转化, 过渡 …), never verbs of movement or growth (发展, 迈进), which describe where an entity goes, not what it
@@ -39,18 +50,28 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
 * ``time`` — a pole that is a point or stretch of time (2001年, 现在, 过去, 开工时 …) or a duration in the
   same or the next clause (只花了90天): 从项目签约生效至居民100%撤离 and 从居民撤离到项目开工只花了90天;
   the connector 至 is never taken (in news prose it marks spans and ranges);
-* ``numeric`` — a pole that is a quantity (23%, 三成, 100万元): 从23%下降到17%;
+* ``numeric`` — a pole that is a quantity (23%, 三成, 100万元, 每年一次, 第三条): 从23%下降到17%; a quantity's
+  trend, degree or sign (ruling R1 of the report gold: 由下降转为上升, 转降为升, 由偏快转为过热, 由亏损转为盈利);
 * ``space`` — motion or distance (从上海出发到北京, 行程从A到B 300公里) and poles that are both places
   or both ends of a scale of levels (从中央到地方, 从城市到农村);
 * ``scope`` — a range or enumeration of scope: 从X到Y followed by 都/均/无不/各/每/等 (从选址到装修，再到验收，
-  每个环节都 …) and viewpoint phrases 从X到Y来看;
+  每个环节都 …), a series in which one 从X到Y is a range of places (从城市到农村，从生产力到生产关系…), a range
+  over a whole chain (从田间到餐桌的全过程监管), viewpoint phrases 从X到Y来看, and extension of coverage or
+  relocation (由行政村向自然村延伸, 由经济领域向社会领域拓展, 由主要行业推广到次要行业, 由试点发展到全省,
+  由实验室向生产转移); spans that start at a time (从明年起);
 * a plain 从X到Y (one step, no chain) is taken only with positive evidence: 实现/完成/经历/推动 before it, a
   change noun after it (的转变/跨越), quotation marks around a pole, the sentence being only the construction
-  (a headline), a change verb in the same sentence (升级, 转型 …), or two opposite state words (从无到有,
-  从弱到强). Without such evidence 从X到Y in newspaper prose is mostly a range or a span;
+  (a headline), a change word in its clause or the clauses either side (升级, 转型, 变化 …; staged progress
+  有步骤), a parallel 从X到Y just before it, or two opposite state words (从无到有, 从弱到强). Without such evidence
+  从X到Y in newspaper prose is mostly a range or a span;
 * ``no source`` — a change verb whose source is absent or only a pronoun (使其转化为长效机制, 转化为现实生产力):
-  a target without a stated source is not a transition. Likewise 向Y迈进 without 从/由;
-* identical poles (从胜利走向胜利) and poles longer than :data:`MAX_POLE` characters.
+  a target without a stated source is not a transition. Likewise 向Y迈进 without 从/由, a whole country or region
+  as the source (使中国变成…, 把西藏变成…), and a bare X向Y转变 whose X is the thing that changes rather than a
+  state of it (对外贸易向优进优出转变: X and Y share no word; conversions such as 科技成果向现实生产力转化 stay);
+* identical poles (从胜利走向胜利), the same pole with a comparative (从胜利走向更大的胜利, ruling R2), and poles
+  longer than :data:`MAX_POLE` characters;
+* set phrases of order or depth used as a manner (由浅入深, 由近及远, ruling R3); 以X为主 (整改为主) is no 改为;
+  replacing an item of a list (…中，把A改为B) and renaming (名称改为) are no change of kind.
 
 Public functions: :func:`extract` (one sentence -> list of dicts), :func:`extract_sentences` (the sentences
 table of :mod:`fromto.clean` -> transitions table), :func:`extract_text` (plain text -> transitions table, cleaned by :mod:`fromto.clean` first).
@@ -94,40 +115,64 @@ CHANGE_NOUNS = [
     "变革", "巨变", "转轨", "过渡", "升级", "提升", "拓展", "延伸", "发展", "历程", "进步", "突破", "升华", "进化",
 ]
 #: Verbs of the 从/由 X __ Y family that name the result directly (marker 从X走向Y or 由X转为Y).
-GO_VERBS = ["走向", "迈向", "转向", "回归", "步入", "跨入", "迈入"]
+GO_VERBS = ["走向", "迈向", "转向", "回归", "步入", "跨入", "迈入", "进入"]
 BECOME_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "发展为",
     "发展成为", "发展成", "转型为", "转型成", "变身为", "变身成", "改变为", "改造成", "改造为", "过渡到",
     "转为", "转成", "变为", "变成", "化为", "化成", "成长为", "改为", "改成", "改判为", "改制为", "改建为",
+    "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改组为", "过渡为", "演进为", "转化到",
+    "转变到", "发展到", "达到", "升级为", "改建为", "调整为", "上升为", "提升为",
 ]
+#: 转到 closes 由X转到Y only onto a track or course (由粗放经营转到集约经营的轨道上来); otherwise it is a
+#: transfer between places or bodies (转到社会保险机构), which is relocation.
+_TRACK_RE = re.compile(r"转到([^，,。；;！？!?]{2,30}?)的?(?:轨道|路子|道路)上来")
+#: A shift of focus (工作的着重点从X转到Y上来) is a transition of what comes first, not a relocation.
+_FOCUS_RE = re.compile(r"重点|着重点|重心|注意力|中心任务|工作中心")
+#: Poles that are emphases (以X为主, 以Y为中心): 从以X为主转到以Y为主 changes what comes first.
+_EMPHASIS_RE = re.compile(r"以[^，,。；;]{1,12}?为(?:主|中心|重点|纲|主体|导向)")
 #: Verbs for 把/将 X __ Y and X __ Y (the source stated before the verb).
 TURN_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "变身为",
     "变身成", "改变为", "改造成", "改造为", "转型为", "转型成", "转为", "转成", "变为", "变成", "化为", "化成",
+    "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改为", "改组为", "改制为", "改建为",
+    "升级为",
 ]
 #: Change verbs anywhere in the sentence that support a plain 从X到Y (its matrix predicate).
 SUPPORT_VERBS = [
     "转变", "转型", "转换", "转化", "升级", "跨越", "飞跃", "跃升", "蜕变", "嬗变", "演变", "变迁", "巨变", "迭代",
-    "变革", "转折", "提升", "发展壮大", "成长", "走过", "经历", "实现了", "完成了",
+    "变革", "转折", "提升", "发展壮大", "成长", "走过", "经历", "实现了", "完成了", "变化",
 ]
+#: Words of staged progress: they support a plain 从X到Y and read 从A、B到C as two steps (有步骤的，从A、B到C).
+STAGE_WORDS = ["有步骤", "分步骤", "分阶段", "步骤", "阶段"]
 #: Words right before 从 that announce a transition (实现从X到Y).
 LEAD_VERBS = ["实现了", "完成了", "经历了", "实现", "完成", "经历", "推动", "促进", "加快", "标志着", "走过了", "走过"]
 #: Pairs of single-character state words read as a change of state (从无到有, 从弱到强).
 STATE_PAIRS = {
     ("无", "有"), ("弱", "强"), ("少", "多"), ("低", "高"), ("穷", "富"), ("贫", "富"), ("慢", "快"), ("粗", "精"),
-    ("虚", "实"), ("浅", "深"), ("量", "质"), ("点", "面"), ("乱", "治"), ("散", "聚"), ("弱", "大"), ("小", "强"),
+    ("虚", "实"), ("浅", "深"), ("量", "质"), ("乱", "治"), ("散", "聚"), ("弱", "大"), ("小", "强"),
     ("后", "先"), ("旧", "新"), ("差", "好"), ("难", "易"), ("有", "优"), ("大", "强"), ("多", "精"),
+    ("治", "兴"), ("衰", "兴"), ("衰", "盛"), ("危", "安"), ("乱", "稳"), ("穷", "强"), ("贫", "强"), ("小", "大"),
+    ("窄", "宽"),
 }
+#: Pairs that are ends of a scale in space or depth, or an order of proceeding: 由近及远, 由表及里, 由浅及深
+#: describe how far or in what order (ruling R3: a manner), not a change of state.
+SPATIAL_PAIRS = {("近", "远"), ("表", "里"), ("内", "外"), ("上", "下"), ("下", "上"), ("此", "彼"), ("点", "面"),
+                 ("浅", "深"), ("易", "难"), ("简", "繁")}
 
 # --- False triggers ---------------------------------------------------------------------------------------------
 #: 从 followed by these is a word or a fixed phrase, not an opener (从事, 从业, 从严 …).
 CONG_NOT_BEFORE = {"事", "业", "严", "此", "而", "未", "不", "来", "容", "众", "属", "军", "政", "教", "医", "商", "师",
-                   "艺", "头", "宽", "重", "简", "速", "优", "轻", "快", "长", "今"}
+                   "艺", "头", "宽", "重", "简", "速", "优", "轻", "快", "长", "今", "紧"}
+#: ... unless 从 and that character begin a longer word (从教育 is 从 + 教育, not 从教 "to teach").
+CONG_WORD_AFTER = {"紧张", "紧密", "紧缺", "教育", "教学", "商业", "商品", "医疗", "医药", "长期", "重工业", "轻工业", "重点", "优势", "快速",
+                   "简单", "宽松", "军事"}
 #: 从 preceded by these is the end of a word (服从, 自从, 何去何从 …).
 CONG_NOT_AFTER = set("服随侍自何无盲顺听遵屈适主跟依力")
 #: 由 followed by these is a word (由于, 由此, 由衷 …); 由 preceded by these likewise (自由, 理由 …).
 YOU_NOT_BEFORE = set("于此衷来头是")
 YOU_NOT_AFTER = set("自理缘经来事因不籍")
+#: ... unless that character ends another word: 已经由 (已经 + 由), 管理由 (管理 + 由), not 经由 or 理由.
+YOU_WORD_BEFORE = {"已经", "曾经", "管理", "治理", "处理", "办理", "代理", "清理", "整理", "审理", "受理", "合理", "总理"}
 #: 到 preceded by these ends another word (得到, 达到, 看到 …) and is no connector.
 DAO_NOT_AFTER = set("得受达遇看感做想来提见听收找迟报签直等谈说回走带送运拿搬派调传落轮赶拉跑飞开移转搞顾料碰")
 #: 到 followed by these starts another word (到底, 到位, 到处 …).
@@ -154,14 +199,17 @@ TIME_POLE = re.compile(
 )
 NUMERIC_POLE = re.compile(
     r"[0-9０-９]|[%％‰]|(?:[零〇○二三四五六七八九十百千两几半]|一[十百千万亿])[十百千万亿]*"
-    r"(?:成|倍|个|万|亿|元|人|次|家|吨|亩|公里|米|斤|户|名|所|项|台|辆|件|位|种|分|度|级|层|岁|块|美元)"
+    r"(?:成|倍|个|万|亿|元|人|次(?!产业)|家|吨|亩|公里|米|斤|户|名|所|项|台|辆|件|位|种|分|度|级|层|岁|块|美元|档|比)"
+    r"|百分之|[一二三四五六七八九十]+比[一二三四五六七八九十]+"
+    rf"|第[{_NUM}]+(?:条|款|项|章|节|编|目|段|部分|位|名)"  # renumbering a provision or a rank (第三条改为第四条)
+    r"|[一二两三四五六七八九十]次(?!性|产业)"  # a frequency (由每年一次改为每两年一次)
 )
 DURATION_AFTER = re.compile(
     rf"^[^。！？!?；;]{{0,12}}?(?:用了|用|花了|花|历时|耗时|需要|需|仅|只|不到|共|前后|整整|长达)[^，,。！？!?；;]{{0,4}}[{_NUM}]+\s*(?:个)?(?:天|日|年|个月|月|小时|分钟|周|秒|星期)"
 )
 DISTANCE_AFTER = re.compile(rf"^[^。！？!?；;，,]{{0,10}}[{_NUM}]+\s*(?:公里|千米|米|里|站|海里|英里)")
 #: Words ending a pole that make it movement in space (从北京出发, 从群众中来).
-MOTION_IN_POLE = re.compile(r"(?:出发|起飞|启程|动身|(?<!起)来|去|走|飞|回|赶|乘|坐|步行|开车|运|送|出来|进来)$")
+MOTION_IN_POLE = re.compile(r"(?:出发|起飞|启程|动身|(?<![起往未以原本后近从将])来|去|走|飞|回|赶|乘|坐|步行|开车|运|送|出来|进来)$")
 #: Ends of a scale of levels or places: both poles in this set make a range (从中央到地方).
 SCOPE_WORDS = set(
     "中央 地方 基层 省 市 县 乡 镇 村 城 乡村 城市 农村 城镇 国内 国外 海内 海外 境内 境外 全国 全省 全市 沿海 内地 "
@@ -172,11 +220,60 @@ SCOPE_WORDS = set(
 PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|镇|乡|村|州|岛|港|站|机场|街|路|湾|江|河|湖|海|山|峡|口|门|城|国|洲|家)$")
 #: Quantifiers after a 从X到Y range (从城市到农村都 …, 从A到B等).
 SCOPE_AFTER = re.compile(r"^[^。！？!?；;]{0,14}?(?:都|均|无不|皆|无一|一律|处处|人人|个个|全都|统统|一应俱全|应有尽有)")
+#: The whole of a chain or process after the last pole (从生产源头到消费的全程监管, …到“最后一公里”衔接畅通).
+WHOLE_CHAIN = re.compile(r"全程|全过程|全链条|全产业链|全流程|全周期|全生命周期|各环节|各个环节|全覆盖|衔接|贯通|打通")
 SCOPE_IN_POLE = re.compile(r"(?:都|均|各|每|等|诸)|各级|各类|各种|各个|所有")
 #: Viewpoint endings: 从X到Y来看, 从A到B说起.
 VIEWPOINT_END = re.compile(r"(?:来看|看来|看|说起|讲起|谈起|做起|抓起|入手|着手|开始|起步|出发|上看|上说|而言|来说)$")
 #: Pronouns and empty words that cannot be a stated source (使其转化为 …).
 PRONOUN_SOURCE = re.compile(r"^(?:其|之|它|它们|他|他们|她|她们|此|这|那|这些|那些|自己|自身|我们|你们|其中|对方)$")
+#: A whole country or region as the source (使中国变成…, 把西藏变成…): an entity, not a state of it.
+ENTITY_SOURCE = {"中国", "我国", "祖国", "全国", "国家", "本国", "我们国家", "这个国家", "西藏", "台湾", "世界", "全世界"}
+#: A quantity's trend, degree or sign as a pole (由下降转为上升, 转向回升, 由偏快转为过热, 由亏损转为盈利): a numeric
+#: change, not a change of kind (ruling R1).
+TREND_POLE = re.compile(r"^(?:[^，,]{0,6}的)?(?:生产|产量|产值|收入|财政收入|价格|物价|利润|出口|进口|投资|增速|速度|效益)?"
+                        r"(?:连年|持续|逐年|大幅|小幅|明显|较快|快速|稳步|缓慢|结构性|输入性)?"
+                        r"(?:偏快|过快|偏慢|过慢|过热|偏热|过冷|偏冷|偏高|过高|偏低|过低|偏紧|过紧|偏松|过松|"
+                        r"亏损|盈利|赤字|盈余|逆差|顺差|"
+                        r"上升|下降|回升|回落|增长|减少|下滑|上涨|下跌|负增长|正增长|减产|增产|"
+                        r"升|降|增|减|涨|跌)$")
+#: Modifiers that make the target the source again, only more of it (从胜利走向更大的胜利, ruling R2).
+SAME_KIND_PREFIX = re.compile(r"^(?:更大的|更高的|更好的|更新的|更多的|更加|更|新的|新|又一个|一个又一个|进一步的)$")
+#: A span that starts at a point of time: 从明年起, 从今年10月份起.
+TIME_FROM = re.compile(r"^[^，,]{0,10}?(?:年|月|日|号|份|世纪|现在|今天|今后|目前|此|那时|这时|当时)(?:开始)?起")
+#: Verbs of extension in space or coverage: 由X向Y延伸 / 由X推广到Y with units or places as poles is scope.
+EXTEND_VERBS = {"延伸", "扩展", "拓展", "推广", "扩大", "覆盖", "延长", "普及", "辐射", "伸展"}
+#: Poles that name a domain, sector or group (领域, 行业, 群体 …): with a verb of extension the range widens.
+DOMAIN_POLE = re.compile(r"(?:领域|行业|产业|地区|区域|群体|人群|部门|环节|范围|层面|方面|地方)$")
+#: Verbs before 到 that make 由/从X V到Y a relocation, an extension of scope or a shift of a burden, not a change of
+#: kind (由主要行业推广到次要行业, 把负担转嫁到…); the verbs of becoming (发展到, 过渡到) are connectors of their own.
+SCOPE_TO_VERBS = ["推广", "扩展", "扩大", "延伸", "覆盖", "普及", "拓展", "转移", "下放", "上收", "转嫁", "集中", "分散",
+                  "调整", "下沉", "延长", "增加", "提高", "降低", "减少", "压缩", "缩短", "深入", "落实", "传达", "贯彻"]
+#: Parts of a whole as a source (私营商业中有一半以上, 有半数上下): the whole is the pole.
+PARTITIVE = (r"(?:有)?(?:一半|半数|大半|大部分|绝大部分|大多数|绝大多数|多数|少数|一部分|相当一部分|相当部分|部分|"
+             r"全部|一些|若干)(?:上下|左右|以上|以下)?")
+_PARTITIVE_ONLY = re.compile(rf"^(?:其中)?{PARTITIVE}$")
+_PARTITIVE_TAIL = re.compile(rf"^(.{{2,}}?)(?:中|之中|里)?的?{PARTITIVE}$")
+#: Words that govern the source and are not part of it (严格控制农业人口转为非农业人口, 使X变为Y).
+GOVERN_LEAD = [
+    "严格控制", "控制", "有效防止了", "防止了", "防止", "禁止", "严禁", "允许", "鼓励和指导", "鼓励", "指导", "开展", "缩短",
+    "形成", "避免", "支持", "继续", "加快", "加速", "推动", "促进", "促使", "引导", "帮助", "要求", "力争", "争取",
+    "尽快", "确保", "保证", "决定",
+]
+#: Where the first of verb phrases joined by 或 begins (与企业联合、参加企业集团或转为…, 进入企业或改制为…).
+_VP_START = re.compile(r"与|同|跟|进入|参加|加入|实行|开展|兴办|组建|联合|兼并|合并|并入|划归|改为|转为")
+#: Adverbs of manner ending in 地 before the verb (更多更快地转化为, 逐步地转变为), stripped from a source.
+ADVERB_DI = re.compile(r"(?:(?:更[好快多加]|逐步|逐渐|尽可能|迅速|有效|有序|积极|稳妥|切实|真正|及时|顺利|自觉|主动|"
+                       r"不断|大量|分别|大批|成批|普遍|坚决|彻底|全部|很快|较快|尽快)地?)+$")
+#: Conjunctions and modal words that may open a clause before the verb (或改为Y, 今后应逐步改为Y).
+CLAUSE_LEAD = ["或者", "或则", "或是", "或", "并且", "并", "再", "而且", "而", "还", "也", "又", "以及", "今后", "以后", "将来",
+               "由于", "因为", "如果", "只有", "只要", "一旦", "当", "开始", "准备", "拟", "应当", "应该", "应", "要", "须", "必须", "需要", "可以", "可", "能够", "能否", "是否",
+               "分别", "一律", "一般", "均", "都", "已经", "已", "正在", "将", "就", "则", "便", "才"]
+#: Heads that a transition can modify (…转化为生产力的时间, …过渡到全民所有制的最好形式): cut off the target.
+TARGET_HEAD = re.compile(
+    r"(?:的[^，,]{0,8}?(?:要求|过程|时间|最好的?形式|途径|道路|趋势|阶段|时期|试点|改革|步伐|速度|办法|做法|任务|"
+    r"方向|目标|关键|变化|转变|重要途径|实际|危险|倾向|现象|规定|大革命)"
+    r"|(?:这个|这一|这种)[^的，,]{1,4}|阶段实际|试点(?:工作)?|以后|之后|以来|的?(?:轨道|路子|道路)上来)$")
 
 #: Words stripped from the start of a subject (the verbs and adverbs that govern the clause, not the thing).
 SUBJECT_LEAD = [
@@ -215,6 +312,12 @@ _CHANGE_NOUN_RE = re.compile(rf"的(?:{_alts(CHANGE_NOUN_MODIFIERS)}|[^的，,�
 _GO_RE = _alts(GO_VERBS)
 _BECOME_RE = _alts(BECOME_VERBS)
 _TURN_RE = re.compile(_alts(TURN_VERBS))
+#: A governing verb inside a source (…、鼓励和指导X): its object is the source.
+_GOVERN_INSIDE = re.compile(_alts([w for w in GOVERN_LEAD if len(w) >= 2 and w not in ("形成", "继续", "决定")]))
+_BECOME_ANY_RE = re.compile(_alts(set(TURN_VERBS) | set(BECOME_VERBS) - {"达到", "发展到"}))
+#: A verb of becoming opening a clause after the one 从/由 opened (从X，Y，转为Z), at most two clauses later.
+_LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){0,2}[，,](?:逐步|逐渐|开始|进一步|及时|适时)?"
+                             r"(转为|转向|转变为|改为|变为|过渡到|转到)")
 
 
 # --- Small helpers ----------------------------------------------------------------------------------------------
@@ -283,6 +386,113 @@ def _strip_words(text: str, lead: Iterable[str] = (), trail: Iterable[str] = ())
     return text
 
 
+def _only_words(text: str, words: Iterable[str]) -> bool:
+    """True when ``text`` is made up entirely of ``words`` (逐步 + 地, 已经, 今后 + 应): nothing nominal is left."""
+    words = sorted(set(words), key=len, reverse=True)
+    while text:
+        for w in words:
+            if text.startswith(w):
+                text = text[len(w):]
+                break
+        else:
+            return False
+    return True
+
+
+_NOT_NOMINAL = SOURCE_TRAIL + CLAUSE_LEAD + SUBJECT_TRAIL + ["地", "没有", "不", "未", "很容易", "容易", "所以", "因此",
+                                                            "因而", "从而", "于是", "这样", "由此"]
+#: One-character adverbs and modals that also end nouns: the characters before them that make the noun
+#: (委员会, 社会; 职能, 功能; 需要, 主要; 纠正; 平均, 人均; 首都; 原则; 人才; 方便; 成就; 正常; 偿还).
+_NOUN_ENDINGS = {"会": set("员协学大工商合事社机议总联年"), "能": set("功技动职产潜效体智性热电核"),
+                 "要": set("需主重纲摘必概"), "正": set("公纠真修端改反"), "均": set("平人户"), "都": set("首古"),
+                 "则": set("原规法准细总"), "才": set("人英天"), "便": set("方顺简"), "就": set("成造"),
+                 "常": set("正日非反异经"), "还": set("归偿退")}
+
+
+def _strip_trail(text: str, words: Iterable[str]) -> str:
+    """``_strip_words(text, (), words)`` that keeps a one-character word when it ends a noun (社会, 职能, 需要)."""
+    words = sorted(words, key=len, reverse=True)
+    changed = True
+    while changed and text:
+        changed = False
+        for w in words:
+            if text.endswith(w) and len(text) > len(w):
+                if len(w) == 1 and len(text) >= 2 and text[-2] in _NOUN_ENDINGS.get(w, ()):
+                    continue
+                text, changed = text[: -len(w)], True
+                break
+    return text
+
+
+def _source_core(text: str) -> str:
+    """The short core of a source written before its verb (X变成Y): no governing verb, adverb or modal word.
+
+    ``严格控制农业人口`` -> 农业人口, ``使农副产品更多更快地`` -> 农副产品, ``今后应逐步`` -> '' (nothing nominal),
+    ``私营工业中的一部分`` -> 私营工业 (the whole, not the part).
+    """
+    text = text.strip(" 　")
+    m = None
+    for m in re.finditer(r"(?:使得|使|让)", text):
+        pass
+    if m is not None and m.end() < len(text):
+        text = text[m.end():]  # the causative's object is the source (我们要让农业转移人口逐步变为城镇居民)
+    for _ in range(3):
+        before = text
+        text = _strip_words(text, GOVERN_LEAD + SUBJECT_LEAD + CLAUSE_LEAD, ())
+        text = ADVERB_DI.sub("", text).lstrip("的")
+        text = _strip_trail(text, SOURCE_TRAIL + CLAUSE_LEAD)
+        if text == before:
+            break
+    if _only_words(text, _NOT_NOMINAL + GOVERN_LEAD + SUBJECT_LEAD):
+        return ""
+    m = None
+    for m in _GOVERN_INSIDE.finditer(text):
+        pass
+    if m is not None and m.start() > 0 and len(text) - m.end() >= 2 and text[m.end()] != "的":
+        text = text[m.end():]  # …、鼓励和指导资本主义经济转变为Y: the object of the governing verb
+    m = _PARTITIVE_TAIL.match(text)
+    if m and not _PARTITIVE_ONLY.match(text):
+        text = _clause_subject(_strip_trail(m.group(1), SOURCE_TRAIL + CLAUSE_LEAD)) or m.group(1)
+    return _unquantified(text)
+
+
+def _clause_subject(clause: str) -> str:
+    """The noun phrase that opens a clause (原有私营商业在五年内经过改造 -> 原有私营商业), or ''."""
+    m = re.search(r"(?:在|经过|通过|将|要|已经|已|正在|也|都|必须|应该|应当|可以|能够|还|又|就)", clause)
+    head = clause[: m.start()] if m else clause
+    head = _strip_words(head.strip(" 　"), SUBJECT_LEAD + GOVERN_LEAD, ())
+    return head if 2 <= len(head) <= 16 and not PRONOUN_SOURCE.match(head) else ""
+
+
+def _trim_target(tgt_raw: str) -> str:
+    """A target without what follows the pole: a head it modifies (…的最好形式, …的要求, …这个方向), a clause of
+    time (改为银行贷款以后). Only the end is cut, so ``tgt_raw`` starts with the result."""
+    t = tgt_raw
+    m = re.search(r"(?:作为|当作|当成|看作)", t)
+    if m and len(clean_pole(t[: m.start()])) >= 2:
+        t = t[: m.start()]  # 把[X由A演变为B]作为首要任务: the frame's verb ends the target
+    for _ in range(2):
+        m = TARGET_HEAD.search(t)
+        if m and len(clean_pole(t[: m.start()])) >= 2 and not _open_quote(t[: m.start()]):
+            t = t[: m.start()]
+    t = re.sub(r"上[来去]$", "", t)
+    t = re.sub(r"(方面|[中里])[来去]$", r"\1", t)
+    return t
+
+
+def _next_construction(s: str, j: int, end: int) -> int:
+    """Where a target starting at ``j`` stops before a coordinated construction (防止X由A转为B、防止Y由C演变为D):
+    the 、 after which the clause holds another opener or verb of becoming; ``end`` when there is none."""
+    k = s.find("、", j, end)
+    while k != -1:
+        rest = s[k + 1: end]
+        if _BECOME_ANY_RE.search(rest) or re.search(r"[从由]", rest) and any(
+                (s[q] == "从" and _is_cong(s, q)) or (s[q] == "由" and _is_you(s, q)) for q in range(k + 1, end)):
+            return k
+        k = s.find("、", k + 1, end)
+    return end
+
+
 def _subject_before(s: str, i: int) -> str:
     """What changes: the noun phrase before position ``i`` in the same clause, or '' when none is stated."""
     start = _clause_start(s, i)
@@ -302,11 +512,19 @@ def _subject_before(s: str, i: int) -> str:
     return text
 
 
+#: A 从/由 P 到 Q whose poles may be places or levels (checked with _is_place / SCOPE_WORDS).
+_SCOPE_PAIR_RE = re.compile(r"[从由]([^，,。；;、从由到]{1,6})到([^，,。；;、从由到]{1,6})(?=[，,、；;。]|$)")
+_CONG_BU_STATE = re.compile(r"从不[^，,。；;！？!?]{1,10}?(?:到|向|走向|迈向|转向|达到|转为|变为|转变为|过渡到)")
+
+
 def _is_cong(s: str, i: int) -> bool:
     """True if the 从 at ``i`` opens a phrase (not 从事, 服从, 何去何从 …)."""
     nxt = s[i + 1] if i + 1 < len(s) else ""
     prev = s[i - 1] if i > 0 else ""
-    if nxt in CONG_NOT_BEFORE or prev in CONG_NOT_AFTER:
+    if nxt == "不" and _CONG_BU_STATE.match(s, i):
+        return True  # 从不平衡达到新的平衡: 不 begins the source state, 从 is no "never"
+    if (nxt in CONG_NOT_BEFORE and s[i + 1: i + 3] not in CONG_WORD_AFTER and s[i + 1: i + 4] not in CONG_WORD_AFTER) \
+            or prev in CONG_NOT_AFTER:
         # 从小到大, 从无到有: single-character state poles are handled by the STATE_PAIRS rule
         return False
     if s[i + 1: i + 3] in {"中来", "中去"}:
@@ -318,15 +536,31 @@ def _is_you(s: str, i: int) -> bool:
     """True if the 由 at ``i`` opens a phrase (not 由于, 自由, 理由 …)."""
     nxt = s[i + 1] if i + 1 < len(s) else ""
     prev = s[i - 1] if i > 0 else ""
-    return bool(nxt) and nxt not in YOU_NOT_BEFORE and prev not in YOU_NOT_AFTER and nxt not in CLAUSE_END
+    if prev in YOU_NOT_AFTER and s[max(0, i - 2): i] not in YOU_WORD_BEFORE:
+        return False
+    return bool(nxt) and nxt not in YOU_NOT_BEFORE and nxt not in CLAUSE_END
 
 
 def _is_time(p: str) -> bool:
-    return bool(TIME_POLE.match(p))
+    """A point or stretch of time as a pole; a noun dated by a time phrase (几千年来的私有制) is not one."""
+    q = re.sub(r"^[^的，,]{1,8}?(?:以来|来)的(?=[^的]{2})", "", p)
+    return bool(TIME_POLE.match(q))
 
 
 def _is_numeric(p: str) -> bool:
-    return bool(NUMERIC_POLE.search(p))
+    """A quantity as a pole (23%, 三成, 100万元); a quantified noun (七万户的私营工业企业) is not one."""
+    return bool(NUMERIC_POLE.search(_unquantified(p)))
+
+
+def _unquantified(p: str) -> str:
+    """A pole without a leading quantifier of its noun: 七万户的私营工业企业 / １８万户私营商店 -> the noun."""
+    p = re.sub(rf"^[{_NUM}]+[^的，,{_NUM}]{{0,3}}的(?=[^{_NUM}]{{2}})", "", p)
+    return re.sub(rf"^[{_NUM}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{_NUM}的]{{2}})", "", p)
+
+
+def _is_trend(p: str) -> bool:
+    """A direction of a quantity as a pole (下降, 今年的生产下降, 回升): ruling R1 counts a turn of trend as numeric."""
+    return bool(TREND_POLE.match(p))
 
 
 def _is_place(p: str) -> bool:
@@ -341,8 +575,10 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "identical poles"
     if _is_time(src) or _is_time(tgt):
         return "time"
-    if _is_numeric(src) or _is_numeric(tgt):
+    if _is_numeric(src) or _is_numeric(tgt) or _is_trend(src) or _is_trend(tgt):
         return "numeric"
+    if tgt.endswith(src) and SAME_KIND_PREFIX.match(tgt[: -len(src)]):
+        return "same pole"
     if MOTION_IN_POLE.search(src) and len(src) <= 8:
         return "space"
     if src in SCOPE_WORDS and tgt in SCOPE_WORDS:
@@ -369,13 +605,20 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
             m = become.match(s, k)
             if m and prev not in "成":
                 return ("become", k, m.end(), m.group())
+        if ch == "到" and (prev == "转" or s[k - 2: k] == "转移"):
+            v0 = k - 2 if s[k - 2: k] == "转移" else k - 1
+            if v0 > j and (prev == "转" and _TRACK_RE.match(s, k - 1) or _FOCUS_RE.search(s, 0, j)
+                           or _EMPHASIS_RE.match(s, j) and _EMPHASIS_RE.match(s, k + 1)):
+                return ("become", v0, k + 1, s[v0: k + 1])
         if ch == "到" and k > j and (prev not in DAO_NOT_AFTER or s[k - 2:k] == "起来") and nxt not in DAO_NOT_BEFORE:
+            if any(s[k - len(v): k] == v for v in SCOPE_TO_VERBS):
+                return ("scope", k, k + 1, "")
             return ("to", k, k + 1, "")
         if ch == "向" and k > j and prev not in XIANG_NOT_AFTER and nxt not in XIANG_NOT_BEFORE:
             return ("toward", k, k + 1, "")
         if ch == "至" and k > j:
             return ("until", k, k + 1, "")
-        if ch in "从由" and k > j:
+        if k > j and ((ch == "从" and _is_cong(s, k)) or (ch == "由" and _is_you(s, k))):
             return None
         k += 1
     return None
@@ -404,8 +647,34 @@ def _target_end(s: str, j: int) -> tuple[int, str | None]:
     return end, (m.group(1) if m else None)
 
 
-def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] | None:
-    """Rows for a 从/由 opener at ``i`` (one per chain step) and the index where scanning may resume."""
+#: Set phrases with both poles: 由大变强, 由被动变主动 (变 + a pole of one or two characters), 由治及兴 (及, state
+#: pairs only). A phrase that goes on into a verb (由浅入深地讲解) is an adverbial of manner and does not match.
+_SET_PHRASE_RE = re.compile(r"[从由]([^\W\d_]{1,2}?)(变|及)(?![成为化得革动更迁换])([^\W\d_]{1,2}?)"
+                            r"(?=[，,、；;。！!？?：:”’」]|$)")
+
+
+def _set_phrase(s: str, i: int) -> tuple[list[dict], int] | None:
+    """由X变Y / 由X及Y as a set phrase at ``i`` (see :data:`_SET_PHRASE_RE`)."""
+    m = _SET_PHRASE_RE.match(s, i)
+    if not m:
+        return None
+    src, verb, tgt = m.groups()
+    if verb == "及" and ((src, tgt) not in STATE_PAIRS or (src, tgt) in SPATIAL_PAIRS):
+        return None
+    if (src, tgt) in SPATIAL_PAIRS or _reject_reason(src, tgt) or PRONOUN_SOURCE.match(src):
+        return None
+    marker = ("由X" if s[i] == "由" else "从X") + verb + "Y"
+    return [_row(marker, _subject_before(s, i), src, tgt, verb, i, m.end())], m.end()
+
+
+def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) -> tuple[list[dict], int] | None:
+    """Rows for a 从/由 opener at ``i`` (one per chain step) and the index where scanning may resume.
+
+    ``parallel`` is True when a 从X到Y taken just before ends in the previous clause or item (…由A到B，由C到D):
+    the series is its own evidence."""
+    phrase = _set_phrase(s, i)
+    if phrase:
+        return phrase
     opener = s[i]
     lead_start = i
     lead = ""
@@ -416,18 +685,30 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
     clause_end = _clause_end(s, i + 1)
     conn = _find_connector(s, i + 1, clause_end, opener)
     comma_form = False
+    long_source = False
     if conn is None and clause_end < len(s) and s[clause_end] in "，," and s[clause_end + 1: clause_end + 2] == "到":
         # 从A，到B，再到C: the first 到 opens the next clause
         conn = ("to", clause_end + 1, clause_end + 2, "")
         comma_form = True
+    elif conn is None and clause_end < len(s) and s[clause_end] in "，,":
+        # 把重点从X，Y，转为Z: a verb of becoming that opens a later clause closes a source running over commas
+        m = _LATE_BECOME_RE.match(s, clause_end)
+        if m and m.start(1) - i - 1 <= MAX_POLE:
+            conn = ("become", m.start(1), m.end(1), m.group(1))
+            long_source = True
     if conn is None:
         return None
     kind, c0, c1, verb = conn
-    if kind == "until":
+    if kind in ("until", "scope"):
         return None
     src_raw = s[i + 1: clause_end if comma_form else c0]
-    if len(src_raw) > MAX_POLE:
+    if len(src_raw) > MAX_POLE or TIME_FROM.match(src_raw):
         return None
+    if kind != "to":
+        src_raw = _strip_trail(src_raw, SOURCE_TRAIL + ["开始", "逐步地"])
+        src_raw = ADVERB_DI.sub("", src_raw) if len(ADVERB_DI.sub("", src_raw)) >= 2 else src_raw
+    if long_source:
+        src_raw = src_raw.rstrip("，,")
     subject = _subject_before(s, lead_start)
 
     if kind == "toward":
@@ -450,8 +731,12 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if len(tgt_raw) > MAX_POLE or _reject_reason(src, tgt):
             return None
-        if verb in MOTION_VERBS and (_is_place(src) or _is_place(tgt)):
-            return None
+        if verb in MOTION_VERBS | EXTEND_VERBS and (_is_place(src) or _is_place(tgt)
+                                                    or any(re.search(r"[室馆厂]$", p) for p in (src, tgt))):
+            return None  # 由行政村向自然村延伸, 由实验室向生产转移: movement or coverage in space
+        if verb in EXTEND_VERBS and not (_quotes_of(src_raw) or _quotes_of(tgt_raw)) \
+                and any(DOMAIN_POLE.search(p) for p in (src, tgt)):
+            return None  # 由经济领域向社会领域拓展: the scope widens over domains, nothing changes kind
         if nominal:
             marker = "从X向Y的N" if opener == "从" else "由X向Y的N"
         else:
@@ -460,13 +745,16 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
         return [row], m.end()
 
     if kind in ("go", "become"):
-        y_end = _clause_end(s, c1)
-        tgt_raw = s[c1:y_end]
+        y_end = _next_construction(s, c1, _clause_end(s, c1))
+        tgt_raw = _trim_target(s[c1:y_end])
+        y_end = c1 + len(tgt_raw) if s[c1:c1 + len(tgt_raw)] == tgt_raw else y_end
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if len(tgt_raw) > MAX_POLE or _reject_reason(src, tgt):
             return None
         if DURATION_AFTER.match(s[c1:]):
             return None
+        if verb in ("发展到", "达到", "转化到", "转变到") and (_is_place(tgt) or re.match(r"(?:全|各|所有)", tgt)):
+            return None  # 由试点发展到全省: the coverage grows, nothing changes kind
         if kind == "go":
             marker = "从X走向Y" if opener == "从" else "由X走向Y"
         else:
@@ -515,7 +803,8 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
             return None
     if DURATION_AFTER.match(s[c1:]) or DISTANCE_AFTER.match(after):
         return None
-    if any(SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or SCOPE_AFTER.match(after):
+    if any(SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or SCOPE_AFTER.match(after) \
+            or WHOLE_CHAIN.match(after) or re.search(rf"的(?:{WHOLE_CHAIN.pattern})", clean[-1]):
         return None
     if any(MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
@@ -523,12 +812,33 @@ def _from_family(s: str, i: int, whole_sentence: str) -> tuple[list[dict], int] 
         return None
     # --- a plain one-step 从X到Y needs positive evidence
     if steps == 1 and not nominal and not lead:
+        rest = whole_sentence[:i] + whole_sentence[end:]
+        if any(_is_place(a) and _is_place(b) or a in SCOPE_WORDS and b in SCOPE_WORDS
+               for a, b in _SCOPE_PAIR_RE.findall(rest)):
+            return None  # 从城市到农村，从生产力到生产关系，…都将发生变革: a series enumerating where, not what
         quoted = any(_quotes_of(p) for p in raw)
         headline = not re.sub(r"[\s“”‘’「」\"'，,。！？!?：:—…·]", "", s[:i] + s[end:])
         states = (clean[0], clean[1]) in STATE_PAIRS
-        supported = any(v in whole_sentence[:i] + whole_sentence[end:] for v in SUPPORT_VERBS)
+        # evidence must stand near the phrase (its clause and the clauses either side): a report sentence runs
+        # through many clauses, and a change word three clauses away says nothing about this 从X到Y
+        w0 = _clause_start(s, i)
+        w0 = _clause_start(s, w0 - 1) if w0 > 0 else 0
+        w1 = _clause_end(s, end)
+        w1 = _clause_end(s, w1 + 1) if w1 < len(s) else len(s)
+        near = s[w0:i] + s[end:w1]
+        staged = any(w in near for w in STAGE_WORDS)
+        supported = staged or parallel or any(v in near for v in SUPPORT_VERBS)
         if not (quoted or headline or states or supported):
             return None
+        items = raw[0].split("、")
+        if staged and len(items) == 2 and not _open_quote(items[0]) and min(len(clean_pole(x)) for x in items) >= 2 \
+                and not (len(items[1]) > len(items[0]) and items[1][len(items[0]) - 1] == items[0][-1]):
+            # 从A、B到C under staged progress is two steps; 由低级、中级形式 (modifiers sharing a head) is one pole
+            cut = poles[0][0] + len(items[0])
+            poles = [(poles[0][0], cut), (cut + 1, poles[0][1])] + poles[1:]
+            raw = [s[a:b] for a, b in poles]
+            clean = [clean_pole(p) for p in raw]
+            steps = len(poles) - 1
     if lead in ("实现", "实现了", "完成", "完成了"):
         marker = "实现从X到Y" if opener == "从" else "实现由X到Y"
         verb0 = nominal or lead.rstrip("了")
@@ -572,12 +882,13 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         ch = s[i]
         prev = s[i - 1] if i > 0 else ""
         if ch == "变":
-            if prev in BIAN_NOT_AFTER or s[i + 1: i + 2] in set("化成为得革动更迁着了换幻量形身卖现通相故卦")  :
+            if prev in BIAN_NOT_AFTER or s[i + 1: i + 2] in set("化成为得革动更迁着了换幻量形身卖现通相故卦法"):
                 continue
         else:
             before = s[_clause_start(s, i): i]
-            if before and not any(before.endswith(w) for w in HUA_ALLOWED_BEFORE) and prev not in "、":
-                continue
+            listed = prev == "、" and re.match(r"[^、，,为]{1,4}为[^、，,为]{1,4}(?:[、，,。；;]|等|$)", s[i + 1:])
+            if before and not any(before.endswith(w) for w in HUA_ALLOWED_BEFORE) and not listed:
+                continue  # after 、 only as a short set phrase in a list (…、化大公为小公、化公为私等), not 冶金、化工
             if s[i + 1: i + 2] in set("为成化变换型向移入让达载发告交送运身折基"):
                 continue
         end = _clause_end(s, i + 1)
@@ -588,19 +899,22 @@ def _bian_x_wei_y(s: str) -> list[dict]:
             if q != -1:
                 limit = min(limit, q)
         # the last 为 of the item splits it, so a 为 inside an idiom of X stays in X (变各自为战为共同奋战)
-        cands = [k for k in range(i + 2, min(limit, i + 2 + 10)) if s[k] == "为" and s[k - 1] not in _WEI_NOT_AFTER]
-        cands = [k for k in cands if k + 1 < limit]
+        cands = [k for k in range(i + 2, min(limit, i + 2 + 16)) if s[k] == "为" and s[k - 1] not in _WEI_NOT_AFTER]
+        cands = [k for k in cands if k + 1 < limit and s[k + 1] not in "首主止例准由"]  # 以X为首, 为止
         if not cands:
             continue
         k = cands[-1]
         src_raw = s[i + 1: k]
         tgt_end = limit
         tgt_raw = s[k + 1: tgt_end]
+        q = tgt_raw.find("等")
+        if q >= 1 and tgt_raw[q - 1] not in "平高同对初中优均相次":
+            tgt_raw, tgt_end = tgt_raw[:q], k + 1 + q  # 化公为私等种种违法乱纪现象: the list ends at 等
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
-        if not src or not tgt or len(tgt_raw) > 12 or len(src_raw) > 10 or src == tgt:
+        if not src or not tgt or len(tgt_raw) > 20 or len(src_raw) > 16 or src == tgt:
             continue
-        if re.search(r"[的了着过]$", src) or _is_numeric(src) or _is_numeric(tgt):
-            continue
+        if re.search(r"[的了着过]$|[被把将在]", src) or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):
+            continue  # 转降为升 is a turn of trend (R1)
         marker = {"变": "变X为Y", "化": "化X为Y", "转": "转X为Y"}[ch]
         rows.append(_row(marker, "", src_raw, tgt_raw, ch, i, tgt_end))
     return rows
@@ -609,6 +923,9 @@ def _bian_x_wei_y(s: str) -> list[dict]:
 #: Verbs that make a bare X向Y__ (no 从/由) a transition: only verbs of change of kind, not of movement or
 #: growth (推动中国制造向中国创造转变 counts; 引导活动向纵深发展 and 向现代化迈进 do not).
 BARE_TOWARD_VERBS = ["转变", "转型", "转化", "转换", "过渡", "转轨", "蜕变", "嬗变", "演变"]
+#: Verbs of conversion: X is converted into Y (科技成果向现实生产力转化), so X is a stated source even when X and
+#: Y share no word.
+CONVERSION_VERBS = {"转化", "蜕变", "嬗变", "演变"}
 _BARE_TOWARD_RE = re.compile(rf"(的)?({_alts(BARE_TOWARD_VERBS)})")
 
 
@@ -630,9 +947,12 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             if mm and clean_pole(s[c + 1:k]) and not _open_quote(s[c + 1:k]):
                 vm = mm
                 break
-        if vm is None or vm.group(1):
-            continue
+        if vm is None or vm.group(1) and vm.group(2) not in CONVERSION_VERBS:
+            continue  # the nominal 向Y的转变 keeps its subject elsewhere; 科技成果向现实生产力的转化 is a conversion
         c0 = _clause_start(s, c)
+        for a, b in taken:
+            if c0 <= b < c and s[b] == "、":
+                c0 = b + 1  # A向B转变、C向D转变: the next source starts after the previous construction
         src_raw = _strip_words(s[c0:c].strip(), SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
                                SUBJECT_TRAIL)
         src_raw = re.sub(r"^(?:推动|推进|促进|促使|引导|带动|加快|实现|使|让)", "", src_raw)
@@ -641,6 +961,10 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if not src or len(src) > 15 or PRONOUN_SOURCE.match(src) or src in SUBJECT_LEAD or len(tgt_raw) > MAX_POLE:
             continue
         if re.search(r"[从由]", src) or _reject_reason(src, tgt):
+            continue
+        if vm.group(2) not in CONVERSION_VERBS and not (set(src) & set(tgt)) - set("的、和与及"):
+            # 对外贸易向优进优出转变, 高校向应用型转变: X is the thing that changes, not a state of it, so the
+            # source is not stated; a change of kind within one kind shares its head (传统农业向现代农业转变)
             continue
         start = c - len(src_raw)
         rows.append(_row("X向Y转变", "", src_raw, tgt_raw, vm.group(2), start, vm.end()))
@@ -661,9 +985,47 @@ def _quoted_bian(s: str) -> list[dict]:
     return rows
 
 
+#: Verbs whose object, in the clause before an adverb-only clause, is the source (增强X的责任感，并切实转化为Y).
+OBJECT_VERBS = ["增强", "提高", "强化", "树立", "坚定", "激发", "形成", "凝聚", "发挥", "积累", "把", "将"]
+#: Clause openers that are discourse markers, not noun phrases (这就是说，…; 总的来看，…).
+_DISCOURSE_END = re.compile(r"(?:说|看|讲|而言|来说|所以|因此|同时|此外|其中|然而|但是|而且|并且|当然|首先|其次|总之)$")
+
+
+#: Characters after 将 that make it a modal or part of a word (将要, 将会, 将来, 将近, 将使), not the 把 of 将X变成Y.
+_JIANG_MODAL = set("要会来近使让是在有")
+
+
+def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
+    """The source of a verb whose own clause holds only adverbs, taken from the clause before: its noun phrase
+    (…的事情，如今却变成了现实), the object of 把 (把X，逐步转为Y) or of a verb (增强X，并切实转化为Y).
+    Returns (source, start, after_ba) or ('', -1, False)."""
+    if c0 == 0 or s[c0 - 1] not in "，,":
+        return "", -1, False
+    p0 = _clause_start(s, c0 - 1)
+    clause = s[p0: c0 - 1]
+    m = None
+    for m in re.finditer(r"[把将]", clause):
+        pass
+    if m is not None and len(clause) - m.end() >= 2 and not (m.group() == "将" and clause[m.end()] in _JIANG_MODAL):
+        core = _source_core(clause[m.end():])
+        return core, (s.rfind(core, p0, c0) if core else -1), True
+    if "是" in clause:
+        clause = clause[clause.rindex("是") + 1:]
+    # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行, not 这就是说)
+    if not ("的" in clause or len(clause) <= 4) or _DISCOURSE_END.search(clause):
+        return "", -1, False
+    if "的" in clause:
+        cut = max((clause.rfind(v) + len(v) for v in OBJECT_VERBS
+                   if 0 <= clause.rfind(v) < clause.rfind("的") and clause[clause.rfind(v) + len(v)] != "的"), default=0)
+        clause = clause[cut:]
+    core = _source_core(_strip_words(clause, SOURCE_TRAIL, ("的",)))
+    return core, (s.rfind(core, p0, c0) if core else -1), False
+
+
 def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
-    """把/将 X 变成 Y and X 变成 Y (source stated before the verb in the same clause)."""
+    """把/将 X 变成 Y and X 变成 Y (source stated before the verb, in the same clause or the one before)."""
     rows = []
+    last_ba = None  # (source, end of its target) of the last 把X V Y: 把X改组为Y，或改为Z shares X
     for m in _TURN_RE.finditer(s):
         v0, v1 = m.start(), m.end()
         if any(a <= v0 < b for a, b in taken):
@@ -677,55 +1039,96 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if verb in ("转为", "转成") and prev in "扭好运":
             continue
+        if verb[0] == "改" and prev in "整修劳删更篡":  # 整改为主, 修改为 (a revision of wording)
+            continue
+        if verb.endswith("为") and re.match(r"(?:主|重点|中心|核心|基础|导向|主体|纽带|抓手|载体)(?:[的，,。；]|$)", s[v1:]):
+            continue  # 以X为主: a frame of emphasis, not a change
         c0 = _clause_start(s, v0)
+        for a, b in taken:
+            if c0 <= b < v0 and s[b] == "、":
+                c0 = b + 1  # A演变为B、C演变为D: the second source starts after the first construction
         before = s[c0:v0]
-        tgt_end = _clause_end(s, v1)
-        tgt_raw = s[v1:tgt_end]
-        tgt_raw = re.sub(r"^了", "", tgt_raw)
-        # 把/将 X 变成 Y
+        tgt_end = _next_construction(s, v1, _clause_end(s, v1))
+        tgt_raw = _trim_target(s[v1:tgt_end])
+        tgt_end = v1 + len(tgt_raw)
+        # 把/将 X 变成 Y (将 as a modal, 将逐步转为, is not 把)
         mb = None
         for mm in re.finditer(r"[把将]", before):
             mb = mm
-        if mb is not None and mb.start() + 1 < len(before) and s[c0 + mb.start() + 1] not in "要会来近":
-            src_raw = before[mb.start() + 1:]
-            start = c0 + mb.start()
-            marker = "把X变成Y"
-        else:
-            src_raw = before
-            start = c0
-            marker = "X变成Y"
-        src_raw = src_raw.strip(" 　")
-        if marker == "X变成Y":
-            src_core = _strip_words(src_raw, SUBJECT_LEAD + SOURCE_TRAIL, SOURCE_TRAIL)
-            if src_core in SUBJECT_LEAD or src_core in SOURCE_TRAIL:
-                src_core = ""
-            # a governing verb in front (使/让/推动 X 转化为 Y): keep X only
-            src_core = re.sub(r"^(?:使其|使之|使|让|推动|促进|促使|引导|帮助|把|将|要把|要将)", "", src_core)
-            if src_core and src_core in src_raw:
-                start = v0 - len(src_raw) + src_raw.find(src_core)
-            if not src_core and c0 > 0 and s[c0 - 1] in "，,":
-                # the clause holds only adverbs (…的事情，现在却变成了现实): the source is the clause before
-                p0 = _clause_start(s, c0 - 1)
-                prev_clause = s[p0: c0 - 1]
-                if "是" in prev_clause:
-                    prev_clause = prev_clause[prev_clause.rindex("是") + 1:]
-                # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行)
-                nominal = "的" in prev_clause or len(prev_clause) <= 4
-                prev_clause = _strip_words(prev_clause, SOURCE_TRAIL, ("的",))
-                if prev_clause and nominal:
-                    src_core = prev_clause
-                    start = c0 - 1 - len(prev_clause)
-        else:
-            src_core = _strip_words(src_raw, (), SOURCE_TRAIL)
+        src_core = ""
+        after_ba = False
+        if mb is not None and mb.start() + 1 < len(before) and not (mb.group() == "将"
+                                                                    and before[mb.start() + 1] in _JIANG_MODAL):
+            src_core = _source_core(before[mb.start() + 1:])
+            after_ba = bool(src_core)
+        if not src_core:
+            src_core = _source_core(before)
+        if re.search(r"(?:或者|或)$", before) and src_core:
+            # 科研单位与企业联合、参加企业集团或转变为Y: verb phrases joined by 或 share the subject before them
+            m = _VP_START.search(src_core, 2)
+            if m:
+                src_core = src_core[: m.start()]
+        start = s.rfind(src_core, c0, v0) if src_core else -1
+        if after_ba:
+            start = c0 + mb.start()  # the construction starts at 把/将
+        if not src_core and _only_words(before.strip(" 　"), _NOT_NOMINAL + GOVERN_LEAD):
+            if last_ba and last_ba[1] + 1 == c0:
+                # 把X改组为Y，或改为Z: the source is shared with the construction before
+                src_core, start, after_ba = last_ba[0], last_ba[2], True
+            else:
+                src_core, start, after_ba = _previous_clause_source(s, c0)
+        if _PARTITIVE_ONLY.match(src_core) and c0 > 0:
+            # 原有私营商业…，将有半数上下转变为Y: the whole named at the head of the clause before
+            whole = _clause_subject(s[_clause_start(s, c0 - 1): c0 - 1])
+            src_core, start = whole, (s.rfind(whole, 0, c0) if whole else -1)
         src, tgt = clean_pole(src_core), clean_pole(tgt_raw)
-        if not src or not tgt or PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
+        if len(src) < 2 or not tgt or PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
             continue
-        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles"):
+        if src in ENTITY_SOURCE or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
+            continue  # a whole country or region is an entity, not a state (使中国变成…)
+        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole"):
             continue
-        if marker == "X变成Y" and (len(src) > 16 or re.search(r"[从由]", src)):
+        if re.search(r"[从由]", src) and any(
+                ((src_core[q] == "从" and _is_cong(src_core, q)) or (src_core[q] == "由" and _is_you(src_core, q)))
+                and _find_connector(src_core + s[v0:v1], q + 1, len(src_core) + len(verb), src_core[q])
+                for q in range(len(src_core))):
+            continue  # 从/由 … + connector inside the source: the 从/由 family has judged this phrase
+        if not after_ba and len(src) > (24 if "的" in src else 16):
             continue
+        if verb[0] == "改" and (c0 >= 2 and s[c0 - 2] == "中" or re.search(r"名称|名字|字样|称谓|简称|名为", before + tgt)):
+            continue  # replacing an item of a list (…中，把A改为B) or renaming
+        marker = "把X变成Y" if after_ba else "X变成Y"
+        start = start if start >= 0 else c0
         rows.append(_row(marker, "", src_core, tgt_raw, verb, start, tgt_end))
         taken.append((start, tgt_end))
+        if after_ba:
+            last_ba = (src_core, _clause_end(s, tgt_end), start)
+    return rows
+
+
+#: 本来是X，现在成了Y: a former state with 是, then the present one with a verb of becoming after a word of now.
+_WAS_NOW_RE = re.compile(
+    r"(?:本来|原来|原本|过去|从前|昔日|以往|以前|曾经)(?:是|为)([^，,。；;！？!?]{2,24}?)[，,]"
+    r"([^，,。；;！？!?]{0,10}?)(?:现在|如今|今天|而今|今日|现已|眼下)([^，,。；;！？!?]{0,8}?)"
+    r"(成了|成为了|成为|变成了|变成|变为|转变为|转为|改为|发展为|发展成为|建设成为|建成)([^，,。；;！？!?]{2,30})")
+_WAS_NOW_HINT = re.compile("本来|原来|原本|过去|从前|昔日|以往|以前|曾经")
+
+
+def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
+    """本来是X，现在成了Y (过去是X，现在已经成为Y): the sentence states both the former and the present state."""
+    rows = []
+    for m in _WAS_NOW_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        src_raw = re.sub(r"^(?:一个|一种|一片|一块)", "", m.group(1))
+        tgt_raw = _trim_target(m.group(5))
+        tgt_raw = re.sub(r"^(?:一个|一种|一片|一块)", "", re.sub(r"^了", "", tgt_raw))
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt) or re.search(r"[从由]", src):
+            continue
+        rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, m.group(4), m.start(),
+                         m.start(5) + len(m.group(5))))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
     return rows
 
 
@@ -733,6 +1136,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
 #: becoming 变成/转为/化为/改为…, bare X向Y转变): a sentence without any of them cannot hold a transition.
 _TRIGGER = re.compile("[从由变化转改向]")
+_OPENER_RE = re.compile("[从由]")
 
 
 def extract(sentence: str) -> list[dict]:
@@ -747,22 +1151,28 @@ def extract(sentence: str) -> list[dict]:
     [('松散型', '紧密型')]
     """
     s = sentence
-    if not _TRIGGER.search(s):  # every construction holds one of these characters; most sentences hold none
-        return []
     found: list[list[dict]] = []
     taken: list[tuple[int, int]] = []
-    i = 0
-    while i < len(s):
-        ch = s[i]
-        if (ch == "从" and _is_cong(s, i)) or (ch == "由" and _is_you(s, i)):
-            res = _from_family(s, i, s)
+    if _WAS_NOW_HINT.search(s):
+        for r in _was_now(s, taken):
+            found.append([r])
+    if not _TRIGGER.search(s):  # every other construction holds one of these characters; most sentences hold none
+        return _number(found) if found else []
+    m = _OPENER_RE.search(s)
+    last_to = None  # where the last 从X到Y ended: a parallel one right after is supported by it
+    while m:
+        i = m.start()
+        if (s[i] == "从" and _is_cong(s, i)) or (s[i] == "由" and _is_you(s, i)):
+            res = _from_family(s, i, s, parallel=last_to is not None and 0 <= i - last_to <= 2
+                               and all(ch in "，,、；;" for ch in s[last_to:i]))
             if res:
                 rows, resume = res
+                last_to = max(r["end"] for r in rows) if "到" in rows[0]["marker"] else None
                 found.append(rows)
                 taken.append((rows[0]["start"], max(r["end"] for r in rows)))
-                i = max(resume, i + 1)
+                m = _OPENER_RE.search(s, max(resume, i + 1))
                 continue
-        i += 1
+        m = _OPENER_RE.search(s, i + 1)
     for r in _bian_x_wei_y(s) + _quoted_bian(s):
         if not any(a <= r["start"] < b for a, b in taken):
             found.append([r])
@@ -771,6 +1181,11 @@ def extract(sentence: str) -> list[dict]:
         found.append([r])
     for r in _bare_toward(s, taken):
         found.append([r])
+    return _number(found)
+
+
+def _number(found: list[list[dict]]) -> list[dict]:
+    """The rows of each construction in order of appearance, with chain_id and step."""
     found.sort(key=lambda rows: rows[0]["start"])
     out = []
     for n, rows in enumerate(found, start=1):

@@ -143,6 +143,166 @@ def test_offsets_cover_the_construction():
     assert s[r["start"]:r["end"]] == "从“松散型”向“紧密型”转变"
 
 
+# --- constructions of report prose (issue 10: sentences written for these tests in the register of the reports) ---
+def test_cong_x_guodu_dao_y():
+    r = only("要积极创造条件，推动农村合作组织从初级形式过渡到高级形式。")
+    assert (r["marker"], r["source"], r["target"], r["verb"]) == ("从X转为Y", "初级形式", "高级形式", "过渡到")
+
+
+def test_you_x_guodu_dao_y():
+    assert pairs("国营农场的经营方式由单一种植过渡到农工商综合经营。") == [("单一种植", "农工商综合经营")]
+
+
+def test_cong_x_maixiang_y():
+    r = only("我国正在从航天大国迈向航天强国。")
+    assert (r["marker"], r["source"], r["target"], r["verb"]) == ("从X走向Y", "航天大国", "航天强国", "迈向")
+
+
+def test_you_x_fazhan_wei_y_and_fazhan_dao_y():
+    assert pairs("这个小作坊由家庭手工业发展为现代化工厂。") == [("家庭手工业", "现代化工厂")]
+    assert pairs("合作组织由临时互助组发展到常年互助组。") == [("临时互助组", "常年互助组")]
+
+
+def test_ba_x_gaiwei_y():
+    r = only("要把部分临时性补贴改为长期性制度。")
+    assert (r["marker"], r["source"], r["target"], r["verb"]) == ("把X变成Y", "部分临时性补贴", "长期性制度", "改为")
+
+
+def test_bare_x_gaiwei_y():
+    assert pairs("部分中等专业学校改为职业技术学院。") == [("部分中等专业学校", "职业技术学院")]
+
+
+def test_ba_x_gaizu_wei_y_shares_its_source_with_a_following_huo_gaiwei():
+    assert pairs("把地区行政公署改组为市级政府，或改为派出机构。") == [
+        ("地区行政公署", "市级政府"), ("地区行政公署", "派出机构")]
+
+
+def test_ba_x_gaibian_chengwei_y():
+    assert pairs("把粗放的经营方式改变成为集约的经营方式。") == [("粗放的经营方式", "集约的经营方式")]
+
+
+def test_set_phrase_you_x_bian_y():
+    rows = extract("全县工业由小变大、由弱变强。")
+    assert [(r["marker"], r["source"], r["target"]) for r in rows] == [("由X变Y", "小", "大"), ("由X变Y", "弱", "强")]
+
+
+def test_set_phrase_you_x_ji_y():
+    assert pairs("社会秩序由乱到治，由治及兴。") == [("乱", "治"), ("治", "兴")]
+
+
+def test_shixian_you_x_zhuanxiang_y():
+    assert pairs("经济发展实现了由主要依靠外需拉动转向主要依靠内需拉动。") == [("主要依靠外需拉动", "主要依靠内需拉动")]
+
+
+def test_you_x_xiang_y_zhuanhua():
+    r = only("要推动农业由数量扩张向质量效益转化。")
+    assert (r["marker"], r["source"], r["target"], r["verb"]) == ("由X向Y+V", "数量扩张", "质量效益", "转化")
+
+
+def test_bare_x_xiang_y_de_zhuanhua_is_a_conversion():
+    assert pairs("促进研究成果向现实生产力的转化。") == [("研究成果", "现实生产力")]
+
+
+def test_benlai_shi_x_xianzai_chengle_y():
+    r = only("这片滩涂本来是一片荒地，现在成了高产良田。")
+    assert (r["marker"], r["source"], r["target"]) == ("本来是X，现在成了Y", "荒地", "高产良田")
+
+
+def test_guoqu_shi_x_ruqin_zhuanbian_wei_y():
+    assert pairs("科研机构过去是事业单位，如今已经转变为科技型企业。") == [("事业单位", "科技型企业")]
+
+
+def test_chain_with_dun_before_dao_under_staged_progress():
+    rows = extract("农业机械化是有步骤地推进的，从人力畜力、半机械化到全面机械化。")
+    assert [(r["source"], r["target"], r["step"]) for r in rows] == [
+        ("人力畜力", "半机械化", 1), ("半机械化", "全面机械化", 2)]
+
+
+def test_coordinated_modifiers_before_dao_stay_one_pole():
+    assert pairs("改造工作一般是由初级、中级形式发展到高级形式。") == [("初级、中级形式", "高级形式")]
+
+
+def test_cong_bu_x_opens_a_source_state():
+    assert pairs("区域发展要从不协调走向协调。") == [("不协调", "协调")]
+
+
+def test_source_is_the_object_of_ba_in_the_clause_before():
+    r = only("把长期在城镇就业的外来务工人员，逐步转为本地户籍居民。")
+    assert (r["marker"], r["source"], r["target"]) == ("把X变成Y", "长期在城镇就业的外来务工人员", "本地户籍居民")
+
+
+def test_source_drops_a_governing_verb():
+    assert pairs("严格控制耕地转为林地。") == [("耕地", "林地")]
+
+
+def test_partitive_source_resolves_to_the_whole():
+    assert pairs("私营运输业中的大部分已经转变为公私合营运输企业。") == [("私营运输业", "公私合营运输企业")]
+
+
+def test_source_drops_a_quantifier_of_its_noun():
+    assert pairs("十八万户私营商店转为公私合营商店。") == [("私营商店", "公私合营商店")]
+
+
+def test_source_runs_over_commas_to_a_later_verb_of_becoming():
+    assert pairs("把财政工作的重点，从保障供给，平衡收支，转为支持结构调整。") == [("保障供给，平衡收支", "支持结构调整")]
+
+
+def test_you_x_zhuandao_y_track():
+    r = only("逐步由外延扩张转到内涵发展的轨道上来。")
+    assert (r["source"], r["target"], r["verb"]) == ("外延扩张", "内涵发展", "转到")
+
+
+def test_target_stops_before_the_noun_the_construction_modifies():
+    assert pairs("这是由计划分配过渡到市场调节的必经阶段。") == [("计划分配", "市场调节")]
+
+
+def test_coordinated_x_yanbian_wei_y_give_two_rows():
+    assert pairs("要防止苗头性问题演变为普遍性问题、局部性矛盾演变为全局性矛盾。") == [
+        ("苗头性问题", "普遍性问题"), ("局部性矛盾", "全局性矛盾")]
+
+
+def test_cong_followed_by_a_word_is_an_opener():
+    assert pairs("加快从教育大国向教育强国迈进。") == [("教育大国", "教育强国")]
+
+
+def test_coordinated_bare_x_xiang_y_zhuanbian_in_a_series():
+    assert pairs("推动传统工艺向现代工艺转变、传统产品向品牌产品转变。") == [
+        ("传统工艺", "现代工艺"), ("传统产品", "品牌产品")]
+
+
+def test_shift_of_focus_cong_x_zhuandao_y():
+    assert pairs("全党工作的着重点从以阶级斗争为纲转到以经济建设为中心上来。") == [("以阶级斗争为纲", "以经济建设为中心")]
+
+
+def test_source_is_the_subject_of_verb_phrases_joined_by_huo():
+    assert pairs("鼓励有条件的研究院所与企业合作、参加企业集团或转为科技型企业。") == [("有条件的研究院所", "科技型企业")]
+
+
+def test_you_x_shengji_wei_y():
+    assert pairs("县城商业街由传统集市升级为现代商圈。") == [("传统集市", "现代商圈")]
+
+
+def test_state_pair_cong_xiao_dao_da():
+    assert pairs("全市民营经济从小到大，由弱变强。") == [("小", "大"), ("弱", "强")]
+
+
+def test_a_parallel_series_of_you_x_dao_y_supports_itself():
+    assert pairs("两国关系发生深刻变化，由相互猜疑到逐步信任，由彼此隔绝到密切往来。") == [
+        ("相互猜疑", "逐步信任"), ("彼此隔绝", "密切往来")]
+
+
+def test_cong_yi_x_wei_zhu_zhuandao_yi_y_wei_zhu():
+    assert pairs("农村供销合作社从以国家投资为主转到以农民入股为主。") == [("以国家投资为主", "以农民入股为主")]
+
+
+def test_you_x_jinru_y():
+    assert pairs("全县农民生活由温饱进入小康。") == [("温饱", "小康")]
+
+
+def test_you_x_tiaozheng_wei_y():
+    assert pairs("部分农产品价格由国家定价调整为市场定价。") == [("国家定价", "市场定价")]
+
+
 # --- exclusions ----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence", [
     "从项目签约生效至居民全部撤离仅用了30天。",         # 至 marks a span
@@ -223,6 +383,94 @@ def test_plain_cong_dao_without_evidence_is_not_taken():
 
 def test_identical_poles_are_not_a_transition():
     assert extract("他们从胜利走向胜利。") == []
+
+
+# --- exclusions of report prose (issue 10) -------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "全省工业生产由下降转为上升。",
+    "外贸出口转降为升。",
+    "从明年起企业的利润将转向增长。",
+    "粮食生产由连年减产转为连年增产。",
+])
+def test_trend_turns_are_numeric_changes(sentence):
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["防止投资增长由偏快转为过热。", "这家企业由亏损转为盈利。", "体检由每年一次改为每两年一次。"])
+def test_degrees_and_signs_of_a_quantity_are_numeric_changes(sentence):
+    assert extract(sentence) == []
+
+
+def test_a_change_word_far_from_a_plain_cong_x_dao_y_is_no_evidence():
+    assert extract("近年来全省加快转型升级，稳步扩大开放，推进改革攻坚，加强从业人员培训，从选址到施工严格把关。") == []
+
+
+def test_bian_inside_a_word_is_no_bian_x_wei_y():
+    assert extract("百日维新的变法终于被以慈禧为首的守旧势力扼杀。") == []
+
+
+def test_same_pole_with_a_comparative_is_not_a_transition():
+    assert extract("改革事业正在从成功走向更大的成功。") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "有线电视网络由县城向乡镇延伸。",
+    "试点范围从东部省份推广到中西部省份。",
+    "这项改革由少数试点单位发展到全省各地。",
+    "改革由经济领域向社会领域拓展。",
+    "科学技术由实验室向生产转移。",
+])
+def test_extension_of_coverage_is_scope(sentence):
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["要把我国变成一个现代化强国。", "使全省变为旅游大省。"])
+def test_a_whole_country_or_region_as_source_is_an_entity(sentence):
+    assert extract(sentence) == []
+
+
+def test_bare_xiang_zhuanbian_with_the_changing_thing_as_source_is_not_taken():
+    # the institution is what changes; its former state is not stated (contrast 传统农业向现代农业转变)
+    assert extract("推动部分职业院校向应用型转变。") == []
+
+
+def test_a_series_with_a_range_of_places_is_an_enumeration_of_scope():
+    assert extract("从城市到乡村，从机关到企业，从思想到作风，都发生了深刻变化。") == []
+
+
+def test_a_range_over_a_whole_chain_is_scope():
+    assert extract("实行从田间到餐桌的全过程监管。") == []
+
+
+def test_yi_x_wei_zhu_is_not_gaiwei():
+    assert extract("整顿工作进入以整改为主的阶段。") == []
+
+
+@pytest.mark.parametrize("sentence", ["在这份名单中，应当把甲项改为乙项。", "该委员会的名称改为发展委员会。"])
+def test_replacing_an_item_of_a_list_and_renaming_are_not_transitions(sentence):
+    assert extract(sentence) == []
+
+
+def test_renumbering_a_provision_is_not_a_transition():
+    assert extract("第十二条改为第十三条，内容不变。") == []
+
+
+def test_a_set_phrase_of_order_or_depth_is_a_manner():
+    assert extract("培训内容由浅及深，循序渐进。") == []
+    assert extract("推广工作由近及远。") == []
+
+
+def test_a_clause_of_adverbs_without_a_noun_before_has_no_source():
+    assert extract("今后应逐步改为按季度结算。") == []
+
+
+def test_a_pronoun_after_a_causative_is_no_source():
+    assert extract("使之逐步转变为股份制企业。") == []
+
+
+@pytest.mark.parametrize("sentence", ["继续实行适度从紧的货币政策。", "这项决定已经由常委会通过。"])
+def test_more_false_triggers_are_not_transitions(sentence):
+    assert extract(sentence) == []
 
 
 # --- helpers and tables --------------------------------------------------------------------------------------------
