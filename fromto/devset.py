@@ -141,14 +141,15 @@ REPORT_PER_DECADE = 60
 REPORT_PAIRED_PER_DECADE = 35
 
 
-def _report_digest(doc: str, sentence_id: str) -> str:
+def _report_digest(doc: str, sentence_id: str, salt: str = "fromto-reports") -> str:
     import hashlib
 
-    return hashlib.sha1(f"fromto-reports:{doc}:{sentence_id}".encode()).hexdigest()
+    return hashlib.sha1(f"{salt}:{doc}:{sentence_id}".encode()).hexdigest()
 
 
 def report_sample(folder: Path | None = None, per_decade: int = REPORT_PER_DECADE,
-                  paired_per_decade: int = REPORT_PAIRED_PER_DECADE) -> pd.DataFrame:
+                  paired_per_decade: int = REPORT_PAIRED_PER_DECADE, salt: str = "fromto-reports",
+                  exclude: set | None = None) -> pd.DataFrame:
     """A random sample of trigger sentences from the report corpus, stratified by decade, split in two halves.
 
     Every report (``YYYY.txt``) is cleaned with :func:`fromto.clean.clean_document`, so sentence ids are the ones
@@ -157,8 +158,10 @@ def report_sample(folder: Path | None = None, per_decade: int = REPORT_PER_DECAD
     ``fromto-reports:<year>:<sentence_id>`` — a random order that needs no generator state and never changes —
     and the first ``paired_per_decade`` paired plus enough single candidates to reach ``per_decade`` are kept.
     The split is "heldout" when the digest's second hex digit is even, else "tune".
+    A later round draws with another ``salt`` and ``exclude``s the ``(doc, sentence_id)`` pairs drawn before.
     Columns: doc, decade, sentence_id, stratum, split, text.
     """
+    exclude = exclude or set()
     from fromto.clean import clean_document
 
     folder = Path(folder or paths.REPORTS)
@@ -166,8 +169,8 @@ def report_sample(folder: Path | None = None, per_decade: int = REPORT_PER_DECAD
     for f in sorted(folder.glob("*.txt")):
         result = clean_document(read_text(f), f.stem)
         for s in result.sentences.itertuples():
-            if REPORT_TRIGGER.search(s.text):
-                digest = _report_digest(f.stem, s.sentence_id)
+            if REPORT_TRIGGER.search(s.text) and (f.stem, s.sentence_id) not in exclude:
+                digest = _report_digest(f.stem, s.sentence_id, salt)
                 rows.append({"doc": f.stem, "decade": int(f.stem) // 10 * 10, "sentence_id": s.sentence_id,
                              "stratum": "paired" if REPORT_PAIRED.search(s.text) else "single",
                              "split": "heldout" if int(digest[1], 16) % 2 == 0 else "tune",
