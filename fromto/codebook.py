@@ -3,6 +3,10 @@
 Coding (:func:`code_transitions`) gives every transition one primary code from ``resources/codebook.csv`` by
 the first of these ordered rules that applies, and records which rule decided in ``code_rule``:
 
+R0 ``no change of kind`` a pole is only the direction of a quantity (下降 → 上升) or the two poles name the same
+                        thing and hold no keyword (胜利 → 更大的胜利): UNCODED, for a reader to judge (the codebook
+                        counts a numeric change as NOT_A_TRANSITION, which only a reader may assign).
+
 R1 ``subject``          the stated subject ends in a head noun listed for a code (``subject_heads``: 关系 → TIES,
                         触角 → REACH, 体系 → SYSTEM, 力量 → FORCES, 所有制 → ECONOMIC_SYSTEM …) and, where the
                         codebook asks for it (``subject_must_contain``), names the kind of thing the code is about
@@ -15,13 +19,26 @@ R3 ``keywords``         words of the kind of content each code covers (``keyword
                         the code with the highest score wins, ties going to the codebook's row order. A longer
                         keyword is matched first and the characters it covers are not counted again (城镇居民
                         counts once, for STATUS, not also as 城 and 镇 for SCALE); a one-character keyword scores
-                        ½, a longer one 1 (one character is ambiguous: 城 in 城乡, 村 in 农村经济); ``=X``
-                        matches only a whole pole X and scores 1 (化危为机: 危 → 机).
-R4 ``verb``             no keyword in the poles, and the construction is a verb of conversion (转化为/转化成):
+                        ½, one of two or three characters 1, a longer one 1½ (one character is ambiguous: 城 in
+                        城乡; a long term is specific: 土地所有制); ``=X`` matches only a whole pole X and scores 1
+                        (化危为机: 危 → 机).
+R4 ``context``          no keyword in the poles, but the words around them name the kind of change: the head noun
+                        that follows the construction (…向市场经济转变的**经济体制**; :func:`head_noun`), read first
+                        as a subject head (R1's list) and then for keywords, together with the stated subject and
+                        the verb. ``code_rule`` names the words (``R4 head noun 经济体制``, ``R4 context keywords
+                        …``).
+R5 ``verb``             nothing above applies, and the construction is a verb of conversion (转化为/转化成):
                         CONVERSION. The verb never overrides content words (由产品经济向商品经济转化 is
                         ECONOMIC_SYSTEM by R3).
-R5 ``none``             nothing applies: UNCODED, "needs a reader". The rules never assign OTHER: OTHER and
+R6 ``sentence``         the weakest signal: keywords anywhere in the sentence, scored as in R3 but only when one
+                        code scores strictly more than every other and at least 1 (a tie or a lone character leaves
+                        the row to a reader). It is reached only when the poles hold no keyword, so it never
+                        outweighs a pole hit.
+R7 ``none``             nothing applies: UNCODED, "needs a reader". The rules never assign OTHER: OTHER and
                         NOT_A_TRANSITION are a reader's decisions, made on the coding sheet (:mod:`fromto.qda`).
+
+The keyword lists were written deductively from the codes' definitions as general vocabulary of each kind of
+change in official and economic-political prose (see the codebook's header), not read off the sentences coded.
 
 Glosses (``source_en``, ``target_en``) come from ``resources/glossary.csv``, looked up on the pole with quotes,
 punctuation and spaces removed; a pole without a gloss gets ``""`` and :func:`glossary_gaps` lists it.
@@ -55,7 +72,7 @@ from fromto.textio import atomic_write, read_resource_csv
 
 #: Quotation marks that may wrap a pole; they are dropped before comparing or glossing poles.
 QUOTES = "“”‘’「」『』\"'〝〞"
-#: The code the rules give when none of R1–R5 applies: the statement needs a reader.
+#: The code the rules give when none of R1–R6 applies: the statement needs a reader.
 UNCODED_CODE = "UNCODED"
 #: The code used when no rule applies (kept as a name for callers of version 1).
 DEFAULT_CODE = UNCODED_CODE
@@ -248,20 +265,132 @@ def keyword_hits(texts, codebook: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def keyword_score(word: str) -> float:
-    """What one occurrence of a keyword scores in R3: ½ for a single character, 1 otherwise."""
-    return 0.5 if len(word) == 1 else 1.0
+    """What one occurrence of a keyword scores in R3: ½ for a single character (ambiguous: 城 in 城乡), 1 for two
+    or three characters, 1½ for four or more (a long term is specific: 土地所有制 says more than 地主)."""
+    return 0.5 if len(word) == 1 else 1.0 if len(word) < 4 else 1.5
+
+
+#: Words that name only the direction of a quantity: a pole that is nothing else makes a numeric change, which the
+#: codebook counts as no transition (NOT_A_TRANSITION), a reader's decision.
+TREND_WORDS = ("上升", "下降", "增长", "减少", "增加", "下滑", "回升", "回落", "上涨", "下跌", "提高", "降低", "扩大",
+               "缩小", "负增长", "正增长", "增", "减", "升", "降", "涨", "跌", "增收", "减收")
+#: Adverbs and particles stripped from a pole before it is compared with :data:`TREND_WORDS`.
+_TREND_FILLER = re.compile(r"^(?:逐渐|逐步|开始|明显|大幅度?|稳步|持续|继续|将|会|转|由|为|了|的)+|"
+                           r"(?:逐渐|逐步|开始|明显|大幅度?|稳步|持续|继续|将|会|了|的)+$")
+
+
+def not_a_change_of_kind(source, target, codebook: pd.DataFrame) -> str:
+    """R0: why the two poles name no change of kind, or ``""``. Either a pole is only the direction of a quantity
+    (下降 → 上升: a numeric change), or one pole contains the other and neither holds a keyword (胜利 → 更大的胜利:
+    the same thing on both sides). Such rows are left UNCODED for a reader, who may judge them NOT_A_TRANSITION."""
+    a, b = normalise_for_match(source), normalise_for_match(target)
+    for pole in (a, b):
+        core = _TREND_FILLER.sub("", pole)
+        if core in TREND_WORDS:
+            return f"numeric trend {core}"
+    if a and b and (a in b or b in a) and not keyword_hits([a, b], codebook):
+        return f"same thing on both sides {min(a, b, key=len)}"
+    return ""
+
+
+def _best_code(texts, codebook: pd.DataFrame, strict: bool = False) -> tuple[str, list[str], float] | None:
+    """``(code, distinct words hit, score)`` for the code whose keyword occurrences in ``texts`` score highest
+    (:func:`keyword_score`); ties go to the code listed first, or, when ``strict``, leave no winner (``None``)."""
+    hits = keyword_hits(texts, codebook)
+    if not hits:
+        return None
+    order = {c: i for i, c in enumerate(codebook["code"])}
+    score = {c: sum(1.0 if w.startswith("=") else keyword_score(w) for w in words) for c, words in hits.items()}
+    ranked = sorted(hits, key=lambda c: (-score[c], order.get(c, len(order))))
+    if strict and len(ranked) > 1 and score[ranked[0]] == score[ranked[1]]:
+        return None
+    code = ranked[0]
+    return code, list(dict.fromkeys(hits[code])), score[code]
 
 
 def keyword_code(source, target, codebook: pd.DataFrame) -> tuple[str, list[str]] | None:
     """R3: ``(code, distinct words hit)`` for the code whose keyword occurrences in the two poles score highest
     (:func:`keyword_score`), else ``None``. Ties go to the code listed first in the codebook."""
-    hits = keyword_hits([source, target], codebook)
-    if not hits:
-        return None
-    order = {c: i for i, c in enumerate(codebook["code"])}
-    score = {c: sum(1.0 if w.startswith("=") else keyword_score(w) for w in words) for c, words in hits.items()}
-    code = min(hits, key=lambda c: (-score[c], order.get(c, len(order))))
-    return code, list(dict.fromkeys(hits[code]))
+    found = _best_code([source, target], codebook)
+    return (found[0], found[1]) if found else None
+
+
+#: Punctuation that ends the noun phrase after a construction.
+_PHRASE_END = "，。；：、！？,.;:!?（）()“”‘’「」『』\"' \t\n—…"
+#: How far after the target pole the 的 of a following head noun may stand (room for the verb: 转变的, 过渡的).
+_HEAD_GAP = 4
+#: Longest head-noun phrase read after 的.
+_HEAD_MAX = 10
+
+
+def _construction_end(row) -> int | None:
+    """Where the construction ends in ``row["sentence"]``: the column ``end`` when given, else just after the
+    target pole (found in the sentence as written, or with its quotes), else ``None``."""
+    end = row.get("end")
+    try:
+        if _text(end) != "":
+            return int(float(end))
+    except (TypeError, ValueError):
+        pass
+    sentence, target = _text(row.get("sentence")), _text(row.get("target")).strip()
+    for t in (target, normalise_pole(target)):
+        i = sentence.find(t) if t else -1
+        if i != -1:
+            return i + len(t)
+    return None
+
+
+def _phrase(text: str) -> str:
+    out = []
+    for ch in text[:_HEAD_MAX]:
+        if ch in _PHRASE_END:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def head_noun(row) -> str:
+    """The noun phrase that the construction modifies, read in ``row["sentence"]``: the words after the 的 that
+    follows the construction (由X向Y转变的**经济体制**, 从X向Y的**转变**), or, for a construction of the form
+    从X到Y的N, its N and the words that follow it (…的**发展过程**). Up to the next punctuation mark and at most
+    ten characters; ``""`` when there is none."""
+    sentence = _text(row.get("sentence"))
+    end = _construction_end(row)
+    if not sentence or end is None:
+        return ""
+    rest = sentence[end:]
+    if _text(row.get("marker")).endswith("的N") and _text(row.get("verb")):
+        return _phrase(_text(row.get("verb")) + rest)
+    de = rest.find("的", 0, _HEAD_GAP + 1)
+    if de == -1 or any(ch in _PHRASE_END for ch in rest[:de]):
+        return ""
+    return _phrase(rest[de + 1:])
+
+
+def context_code(row, codebook: pd.DataFrame) -> tuple[str, str] | None:
+    """R4: ``(code, what decided)`` from the words around the poles: the head noun after the construction when
+    it ends in a subject head (:func:`subject_code`: ``head noun 经济体制``), else keywords counted in the stated
+    subject, the verb and the head noun together (``context keywords …``), as in R3."""
+    head = head_noun(row)
+    found = subject_code(head, codebook)
+    if found:
+        return found[0], f"head noun {head} (subject head {found[1]})"
+    found_kw = _best_code([row.get("subject"), row.get("verb"), head], codebook)
+    if found_kw:
+        return found_kw[0], "context keywords " + "|".join(found_kw[1])
+    return None
+
+
+#: The least score R6 accepts: one word, not a lone character.
+SENTENCE_MIN_SCORE = 1.0
+
+
+def sentence_code(row, codebook: pd.DataFrame) -> tuple[str, list[str], float] | None:
+    """R6: ``(code, words, score)`` from keywords anywhere in the sentence, only when one code scores strictly
+    more than every other. The weakest signal: reached only when the poles, their context and the verb decided
+    nothing."""
+    found = _best_code([row.get("sentence")], codebook, strict=True)
+    return found if found and found[2] >= SENTENCE_MIN_SCORE else None
 
 
 def _has_conversion_verb(row) -> str:
@@ -275,8 +404,11 @@ def _has_conversion_verb(row) -> str:
 
 def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None) -> tuple[str, str]:
     """``(code, code_rule)`` for one transition (a mapping with ``subject, source, target`` and optionally
-    ``verb, marker, doc``), by rules R1–R5 of the module docstring. ``restated`` maps
+    ``verb, marker, doc, sentence, end``), by rules R0–R7 of the module docstring. ``restated`` maps
     ``(doc, source, target)`` (normalised poles) to ``(code, head)`` from R1 for rule R2."""
+    same = not_a_change_of_kind(row.get("source"), row.get("target"), codebook)
+    if same:
+        return UNCODED_CODE, f"R0 {same}: needs a reader"
     found = subject_code(row.get("subject"), codebook)
     if found:
         return found[0], f"R1 subject head {found[1]}"
@@ -288,10 +420,16 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None) ->
     found_kw = keyword_code(row.get("source"), row.get("target"), codebook)
     if found_kw:
         return found_kw[0], "R3 keywords " + "|".join(found_kw[1])
+    found_ctx = context_code(row, codebook)
+    if found_ctx:
+        return found_ctx[0], f"R4 {found_ctx[1]}"
     verb = _has_conversion_verb(row)
     if verb and CONVERSION_CODE in set(codebook["code"]):
-        return CONVERSION_CODE, f"R4 conversion verb {verb}"
-    return UNCODED_CODE, "R5 no rule applies: needs a reader"
+        return CONVERSION_CODE, f"R5 conversion verb {verb}"
+    found_s = sentence_code(row, codebook)
+    if found_s:
+        return found_s[0], f"R6 sentence keywords (weak, score {found_s[2]:g}) " + "|".join(found_s[1])
+    return UNCODED_CODE, "R7 no rule applies: needs a reader"
 
 
 def gloss(term, glossary: dict[str, str]) -> str:
@@ -308,7 +446,7 @@ def code_transitions(
 ) -> pd.DataFrame:
     """A copy of ``transitions`` with ``code, code_rule, source_en, target_en`` added (see module docstring).
 
-    Needs the columns ``source, target``; uses ``subject, verb, marker, doc`` when present. Row order and
+    Needs the columns ``source, target``; uses ``subject, verb, marker, doc, sentence, end`` when present. Row order and
     index are kept.
     """
     codebook = load_codebook() if codebook is None else codebook
@@ -590,6 +728,8 @@ def per_code_agreement(a, b, codes=None) -> pd.DataFrame:
 def disagreement_reason(rule_code: str, gold_code: str, code_rule: str) -> str:
     """A sentence saying why the rules and the reader differ, derived from the rule that decided."""
     kind, _, detail = _text(code_rule).partition(" ")
+    if kind == "R0":
+        return f"the poles name no change of kind ({detail.split(':')[0]}: needs a reader); the reader coded {gold_code}"
     if kind == "R1":
         return f"the stated subject names {rule_code} ({detail}), but the reader coded the content {gold_code}"
     if kind == "R2":
@@ -597,7 +737,11 @@ def disagreement_reason(rule_code: str, gold_code: str, code_rule: str) -> str:
     if kind == "R3":
         return f"pole words point to {rule_code} ({detail}), but the reader coded {gold_code}"
     if kind == "R4":
+        return f"the words around the poles point to {rule_code} ({detail}), but the reader coded {gold_code}"
+    if kind == "R5":
         return f"the conversion verb decides {rule_code}, but the reader coded the content {gold_code}"
+    if kind == "R6":
+        return f"words elsewhere in the sentence point to {rule_code} ({detail}), but the reader coded {gold_code}"
     return f"no subject, keyword or verb of any code ({rule_code}: needs a reader); the reader coded {gold_code}"
 
 
