@@ -260,10 +260,13 @@ def _cached_json(cache_dir: Path, name: str, key: object, build):
     except (OSError, ValueError, AttributeError, KeyError):
         pass
     value = build()
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_text(json.dumps({"key": key, "value": value}, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)  # atomic: worker processes may race to write the same entry
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps({"key": key, "value": value}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: worker processes may race to write the same entry
+    except OSError:  # a read-only cache only costs the next start its speed, as with jieba's own cache
+        tmp.unlink(missing_ok=True)
     return value
 
 

@@ -218,3 +218,23 @@ def test_engine_cuts_alike_from_several_threads(fast):
     for t in threads:
         t.join()
     assert results == [expected] * 4
+
+
+def test_cache_remembers_a_value_under_its_key_and_rebuilds_for_another(tmp_path):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"n": len(calls)}
+
+    assert tokens._cached_json(tmp_path, "x", {"k": 1}, build) == {"n": 1}
+    assert tokens._cached_json(tmp_path, "x", {"k": 1}, build) == {"n": 1}
+    assert tokens._cached_json(tmp_path, "x", {"k": 2}, build) == {"n": 2}
+    assert len(list(tmp_path.glob("x-*.json"))) == 2 and not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_corrupt_cache_file_is_rebuilt(tmp_path):
+    tokens._cached_json(tmp_path, "x", {"k": 1}, lambda: [1])
+    (cached,) = tmp_path.glob("x-*.json")
+    cached.write_text("{not json", encoding="utf-8")
+    assert tokens._cached_json(tmp_path, "x", {"k": 1}, lambda: [2]) == [2]
