@@ -1,9 +1,19 @@
 """Word segmentation for fromto: jieba with the discourse's own lexicon and a published stoplist.
 
-``get_tokenizer()`` returns one :class:`Tokenizer`, loaded once per process. It wraps a *private*
+``get_tokenizer()`` returns one :class:`Tokenizer`, loaded once per process. Its reference is a *private*
 ``jieba.Tokenizer`` (never jieba's global one), whose dictionary cache lives in the project's private
 ``paths.CACHE`` folder instead of the shared temp folder, and which has the domain lexicon
 (``resources/lexicon.tsv``) added to jieba's default dictionary.
+
+The cutting itself is done by an *engine* (see :data:`ENGINES`): ``rjieba`` (the binding of jieba-rs, the Rust
+port of jieba: same dictionary, same DAG + HMM algorithm, about ten times faster) when it is installed at the
+verified versions, otherwise jieba itself. ``FROMTO_ENGINE=jieba`` (or ``Tokenizer(engine="jieba")``) forces
+jieba. The engine gets exactly jieba's dictionary: jieba's own ``dict.txt`` (the wheel's embedded copy is checked
+word by word against it by the tests), the lexicon words with the frequencies *jieba's* ``add_word`` gave them
+(``suggest_freq`` when the lexicon leaves it empty), and jieba's total frequency (which counts the duplicate
+dictionary line and re-added words, where jieba-rs does not) made up by a filler entry no text can reach. Where
+the two implementations differ, :meth:`Tokenizer.cut` repairs or falls back (see :func:`_engine_cut`), so its
+tokens are jieba's; ``tests/test_engine_parity.py`` checks it on the page and every report.
 
 - ``.cut(text)``: every token, white space dropped (what ``python -m fromto segment`` prints).
 - ``.words(text)``: content words only: stopwords, punctuation, numbers and quantity expressions removed.
@@ -23,7 +33,9 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import json
 import logging
+import os
 import re
 import threading
 import unicodedata
@@ -53,6 +65,35 @@ _QUANTITY = re.compile(
 )
 
 _JIEBA_LOCK = threading.Lock()
+_BUILD_LOCK = threading.RLock()
+
+#: Engines that can cut for the project tokenizer; jieba is the reference, rjieba must give the same tokens.
+ENGINES = ("rjieba", "jieba")
+#: The versions whose agreement was verified (embedded dictionary word by word, parity on page, reports, PKU).
+#: ``engine="auto"`` uses rjieba only at these versions and jieba's dict.txt with this sha256.
+ENGINE_VERIFIED = {"jieba": "0.42.1", "rjieba": "0.2.2"}
+JIEBA_DICT_SHA256 = "7197c3211ddd98962b036cdf40324d1ea2bfaa12bd028e68faa70111a88e12a8"
+
+#: Characters jieba-rs treats as Chinese but jieba 0.42.1 (``[\u4E00-\u9FD5]``) does not: CJK extension A,
+#: U+9FD6–9FFF, compatibility ideographs and the supplementary planes. jieba yields each as a token of its own;
+#: the engine would glue them to their neighbours, so the text is split at them first.
+_ENGINE_ONLY_HAN = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1F]")
+#: A token made only of the non-Chinese characters of jieba's block pattern ``re_han_default``.
+_ASCII_RUN = re.compile(r"^[a-zA-Z0-9+#&._%\-]+$")
+#: jieba's HMM stage (``jieba.finalseg.re_skip``) splits a run of such characters with this pattern
+#: (2011-2020 -> 2011 / - / 2020); jieba-rs keeps letters and digits joined by . - _ whole.
+#: A letter or digit next to one of + # & . _ % - : without one, no token can need step 3 of _engine_cut.
+_ASCII_JOIN = re.compile(r"[a-zA-Z0-9][+#&._%\-]|[+#&._%\-][a-zA-Z0-9]")
+_FINALSEG_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+#: A Chinese character three times in a row (会会会) or a run of 2–4 Chinese characters twice in a row (代建代建):
+#: there the HMM's Viterbi can score two different cuts exactly alike (the same emission and transition terms in
+#: another order), and jieba and jieba-rs break such ties differently. A block of jieba's ``re_han_default``
+#: holding one is cut with jieba's own HMM. Found by differential fuzzing (tests/test_engine_parity.py); never seen
+#: in the page, the reports or the PKU test set.
+_REPEAT = re.compile(r"([\u4E00-\u9FD5])\1\1|([\u4E00-\u9FD5]{2,4})\2")  # the cheap test before the block search
+_NEAR_TIE_BLOCK = re.compile(
+    r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]*?(?:([\u4E00-\u9FD5])\1\1|([\u4E00-\u9FD5]{2,4})\2)[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]*"
+)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -175,31 +216,195 @@ def _new_jieba(cache_dir: Path):
     return tk
 
 
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _jieba_dict_path() -> Path:
+    import importlib.util
+
+    return Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
+
+
+def resolve_engine(engine: str | None = "auto") -> str:
+    """The engine a :class:`Tokenizer` will use: ``"rjieba"`` or ``"jieba"``.
+
+    ``"auto"`` (or ``None``) reads ``FROMTO_ENGINE`` and otherwise picks rjieba when it is installed and both it
+    and jieba are at the verified versions (:data:`ENGINE_VERIFIED`); anything else falls back to jieba.
+    An explicit ``"rjieba"`` that is not installed raises ``ImportError``.
+    """
+    engine = engine or "auto"
+    if engine == "auto":
+        engine = os.environ.get("FROMTO_ENGINE", "auto") or "auto"
+    if engine == "auto":
+        ok = all(_version(pkg) == version for pkg, version in ENGINE_VERIFIED.items())
+        return "rjieba" if ok else "jieba"
+    if engine not in ENGINES:
+        raise ValueError(f"unknown tokenizer engine {engine!r}; choose one of {ENGINES} or 'auto'")
+    if engine == "rjieba" and _version("rjieba") is None:
+        raise ImportError("the rjieba engine is not installed (pip install -r requirements.txt)")
+    return engine
+
+
+def _cached_json(cache_dir: Path, name: str, key: object, build):
+    """``build()`` (JSON-able), remembered in ``cache_dir`` under a hash of ``key``; rebuilt if absent or bad."""
+    digest = hashlib.sha256(json.dumps(key, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    path = Path(cache_dir) / f"{name}-{digest[:24]}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored.get("key") == key:
+            return stored["value"]
+    except (OSError, ValueError, AttributeError, KeyError):
+        pass
+    value = build()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps({"key": key, "value": value}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: worker processes may race to write the same entry
+    except OSError:  # a read-only cache only costs the next start its speed, as with jieba's own cache
+        tmp.unlink(missing_ok=True)
+    return value
+
+
+def _rjieba_class():
+    """``rjieba.Jieba``, loaded without running ``rjieba/__init__.py``.
+
+    That file builds a module-level default instance on import (a second copy of the dictionary: 0.2 s and
+    memory, for nothing the project uses). The compiled module is loaded under its own name, so a later
+    ``import rjieba`` reuses it; if that fails for any reason the package is imported the ordinary way.
+    """
+    import importlib.machinery
+    import importlib.util
+    import sys
+
+    module = sys.modules.get("rjieba.rjieba")
+    if module is None:
+        try:
+            folder = Path(importlib.util.find_spec("rjieba").origin).parent  # locates, does not execute
+            binary = next(p for p in sorted(folder.iterdir())
+                          if p.name.startswith("rjieba.") and p.suffix in (".so", ".pyd"))
+            loader = importlib.machinery.ExtensionFileLoader("rjieba.rjieba", str(binary))
+            module = importlib.util.module_from_spec(importlib.util.spec_from_loader("rjieba.rjieba", loader))
+            loader.exec_module(module)
+            sys.modules["rjieba.rjieba"] = module
+        except Exception:  # noqa: BLE001 — any surprise: the ordinary import
+            import rjieba
+
+            return rjieba.Jieba
+    return module.Jieba
+
+
+#: A word no text can reach (its brackets are outside jieba's blocks), carrying the frequency that makes the
+#: engine's total equal to jieba's.
+_TOTAL_FILLER = "〈fromto:total〉"
+
+
 @dataclass
 class Tokenizer:
-    """jieba + domain lexicon + stoplist. Build with :func:`get_tokenizer` (loaded once)."""
+    """jieba + domain lexicon + stoplist, cut by an engine. Build with :func:`get_tokenizer` (loaded once)."""
 
     lexicon: list[LexiconEntry] = field(default_factory=list)
     stopwords: frozenset[str] = frozenset()
     hmm: bool = True
     cache_dir: Path = paths.CACHE
+    engine: str = "auto"
 
     def __post_init__(self):
-        self._jieba = _new_jieba(self.cache_dir)
-        for entry in self.lexicon:
-            self._jieba.add_word(entry.word, entry.freq, entry.tag)
+        self.engine = resolve_engine(self.engine)
+        self._engine = self._new_engine() if self.engine == "rjieba" else None
+        if self._engine is None:
+            self._jieba  # noqa: B018  (load jieba now, as before: the reference is the engine)
+
+    # -- the reference: jieba itself, loaded when first needed --------------------------------------------------
+
+    @property
+    def _jieba(self):
+        """The private ``jieba.Tokenizer`` with the lexicon added (loaded on first use, once)."""
+        tk = self.__dict__.get("_jieba_tk")
+        if tk is None:
+            with _BUILD_LOCK:
+                tk = self.__dict__.get("_jieba_tk")
+                if tk is None:
+                    tk = _new_jieba(self.cache_dir)
+                    for entry in self.lexicon:
+                        tk.add_word(entry.word, entry.freq, entry.tag)
+                    self.__dict__["_jieba_tk"] = tk
+        return tk
+
+    def engine_dictionary(self) -> dict:
+        """What the engine must be given so its dictionary is jieba's, computed by jieba (cached on disk).
+
+        ``words``: ``[word, freq, tag]`` for each lexicon entry, with the frequency jieba's ``add_word`` gave it
+        (its ``suggest_freq`` when the lexicon leaves it empty, computed in file order as jieba does);
+        ``filler``: jieba's total frequency minus the total jieba-rs keeps after the same additions (jieba adds a
+        re-added word's frequency to its total without taking the old one off, and counts the duplicate line of
+        its dict.txt twice).
+        """
+        dict_path = _jieba_dict_path()
+        key = {
+            "jieba": _version("jieba"), "rjieba": _version("rjieba"), "hmm": self.hmm,
+            "dict_sha256": hashlib.sha256(dict_path.read_bytes()).hexdigest(),
+            "lexicon": [[e.word, e.freq, e.tag] for e in self.lexicon],
+        }
+
+        def build():
+            tk = self._jieba
+            base: dict[str, int] = {}
+            with open(dict_path, encoding="utf-8") as fh:  # what jieba-rs keeps: the last line of a word wins
+                for line in fh:
+                    parts = line.split()
+                    if parts:
+                        base[parts[0]] = int(parts[1]) if len(parts) > 1 else 0
+            rs_total = sum(base.values())
+            words = []
+            for e in self.lexicon:
+                freq = int(tk.FREQ[e.word])
+                rs_total += freq - base.get(e.word, 0)
+                base[e.word] = freq
+                words.append([e.word, freq, e.tag])
+            return {"words": words, "filler": int(tk.total) - rs_total, "total": int(tk.total)}
+
+        return _cached_json(self.cache_dir, "engine-dictionary", key, build)
+
+    def _new_engine(self):
+        spec = self.engine_dictionary()
+        engine = _rjieba_class()()  # jieba-rs's embedded copy of jieba's dict.txt (tests check it word by word)
+        for word, freq, tag in spec["words"]:
+            engine.add_word(word, freq, tag)
+        if spec["filler"] < 0:
+            raise RuntimeError("the engine's total frequency exceeds jieba's; use engine='jieba'")
+        if spec["filler"]:
+            engine.add_word(_TOTAL_FILLER, spec["filler"], None)
+        return engine
+
+    # -- cutting -------------------------------------------------------------------------------------------------
+
+    def _lcut(self, text: str) -> list[str]:
+        """Every token including white space, exactly as ``jieba.Tokenizer.lcut(text, HMM=self.hmm)``."""
+        if self._engine is None:
+            return self._jieba.lcut(text, HMM=self.hmm)
+        return _engine_cut(self, text)
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
-        """``(token, start, end)`` for every token of ``text`` (character offsets), white space dropped."""
-        out = []
-        for tok, start, end in self._jieba.tokenize(text, HMM=self.hmm):
+        """``(token, start, end)`` for every token of ``text`` (character offsets), white space dropped.
+
+        Offsets are counted over the tokens laid end to end, as ``jieba.Tokenizer.tokenize`` does.
+        """
+        out, start = [], 0
+        for tok in self._lcut(text):
+            end = start + len(tok)
             if tok.strip():
                 out.append((tok, start, end))
+            start = end
         return out
 
     def cut(self, text: str) -> list[str]:
         """Every token of ``text`` in order, white space dropped."""
-        return [tok for tok in self._jieba.lcut(text, HMM=self.hmm) if tok.strip()]
+        return [tok for tok in self._lcut(text) if tok.strip()]
 
     def is_word(self, token: str) -> bool:
         """True for a content word: not a stopword, not punctuation, not a number or quantity expression."""
@@ -216,13 +421,15 @@ class Tokenizer:
         The verdict of :meth:`is_word` is remembered per token type, so each distinct token is judged once.
         """
         verdicts = self.__dict__.setdefault("_is_word_cache", {})
+        verdict = verdicts.get
         out = []
-        for tok in self._jieba.lcut(text, HMM=self.hmm):
-            keep = verdicts.get(tok)
+        append = out.append
+        for tok in self._lcut(text):
+            keep = verdict(tok)
             if keep is None:
                 keep = verdicts[tok] = bool(tok.strip()) and self.is_word(tok)
             if keep:
-                out.append(tok)
+                append(tok)
         return out
 
     def tag(self, word: str) -> str:
@@ -235,10 +442,117 @@ class Tokenizer:
         return self._tags.get(word, "x")
 
 
+def _engine_cut(tk: Tokenizer, text: str) -> list[str]:
+    """``tk``'s engine cut of ``text``, made equal to jieba's where the two implementations differ.
+
+    1. Characters jieba-rs counts as Chinese but jieba does not (:data:`_ENGINE_ONLY_HAN`) are tokens of their
+       own in jieba: the text is split at them and each is yielded alone.
+    2. (HMM on) A block of jieba's ``re_han_default`` with a character three times in a row or a repeated run
+       (:data:`_REPEAT`) is cut as jieba cuts it, with jieba's own HMM (:func:`_jieba_hmm_cut`); blocks are cut
+       independently by both, so the rest stays with the engine.
+    3. (HMM on) A token of letters, digits and ``+#&._%-`` that is not a dictionary word came from the HMM stage,
+       where jieba splits it with ``finalseg.re_skip``: it is split the same way.
+    """
+    engine, hmm = tk._engine, tk.hmm
+    if _ENGINE_ONLY_HAN.search(text) is None and not (hmm and _REPEAT.search(text)):
+        toks = engine.cut(text, hmm)
+    else:
+        toks = []
+        pos = 0
+        for m in _ENGINE_ONLY_HAN.finditer(text):
+            toks.extend(_engine_cut_plain(tk, text[pos:m.start()]))
+            toks.append(m.group())
+            pos = m.end()
+        toks.extend(_engine_cut_plain(tk, text[pos:]))
+    if not hmm or _ASCII_JOIN.search(text) is None:
+        return toks
+    out = []
+    for tok in toks:
+        if tok.isascii() and _ASCII_RUN.match(tok) and not engine.has_word(tok):
+            out.extend(piece for piece in _FINALSEG_SKIP.split(tok) if piece)
+        else:
+            out.append(tok)
+    return out
+
+
+def _engine_cut_plain(tk: Tokenizer, text: str) -> list[str]:
+    """Engine cut of text free of :data:`_ENGINE_ONLY_HAN`, with near-tie blocks (HMM on) cut by jieba."""
+    if not text:
+        return []
+    if not tk.hmm or _REPEAT.search(text) is None:
+        return tk._engine.cut(text, tk.hmm)
+    toks, pos = [], 0
+    for m in _NEAR_TIE_BLOCK.finditer(text):
+        if m.start() > pos:
+            toks.extend(tk._engine.cut(text[pos:m.start()], True))
+        toks.extend(_jieba_hmm_cut(tk._engine, m.group()))
+        pos = m.end()
+    if pos < len(text):
+        toks.extend(tk._engine.cut(text[pos:], True))
+    return toks
+
+
+def _jieba_hmm_cut(engine, block: str) -> list[str]:
+    """jieba's own HMM cut of one block, replayed on the engine's dictionary path.
+
+    jieba's ``Tokenizer.__cut_DAG``: walk the best dictionary path (the engine's cut with the HMM off, which is
+    jieba's: same dictionary, same arithmetic, same tie rule), gather runs of one-character steps, and hand each
+    run of two or more that is not a dictionary word to ``jieba.finalseg.cut`` — jieba's Viterbi, so its ties
+    are broken as jieba breaks them. With the HMM off the engine glues one-character steps of ASCII letters and
+    digits; such a token that is not a dictionary word is taken back apart (a dictionary word is never beaten
+    by its own characters on the best path, so one that is a word was one step).
+    """
+    from jieba import finalseg
+
+    out: list[str] = []
+    buf = ""
+
+    def flush():
+        if len(buf) == 1:
+            out.append(buf)
+        elif buf:
+            if engine.has_word(buf):
+                out.extend(buf)
+            else:
+                out.extend(finalseg.cut(buf))
+
+    for step in engine.cut(block, False):
+        if len(step) == 1 or (step.isascii() and step.isalnum() and not engine.has_word(step)):
+            buf += step
+        else:
+            flush()
+            buf = ""
+            out.append(step)
+    flush()
+    return out
+
+
+def _file_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 @functools.lru_cache(maxsize=None)
-def get_tokenizer() -> Tokenizer:
-    """The project's tokenizer (domain lexicon + stoplist), loaded once per process."""
-    return Tokenizer(lexicon=read_lexicon(), stopwords=project_stoplist())
+def get_tokenizer(engine: str | None = None) -> Tokenizer:
+    """The project's tokenizer (domain lexicon + stoplist), loaded once per process (and per ``engine``).
+
+    The lexicon and stoplist as read and checked are remembered in ``paths.CACHE`` under the hashes of their
+    files and package versions, so a warm start needs neither pandas nor jieba (``python -m fromto segment``).
+    """
+    key = {
+        "lexicon": _file_sha256(paths.LEXICON),
+        "stopword_additions": _file_sha256(paths.STOPWORDS_ADDITIONS),
+        "stopwordsiso": _version(STOPLIST_PACKAGE),
+    }
+
+    def build():
+        return {
+            "lexicon": [[e.word, e.freq, e.tag, e.source, e.why] for e in read_lexicon()],
+            "stopwords": sorted(project_stoplist()),
+        }
+
+    spec = _cached_json(paths.CACHE, "project-tokenizer", key, build)
+    lexicon = [LexiconEntry(*row) for row in spec["lexicon"]]
+    return Tokenizer(lexicon=lexicon, stopwords=frozenset(spec["stopwords"]), engine=engine or "auto")
 
 
 @functools.lru_cache(maxsize=None)
