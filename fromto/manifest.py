@@ -19,7 +19,7 @@ from pathlib import Path
 from fromto import paths
 from fromto.textio import atomic_write
 
-KEY_PACKAGES = ("jieba", "wordcloud", "matplotlib", "mplfonts", "pandas", "numpy", "pillow", "networkx",
+KEY_PACKAGES = ("jieba", "rjieba", "wordcloud", "matplotlib", "mplfonts", "pandas", "numpy", "pillow", "networkx",
                 "krippendorff", "stopwordsiso", "nbclient", "nbconvert", "nbformat", "ipykernel")
 
 
