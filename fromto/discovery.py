@@ -80,6 +80,21 @@ def _entropy(counter: Counter, edges: int) -> float:
     return h
 
 
+def _side_entropy(key, neighbour):
+    """Entropy (bits) of the neighbours of each key; ``neighbour`` -1 is a sentence edge, a new neighbour each time.
+    Returns a Series indexed by key."""
+    import numpy as np
+
+    frame = pd.DataFrame({"key": key, "nb": neighbour})
+    inner = frame[frame["nb"] >= 0].groupby(["key", "nb"]).size().rename("c").reset_index()
+    edges = frame[frame["nb"] < 0].groupby("key").size()
+    total = inner.groupby("key")["c"].sum().add(edges, fill_value=0)
+    inner["p"] = inner["c"] / inner["key"].map(total)
+    h = (-(inner["p"] * np.log2(inner["p"]))).groupby(inner["key"]).sum()
+    edge_h = edges * (1 / total.reindex(edges.index)) * np.log2(total.reindex(edges.index))
+    return h.add(edge_h, fill_value=0.0).reindex(total.index, fill_value=0.0)
+
+
 def candidates(documents: Mapping[str, Iterable[str]], tokenizer, max_tokens: int = 3,
                rules: Rules = RULES) -> pd.DataFrame:
     """Runs of 2..``max_tokens`` adjacent tokens with their frequency, spread, cohesion and boundary freedom.
@@ -87,51 +102,74 @@ def candidates(documents: Mapping[str, Iterable[str]], tokenizer, max_tokens: in
     ``documents`` maps a document id to its texts (paragraphs); ``tokenizer`` has ``cut(text)``. Only runs that
     reach ``rules.min_count`` and ``rules.min_docs`` and are ``rules.min_chars``–``rules.max_chars`` characters
     long are scored. Columns: ``term, parts, count, docs, min_pmi, left_entropy, right_entropy`` sorted by count
-    (then term).
+    (then term). Counting is done on integer arrays (a token is an id, an n-gram one integer), so the reports'
+    million characters take well under a second beyond their segmentation.
     """
-    runs_by_doc = {doc: [r for text in texts for r in _runs(tokenizer.cut(text))] for doc, texts in documents.items()}
-    grams: Counter = Counter()
-    n_tokens = 0
-    for runs in runs_by_doc.values():
-        for run in runs:
-            n_tokens += len(run)
-            for n in range(1, max_tokens + 1):
-                for i in range(len(run) - n + 1):
-                    grams[tuple(run[i:i + n])] += 1
-    keep = {g for g, c in grams.items()
-            if len(g) >= 2 and c >= rules.min_count and rules.min_chars <= len("".join(g)) <= rules.max_chars}
-    docs: dict[tuple, set] = defaultdict(set)
-    left: dict[tuple, Counter] = defaultdict(Counter)
-    right: dict[tuple, Counter] = defaultdict(Counter)
-    left_edges: Counter = Counter()
-    right_edges: Counter = Counter()
-    for doc, runs in runs_by_doc.items():
-        for run in runs:
-            for n in range(2, max_tokens + 1):
-                for i in range(len(run) - n + 1):
-                    g = tuple(run[i:i + n])
-                    if g not in keep:
-                        continue
-                    docs[g].add(doc)
-                    if i > 0:
-                        left[g][run[i - 1]] += 1
-                    else:
-                        left_edges[g] += 1
-                    if i + n < len(run):
-                        right[g][run[i + n]] += 1
-                    else:
-                        right_edges[g] += 1
-    rows = []
-    for g in keep:
-        if len(docs[g]) < rules.min_docs:
-            continue
-        p = grams[g] / n_tokens
-        pmi = min(math.log2(p / ((grams[g[:k]] / n_tokens) * (grams[g[k:]] / n_tokens))) for k in range(1, len(g)))
-        rows.append({"term": "".join(g), "parts": " / ".join(g), "count": grams[g], "docs": len(docs[g]),
-                     "min_pmi": round(pmi, 2),
-                     "left_entropy": round(_entropy(left[g], left_edges[g]), 2),
-                     "right_entropy": round(_entropy(right[g], right_edges[g]), 2)})
+    import numpy as np
+
     cols = ["term", "parts", "count", "docs", "min_pmi", "left_entropy", "right_entropy"]
+    vocab: dict[str, int] = {}
+    ids, run_no, doc_no = [], [], []
+    n_runs = 0
+    for d, texts in enumerate(documents.values()):
+        for text in texts:
+            for run in _runs(tokenizer.cut(text)):
+                ids.extend(vocab.setdefault(tok, len(vocab)) for tok in run)
+                run_no.extend([n_runs] * len(run))
+                doc_no.extend([d] * len(run))
+                n_runs += 1
+    if not ids:
+        return pd.DataFrame(columns=cols)
+    words = sorted(vocab, key=vocab.get)
+    ids, run_no, doc_no = (np.asarray(a, dtype=np.int64) for a in (ids, run_no, doc_no))
+    n_tokens, size = len(ids), len(vocab) + 1
+    char_len = np.array([len(w) for w in words], dtype=np.int64)
+    counts: dict[int, pd.Series] = {}   # n -> count per key (all unigrams; n-grams reaching min_count)
+    rows = []
+    for n in range(1, max_tokens + 1):
+        if n_tokens < n:
+            break
+        start = np.arange(n_tokens - n + 1)
+        start = start[run_no[start] == run_no[start + n - 1]]
+        key = np.zeros(len(start), dtype=np.int64)
+        chars = np.zeros(len(start), dtype=np.int64)
+        for k in range(n):
+            key = key * size + ids[start + k]
+            chars += char_len[ids[start + k]]
+        uniq, cnt = np.unique(key, return_counts=True)
+        if n == 1:
+            counts[1] = pd.Series(cnt, index=uniq)
+            continue
+        counts[n] = pd.Series(cnt, index=uniq)[cnt >= rules.min_count]
+        sel = (np.isin(key, counts[n].index.to_numpy()) & (chars >= rules.min_chars) & (chars <= rules.max_chars))
+        start, key = start[sel], key[sel]
+        if len(key) == 0:
+            continue
+        n_docs = pd.Series(doc_no[start]).groupby(key).nunique()
+        before, after = np.maximum(start - 1, 0), np.minimum(start + n, n_tokens - 1)
+        left = np.where((start > 0) & (run_no[before] == run_no[start]), ids[before], -1)
+        right = np.where((start + n < n_tokens) & (run_no[after] == run_no[start]), ids[after], -1)
+        h_left, h_right = _side_entropy(key, left), _side_entropy(key, right)
+        for g_key, docs_g in n_docs[n_docs >= rules.min_docs].items():
+            parts, rest = [], int(g_key)
+            for _ in range(n):
+                parts.append(rest % size)
+                rest //= size
+            parts.reverse()
+            c = int(counts[n][g_key])
+
+            def count_of(sub):
+                sub_key = 0
+                for token_id in sub:
+                    sub_key = sub_key * size + token_id
+                return int(counts[len(sub)][sub_key])
+
+            pmi = min(math.log2((c / n_tokens) / ((count_of(parts[:k]) / n_tokens) * (count_of(parts[k:]) / n_tokens)))
+                      for k in range(1, n))
+            rows.append({"term": "".join(words[i] for i in parts), "parts": " / ".join(words[i] for i in parts),
+                         "count": c, "docs": int(docs_g), "min_pmi": round(pmi, 2),
+                         "left_entropy": round(float(h_left[g_key]), 2),
+                         "right_entropy": round(float(h_right[g_key]), 2)})
     table = pd.DataFrame(rows, columns=cols)
     # one row per term: the same string can arise from different cuts; keep its most frequent cut
     table = table.sort_values(["term", "count"], ascending=[True, False]).drop_duplicates("term")
