@@ -251,7 +251,9 @@ SCOPE_TO_VERBS = ["推广", "扩展", "扩大", "延伸", "覆盖", "普及", "�
                   "调整", "下沉", "延长", "增加", "提高", "降低", "减少", "压缩", "缩短", "深入", "落实", "传达", "贯彻"]
 #: Parts of a whole as a source (私营商业中有一半以上, 有半数上下): the whole is the pole.
 PARTITIVE = (r"(?:有)?(?:一半|半数|大半|大部分|绝大部分|大多数|绝大多数|多数|少数|一部分|相当一部分|相当部分|部分|"
-             r"全部|一些|若干)(?:上下|左右|以上|以下)?")
+             r"全部|一些|若干|(?:将近|近|约|共)?[0-9０-９零〇○一二三四五六七八九十百千万亿两几，,．.]+(?:余|多)?"
+             r"(?:万户|万家|户|家|个|所|座|名|位|人))(?:上下|左右|以上|以下)?")
+#: A count of the whole is a part of it too: 全国私营工业有３，０００余户转为公私合营 -> 私营工业.
 _PARTITIVE_ONLY = re.compile(rf"^(?:其中)?{PARTITIVE}$")
 _PARTITIVE_TAIL = re.compile(rf"^(.{{2,}}?)(?:中|之中|里)?的?{PARTITIVE}$")
 #: Words that govern the source and are not part of it (严格控制农业人口转为非农业人口, 使X变为Y).
@@ -321,16 +323,24 @@ _LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){
 
 
 # --- Small helpers ----------------------------------------------------------------------------------------------
+_DIGITS = set("0123456789０１２３４５６７８９")
+
+
+def _separator(s: str, i: int) -> bool:
+    """True when the comma at ``i`` separates thousands (３，０００余户), so it ends no clause."""
+    return s[i] in "，," and 0 < i < len(s) - 1 and s[i - 1] in _DIGITS and s[i + 1] in _DIGITS
+
+
 def _clause_end(s: str, i: int) -> int:
     """Index of the first clause boundary at or after ``i`` (len(s) if none)."""
-    while i < len(s) and s[i] not in CLAUSE_END:
+    while i < len(s) and (s[i] not in CLAUSE_END or _separator(s, i)):
         i += 1
     return i
 
 
 def _clause_start(s: str, i: int) -> int:
     """Index where the clause holding position ``i`` starts."""
-    while i > 0 and s[i - 1] not in CLAUSE_END:
+    while i > 0 and (s[i - 1] not in CLAUSE_END or _separator(s, i - 1)):
         i -= 1
     return i
 
@@ -365,6 +375,8 @@ def clean_pole(pole: str) -> str:
     pole = "".join(ch for ch in pole if ch not in QUOTE_CHARS)
     pole = pole.strip(" 　、")
     pole = re.sub(r"^了", "", pole)
+    if len(pole) >= 3:
+        pole = re.sub(r"[呢吗吧啊呀嘛]$", "", pole)  # a question's final particle (…从胜利走向胜利呢？) is no part of it
     return pole.strip()
 
 
@@ -431,6 +443,8 @@ def _source_core(text: str) -> str:
     ``私营工业中的一部分`` -> 私营工业 (the whole, not the part).
     """
     text = text.strip(" 　")
+    if _only_words(text, _NOT_NOMINAL + GOVERN_LEAD + SUBJECT_LEAD):
+        return ""  # 已经: stripping 已 as a lead word would leave 经
     m = None
     for m in re.finditer(r"(?:使得|使|让)", text):
         pass
@@ -514,6 +528,9 @@ def _subject_before(s: str, i: int) -> str:
 
 #: A 从/由 P 到 Q whose poles may be places or levels (checked with _is_place / SCOPE_WORDS).
 _SCOPE_PAIR_RE = re.compile(r"[从由]([^，,。；;、从由到]{1,6})到([^，,。；;、从由到]{1,6})(?=[，,、；;。]|$)")
+#: 从 + a character that usually makes a word with it (从重, 从严, 从快), when the target opens with that same
+#: character: parallel poles (从重过程向重结果), so the character begins the source.
+_CONG_PARALLEL = re.compile(r"从(.)[^，,。；;！？!?从由]{1,12}?(?:向|到|走向|转向|转为|转变为|变为)\1")
 _CONG_BU_STATE = re.compile(r"从不[^，,。；;！？!?]{1,10}?(?:到|向|走向|迈向|转向|达到|转为|变为|转变为|过渡到)")
 
 
@@ -523,6 +540,8 @@ def _is_cong(s: str, i: int) -> bool:
     prev = s[i - 1] if i > 0 else ""
     if nxt == "不" and _CONG_BU_STATE.match(s, i):
         return True  # 从不平衡达到新的平衡: 不 begins the source state, 从 is no "never"
+    if nxt in CONG_NOT_BEFORE and _CONG_PARALLEL.match(s, i):
+        return True  # 从重过程向重结果转变: the target opens with the same word, so 重 begins the source state
     if (nxt in CONG_NOT_BEFORE and s[i + 1: i + 3] not in CONG_WORD_AFTER and s[i + 1: i + 4] not in CONG_WORD_AFTER) \
             or prev in CONG_NOT_AFTER:
         # 从小到大, 从无到有: single-character state poles are handled by the STATE_PAIRS rule
@@ -554,6 +573,7 @@ def _is_numeric(p: str) -> bool:
 
 def _unquantified(p: str) -> str:
     """A pole without a leading quantifier of its noun: 七万户的私营工业企业 / １８万户私营商店 -> the noun."""
+    p = re.sub(r"^(?:将近|近|约|大约|共有|共)(?=[0-9０-９零〇○一二三四五六七八九十百千两几])", "", p)  # 将近二百万户的…
     p = re.sub(rf"^[{_NUM}]+[^的，,{_NUM}]{{0,3}}的(?=[^{_NUM}]{{2}})", "", p)
     return re.sub(rf"^[{_NUM}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{_NUM}的]{{2}})", "", p)
 
@@ -650,16 +670,19 @@ def _target_end(s: str, j: int) -> tuple[int, str | None]:
 #: Set phrases with both poles: 由大变强, 由被动变主动 (变 + a pole of one or two characters), 由治及兴 (及, state
 #: pairs only). A phrase that goes on into a verb (由浅入深地讲解) is an adverbial of manner and does not match.
 _SET_PHRASE_RE = re.compile(r"[从由]([^\W\d_]{1,2}?)(变|及)(?![成为化得革动更迁换])([^\W\d_]{1,2}?)"
-                            r"(?=[，,、；;。！!？?：:”’」]|$)")
+                            r"(?=[，,、；;。！!？?：:”’」]|[的是时]|$)")
+#: 由乱到治走向由治及兴: a set phrase of a state pair with 到 that runs straight into a verb of going, which joins
+#: it to the next phrase (the 从X到Y rule would read the whole rest as its target).
+_SET_PHRASE_TO_RE = re.compile(rf"[从由]([^\W\d_])(到)([^\W\d_])(?=(?:{_alts(GO_VERBS)})[从由])")
 
 
 def _set_phrase(s: str, i: int) -> tuple[list[dict], int] | None:
     """由X变Y / 由X及Y as a set phrase at ``i`` (see :data:`_SET_PHRASE_RE`)."""
-    m = _SET_PHRASE_RE.match(s, i)
+    m = _SET_PHRASE_RE.match(s, i) or _SET_PHRASE_TO_RE.match(s, i)
     if not m:
         return None
     src, verb, tgt = m.groups()
-    if verb == "及" and ((src, tgt) not in STATE_PAIRS or (src, tgt) in SPATIAL_PAIRS):
+    if verb in "及到" and ((src, tgt) not in STATE_PAIRS or (src, tgt) in SPATIAL_PAIRS):
         return None
     if (src, tgt) in SPATIAL_PAIRS or _reject_reason(src, tgt) or PRONOUN_SOURCE.match(src):
         return None
@@ -803,9 +826,11 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
             return None
     if DURATION_AFTER.match(s[c1:]) or DISTANCE_AFTER.match(after):
         return None
+    tail = raw[-1][raw[-1].find(_quotes_of(raw[-1])[1:] or "\0") + 1:] if raw[-1][:1] in QUOTE_PAIRS else ""
     if any(SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or SCOPE_AFTER.match(after) \
-            or WHOLE_CHAIN.match(after) or re.search(rf"的(?:{WHOLE_CHAIN.pattern})", clean[-1]):
-        return None
+            or WHOLE_CHAIN.match(after) or re.search(rf"的(?:{WHOLE_CHAIN.pattern})", clean[-1]) \
+            or WHOLE_CHAIN.search(tail[:8]):
+        return None  # …到“最后一公里”衔接畅通: what follows the quoted last pole spans the whole chain
     if any(MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
     if all(_is_place(p) for p in clean):
@@ -1022,10 +1047,15 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     return core, (s.rfind(core, p0, c0) if core else -1), False
 
 
+#: A second verb of becoming joined to the first by 或 inside one clause (变为A、B或者直接变为C).
+_OR_TURN_RE = re.compile(rf"(?:或者|或是|或)(?:直接|逐步|逐渐|再|又|也|进一步|分别|全部|可以|可)*(?:{_alts(TURN_VERBS)})")
+
+
 def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """把/将 X 变成 Y and X 变成 Y (source stated before the verb, in the same clause or the one before)."""
     rows = []
     last_ba = None  # (source, end of its target) of the last 把X V Y: 把X改组为Y，或改为Z shares X
+    last_row = None  # (source, end of its target, start, after 把) of the last row: …或者直接变为Z shares X
     for m in _TURN_RE.finditer(s):
         v0, v1 = m.start(), m.end()
         if any(a <= v0 < b for a, b in taken):
@@ -1048,7 +1078,11 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             if c0 <= b < v0 and s[b] == "、":
                 c0 = b + 1  # A演变为B、C演变为D: the second source starts after the first construction
         before = s[c0:v0]
-        tgt_end = _next_construction(s, v1, _clause_end(s, v1))
+        tgt_end = _clause_end(s, v1)
+        mo = _OR_TURN_RE.search(s, v1 + 1, tgt_end)
+        if mo:
+            tgt_end = mo.start()  # 变为A、B或者直接变为C: the second verb has its own target
+        tgt_end = _next_construction(s, v1, tgt_end)
         tgt_raw = _trim_target(s[v1:tgt_end])
         tgt_end = v1 + len(tgt_raw)
         # 把/将 X 变成 Y (将 as a modal, 将逐步转为, is not 把)
@@ -1071,7 +1105,10 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         start = s.rfind(src_core, c0, v0) if src_core else -1
         if after_ba:
             start = c0 + mb.start()  # the construction starts at 把/将
-        if not src_core and _only_words(before.strip(" 　"), _NOT_NOMINAL + GOVERN_LEAD):
+        if last_row and _OR_TURN_RE.fullmatch(s, last_row[1], v1):
+            # 变为A或者直接变为B: verbs joined by 或 share the source of the first
+            src_core, start, after_ba = last_row[0], last_row[2], last_row[3]
+        elif not src_core and _only_words(before.strip(" 　"), _NOT_NOMINAL + GOVERN_LEAD):
             if last_ba and last_ba[1] + 1 == c0:
                 # 把X改组为Y，或改为Z: the source is shared with the construction before
                 src_core, start, after_ba = last_ba[0], last_ba[2], True
@@ -1101,6 +1138,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         start = start if start >= 0 else c0
         rows.append(_row(marker, "", src_core, tgt_raw, verb, start, tgt_end))
         taken.append((start, tgt_end))
+        last_row = (src_core, tgt_end, start, after_ba)
         if after_ba:
             last_ba = (src_core, _clause_end(s, tgt_end), start)
     return rows

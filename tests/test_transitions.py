@@ -473,6 +473,51 @@ def test_more_false_triggers_are_not_transitions(sentence):
     assert extract(sentence) == []
 
 
+# --- report prose, round 2 (issue 10y) -----------------------------------------------------------------------------
+def test_a_final_question_particle_is_no_part_of_a_pole():
+    assert extract("我们靠什么从胜利走向胜利呢？") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("推动农业由弱变强是当务之急。", [("弱", "强")]),
+    ("当出口由旺变淡时，要扩大内需。", [("旺", "淡")]),
+    ("这是一个由散及聚的过程。", [("散", "聚")]),
+])
+def test_set_phrase_before_a_copula_de_or_shi(sentence, expected):
+    assert pairs(sentence) == expected
+
+
+def test_set_phrase_with_dao_running_into_a_verb_of_going():
+    assert pairs("全市民营经济由小到大走向由大及强。") == [("小", "大"), ("大", "强")]
+
+
+def test_cong_and_a_word_character_open_parallel_poles():
+    assert pairs("考核评价要从重数量向重质量转变。") == [("重数量", "重质量")]
+    assert extract("对严重暴力犯罪要从重从快打击。") == []
+
+
+@pytest.mark.parametrize("sentence", ["推动审批从“前端”到“末端”全程贯通。", "推动审批从“前端”到“末端”无缝衔接。"])
+def test_a_whole_chain_after_a_quoted_last_pole_is_scope(sentence):
+    assert extract(sentence) == []
+
+
+def test_a_thousands_separator_ends_no_clause():
+    assert pairs("全省私营商业有１，２００余户转为合作商店。") == [("全省私营商业", "合作商店")]
+
+
+def test_source_drops_an_approximate_quantifier():
+    assert pairs("将近三十万户的个体手工业转为手工业合作社。") == [("个体手工业", "手工业合作社")]
+
+
+def test_a_clause_of_adverbs_takes_the_noun_phrase_before():
+    assert pairs("城镇的个体手工业，已经转为手工业合作社。") == [("城镇的个体手工业", "手工业合作社")]
+
+
+def test_verbs_of_becoming_joined_by_huo_share_the_source():
+    assert pairs("县办小煤窑已经改为集体煤矿、联营煤矿或者直接改为国有煤矿。") == [
+        ("县办小煤窑", "集体煤矿、联营煤矿"), ("县办小煤窑", "国有煤矿")]
+
+
 # --- helpers and tables --------------------------------------------------------------------------------------------
 def test_clean_pole_removes_quotes_and_joins_adjacent_quoted_items():
     assert clean_pole("“生活秀带”“发展绣带”") == "生活秀带、发展绣带"
