@@ -187,7 +187,7 @@ XIANG_NOT_BEFORE = set("往来心导")
 BIAN_NOT_AFTER = set("改转演蜕突巨多应灾病裂衰嬗聚剧骤异善病质量形政事哗")
 #: Verbs or modal words that may stand right before the verb-initial 化X为Y / 转X为Y.
 HUA_ALLOWED_BEFORE = ("要", "能", "善于", "努力", "着力", "力争", "积极", "主动", "并", "而", "就", "才", "便", "可",
-                      "敢于", "勇于", "巧妙", "变")
+                      "敢于", "勇于", "巧妙", "变", "一个", "一次")  # 一个化蛹成蝶的过程: the set phrase as a modifier
 
 # --- Rejection vocabulary ---------------------------------------------------------------------------------------
 _NUM = "0-9０-９零〇○一二三四五六七八九十百千万亿两几半"
@@ -562,13 +562,18 @@ def _is_you(s: str, i: int) -> bool:
 
 def _is_time(p: str) -> bool:
     """A point or stretch of time as a pole; a noun dated by a time phrase (几千年来的私有制) is not one."""
-    q = re.sub(r"^[^的，,]{1,8}?(?:以来|来)的(?=[^的]{2})", "", p)
+    q = re.sub(r"^[^的，,]{1,8}?(?:以来|来)的(?=[^的]{2})", "", _no_shifen(p))
     return bool(TIME_POLE.match(q))
 
 
 def _is_numeric(p: str) -> bool:
     """A quantity as a pole (23%, 三成, 100万元); a quantified noun (七万户的私营工业企业) is not one."""
-    return bool(NUMERIC_POLE.search(_unquantified(p)))
+    return bool(NUMERIC_POLE.search(_unquantified(_no_shifen(p))))
+
+
+def _no_shifen(p: str) -> str:
+    """A pole without the adverb 十分 "very" (十分友好), which is no quantity or time (ten points, ten minutes)."""
+    return re.sub(rf"(?<![{_NUM}])十分(?![之钟])", "", p) if "十分" in p else p
 
 
 def _unquantified(p: str) -> str:
@@ -899,6 +904,10 @@ def _row(marker, subject, src_raw, tgt_raw, verb, start, end) -> dict:
 _WEI_NOT_AFTER = set("行作认成因称视更较极广最甚尤大之以")
 
 
+#: The set phrase 化X成Y (化蛹成蝶, 化茧成蝶): poles of one or two characters, closed by 的 or the clause's end.
+_HUA_CHENG_RE = re.compile(r"化([^\W\d_和与及或的了]{1,2}?)(成)(?!为)([^\W\d_和与及或的了]{1,2}?)(?=[的，,。；;、！!？?]|$)")
+
+
 def _bian_x_wei_y(s: str) -> list[dict]:
     """变X为Y / 化X为Y / 转X为Y (and series of them)."""
     rows = []
@@ -926,11 +935,12 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         # the last 为 of the item splits it, so a 为 inside an idiom of X stays in X (变各自为战为共同奋战)
         cands = [k for k in range(i + 2, min(limit, i + 2 + 16)) if s[k] == "为" and s[k - 1] not in _WEI_NOT_AFTER]
         cands = [k for k in cands if k + 1 < limit and s[k + 1] not in "首主止例准由"]  # 以X为首, 为止
-        if not cands:
+        cheng = _HUA_CHENG_RE.match(s, i) if ch == "化" and not cands and prev != "变" else None
+        if not cands and not cheng:
             continue
-        k = cands[-1]
+        k = cheng.start(2) if cheng else cands[-1]
         src_raw = s[i + 1: k]
-        tgt_end = limit
+        tgt_end = cheng.end() if cheng else limit
         tgt_raw = s[k + 1: tgt_end]
         q = tgt_raw.find("等")
         if q >= 1 and tgt_raw[q - 1] not in "平高同对初中优均相次":
@@ -1149,7 +1159,19 @@ _WAS_NOW_RE = re.compile(
     r"(?:本来|原来|原本|过去|从前|昔日|以往|以前|曾经)(?:是|为)([^，,。；;！？!?]{2,24}?)[，,]"
     r"([^，,。；;！？!?]{0,10}?)(?:现在|如今|今天|而今|今日|现已|眼下)([^，,。；;！？!?]{0,8}?)"
     r"(成了|成为了|成为|变成了|变成|变为|转变为|转为|改为|发展为|发展成为|建设成为|建成)([^，,。；;！？!?]{2,30})")
-_WAS_NOW_HINT = re.compile("本来|原来|原本|过去|从前|昔日|以往|以前|曾经")
+#: 原来X，以后改为Y: a former state without 是 (原来设计烧煤), then a verb of change after a word of then or now
+#: (a plain 成为 there names a result, so a verb of change is required).
+_WAS_THEN_RE = re.compile(
+    r"(?:本来|原来|原本|原先|从前|以往|曾经)(?![是为的])([^，,。；;！？!?]{2,16}?)[，,]"
+    r"([^，,。；;！？!?]{0,6}?)(?:现在|如今|而今|现已|以后|后来|之后|此后)([^，,。；;！？!?]{0,6}?)"
+    r"(变成了|变成|变为|转变为|转为|改为|改成|改变为)([^，,。；;！？!?]{2,30})")
+#: 本来十分友好的中越关系恶化到了严重对立的地步: one entity described by its prior state (a modifier after 本来)
+#: and by the state it sank or grew into; the states are the poles, not the entity.
+_WAS_MODIFIER_RE = re.compile(
+    r"(?:本来|原来|原本|曾经)([^，,。；;！？!?的]{2,12})的([^，,。；;！？!?的]{1,10}?)(?:已经|已|竟然|竟|却|也|逐渐|逐步)?"
+    r"(恶化到了|恶化到|恶化为|恶化成|沦为|退化为|退化到了|退化到|演变到了|演变到|发展到了|发展到)"
+    r"([^，,。；;！？!?]{2,24}?)的?(?:地步|程度|境地|田地|状态|局面)")
+_WAS_NOW_HINT = re.compile("本来|原来|原本|原先|过去|从前|昔日|以往|以前|曾经")
 
 
 def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
@@ -1166,6 +1188,21 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
+    for m in list(_WAS_THEN_RE.finditer(s)) + list(_WAS_MODIFIER_RE.finditer(s)):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        modifier = m.re is _WAS_MODIFIER_RE
+        src_raw = m.group(1)
+        tgt_raw = m.group(4) if modifier else _trim_target(re.sub(r"^了", "", m.group(5)))
+        if not modifier and "的" not in src_raw and "的" in tgt_raw[2:]:
+            tgt_raw = tgt_raw[: tgt_raw.index("的", 2)]  # 原来设计烧煤，以后改为烧油的电站: parallel to the source
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt) or re.search(r"[从由]", src):
+            continue
+        verb = m.group(3) if modifier else m.group(4)
+        end = m.end(4) if modifier else m.start(5) + len(tgt_raw)
+        rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, verb, m.start(), end))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
     return rows
 

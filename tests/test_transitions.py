@@ -518,6 +518,31 @@ def test_verbs_of_becoming_joined_by_huo_share_the_source():
         ("县办小煤窑", "集体煤矿、联营煤矿"), ("县办小煤窑", "国有煤矿")]
 
 
+def test_hua_x_cheng_y_set_phrase():
+    r = only("老工业基地经历了一个化茧成蝶的过程。")
+    assert (r["marker"], r["source"], r["target"]) == ("化X为Y", "茧", "蝶")
+
+
+def test_bianhua_he_cheng_is_no_hua_x_cheng_y():
+    assert extract("这些巨大变化和成就来之不易。") == []
+
+
+def test_former_state_without_shi_then_a_verb_of_change():
+    assert pairs("这批仓库原来用作粮库，后来改为农机站。") == [("用作粮库", "农机站")]
+
+
+def test_former_state_target_stops_where_the_source_has_no_de():
+    assert pairs("要改造那些原来生产化肥，以后改为生产农药的车间。") == [("生产化肥", "生产农药")]
+
+
+def test_entity_described_by_its_prior_state_and_the_state_it_sank_into():
+    assert pairs("本来和睦的邻里关系逐渐恶化到了互不往来的地步。") == [("和睦", "互不往来")]
+
+
+def test_shifen_very_is_no_quantity_or_time():
+    assert pairs("本来十分融洽的干群关系恶化到了相互对立的程度。") == [("十分融洽", "相互对立")]
+
+
 # --- helpers and tables --------------------------------------------------------------------------------------------
 def test_clean_pole_removes_quotes_and_joins_adjacent_quoted_items():
     assert clean_pole("“生活秀带”“发展绣带”") == "生活秀带、发展绣带"
