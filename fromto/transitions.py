@@ -135,8 +135,13 @@ TURN_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "变身为",
     "变身成", "改变为", "改造成", "改造为", "转型为", "转型成", "转为", "转成", "变为", "变成", "化为", "化成",
     "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改为", "改组为", "改制为", "改建为",
-    "升级为",
+    "升级为", "改组成为", "改组成", "发展成为",
 ]
+#: Verbs of growth that make X变成Y only with a source named in the clause before (一场政治动乱，进而发展成为Y):
+#: in their own clause the subject is usually an entity that grows (上海发展成为中心), not a prior state.
+GROWTH_TURN_VERBS = {"发展成为"}
+#: A place or circumstance closing the words before a verb (进而在首都北京发展成为Y): not a source.
+_LOCATIVE_END = re.compile(r"(?<![现存实正好所自内外])在[^，,的在]{1,8}$")
 #: Change verbs anywhere in the sentence that support a plain 从X到Y (its matrix predicate).
 SUPPORT_VERBS = [
     "转变", "转型", "转换", "转化", "升级", "跨越", "飞跃", "跃升", "蜕变", "嬗变", "演变", "变迁", "巨变", "迭代",
@@ -412,7 +417,8 @@ def _only_words(text: str, words: Iterable[str]) -> bool:
 
 
 _NOT_NOMINAL = SOURCE_TRAIL + CLAUSE_LEAD + SUBJECT_TRAIL + ["地", "没有", "不", "未", "很容易", "容易", "所以", "因此",
-                                                            "因而", "从而", "于是", "这样", "由此"]
+                                                            "因而", "从而", "于是", "这样", "由此", "进而",
+                                                            "合并"]  # 合并改组成为: a verb joined to the verb of becoming
 #: One-character adverbs and modals that also end nouns: the characters before them that make the noun
 #: (委员会, 社会; 职能, 功能; 需要, 主要; 纠正; 平均, 人均; 首都; 原则; 人才; 方便; 成就; 正常; 偿还).
 _NOUN_ENDINGS = {"会": set("员协学大工商合事社机议总联年"), "能": set("功技动职产潜效体智性热电核"),
@@ -1030,6 +1036,17 @@ _DISCOURSE_END = re.compile(r"(?:说|看|讲|而言|来说|所以|因此|同时|
 _JIANG_MODAL = set("要会来近使让是在有")
 
 
+#: A clause that counts a body with 有 (全国有七十四万多个高级农业生产合作社): the body is a stated source.
+_EXISTENTIAL_COUNT = re.compile(r"有(?:将近|近|约)?[0-9０-９零〇○一二三四五六七八九十百千万亿两几，,．.]+(?:余|多)?(?:万|千)?"
+                                r"(?:个|户|家|所|座|名|位|批|种)([^的，,]{2,16})$")
+#: A clause ending in a word of time (…在长期改造以后): its subject is the subject of the next clause.
+_TIME_CLAUSE_END = re.compile(r"(?:以后|之后|以来)$")
+#: Quantifiers that open a subject (有些知识分子, 一部分干部): not part of the source.
+QUANTITY_LEAD = ["有些", "有的", "一些", "许多", "不少", "很多", "大批", "一批", "一部分", "部分", "大多数", "多数"]
+#: A verb with 了 and a measure word (掀起了一场X, 发生了一次X): the object after the measure word.
+_MEASURE_OBJECT = re.compile(r"了(?:一|两|几)(?:场|次|股|种)([^，,]{2,})$")
+
+
 def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     """The source of a verb whose own clause holds only adverbs, taken from the clause before: its noun phrase
     (…的事情，如今却变成了现实), the object of 把 (把X，逐步转为Y) or of a verb (增强X，并切实转化为Y).
@@ -1044,6 +1061,18 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     if m is not None and len(clause) - m.end() >= 2 and not (m.group() == "将" and clause[m.end()] in _JIANG_MODAL):
         core = _source_core(clause[m.end():])
         return core, (s.rfind(core, p0, c0) if core else -1), True
+    m = _EXISTENTIAL_COUNT.search(clause)
+    if m:  # 全国有七十四万多个高级社，现在已经改组成为Y: the body counted by 有 is the source
+        core = m.group(1)
+        return core, s.rfind(core, p0, c0), False
+    if _TIME_CLAUSE_END.search(clause):
+        # 有些知识分子在长期改造以后，已经开始转变为Y: the subject of a clause of time carries into the next
+        core = _clause_subject(re.sub(rf"^(?:{_alts(QUANTITY_LEAD)})", "", clause))
+        if core:
+            return core, s.rfind(core, p0, c0), False
+    m = _MEASURE_OBJECT.search(clause)
+    if m:
+        clause = m.group(1)  # 掀起了一场…的政治动乱，进而发展成为Y: the object counted after the verb
     if "是" in clause:
         clause = clause[clause.rindex("是") + 1:]
     # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行, not 这就是说)
@@ -1088,6 +1117,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             if c0 <= b < v0 and s[b] == "、":
                 c0 = b + 1  # A演变为B、C演变为D: the second source starts after the first construction
         before = s[c0:v0]
+        from_before = False  # the source comes from the clause before
         tgt_end = _clause_end(s, v1)
         mo = _OR_TURN_RE.search(s, v1 + 1, tgt_end)
         if mo:
@@ -1118,12 +1148,16 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if last_row and _OR_TURN_RE.fullmatch(s, last_row[1], v1):
             # 变为A或者直接变为B: verbs joined by 或 share the source of the first
             src_core, start, after_ba = last_row[0], last_row[2], last_row[3]
-        elif not src_core and _only_words(before.strip(" 　"), _NOT_NOMINAL + GOVERN_LEAD):
+        elif _only_words(_LOCATIVE_END.sub("", before.strip(" 　")), _NOT_NOMINAL + GOVERN_LEAD) and (
+                not src_core or _LOCATIVE_END.search(before)):
             if last_ba and last_ba[1] + 1 == c0:
                 # 把X改组为Y，或改为Z: the source is shared with the construction before
                 src_core, start, after_ba = last_ba[0], last_ba[2], True
             else:
                 src_core, start, after_ba = _previous_clause_source(s, c0)
+                from_before = True
+        if verb in GROWTH_TURN_VERBS and not from_before:
+            continue
         if _PARTITIVE_ONLY.match(src_core) and c0 > 0:
             # 原有私营商业…，将有半数上下转变为Y: the whole named at the head of the clause before
             whole = _clause_subject(s[_clause_start(s, c0 - 1): c0 - 1])
@@ -1210,7 +1244,7 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
 # --- Public API -------------------------------------------------------------------------------------------------
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
 #: becoming 变成/转为/化为/改为…, bare X向Y转变): a sentence without any of them cannot hold a transition.
-_TRIGGER = re.compile("[从由变化转改向]")
+_TRIGGER = re.compile("[从由变化转改向]|发展成为")
 _OPENER_RE = re.compile("[从由]")
 
 

@@ -543,6 +543,24 @@ def test_shifen_very_is_no_quantity_or_time():
     assert pairs("本来十分融洽的干群关系恶化到了相互对立的程度。") == [("十分融洽", "相互对立")]
 
 
+def test_source_counted_by_you_in_the_clause_before():
+    assert pairs("去年全县有三百多个初级供销社，现在已经合并改组成为四十个基层供销合作社。") == [
+        ("初级供销社", "四十个基层供销合作社")]
+
+
+def test_subject_of_a_clause_of_time_is_the_source_of_the_next():
+    assert pairs("一些个体工匠在参加合作化以后，已经开始转变为集体所有制的劳动者。") == [
+        ("个体工匠", "集体所有制的劳动者")]
+
+
+def test_fazhan_chengwei_takes_the_object_of_the_clause_before():
+    assert pairs("一些地方出现了一场经济纠纷，进而在个别乡镇发展成为群体性事件。") == [("经济纠纷", "群体性事件")]
+
+
+def test_fazhan_chengwei_with_its_subject_in_its_own_clause_is_growth():
+    assert extract("逐步使这座港口城市发展成为区域性的物流中心。") == []
+
+
 # --- helpers and tables --------------------------------------------------------------------------------------------
 def test_clean_pole_removes_quotes_and_joins_adjacent_quoted_items():
     assert clean_pole("“生活秀带”“发展绣带”") == "生活秀带、发展绣带"
