@@ -38,6 +38,17 @@ phrase (built with 的, or at most four characters). A bare X向Y takes only ver
 转化, 过渡 …), never verbs of movement or growth (发展, 迈进), which describe where an entity goes, not what it
 was. A copula closes a 从X到Y target (从“要我学”到“我要学”是一个转变).
 
+Round 2 of the report gold (issue 10y) adds: a former state in a 原来/本来/过去 clause without 是, then a verb of change
+after a word of then or now (原来设计烧煤，以后改为烧油; 过去X，现在变成了Y); an entity described by its prior state
+and the state it sank into (本来十分友好的中越关系恶化到了严重对立的地步: the states are the poles); 化X成Y
+(化蛹成蝶); set phrases before 是/的/时 (由大变强是…, 由强变弱时) and 由乱到治走向由治及兴; parallel poles after a
+word-making character (从重过程向重结果转变); verbs of becoming joined by 或者 sharing one source (已经变为A、B或者直接
+变为C); and sources in the clause before that count a body with 有 (全国有N个X，现在已经改组成为Y), are the subject
+of a clause of time (X在…以后，已经开始转变为Y) or the object after a measure word (掀起了一场X，进而在…发展成为Y:
+发展成为 only with such a source, since in its own clause its subject is an entity that grows); a source running
+over commas stops before a means (从X上经过…的努力，…，也达到了Y). A count of the whole (私营工业有３，０００余户) is a
+part; a thousands separator ends no clause; 十分 "very" is no quantity.
+
 Chains (从A到B，再到C / 从A到B进而C) give one row per step: A→B is step 1, B→C step 2, sharing ``chain_id``.
 A chain written with a comma before the first 到 (从A，到B，再到C) needs at least two steps, so the mass-line
 slogan 从群众中来，到群众中去 is not taken for a transition.
@@ -71,7 +82,11 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
 * identical poles (从胜利走向胜利), the same pole with a comparative (从胜利走向更大的胜利, ruling R2), and poles
   longer than :data:`MAX_POLE` characters;
 * set phrases of order or depth used as a manner (由浅入深, 由近及远, ruling R3); 以X为主 (整改为主) is no 改为;
-  replacing an item of a list (…中，把A改为B) and renaming (名称改为) are no change of kind.
+  replacing an item of a list (…中，把A改为B) and renaming (名称改为) are no change of kind;
+* round 2: people selected from a group (从X中选拔…进入Y) are relocated, not changed; a country's economy or
+  society with no state named (把别国的经济变成附庸) is a bare entity; a starting point and a goal over commas
+  (从X入手，…，达到Y的目的); a whole chain after a quoted last pole (从“最初一公里”到“最后一公里”衔接畅通); a
+  question's final particle (从胜利走向胜利呢) is no part of a pole.
 
 Public functions: :func:`extract` (one sentence -> list of dicts), :func:`extract_sentences` (the sentences
 table of :mod:`fromto.clean` -> transitions table), :func:`extract_text` (plain text -> transitions table, cleaned by :mod:`fromto.clean` first).
@@ -199,6 +214,7 @@ _NUM = "0-9０-９零〇○一二三四五六七八九十百千万亿两几半"
 TIME_POLE = re.compile(
     rf"^(?:[{_NUM}]+(?:年|月|日|号|点|时|分|秒|世纪|年代|岁|周|天|多年)[{_NUM}]*(?:月|日|号|年代|初|底|末|中|上旬|中旬|下旬)?.*"
     r"|.*(?:时|时候|期间|以后|之后|以前|之前|之初|以来|当天|当日|那天|这天|年初|年底|年末|月底|月初|年代|世纪|清晨|早晨|傍晚|深夜|凌晨)"
+    rf"|(?:过去|近|最近|前|这|那)[{_NUM}]+(?:个)?(?:年|月|天|周)"  # 过去五年, 近十年: a stretch of time
     r"|现在|如今|今天|目前|当前|过去|当时|以前|此前|今|古|早|晚|昔|明天|昨天|去年|今年|明年|开始|最初|最后|古代|"
     r"现代|当代|近代|上午|下午|晚上|白天|黑夜|春|夏|秋|冬|周一|周末|年头|年尾|月头|月尾|开工|建国|解放|新中国成立)$"
 )
@@ -234,6 +250,8 @@ VIEWPOINT_END = re.compile(r"(?:来看|看来|看|说起|讲起|谈起|做起|�
 PRONOUN_SOURCE = re.compile(r"^(?:其|之|它|它们|他|他们|她|她们|此|这|那|这些|那些|自己|自身|我们|你们|其中|对方)$")
 #: A whole country or region as the source (使中国变成…, 把西藏变成…): an entity, not a state of it.
 ENTITY_SOURCE = {"中国", "我国", "祖国", "全国", "国家", "本国", "我们国家", "这个国家", "西藏", "台湾", "世界", "全世界"}
+#: A country's economy or society with no state named (把别国的经济变成附庸): still a bare entity.
+ENTITY_OWNED = re.compile(r"^(?:别国|他国|外国|各国|本国|我国|中国|祖国|国家|别人|他人)的?(?:经济|社会|面貌|领土)$")
 #: A quantity's trend, degree or sign as a pole (由下降转为上升, 转向回升, 由偏快转为过热, 由亏损转为盈利): a numeric
 #: change, not a change of kind (ruling R1).
 TREND_POLE = re.compile(r"^(?:[^，,]{0,6}的)?(?:生产|产量|产值|收入|财政收入|价格|物价|利润|出口|进口|投资|增速|速度|效益)?"
@@ -323,8 +341,14 @@ _TURN_RE = re.compile(_alts(TURN_VERBS))
 _GOVERN_INSIDE = re.compile(_alts([w for w in GOVERN_LEAD if len(w) >= 2 and w not in ("形成", "继续", "决定")]))
 _BECOME_ANY_RE = re.compile(_alts(set(TURN_VERBS) | set(BECOME_VERBS) - {"达到", "发展到"}))
 #: A verb of becoming opening a clause after the one 从/由 opened (从X，Y，转为Z), at most two clauses later.
-_LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){0,2}[，,](?:逐步|逐渐|开始|进一步|及时|适时)?"
-                             r"(转为|转向|转变为|改为|变为|过渡到|转到)")
+_LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){0,2}[，,](?:逐步|逐渐|开始|进一步|及时|适时|也|都|已经|终于)?"
+                             r"(转为|转向|转变为|改为|变为|过渡到|转到|达到了|达到)")
+#: A means inside a source running over commas (从X上经过十五年的努力，…，达到了Y): the source stops before it.
+_MEANS_IN_SOURCE = re.compile(r"(?:上|中)?(?:经过|通过|经)(?=[^，,]{2,})")
+#: A goal as the target of 达到 (达到…的目的): an aim reached, not a state changed into.
+_GOAL_TARGET = re.compile(r"(?:目的|目标|效果|要求|标准|程度)$")
+#: 从 a group + a verb of selecting (从工农兵中选拔学生进入高校): the origin of people moved, not a prior state.
+_SELECT_FROM = re.compile(r"(?:中|之中|里|内)(?:选拔|挑选|抽调|选调|选派|吸收|招收|招聘|招录|录用|抽出|选出|提拔|推荐)")
 
 
 # --- Small helpers ----------------------------------------------------------------------------------------------
@@ -393,7 +417,8 @@ def _strip_words(text: str, lead: Iterable[str] = (), trail: Iterable[str] = ())
     while changed and text:
         changed = False
         for w in lead:
-            if text.startswith(w) and len(text) > len(w):
+            if text.startswith(w) and len(text) > len(w) and text[len(w)] not in "性化":
+                # 一般性矛盾, 积极性: a suffix makes the lead word part of a noun, which stays
                 text, changed = text[len(w):], True
                 break
         for w in trail:
@@ -743,6 +768,14 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
         src_raw = ADVERB_DI.sub("", src_raw) if len(ADVERB_DI.sub("", src_raw)) >= 2 else src_raw
     if long_source:
         src_raw = src_raw.rstrip("，,")
+        m = _MEANS_IN_SOURCE.search(src_raw)
+        if m and m.start() >= 2:
+            src_raw = src_raw[: m.start()]
+        if VIEWPOINT_END.search(src_raw) or verb.startswith("达到") and _GOAL_TARGET.search(
+                s[c1: _clause_end(s, c1)]):
+            return None  # 从X入手，…，达到Y的目的: a starting point and a goal
+    if _SELECT_FROM.search(src_raw):
+        return None
     subject = _subject_before(s, lead_start)
 
     if kind == "toward":
@@ -1165,7 +1198,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         src, tgt = clean_pole(src_core), clean_pole(tgt_raw)
         if len(src) < 2 or not tgt or PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
             continue
-        if src in ENTITY_SOURCE or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
+        if src in ENTITY_SOURCE or ENTITY_OWNED.match(src) or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
         if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole"):
             continue
@@ -1199,6 +1232,11 @@ _WAS_THEN_RE = re.compile(
     r"(?:本来|原来|原本|原先|从前|以往|曾经)(?![是为的])([^，,。；;！？!?]{2,16}?)[，,]"
     r"([^，,。；;！？!?]{0,6}?)(?:现在|如今|而今|现已|以后|后来|之后|此后)([^，,。；;！？!?]{0,6}?)"
     r"(变成了|变成|变为|转变为|转为|改为|改成|改变为)([^，,。；;！？!?]{2,30})")
+#: 过去X，现在变成了Y: 过去 also opens a span of time (过去五年，…), so only a word of now closes it.
+_WAS_PAST_RE = re.compile(
+    r"(?:过去|以前)(?![是为的])([^，,。；;！？!?的]{2,16}?)[，,]"  # 过去…的事情 is a noun phrase: X变成Y takes it
+    r"([^，,。；;！？!?]{0,6}?)(?:现在|如今|而今|现已)([^，,。；;！？!?]{0,6}?)"
+    r"(变成了|变成|变为|转变为|转为|改为|改成|改变为)([^，,。；;！？!?]{2,30})")
 #: 本来十分友好的中越关系恶化到了严重对立的地步: one entity described by its prior state (a modifier after 本来)
 #: and by the state it sank or grew into; the states are the poles, not the entity.
 _WAS_MODIFIER_RE = re.compile(
@@ -1223,7 +1261,7 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
-    for m in list(_WAS_THEN_RE.finditer(s)) + list(_WAS_MODIFIER_RE.finditer(s)):
+    for m in list(_WAS_THEN_RE.finditer(s)) + list(_WAS_PAST_RE.finditer(s)) + list(_WAS_MODIFIER_RE.finditer(s)):
         if any(a <= m.start() < b for a, b in taken):
             continue
         modifier = m.re is _WAS_MODIFIER_RE
@@ -1244,7 +1282,7 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
 # --- Public API -------------------------------------------------------------------------------------------------
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
 #: becoming 变成/转为/化为/改为…, bare X向Y转变): a sentence without any of them cannot hold a transition.
-_TRIGGER = re.compile("[从由变化转改向]|发展成为")
+_TRIGGER = re.compile("[从由变化转改向]")  # or 发展成为 (tested apart: an alternation would slow the scan)
 _OPENER_RE = re.compile("[从由]")
 
 
@@ -1265,7 +1303,7 @@ def extract(sentence: str) -> list[dict]:
     if _WAS_NOW_HINT.search(s):
         for r in _was_now(s, taken):
             found.append([r])
-    if not _TRIGGER.search(s):  # every other construction holds one of these characters; most sentences hold none
+    if not _TRIGGER.search(s) and "发展成为" not in s:  # every other construction holds one; most sentences none
         return _number(found) if found else []
     m = _OPENER_RE.search(s)
     last_to = None  # where the last 从X到Y ended: a parallel one right after is supported by it

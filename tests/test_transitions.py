@@ -561,6 +561,35 @@ def test_fazhan_chengwei_with_its_subject_in_its_own_clause_is_growth():
     assert extract("逐步使这座港口城市发展成为区域性的物流中心。") == []
 
 
+def test_selecting_people_from_a_group_is_origin_not_a_source():
+    assert extract("近年来，从退伍军人和返乡青年中选拔了一批骨干进入村级班子。") == []
+
+
+def test_a_countrys_economy_without_a_stated_state_is_an_entity():
+    assert extract("决不能把别国的经济变成自己的附庸。") == []
+
+
+def test_source_over_commas_stops_before_a_means_and_reaches_a_level():
+    assert pairs("这个县从一个贫穷落后的农业县上经过二十年的奋斗，在经济和社会各方面，也达到了中等发达的水平。") == [
+        ("一个贫穷落后的农业县", "中等发达的水平")]
+
+
+def test_a_starting_point_and_a_goal_over_commas_are_no_transition():
+    assert extract("要从加强基础管理入手，在各个环节，达到降本增效的目的。") == []
+
+
+def test_a_lead_word_with_a_suffix_stays_in_the_source():
+    assert pairs("要防止一般性矛盾变成对抗性矛盾。") == [("一般性矛盾", "对抗性矛盾")]
+
+
+def test_guoqu_x_xianzai_biancheng_y():
+    assert pairs("过去吃不饱穿不暖，现在变成了小康生活。") == [("吃不饱穿不暖", "小康生活")]
+
+
+def test_a_stretch_of_time_after_guoqu_is_no_source():
+    assert extract("过去五年，现在变为新的起点。") == []
+
+
 # --- helpers and tables --------------------------------------------------------------------------------------------
 def test_clean_pole_removes_quotes_and_joins_adjacent_quoted_items():
     assert clean_pole("“生活秀带”“发展绣带”") == "生活秀带、发展绣带"
