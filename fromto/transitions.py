@@ -38,6 +38,17 @@ phrase (built with 的, or at most four characters). A bare X向Y takes only ver
 转化, 过渡 …), never verbs of movement or growth (发展, 迈进), which describe where an entity goes, not what it
 was. A copula closes a 从X到Y target (从“要我学”到“我要学”是一个转变).
 
+Round 2 of the report gold (issue 10y) adds: a former state in a 原来/本来/过去 clause without 是, then a verb of change
+after a word of then or now (原来设计烧煤，以后改为烧油; 过去X，现在变成了Y); an entity described by its prior state
+and the state it sank into (本来十分友好的中越关系恶化到了严重对立的地步: the states are the poles); 化X成Y
+(化蛹成蝶); set phrases before 是/的/时 (由大变强是…, 由强变弱时) and 由乱到治走向由治及兴; parallel poles after a
+word-making character (从重过程向重结果转变); verbs of becoming joined by 或者 sharing one source (已经变为A、B或者直接
+变为C); and sources in the clause before that count a body with 有 (全国有N个X，现在已经改组成为Y), are the subject
+of a clause of time (X在…以后，已经开始转变为Y) or the object after a measure word (掀起了一场X，进而在…发展成为Y:
+发展成为 only with such a source, since in its own clause its subject is an entity that grows); a source running
+over commas stops before a means (从X上经过…的努力，…，也达到了Y). A count of the whole (私营工业有３，０００余户) is a
+part; a thousands separator ends no clause; 十分 "very" is no quantity.
+
 Chains (从A到B，再到C / 从A到B进而C) give one row per step: A→B is step 1, B→C step 2, sharing ``chain_id``.
 A chain written with a comma before the first 到 (从A，到B，再到C) needs at least two steps, so the mass-line
 slogan 从群众中来，到群众中去 is not taken for a transition.
@@ -71,7 +82,11 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
 * identical poles (从胜利走向胜利), the same pole with a comparative (从胜利走向更大的胜利, ruling R2), and poles
   longer than :data:`MAX_POLE` characters;
 * set phrases of order or depth used as a manner (由浅入深, 由近及远, ruling R3); 以X为主 (整改为主) is no 改为;
-  replacing an item of a list (…中，把A改为B) and renaming (名称改为) are no change of kind.
+  replacing an item of a list (…中，把A改为B) and renaming (名称改为) are no change of kind;
+* round 2: people selected from a group (从X中选拔…进入Y) are relocated, not changed; a country's economy or
+  society with no state named (把别国的经济变成附庸) is a bare entity; a starting point and a goal over commas
+  (从X入手，…，达到Y的目的); a whole chain after a quoted last pole (从“最初一公里”到“最后一公里”衔接畅通); a
+  question's final particle (从胜利走向胜利呢) is no part of a pole.
 
 Public functions: :func:`extract` (one sentence -> list of dicts), :func:`extract_sentences` (the sentences
 table of :mod:`fromto.clean` -> transitions table), :func:`extract_text` (plain text -> transitions table, cleaned by :mod:`fromto.clean` first).
@@ -135,8 +150,13 @@ TURN_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "变身为",
     "变身成", "改变为", "改造成", "改造为", "转型为", "转型成", "转为", "转成", "变为", "变成", "化为", "化成",
     "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改为", "改组为", "改制为", "改建为",
-    "升级为",
+    "升级为", "改组成为", "改组成", "发展成为",
 ]
+#: Verbs of growth that make X变成Y only with a source named in the clause before (一场政治动乱，进而发展成为Y):
+#: in their own clause the subject is usually an entity that grows (上海发展成为中心), not a prior state.
+GROWTH_TURN_VERBS = {"发展成为"}
+#: A place or circumstance closing the words before a verb (进而在首都北京发展成为Y): not a source.
+_LOCATIVE_END = re.compile(r"(?<![现存实正好所自内外])在[^，,的在]{1,8}$")
 #: Change verbs anywhere in the sentence that support a plain 从X到Y (its matrix predicate).
 SUPPORT_VERBS = [
     "转变", "转型", "转换", "转化", "升级", "跨越", "飞跃", "跃升", "蜕变", "嬗变", "演变", "变迁", "巨变", "迭代",
@@ -187,13 +207,14 @@ XIANG_NOT_BEFORE = set("往来心导")
 BIAN_NOT_AFTER = set("改转演蜕突巨多应灾病裂衰嬗聚剧骤异善病质量形政事哗")
 #: Verbs or modal words that may stand right before the verb-initial 化X为Y / 转X为Y.
 HUA_ALLOWED_BEFORE = ("要", "能", "善于", "努力", "着力", "力争", "积极", "主动", "并", "而", "就", "才", "便", "可",
-                      "敢于", "勇于", "巧妙", "变")
+                      "敢于", "勇于", "巧妙", "变", "一个", "一次")  # 一个化蛹成蝶的过程: the set phrase as a modifier
 
 # --- Rejection vocabulary ---------------------------------------------------------------------------------------
 _NUM = "0-9０-９零〇○一二三四五六七八九十百千万亿两几半"
 TIME_POLE = re.compile(
     rf"^(?:[{_NUM}]+(?:年|月|日|号|点|时|分|秒|世纪|年代|岁|周|天|多年)[{_NUM}]*(?:月|日|号|年代|初|底|末|中|上旬|中旬|下旬)?.*"
     r"|.*(?:时|时候|期间|以后|之后|以前|之前|之初|以来|当天|当日|那天|这天|年初|年底|年末|月底|月初|年代|世纪|清晨|早晨|傍晚|深夜|凌晨)"
+    rf"|(?:过去|近|最近|前|这|那)[{_NUM}]+(?:个)?(?:年|月|天|周)"  # 过去五年, 近十年: a stretch of time
     r"|现在|如今|今天|目前|当前|过去|当时|以前|此前|今|古|早|晚|昔|明天|昨天|去年|今年|明年|开始|最初|最后|古代|"
     r"现代|当代|近代|上午|下午|晚上|白天|黑夜|春|夏|秋|冬|周一|周末|年头|年尾|月头|月尾|开工|建国|解放|新中国成立)$"
 )
@@ -229,6 +250,8 @@ VIEWPOINT_END = re.compile(r"(?:来看|看来|看|说起|讲起|谈起|做起|�
 PRONOUN_SOURCE = re.compile(r"^(?:其|之|它|它们|他|他们|她|她们|此|这|那|这些|那些|自己|自身|我们|你们|其中|对方)$")
 #: A whole country or region as the source (使中国变成…, 把西藏变成…): an entity, not a state of it.
 ENTITY_SOURCE = {"中国", "我国", "祖国", "全国", "国家", "本国", "我们国家", "这个国家", "西藏", "台湾", "世界", "全世界"}
+#: A country's economy or society with no state named (把别国的经济变成附庸): still a bare entity.
+ENTITY_OWNED = re.compile(r"^(?:别国|他国|外国|各国|本国|我国|中国|祖国|国家|别人|他人)的?(?:经济|社会|面貌|领土)$")
 #: A quantity's trend, degree or sign as a pole (由下降转为上升, 转向回升, 由偏快转为过热, 由亏损转为盈利): a numeric
 #: change, not a change of kind (ruling R1).
 TREND_POLE = re.compile(r"^(?:[^，,]{0,6}的)?(?:生产|产量|产值|收入|财政收入|价格|物价|利润|出口|进口|投资|增速|速度|效益)?"
@@ -251,7 +274,9 @@ SCOPE_TO_VERBS = ["推广", "扩展", "扩大", "延伸", "覆盖", "普及", "�
                   "调整", "下沉", "延长", "增加", "提高", "降低", "减少", "压缩", "缩短", "深入", "落实", "传达", "贯彻"]
 #: Parts of a whole as a source (私营商业中有一半以上, 有半数上下): the whole is the pole.
 PARTITIVE = (r"(?:有)?(?:一半|半数|大半|大部分|绝大部分|大多数|绝大多数|多数|少数|一部分|相当一部分|相当部分|部分|"
-             r"全部|一些|若干)(?:上下|左右|以上|以下)?")
+             r"全部|一些|若干|(?:将近|近|约|共)?[0-9０-９零〇○一二三四五六七八九十百千万亿两几，,．.]+(?:余|多)?"
+             r"(?:万户|万家|户|家|个|所|座|名|位|人))(?:上下|左右|以上|以下)?")
+#: A count of the whole is a part of it too: 全国私营工业有３，０００余户转为公私合营 -> 私营工业.
 _PARTITIVE_ONLY = re.compile(rf"^(?:其中)?{PARTITIVE}$")
 _PARTITIVE_TAIL = re.compile(rf"^(.{{2,}}?)(?:中|之中|里)?的?{PARTITIVE}$")
 #: Words that govern the source and are not part of it (严格控制农业人口转为非农业人口, 使X变为Y).
@@ -316,21 +341,35 @@ _TURN_RE = re.compile(_alts(TURN_VERBS))
 _GOVERN_INSIDE = re.compile(_alts([w for w in GOVERN_LEAD if len(w) >= 2 and w not in ("形成", "继续", "决定")]))
 _BECOME_ANY_RE = re.compile(_alts(set(TURN_VERBS) | set(BECOME_VERBS) - {"达到", "发展到"}))
 #: A verb of becoming opening a clause after the one 从/由 opened (从X，Y，转为Z), at most two clauses later.
-_LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){0,2}[，,](?:逐步|逐渐|开始|进一步|及时|适时)?"
-                             r"(转为|转向|转变为|改为|变为|过渡到|转到)")
+_LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){0,2}[，,](?:逐步|逐渐|开始|进一步|及时|适时|也|都|已经|终于)?"
+                             r"(转为|转向|转变为|改为|变为|过渡到|转到|达到了|达到)")
+#: A means inside a source running over commas (从X上经过十五年的努力，…，达到了Y): the source stops before it.
+_MEANS_IN_SOURCE = re.compile(r"(?:上|中)?(?:经过|通过|经)(?=[^，,]{2,})")
+#: A goal as the target of 达到 (达到…的目的): an aim reached, not a state changed into.
+_GOAL_TARGET = re.compile(r"(?:目的|目标|效果|要求|标准|程度)$")
+#: 从 a group + a verb of selecting (从工农兵中选拔学生进入高校): the origin of people moved, not a prior state.
+_SELECT_FROM = re.compile(r"(?:中|之中|里|内)(?:选拔|挑选|抽调|选调|选派|吸收|招收|招聘|招录|录用|抽出|选出|提拔|推荐)")
 
 
 # --- Small helpers ----------------------------------------------------------------------------------------------
+_DIGITS = set("0123456789０１２３４５６７８９")
+
+
+def _separator(s: str, i: int) -> bool:
+    """True when the comma at ``i`` separates thousands (３，０００余户), so it ends no clause."""
+    return s[i] in "，," and 0 < i < len(s) - 1 and s[i - 1] in _DIGITS and s[i + 1] in _DIGITS
+
+
 def _clause_end(s: str, i: int) -> int:
     """Index of the first clause boundary at or after ``i`` (len(s) if none)."""
-    while i < len(s) and s[i] not in CLAUSE_END:
+    while i < len(s) and (s[i] not in CLAUSE_END or _separator(s, i)):
         i += 1
     return i
 
 
 def _clause_start(s: str, i: int) -> int:
     """Index where the clause holding position ``i`` starts."""
-    while i > 0 and s[i - 1] not in CLAUSE_END:
+    while i > 0 and (s[i - 1] not in CLAUSE_END or _separator(s, i - 1)):
         i -= 1
     return i
 
@@ -365,6 +404,8 @@ def clean_pole(pole: str) -> str:
     pole = "".join(ch for ch in pole if ch not in QUOTE_CHARS)
     pole = pole.strip(" 　、")
     pole = re.sub(r"^了", "", pole)
+    if len(pole) >= 3:
+        pole = re.sub(r"[呢吗吧啊呀嘛]$", "", pole)  # a question's final particle (…从胜利走向胜利呢？) is no part of it
     return pole.strip()
 
 
@@ -376,7 +417,8 @@ def _strip_words(text: str, lead: Iterable[str] = (), trail: Iterable[str] = ())
     while changed and text:
         changed = False
         for w in lead:
-            if text.startswith(w) and len(text) > len(w):
+            if text.startswith(w) and len(text) > len(w) and text[len(w)] not in "性化":
+                # 一般性矛盾, 积极性: a suffix makes the lead word part of a noun, which stays
                 text, changed = text[len(w):], True
                 break
         for w in trail:
@@ -400,7 +442,8 @@ def _only_words(text: str, words: Iterable[str]) -> bool:
 
 
 _NOT_NOMINAL = SOURCE_TRAIL + CLAUSE_LEAD + SUBJECT_TRAIL + ["地", "没有", "不", "未", "很容易", "容易", "所以", "因此",
-                                                            "因而", "从而", "于是", "这样", "由此"]
+                                                            "因而", "从而", "于是", "这样", "由此", "进而",
+                                                            "合并"]  # 合并改组成为: a verb joined to the verb of becoming
 #: One-character adverbs and modals that also end nouns: the characters before them that make the noun
 #: (委员会, 社会; 职能, 功能; 需要, 主要; 纠正; 平均, 人均; 首都; 原则; 人才; 方便; 成就; 正常; 偿还).
 _NOUN_ENDINGS = {"会": set("员协学大工商合事社机议总联年"), "能": set("功技动职产潜效体智性热电核"),
@@ -431,6 +474,8 @@ def _source_core(text: str) -> str:
     ``私营工业中的一部分`` -> 私营工业 (the whole, not the part).
     """
     text = text.strip(" 　")
+    if _only_words(text, _NOT_NOMINAL + GOVERN_LEAD + SUBJECT_LEAD):
+        return ""  # 已经: stripping 已 as a lead word would leave 经
     m = None
     for m in re.finditer(r"(?:使得|使|让)", text):
         pass
@@ -514,6 +559,9 @@ def _subject_before(s: str, i: int) -> str:
 
 #: A 从/由 P 到 Q whose poles may be places or levels (checked with _is_place / SCOPE_WORDS).
 _SCOPE_PAIR_RE = re.compile(r"[从由]([^，,。；;、从由到]{1,6})到([^，,。；;、从由到]{1,6})(?=[，,、；;。]|$)")
+#: 从 + a character that usually makes a word with it (从重, 从严, 从快), when the target opens with that same
+#: character: parallel poles (从重过程向重结果), so the character begins the source.
+_CONG_PARALLEL = re.compile(r"从(.)[^，,。；;！？!?从由]{1,12}?(?:向|到|走向|转向|转为|转变为|变为)\1")
 _CONG_BU_STATE = re.compile(r"从不[^，,。；;！？!?]{1,10}?(?:到|向|走向|迈向|转向|达到|转为|变为|转变为|过渡到)")
 
 
@@ -523,6 +571,8 @@ def _is_cong(s: str, i: int) -> bool:
     prev = s[i - 1] if i > 0 else ""
     if nxt == "不" and _CONG_BU_STATE.match(s, i):
         return True  # 从不平衡达到新的平衡: 不 begins the source state, 从 is no "never"
+    if nxt in CONG_NOT_BEFORE and _CONG_PARALLEL.match(s, i):
+        return True  # 从重过程向重结果转变: the target opens with the same word, so 重 begins the source state
     if (nxt in CONG_NOT_BEFORE and s[i + 1: i + 3] not in CONG_WORD_AFTER and s[i + 1: i + 4] not in CONG_WORD_AFTER) \
             or prev in CONG_NOT_AFTER:
         # 从小到大, 从无到有: single-character state poles are handled by the STATE_PAIRS rule
@@ -543,17 +593,23 @@ def _is_you(s: str, i: int) -> bool:
 
 def _is_time(p: str) -> bool:
     """A point or stretch of time as a pole; a noun dated by a time phrase (几千年来的私有制) is not one."""
-    q = re.sub(r"^[^的，,]{1,8}?(?:以来|来)的(?=[^的]{2})", "", p)
+    q = re.sub(r"^[^的，,]{1,8}?(?:以来|来)的(?=[^的]{2})", "", _no_shifen(p))
     return bool(TIME_POLE.match(q))
 
 
 def _is_numeric(p: str) -> bool:
     """A quantity as a pole (23%, 三成, 100万元); a quantified noun (七万户的私营工业企业) is not one."""
-    return bool(NUMERIC_POLE.search(_unquantified(p)))
+    return bool(NUMERIC_POLE.search(_unquantified(_no_shifen(p))))
+
+
+def _no_shifen(p: str) -> str:
+    """A pole without the adverb 十分 "very" (十分友好), which is no quantity or time (ten points, ten minutes)."""
+    return re.sub(rf"(?<![{_NUM}])十分(?![之钟])", "", p) if "十分" in p else p
 
 
 def _unquantified(p: str) -> str:
     """A pole without a leading quantifier of its noun: 七万户的私营工业企业 / １８万户私营商店 -> the noun."""
+    p = re.sub(r"^(?:将近|近|约|大约|共有|共)(?=[0-9０-９零〇○一二三四五六七八九十百千两几])", "", p)  # 将近二百万户的…
     p = re.sub(rf"^[{_NUM}]+[^的，,{_NUM}]{{0,3}}的(?=[^{_NUM}]{{2}})", "", p)
     return re.sub(rf"^[{_NUM}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{_NUM}的]{{2}})", "", p)
 
@@ -650,16 +706,19 @@ def _target_end(s: str, j: int) -> tuple[int, str | None]:
 #: Set phrases with both poles: 由大变强, 由被动变主动 (变 + a pole of one or two characters), 由治及兴 (及, state
 #: pairs only). A phrase that goes on into a verb (由浅入深地讲解) is an adverbial of manner and does not match.
 _SET_PHRASE_RE = re.compile(r"[从由]([^\W\d_]{1,2}?)(变|及)(?![成为化得革动更迁换])([^\W\d_]{1,2}?)"
-                            r"(?=[，,、；;。！!？?：:”’」]|$)")
+                            r"(?=[，,、；;。！!？?：:”’」]|[的是时]|$)")
+#: 由乱到治走向由治及兴: a set phrase of a state pair with 到 that runs straight into a verb of going, which joins
+#: it to the next phrase (the 从X到Y rule would read the whole rest as its target).
+_SET_PHRASE_TO_RE = re.compile(rf"[从由]([^\W\d_])(到)([^\W\d_])(?=(?:{_alts(GO_VERBS)})[从由])")
 
 
 def _set_phrase(s: str, i: int) -> tuple[list[dict], int] | None:
     """由X变Y / 由X及Y as a set phrase at ``i`` (see :data:`_SET_PHRASE_RE`)."""
-    m = _SET_PHRASE_RE.match(s, i)
+    m = _SET_PHRASE_RE.match(s, i) or _SET_PHRASE_TO_RE.match(s, i)
     if not m:
         return None
     src, verb, tgt = m.groups()
-    if verb == "及" and ((src, tgt) not in STATE_PAIRS or (src, tgt) in SPATIAL_PAIRS):
+    if verb in "及到" and ((src, tgt) not in STATE_PAIRS or (src, tgt) in SPATIAL_PAIRS):
         return None
     if (src, tgt) in SPATIAL_PAIRS or _reject_reason(src, tgt) or PRONOUN_SOURCE.match(src):
         return None
@@ -709,6 +768,14 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
         src_raw = ADVERB_DI.sub("", src_raw) if len(ADVERB_DI.sub("", src_raw)) >= 2 else src_raw
     if long_source:
         src_raw = src_raw.rstrip("，,")
+        m = _MEANS_IN_SOURCE.search(src_raw)
+        if m and m.start() >= 2:
+            src_raw = src_raw[: m.start()]
+        if VIEWPOINT_END.search(src_raw) or verb.startswith("达到") and _GOAL_TARGET.search(
+                s[c1: _clause_end(s, c1)]):
+            return None  # 从X入手，…，达到Y的目的: a starting point and a goal
+    if _SELECT_FROM.search(src_raw):
+        return None
     subject = _subject_before(s, lead_start)
 
     if kind == "toward":
@@ -803,9 +870,11 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
             return None
     if DURATION_AFTER.match(s[c1:]) or DISTANCE_AFTER.match(after):
         return None
+    tail = raw[-1][raw[-1].find(_quotes_of(raw[-1])[1:] or "\0") + 1:] if raw[-1][:1] in QUOTE_PAIRS else ""
     if any(SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or SCOPE_AFTER.match(after) \
-            or WHOLE_CHAIN.match(after) or re.search(rf"的(?:{WHOLE_CHAIN.pattern})", clean[-1]):
-        return None
+            or WHOLE_CHAIN.match(after) or re.search(rf"的(?:{WHOLE_CHAIN.pattern})", clean[-1]) \
+            or WHOLE_CHAIN.search(tail[:8]):
+        return None  # …到“最后一公里”衔接畅通: what follows the quoted last pole spans the whole chain
     if any(MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
     if all(_is_place(p) for p in clean):
@@ -874,6 +943,10 @@ def _row(marker, subject, src_raw, tgt_raw, verb, start, end) -> dict:
 _WEI_NOT_AFTER = set("行作认成因称视更较极广最甚尤大之以")
 
 
+#: The set phrase 化X成Y (化蛹成蝶, 化茧成蝶): poles of one or two characters, closed by 的 or the clause's end.
+_HUA_CHENG_RE = re.compile(r"化([^\W\d_和与及或的了]{1,2}?)(成)(?!为)([^\W\d_和与及或的了]{1,2}?)(?=[的，,。；;、！!？?]|$)")
+
+
 def _bian_x_wei_y(s: str) -> list[dict]:
     """变X为Y / 化X为Y / 转X为Y (and series of them)."""
     rows = []
@@ -901,11 +974,12 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         # the last 为 of the item splits it, so a 为 inside an idiom of X stays in X (变各自为战为共同奋战)
         cands = [k for k in range(i + 2, min(limit, i + 2 + 16)) if s[k] == "为" and s[k - 1] not in _WEI_NOT_AFTER]
         cands = [k for k in cands if k + 1 < limit and s[k + 1] not in "首主止例准由"]  # 以X为首, 为止
-        if not cands:
+        cheng = _HUA_CHENG_RE.match(s, i) if ch == "化" and not cands and prev != "变" else None
+        if not cands and not cheng:
             continue
-        k = cands[-1]
+        k = cheng.start(2) if cheng else cands[-1]
         src_raw = s[i + 1: k]
-        tgt_end = limit
+        tgt_end = cheng.end() if cheng else limit
         tgt_raw = s[k + 1: tgt_end]
         q = tgt_raw.find("等")
         if q >= 1 and tgt_raw[q - 1] not in "平高同对初中优均相次":
@@ -995,6 +1069,17 @@ _DISCOURSE_END = re.compile(r"(?:说|看|讲|而言|来说|所以|因此|同时|
 _JIANG_MODAL = set("要会来近使让是在有")
 
 
+#: A clause that counts a body with 有 (全国有七十四万多个高级农业生产合作社): the body is a stated source.
+_EXISTENTIAL_COUNT = re.compile(r"有(?:将近|近|约)?[0-9０-９零〇○一二三四五六七八九十百千万亿两几，,．.]+(?:余|多)?(?:万|千)?"
+                                r"(?:个|户|家|所|座|名|位|批|种)([^的，,]{2,16})$")
+#: A clause ending in a word of time (…在长期改造以后): its subject is the subject of the next clause.
+_TIME_CLAUSE_END = re.compile(r"(?:以后|之后|以来)$")
+#: Quantifiers that open a subject (有些知识分子, 一部分干部): not part of the source.
+QUANTITY_LEAD = ["有些", "有的", "一些", "许多", "不少", "很多", "大批", "一批", "一部分", "部分", "大多数", "多数"]
+#: A verb with 了 and a measure word (掀起了一场X, 发生了一次X): the object after the measure word.
+_MEASURE_OBJECT = re.compile(r"了(?:一|两|几)(?:场|次|股|种)([^，,]{2,})$")
+
+
 def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     """The source of a verb whose own clause holds only adverbs, taken from the clause before: its noun phrase
     (…的事情，如今却变成了现实), the object of 把 (把X，逐步转为Y) or of a verb (增强X，并切实转化为Y).
@@ -1009,6 +1094,18 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     if m is not None and len(clause) - m.end() >= 2 and not (m.group() == "将" and clause[m.end()] in _JIANG_MODAL):
         core = _source_core(clause[m.end():])
         return core, (s.rfind(core, p0, c0) if core else -1), True
+    m = _EXISTENTIAL_COUNT.search(clause)
+    if m:  # 全国有七十四万多个高级社，现在已经改组成为Y: the body counted by 有 is the source
+        core = m.group(1)
+        return core, s.rfind(core, p0, c0), False
+    if _TIME_CLAUSE_END.search(clause):
+        # 有些知识分子在长期改造以后，已经开始转变为Y: the subject of a clause of time carries into the next
+        core = _clause_subject(re.sub(rf"^(?:{_alts(QUANTITY_LEAD)})", "", clause))
+        if core:
+            return core, s.rfind(core, p0, c0), False
+    m = _MEASURE_OBJECT.search(clause)
+    if m:
+        clause = m.group(1)  # 掀起了一场…的政治动乱，进而发展成为Y: the object counted after the verb
     if "是" in clause:
         clause = clause[clause.rindex("是") + 1:]
     # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行, not 这就是说)
@@ -1022,10 +1119,15 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     return core, (s.rfind(core, p0, c0) if core else -1), False
 
 
+#: A second verb of becoming joined to the first by 或 inside one clause (变为A、B或者直接变为C).
+_OR_TURN_RE = re.compile(rf"(?:或者|或是|或)(?:直接|逐步|逐渐|再|又|也|进一步|分别|全部|可以|可)*(?:{_alts(TURN_VERBS)})")
+
+
 def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """把/将 X 变成 Y and X 变成 Y (source stated before the verb, in the same clause or the one before)."""
     rows = []
     last_ba = None  # (source, end of its target) of the last 把X V Y: 把X改组为Y，或改为Z shares X
+    last_row = None  # (source, end of its target, start, after 把) of the last row: …或者直接变为Z shares X
     for m in _TURN_RE.finditer(s):
         v0, v1 = m.start(), m.end()
         if any(a <= v0 < b for a, b in taken):
@@ -1048,7 +1150,12 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             if c0 <= b < v0 and s[b] == "、":
                 c0 = b + 1  # A演变为B、C演变为D: the second source starts after the first construction
         before = s[c0:v0]
-        tgt_end = _next_construction(s, v1, _clause_end(s, v1))
+        from_before = False  # the source comes from the clause before
+        tgt_end = _clause_end(s, v1)
+        mo = _OR_TURN_RE.search(s, v1 + 1, tgt_end)
+        if mo:
+            tgt_end = mo.start()  # 变为A、B或者直接变为C: the second verb has its own target
+        tgt_end = _next_construction(s, v1, tgt_end)
         tgt_raw = _trim_target(s[v1:tgt_end])
         tgt_end = v1 + len(tgt_raw)
         # 把/将 X 变成 Y (将 as a modal, 将逐步转为, is not 把)
@@ -1071,12 +1178,19 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         start = s.rfind(src_core, c0, v0) if src_core else -1
         if after_ba:
             start = c0 + mb.start()  # the construction starts at 把/将
-        if not src_core and _only_words(before.strip(" 　"), _NOT_NOMINAL + GOVERN_LEAD):
+        if last_row and _OR_TURN_RE.fullmatch(s, last_row[1], v1):
+            # 变为A或者直接变为B: verbs joined by 或 share the source of the first
+            src_core, start, after_ba = last_row[0], last_row[2], last_row[3]
+        elif _only_words(_LOCATIVE_END.sub("", before.strip(" 　")), _NOT_NOMINAL + GOVERN_LEAD) and (
+                not src_core or _LOCATIVE_END.search(before)):
             if last_ba and last_ba[1] + 1 == c0:
                 # 把X改组为Y，或改为Z: the source is shared with the construction before
                 src_core, start, after_ba = last_ba[0], last_ba[2], True
             else:
                 src_core, start, after_ba = _previous_clause_source(s, c0)
+                from_before = True
+        if verb in GROWTH_TURN_VERBS and not from_before:
+            continue
         if _PARTITIVE_ONLY.match(src_core) and c0 > 0:
             # 原有私营商业…，将有半数上下转变为Y: the whole named at the head of the clause before
             whole = _clause_subject(s[_clause_start(s, c0 - 1): c0 - 1])
@@ -1084,7 +1198,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         src, tgt = clean_pole(src_core), clean_pole(tgt_raw)
         if len(src) < 2 or not tgt or PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
             continue
-        if src in ENTITY_SOURCE or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
+        if src in ENTITY_SOURCE or ENTITY_OWNED.match(src) or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
         if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole"):
             continue
@@ -1101,6 +1215,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         start = start if start >= 0 else c0
         rows.append(_row(marker, "", src_core, tgt_raw, verb, start, tgt_end))
         taken.append((start, tgt_end))
+        last_row = (src_core, tgt_end, start, after_ba)
         if after_ba:
             last_ba = (src_core, _clause_end(s, tgt_end), start)
     return rows
@@ -1111,7 +1226,24 @@ _WAS_NOW_RE = re.compile(
     r"(?:本来|原来|原本|过去|从前|昔日|以往|以前|曾经)(?:是|为)([^，,。；;！？!?]{2,24}?)[，,]"
     r"([^，,。；;！？!?]{0,10}?)(?:现在|如今|今天|而今|今日|现已|眼下)([^，,。；;！？!?]{0,8}?)"
     r"(成了|成为了|成为|变成了|变成|变为|转变为|转为|改为|发展为|发展成为|建设成为|建成)([^，,。；;！？!?]{2,30})")
-_WAS_NOW_HINT = re.compile("本来|原来|原本|过去|从前|昔日|以往|以前|曾经")
+#: 原来X，以后改为Y: a former state without 是 (原来设计烧煤), then a verb of change after a word of then or now
+#: (a plain 成为 there names a result, so a verb of change is required).
+_WAS_THEN_RE = re.compile(
+    r"(?:本来|原来|原本|原先|从前|以往|曾经)(?![是为的])([^，,。；;！？!?]{2,16}?)[，,]"
+    r"([^，,。；;！？!?]{0,6}?)(?:现在|如今|而今|现已|以后|后来|之后|此后)([^，,。；;！？!?]{0,6}?)"
+    r"(变成了|变成|变为|转变为|转为|改为|改成|改变为)([^，,。；;！？!?]{2,30})")
+#: 过去X，现在变成了Y: 过去 also opens a span of time (过去五年，…), so only a word of now closes it.
+_WAS_PAST_RE = re.compile(
+    r"(?:过去|以前)(?![是为的])([^，,。；;！？!?的]{2,16}?)[，,]"  # 过去…的事情 is a noun phrase: X变成Y takes it
+    r"([^，,。；;！？!?]{0,6}?)(?:现在|如今|而今|现已)([^，,。；;！？!?]{0,6}?)"
+    r"(变成了|变成|变为|转变为|转为|改为|改成|改变为)([^，,。；;！？!?]{2,30})")
+#: 本来十分友好的中越关系恶化到了严重对立的地步: one entity described by its prior state (a modifier after 本来)
+#: and by the state it sank or grew into; the states are the poles, not the entity.
+_WAS_MODIFIER_RE = re.compile(
+    r"(?:本来|原来|原本|曾经)([^，,。；;！？!?的]{2,12})的([^，,。；;！？!?的]{1,10}?)(?:已经|已|竟然|竟|却|也|逐渐|逐步)?"
+    r"(恶化到了|恶化到|恶化为|恶化成|沦为|退化为|退化到了|退化到|演变到了|演变到|发展到了|发展到)"
+    r"([^，,。；;！？!?]{2,24}?)的?(?:地步|程度|境地|田地|状态|局面)")
+_WAS_NOW_HINT = re.compile("本来|原来|原本|原先|过去|从前|昔日|以往|以前|曾经")
 
 
 def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
@@ -1129,13 +1261,28 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
+    for m in list(_WAS_THEN_RE.finditer(s)) + list(_WAS_PAST_RE.finditer(s)) + list(_WAS_MODIFIER_RE.finditer(s)):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        modifier = m.re is _WAS_MODIFIER_RE
+        src_raw = m.group(1)
+        tgt_raw = m.group(4) if modifier else _trim_target(re.sub(r"^了", "", m.group(5)))
+        if not modifier and "的" not in src_raw and "的" in tgt_raw[2:]:
+            tgt_raw = tgt_raw[: tgt_raw.index("的", 2)]  # 原来设计烧煤，以后改为烧油的电站: parallel to the source
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt) or re.search(r"[从由]", src):
+            continue
+        verb = m.group(3) if modifier else m.group(4)
+        end = m.end(4) if modifier else m.start(5) + len(tgt_raw)
+        rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, verb, m.start(), end))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
     return rows
 
 
 # --- Public API -------------------------------------------------------------------------------------------------
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
 #: becoming 变成/转为/化为/改为…, bare X向Y转变): a sentence without any of them cannot hold a transition.
-_TRIGGER = re.compile("[从由变化转改向]")
+_TRIGGER = re.compile("[从由变化转改向]")  # or 发展成为 (tested apart: an alternation would slow the scan)
 _OPENER_RE = re.compile("[从由]")
 
 
@@ -1156,7 +1303,7 @@ def extract(sentence: str) -> list[dict]:
     if _WAS_NOW_HINT.search(s):
         for r in _was_now(s, taken):
             found.append([r])
-    if not _TRIGGER.search(s):  # every other construction holds one of these characters; most sentences hold none
+    if not _TRIGGER.search(s) and "发展成为" not in s:  # every other construction holds one; most sentences none
         return _number(found) if found else []
     m = _OPENER_RE.search(s)
     last_to = None  # where the last 从X到Y ended: a parallel one right after is supported by it

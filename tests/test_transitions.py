@@ -473,6 +473,123 @@ def test_more_false_triggers_are_not_transitions(sentence):
     assert extract(sentence) == []
 
 
+# --- report prose, round 2 (issue 10y) -----------------------------------------------------------------------------
+def test_a_final_question_particle_is_no_part_of_a_pole():
+    assert extract("我们靠什么从胜利走向胜利呢？") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("推动农业由弱变强是当务之急。", [("弱", "强")]),
+    ("当出口由旺变淡时，要扩大内需。", [("旺", "淡")]),
+    ("这是一个由散及聚的过程。", [("散", "聚")]),
+])
+def test_set_phrase_before_a_copula_de_or_shi(sentence, expected):
+    assert pairs(sentence) == expected
+
+
+def test_set_phrase_with_dao_running_into_a_verb_of_going():
+    assert pairs("全市民营经济由小到大走向由大及强。") == [("小", "大"), ("大", "强")]
+
+
+def test_cong_and_a_word_character_open_parallel_poles():
+    assert pairs("考核评价要从重数量向重质量转变。") == [("重数量", "重质量")]
+    assert extract("对严重暴力犯罪要从重从快打击。") == []
+
+
+@pytest.mark.parametrize("sentence", ["推动审批从“前端”到“末端”全程贯通。", "推动审批从“前端”到“末端”无缝衔接。"])
+def test_a_whole_chain_after_a_quoted_last_pole_is_scope(sentence):
+    assert extract(sentence) == []
+
+
+def test_a_thousands_separator_ends_no_clause():
+    assert pairs("全省私营商业有１，２００余户转为合作商店。") == [("全省私营商业", "合作商店")]
+
+
+def test_source_drops_an_approximate_quantifier():
+    assert pairs("将近三十万户的个体手工业转为手工业合作社。") == [("个体手工业", "手工业合作社")]
+
+
+def test_a_clause_of_adverbs_takes_the_noun_phrase_before():
+    assert pairs("城镇的个体手工业，已经转为手工业合作社。") == [("城镇的个体手工业", "手工业合作社")]
+
+
+def test_verbs_of_becoming_joined_by_huo_share_the_source():
+    assert pairs("县办小煤窑已经改为集体煤矿、联营煤矿或者直接改为国有煤矿。") == [
+        ("县办小煤窑", "集体煤矿、联营煤矿"), ("县办小煤窑", "国有煤矿")]
+
+
+def test_hua_x_cheng_y_set_phrase():
+    r = only("老工业基地经历了一个化茧成蝶的过程。")
+    assert (r["marker"], r["source"], r["target"]) == ("化X为Y", "茧", "蝶")
+
+
+def test_bianhua_he_cheng_is_no_hua_x_cheng_y():
+    assert extract("这些巨大变化和成就来之不易。") == []
+
+
+def test_former_state_without_shi_then_a_verb_of_change():
+    assert pairs("这批仓库原来用作粮库，后来改为农机站。") == [("用作粮库", "农机站")]
+
+
+def test_former_state_target_stops_where_the_source_has_no_de():
+    assert pairs("要改造那些原来生产化肥，以后改为生产农药的车间。") == [("生产化肥", "生产农药")]
+
+
+def test_entity_described_by_its_prior_state_and_the_state_it_sank_into():
+    assert pairs("本来和睦的邻里关系逐渐恶化到了互不往来的地步。") == [("和睦", "互不往来")]
+
+
+def test_shifen_very_is_no_quantity_or_time():
+    assert pairs("本来十分融洽的干群关系恶化到了相互对立的程度。") == [("十分融洽", "相互对立")]
+
+
+def test_source_counted_by_you_in_the_clause_before():
+    assert pairs("去年全县有三百多个初级供销社，现在已经合并改组成为四十个基层供销合作社。") == [
+        ("初级供销社", "四十个基层供销合作社")]
+
+
+def test_subject_of_a_clause_of_time_is_the_source_of_the_next():
+    assert pairs("一些个体工匠在参加合作化以后，已经开始转变为集体所有制的劳动者。") == [
+        ("个体工匠", "集体所有制的劳动者")]
+
+
+def test_fazhan_chengwei_takes_the_object_of_the_clause_before():
+    assert pairs("一些地方出现了一场经济纠纷，进而在个别乡镇发展成为群体性事件。") == [("经济纠纷", "群体性事件")]
+
+
+def test_fazhan_chengwei_with_its_subject_in_its_own_clause_is_growth():
+    assert extract("逐步使这座港口城市发展成为区域性的物流中心。") == []
+
+
+def test_selecting_people_from_a_group_is_origin_not_a_source():
+    assert extract("近年来，从退伍军人和返乡青年中选拔了一批骨干进入村级班子。") == []
+
+
+def test_a_countrys_economy_without_a_stated_state_is_an_entity():
+    assert extract("决不能把别国的经济变成自己的附庸。") == []
+
+
+def test_source_over_commas_stops_before_a_means_and_reaches_a_level():
+    assert pairs("这个县从一个贫穷落后的农业县上经过二十年的奋斗，在经济和社会各方面，也达到了中等发达的水平。") == [
+        ("一个贫穷落后的农业县", "中等发达的水平")]
+
+
+def test_a_starting_point_and_a_goal_over_commas_are_no_transition():
+    assert extract("要从加强基础管理入手，在各个环节，达到降本增效的目的。") == []
+
+
+def test_a_lead_word_with_a_suffix_stays_in_the_source():
+    assert pairs("要防止一般性矛盾变成对抗性矛盾。") == [("一般性矛盾", "对抗性矛盾")]
+
+
+def test_guoqu_x_xianzai_biancheng_y():
+    assert pairs("过去吃不饱穿不暖，现在变成了小康生活。") == [("吃不饱穿不暖", "小康生活")]
+
+
+def test_a_stretch_of_time_after_guoqu_is_no_source():
+    assert extract("过去五年，现在变为新的起点。") == []
+
+
 # --- helpers and tables --------------------------------------------------------------------------------------------
 def test_clean_pole_removes_quotes_and_joins_adjacent_quoted_items():
     assert clean_pole("“生活秀带”“发展绣带”") == "生活秀带、发展绣带"
