@@ -2,10 +2,11 @@
 
 Usage: ``python benchmarks/transitions_reports.py [--errors tune]``
 
-The gold standard (``resources/report_gold_transitions.csv``, issue 10) is 480 report sentences annotated by
-reading under one written policy, split before annotation into "tune" (258 sentences, 38 with a transition) and
-"heldout" (222, 25). Rules are tuned on "tune" only; "heldout" measures how they generalise, so ``--errors``
-lists tune errors and refuses ``heldout``.
+The gold standard (``resources/report_gold_transitions.csv``, issue 10) is 918 report sentences in two rounds,
+annotated by reading under one written policy and split before annotation. Round 1: 480 sentences, "tune" (258, 38
+with a transition) and "heldout" (222, 25). Round 2: 438 fresh sentences, "tune" (208) and "heldout" (230, 19).
+Since round 2, "heldout" is round 2's held-out half and everything else is tuning material
+(:func:`fromto.devset.report_items`). ``--errors`` lists tune errors and refuses ``heldout``.
 
 Printed per split and level, for the extractor and for a naive baseline measured in the same run:
 * sentence level — a sentence is predicted positive when the extractor returns at least one pair;
@@ -55,7 +56,18 @@ tune     pole       0.959 / 0.861 / 0.907        1.000 / 1.000 / 1.000
 =======  =========  ===========================  ===========================
 
 As in round 1, a perfect tune score says only that every tune sentence is covered; the held-out half measures
-how far the kinds generalise.
+how far the kinds generalise. Round 2's held-out half was measured twice in all, by the lead: once before the
+round-2 rules (with round 1's rules, which had never seen round 2) and once after them — the same figures both
+times, so the round-2 rules neither helped nor hurt unseen sentences:
+
+=======  =========  =====  =====  =====
+split    level      P      R      F1
+=======  =========  =====  =====  =====
+heldout  sentence   1.000  0.895  0.944   (19 sentences with a transition, 17 found; 230 sentences)
+heldout  pole       1.000  0.905  0.950   (21 gold pairs, 19 found)
+=======  =========  =====  =====  =====
+
+With 19 positive sentences one miss is 5 points of recall: the 95% interval of 17/19 runs from about 0.67 to 0.99.
 """
 
 from __future__ import annotations
