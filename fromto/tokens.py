@@ -24,6 +24,7 @@ import csv
 import functools
 import hashlib
 import logging
+import os
 import re
 import threading
 import unicodedata
@@ -166,7 +167,15 @@ def _new_jieba(cache_dir: Path):
 
     jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict … cost 0.5 seconds" in notebook output
     cache_dir = Path(cache_dir)
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        if not os.access(cache_dir, os.W_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied")
+    except OSError as exc:
+        from fromto.textio import InputError
+
+        raise InputError(cache_dir, f"the cache folder is not writable ({exc.strerror or exc}); "
+                                    "set FROMTO_CACHE to a writable folder") from None
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir)
     tk.cache_file = "jieba.default.cache"
