@@ -52,9 +52,8 @@ PLAUSIBLE_SHARE = 0.9
 _CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2010-\u2027\u00b7]")
 
 
-def _share(text: str, good) -> float:
-    """Share of the non-ASCII characters of ``text`` for which ``good(char)`` holds (1.0 when there are none)."""
-    counts = collections.Counter(text)
+def _share(counts: collections.Counter, good) -> float:
+    """Share of the non-ASCII characters counted in ``counts`` for which ``good(char)`` holds (1.0 if none)."""
     total = hits = 0
     for ch, n in counts.items():
         if ord(ch) < 128:
@@ -79,8 +78,13 @@ def plausible_chinese(text: str, encoding: str = "gb18030") -> bool:
     characters and punctuation: Shift-JIS kana or Latin-1 letters decode to rare characters or the
     private-use area). Big5: as large a share are Chinese characters or CJK punctuation.
     """
+    return plausible_counts(collections.Counter(text), encoding)
+
+
+def plausible_counts(counts: collections.Counter, encoding: str = "gb18030") -> bool:
+    """:func:`plausible_chinese` on character counts (so a large file can be judged chunk by chunk)."""
     good = _in_gb2312 if encoding == "gb18030" else (lambda ch: bool(_CJK.match(ch)))
-    return _share(text, good) >= PLAUSIBLE_SHARE
+    return _share(counts, good) >= PLAUSIBLE_SHARE
 
 
 def guess_encoding(data: bytes) -> str | None:
@@ -167,8 +171,9 @@ def _os_problem(p: Path, exc: OSError) -> str:
     return f"cannot be read ({exc.strerror or exc})"
 
 
-def read_bytes(path: str | os.PathLike, name: str | os.PathLike | None = None) -> bytes:
-    """The bytes of a regular file; anything else (folder, FIFO, device, broken link) raises :class:`InputError`.
+def open_regular(path: str | os.PathLike, name: str | os.PathLike | None = None):
+    """Open a regular file for reading bytes; anything else (folder, FIFO, device, broken or looping link)
+    raises :class:`InputError`.
 
     The file is opened without blocking and checked on the open descriptor, so a FIFO cannot hang the read and
     a device such as ``/dev/zero`` is never read. ``name`` is how errors name the file (default: ``path``).
@@ -185,11 +190,51 @@ def read_bytes(path: str | os.PathLike, name: str | os.PathLike | None = None) -
     if problem:
         os.close(fd)
         raise InputError(name, problem)
-    with os.fdopen(fd, "rb") as fh:
+    return os.fdopen(fd, "rb")
+
+
+def read_bytes(path: str | os.PathLike, name: str | os.PathLike | None = None) -> bytes:
+    """The bytes of a regular file (:func:`open_regular`); raises :class:`InputError`."""
+    name = Path(path) if name is None else name
+    with open_regular(path, name) as fh:
         try:
             return fh.read()
         except OSError as exc:
             raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def sniff_encoding(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
+    """The encoding to stream a large text file (a CSV or JSONL table) with, by :func:`decode_bytes`'s rules.
+
+    ``utf-8-sig`` when all of it is UTF-8, ``utf-16``/``utf-32`` when it starts with their byte-order mark,
+    ``gb18030`` when it decodes as GB18030 and reads as Chinese (:func:`plausible_chinese`). Reads the file in
+    chunks, so memory stays flat; anything else raises :class:`InputError` naming the encoding it looks like.
+    """
+    with open_regular(path) as fh:
+        head = fh.read(4)
+        bom = next((enc for mark, enc in _BOMS if head.startswith(mark)), None)
+        if bom is not None:
+            return bom
+        for encoding in ("utf-8", "gb18030"):
+            fh.seek(0)
+            decoder = codecs.getincrementaldecoder(encoding)()
+            counts: collections.Counter = collections.Counter()
+            try:
+                for block in iter(lambda: fh.read(chunk), b""):
+                    text = decoder.decode(block)
+                    if encoding != "utf-8":
+                        counts.update(text)
+                counts.update(decoder.decode(b"", final=True))
+            except UnicodeDecodeError:
+                continue
+            if encoding == "utf-8":
+                return "utf-8-sig"
+            if plausible_counts(counts, "gb18030"):
+                return "gb18030"
+        fh.seek(0)
+        guess = guess_encoding(fh.read(65536))
+    seen = f" (it looks like {guess})" if guess and guess not in ("gb18030", "gbk", "gb2312") else ""
+    raise InputError(path, f"the file is not Chinese text in UTF-8, UTF-16 or GB18030{seen}")
 
 
 def read_text(path: str | os.PathLike) -> str:
