@@ -46,7 +46,11 @@ def read_notebook(path: Path):
         return nbformat.read(path, as_version=4)
     except Exception as exc:  # NotJSONError, JSONDecodeError, a validation error, an OSError …
         problem = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise InputError(paths.rel(path), f"is not a valid notebook ({problem})") from None
+        try:
+            name = paths.rel(path)
+        except ValueError:  # a notebook outside the repository
+            name = str(path)
+        raise InputError(name, f"is not a valid notebook ({problem})") from None
 
 
 def select_notebooks(notebooks: list[Path], only: list[str] | None) -> list[Path]:
