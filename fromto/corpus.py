@@ -636,14 +636,15 @@ def _death_reason(exitcode: int | None) -> str:
 
 
 def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None,
-                  prefetch: int = 2) -> Iterator[tuple]:
+                  prefetch: int = 1) -> Iterator[tuple]:
     """Results of :func:`_work` over ``tasks`` from ``workers`` processes, in input order.
 
     The parent watches every worker: a worker that dies (killed, out of memory) costs only the document it was
     processing, which is reported as an error (the documents queued behind it go to another worker), and a
     new worker takes its place; a worker that overruns ``time_limit`` by :data:`KILL_GRACE` seconds is killed the
     same way. On any exit (finished, Ctrl-C, an error) every worker is ended, so nothing waits on a lock a dying
-    worker held.
+    worker held. A task is sent only to an idle worker (``prefetch`` 1): a worker busy sending back a large result
+    and a parent sending it a large document would otherwise wait on each other for ever.
     """
     ctx = multiprocessing.get_context()
     if ctx.get_start_method() == "fork":
@@ -724,7 +725,7 @@ def iter_results(tasks: Iterable[tuple], workers: int = 1, chunksize: int = 4,
                  time_limit: float | None = None) -> Iterator[tuple]:
     """Results of :func:`_work` over ``tasks`` in input order, with ``workers`` processes (1 = in this process).
 
-    ``chunksize`` is kept for compatibility (tasks are sent one at a time, two ahead per worker).
+    ``chunksize`` is kept for compatibility (tasks are sent one at a time, to idle workers).
     """
     if workers <= 1:
         _init_worker()

@@ -221,6 +221,15 @@ def test_a_document_over_the_time_limit_is_an_error_and_the_run_goes_on(tmp_path
     assert "time limit" in read(out, "errors.csv")["reason"][0]
 
 
+def test_large_documents_from_a_table_do_not_deadlock_the_worker_pipes(tmp_path):
+    big = ("近年来，社区党建工作实现了从松散型到紧密型的转变。" * 6000 + "\n")  # ~150,000 characters each
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": f"d{i}", "text": big} for i in range(4)])
+    out = tmp_path / "out"
+    res = child("corpus", src, "--out", out, "--workers", 2, "--quiet", timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert read(out, "documents.csv")["doc"].tolist() == ["d0", "d1", "d2", "d3"]
+
+
 # --- 4. Front matter: scalars of bounded size only ---------------------------------------------------------------
 BOMB = ("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
