@@ -661,7 +661,10 @@ def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None
     try:
         slots = [_Slot(ctx, time_limit) for _ in range(workers)]
         while True:
-            for slot in slots:  # keep every worker fed
+            for k, slot in enumerate(slots):  # keep every worker fed
+                if not slot.queue and not slot.proc.is_alive():  # died between documents: costs nothing
+                    slot.kill()
+                    slots[k] = slot = _Slot(ctx, time_limit)
                 while len(slot.queue) < prefetch:
                     if retry:
                         item = retry.popleft()
@@ -677,7 +680,10 @@ def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None
                     if not slot.queue:
                         slot.since = time.monotonic()
                     slot.queue.append(item)
-                    slot.conn.send(item)
+                    try:
+                        slot.conn.send(item)
+                    except OSError:  # the worker died after the check above: the wait below reports the document
+                        break
             while next_out in results:
                 yield results.pop(next_out)
                 next_out += 1
