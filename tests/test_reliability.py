@@ -110,6 +110,18 @@ def test_corpus_may_write_again_into_the_folder_of_an_earlier_run(tmp_path):
     assert read(out, "documents.csv")["doc"].tolist() == ["a"]
 
 
+def test_corpus_never_replaces_a_table_of_an_earlier_run_that_is_its_input(tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": GOOD}])
+    out = tmp_path / "out"
+    assert corpus.run_corpus(src, out, workers=1, progress=False) == 0
+    table = out / "errors.csv"
+    table.write_text(f"id,text\nb,{GOOD.strip()}\n", encoding="utf-8")  # a table of the run, now the input
+    before = table.read_bytes()
+    with pytest.raises(InputError, match="one of the tables"):
+        corpus.run_corpus(table, out, workers=1, progress=False)
+    assert table.read_bytes() == before
+
+
 # --- 2. One bad id or file name costs one document, not the run --------------------------------------------------
 def test_jsonl_id_with_a_lone_surrogate_is_a_document_error_and_the_rest_is_written(tmp_path):
     src = tmp_path / "in.jsonl"
