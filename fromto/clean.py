@@ -43,6 +43,8 @@ the raw character it came from; a rejoined paragraph's span covers whatever was 
 
 from __future__ import annotations
 
+import bisect
+import collections
 import functools
 import hashlib
 import re
@@ -762,10 +764,19 @@ def _parse_page(text: str, doc: str, log: _Log, lines: list[_Line] | None = None
                              raw_end=max((x.piece.end for x in all_lines), default=0)))
     # Captions: the paragraph they cut (or the one before them).
     cap_rows = []
+    containing = _containing_paragraph([(r["raw_start"], r["raw_end"]) for r in para_rows])
+    first_ending: dict[int, int] = {}  # raw_end -> the first paragraph (list order) ending there
+    for k, r in enumerate(para_rows):
+        first_ending.setdefault(r["raw_end"], k)
+    ends = sorted(first_ending)
     for cap in captions:
-        inside = [r for r in para_rows if r["raw_start"] <= cap["raw_start"] and cap["raw_end"] <= r["raw_end"]]
-        before = [r for r in para_rows if r["raw_end"] <= cap["raw_start"]]
-        host = inside[0] if inside else (max(before, key=lambda r: r["raw_end"]) if before else None)
+        k = containing(cap["raw_start"], cap["raw_end"])
+        inside = k is not None
+        if inside:
+            host = para_rows[k]
+        else:  # the paragraph ending last before the caption
+            j = bisect.bisect_right(ends, cap["raw_start"]) - 1
+            host = para_rows[first_ending[ends[j]]] if j >= 0 else None
         cap_rows.append(dict(doc=doc, article=host["article"] if host else 0, section=host["section"] if host else 0,
                              paragraph_id=host["paragraph_id"] if host else "", cut_paragraph=bool(inside),
                              caption=cap["caption"], credit=cap["credit"], photographer=cap["photographer"],
@@ -853,6 +864,33 @@ def _find_all(haystack: str, needle: str) -> list[int]:
     return out
 
 
+def _containing_paragraph(spans: list[tuple[int, int]]):
+    """A lookup ``(start, end) -> index`` of the first span in ``spans`` (list order) holding ``[start, end]``.
+
+    Paragraph spans normally follow each other without overlapping; then the spans that can hold a range are
+    found by bisection (n log n for a page instead of log rows x paragraphs). Overlapping spans fall back to
+    the plain scan, so the answer is the same in every case.
+    """
+    order = sorted(range(len(spans)), key=lambda k: spans[k])
+    starts = [spans[k][0] for k in order]
+    disjoint = all(spans[a][1] <= spans[b][0] for a, b in zip(order, order[1:]))
+
+    def scan(rs: int, re_: int) -> int | None:
+        return next((k for k, (s, e) in enumerate(spans) if s <= rs and re_ <= e), None)
+
+    def bisect_lookup(rs: int, re_: int) -> int | None:
+        j = bisect.bisect_right(starts, rs) - 1
+        hits = []
+        # sorted and disjoint: ends grow with starts, so only the spans just before can reach re_ (several
+        # only when empty or touching spans share a boundary)
+        while j >= 0 and spans[order[j]][1] >= re_:
+            hits.append(order[j])
+            j -= 1
+        return min(hits) if hits else None
+
+    return bisect_lookup if disjoint else scan
+
+
 def _finish(text: str, doc: str, art_rows, para_rows, cap_rows, log: _Log) -> CleanResult:
     """Sentences, [sic] flags and per-article counts; build the DataFrames."""
     sent_rows = []
@@ -874,18 +912,22 @@ def _finish(text: str, doc: str, art_rows, para_rows, cap_rows, log: _Log) -> Cl
     for r in para_rows:
         del r["_text"], r["_span"]
     # Attach paragraph ids to log rows that fall inside a paragraph.
-    spans = [(r["raw_start"], r["raw_end"], r["paragraph_id"]) for r in para_rows]
+    containing = _containing_paragraph([(r["raw_start"], r["raw_end"]) for r in para_rows])
     for row in log.rows:
         if not row["paragraph_id"]:
-            for s, e, pid in spans:
-                if s <= row["raw_start"] and row["raw_end"] <= e:
-                    row["paragraph_id"] = pid
-                    break
+            k = containing(row["raw_start"], row["raw_end"])
+            if k is not None:
+                row["paragraph_id"] = para_rows[k]["paragraph_id"]
+    n_paras: collections.Counter = collections.Counter()
+    n_chars: collections.Counter = collections.Counter()
+    for r in para_rows:
+        n_paras[r["article"]] += 1
+        n_chars[r["article"]] += len(r["text"])
+    n_sents = collections.Counter(r["article"] for r in sent_rows)
     for a in art_rows:
-        ps = [r for r in para_rows if r["article"] == a["article"]]
-        a["paragraphs"] = len(ps)
-        a["sentences"] = sum(1 for r in sent_rows if r["article"] == a["article"])
-        a["characters"] = sum(len(r["text"]) for r in ps)
+        a["paragraphs"] = n_paras[a["article"]]
+        a["sentences"] = n_sents[a["article"]]
+        a["characters"] = n_chars[a["article"]]
     return CleanResult(article_rows=art_rows, paragraph_rows=para_rows, sentence_rows=sent_rows,
                        log_rows=log.sorted_rows(), caption_rows=cap_rows, raw=text, doc=doc)
 

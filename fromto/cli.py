@@ -1,7 +1,8 @@
 """Command line: ``python -m fromto {run,report,clean,segment,transitions,corpus}``.
 
-Every command reads input through :func:`fromto.textio.read_text`. Bad input ends with one line on stderr
-(``fromto: PATH: problem``), exit status 2, no traceback, and nothing half-written.
+Every command reads input through :func:`fromto.textio.read_text`. Exit status: 0 success; 1 the run finished
+but some documents (corpus) or a notebook (run) failed, each reported; 2 bad input or options, one line on stderr
+(``fromto: PATH: problem``), no traceback and nothing half-written; 130 interrupted (Ctrl-C), 143 terminated.
 """
 
 from __future__ import annotations
@@ -68,11 +69,21 @@ def cmd_transitions(args: argparse.Namespace) -> int:
 def cmd_corpus(args: argparse.Namespace) -> int:
     from fromto import corpus
 
-    return corpus.run_corpus(args.path, args.out, workers=args.workers, progress=not args.quiet)
+    return corpus.run_corpus(args.path, args.out, workers=args.workers, progress=not args.quiet,
+                             time_limit=args.time_limit)
+
+
+def corpus_time_limit() -> float:
+    from fromto import corpus
+
+    return corpus.DEFAULT_TIME_LIMIT
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fromto", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="fromto", description="From-to transitions in Chinese text: clean, segment, extract, run the notebooks.",
+        epilog="Exit status: 0 success; 1 some documents (corpus) or a notebook (run) failed, each reported; "
+               "2 bad input or options (one line on stderr); 130 interrupted; 143 terminated.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("run", help="execute every notebook in order, in place, and regenerate data/, figures/, docs/")
@@ -90,11 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("clean", help="clean a page dump and print its paragraphs table as CSV")
-    p.add_argument("path")
+    p.add_argument("path", help="a text file (UTF-8, UTF-16 with BOM or GB18030), or - for standard input")
     p.set_defaults(func=cmd_clean)
 
     p = sub.add_parser("segment", help="print each input line as tokens separated by single spaces")
-    p.add_argument("path")
+    p.add_argument("path", help="a text file (UTF-8, UTF-16 with BOM or GB18030), or - for standard input")
     p.set_defaults(func=cmd_segment)
 
     p = sub.add_parser("transitions", help="print every 'from X to Y' transition found in the inputs as CSV")
@@ -103,8 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("corpus", help="run cleaning, segmentation and transition extraction over many documents")
     p.add_argument("path", help="a folder of .txt files, or a CSV/JSONL file with id and text columns")
-    p.add_argument("--out", required=True, help="folder for the output tables")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--out", required=True,
+                   help="folder for the output tables: new, empty, or written by an earlier corpus run")
+    p.add_argument("--workers", type=int, default=None,
+                   help="worker processes, 1 or more (default and most: the number of cores)")
+    p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                   help=f"time one document may take before it is reported as failed (default "
+                        f"{corpus_time_limit():g}; 0: no limit)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_corpus)
     return parser
@@ -123,3 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("fromto: interrupted", file=sys.stderr)
         return 130
+    except SystemExit as exc:  # SIGTERM during a corpus run (corpus._terminate)
+        if exc.code == 143:
+            print("fromto: terminated", file=sys.stderr)
+        raise

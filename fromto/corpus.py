@@ -20,11 +20,17 @@ Outputs (:func:`run_corpus`), UTF-8 CSV with LF, rows in input order whatever th
 ``documents.csv``, ``paragraphs.csv``, ``term_frequencies.csv`` (doc, term, count), ``transitions.csv``
 (coded), ``errors.csv`` (doc, reason).
 
-Nothing half-written: the tables are appended to, document by document, inside a hidden temporary folder
-beside ``--out`` (``.<out>.partial-XXXX``); only when the run finishes are they moved into ``--out`` with
-``os.replace`` (atomic per file on one file system) and the temporary folder removed. An interrupted or failed
-run removes its temporary folder and leaves ``--out`` as it was. Memory stays flat: documents are read lazily
-(the worker reads a ``.txt`` file itself), results come back as small CSV fragments and are written at once.
+Nothing half-written, nothing overwritten: ``--out`` must be new, empty, or written by an earlier corpus run
+(it then holds :data:`MARKER` and only the five tables); any other file in it, or an input that is one of the
+tables, is refused before anything is written. The run holds an exclusive lock on ``--out``, appends the tables,
+document by document, inside a hidden temporary folder in it (``.fromto-partial-XXXX``) and only when the run
+finishes moves them into place with ``os.replace`` and removes the temporary folder. An interrupted or failed run
+(Ctrl-C, SIGTERM, an error) removes its temporary folder and leaves ``--out`` as it was; one killed outright
+leaves the folder, which the next run into ``--out`` removes. Memory stays flat: documents are read lazily (the
+worker reads a ``.txt`` file itself), results come back as small CSV fragments and are written at once.
+
+Workers ignore Ctrl-C (the parent ends them); a worker that dies (SIGKILL, out of memory) costs only the document
+it was processing, and one document may take at most ``time_limit`` seconds: both are listed in ``errors.csv``.
 
 Exit status of :func:`run_corpus`: 0 every document processed; 1 the run finished but some documents could not
 be processed (each in ``errors.csv`` and on stderr); unusable input (no such path, a CSV without ``id``/``text``)
@@ -34,21 +40,28 @@ raises :class:`~fromto.textio.InputError`, which the command line turns into sta
 from __future__ import annotations
 
 import collections
+import contextlib
 import csv
 import datetime as _dt
+import fcntl
 import functools
 import io
 import json
 import multiprocessing
+import multiprocessing.connection as mp_connection
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from fromto.textio import InputError, decode_bytes, iter_text_files, read_text
+from fromto.textio import (InputError, decode_bytes, iter_text_files, open_regular, read_bytes, read_text,
+                           sniff_encoding)
 
 # --- Table layouts --------------------------------------------------------------------------------------------
 # Fixed column lists (the shared data contracts), so every worker serialises rows the same way and the header
@@ -83,10 +96,24 @@ _RESULT_KEYS = {"documents.csv": "document", "paragraphs.csv": "paragraphs",
                 "term_frequencies.csv": "terms", "transitions.csv": "transitions"}
 
 TABLE_SUFFIXES = (".csv",)
+#: Seconds one document may take before it is reported as an error and the run goes on (``--time-limit``).
+DEFAULT_TIME_LIMIT = 300.0
+#: Seconds past the time limit after which the parent kills a worker stuck where the alarm cannot reach it.
+KILL_GRACE = 10.0
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 # --- Reading documents ----------------------------------------------------------------------------------------
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
+
+
+#: Front matter longer than this many characters is refused (metadata is a title and a date, not a document).
+MAX_FRONT_MATTER = 16_384
+#: A metadata value (title, date) longer than this many characters is refused.
+MAX_META_CHARS = 1_000
+#: Characters an id or file name may not hold: C0 controls (NUL, line breaks, tab …) and DEL.
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+#: First characters that make a spreadsheet read a cell as a formula (CSV injection); such ids get a ' prefix.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def split_front_matter(text: str, doc: str = "<text>") -> tuple[dict, str, int]:
@@ -95,25 +122,48 @@ def split_front_matter(text: str, doc: str = "<text>") -> tuple[dict, str, int]:
     Returns ``(meta, body, body_offset)``: ``meta`` holds ``title`` and ``date`` as strings (``""`` when
     absent; other keys are ignored), ``body`` is the text after the closing ``---`` line and ``body_offset``
     its character offset in ``text``. Text without front matter comes back whole with ``{}`` and 0.
-    A block that is not a YAML mapping raises :class:`InputError`.
+
+    The block is composed, never constructed as a whole: a ``title`` or ``date`` must be one scalar of at most
+    :data:`MAX_META_CHARS` characters, and only those two scalars are built, so aliases (``&a [*a, *a]``) cannot
+    expand into gigabytes. A block that is not a YAML mapping, is longer than :data:`MAX_FRONT_MATTER`, holds a
+    list or mapping as title or date, or a date that is no date (``2020-13-45``) raises :class:`InputError`.
     """
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text, 0
     import yaml
 
+    block = m.group(1)
+    if len(block) > MAX_FRONT_MATTER:
+        raise InputError(doc, f"the front matter is longer than {MAX_FRONT_MATTER:,} characters")
+    # libyaml's safe loader when PyYAML was built with it (the pinned wheels are): same result, ~10x faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(block)
+    meta = {"title": "", "date": ""}
     try:
-        # libyaml's safe loader when PyYAML was built with it (the pinned wheels are): same result, ~10x faster.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(m.group(1), Loader=loader) if m.group(1).strip() else {}
+        root = loader.get_single_node() if block.strip() else None
+        if root is None:
+            return meta, text[m.end():], m.end()
+        if not isinstance(root, yaml.MappingNode):
+            raise InputError(doc, "the front matter is not a YAML mapping of keys to values")
+        for key_node, value_node in root.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key not in meta:
+                continue
+            if not isinstance(value_node, yaml.ScalarNode):
+                kind = "list" if isinstance(value_node, yaml.SequenceNode) else "mapping"
+                raise InputError(doc, f"the front matter's {key} is a {kind}, not a single value")
+            if len(value_node.value) > MAX_META_CHARS:
+                raise InputError(doc, f"the front matter's {key} is longer than {MAX_META_CHARS:,} characters")
+            try:
+                value = loader.construct_object(value_node, deep=True)
+            except (ValueError, OverflowError, TypeError):  # a timestamp-shaped value that is no date
+                raise InputError(doc, f"the front matter's {key} {value_node.value!r} is not a valid date") from None
+            meta[key] = _meta_value(value)
     except yaml.YAMLError as exc:
         problem = " ".join(str(exc).split())
         raise InputError(doc, f"the front matter is not valid YAML ({problem})") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise InputError(doc, "the front matter is not a YAML mapping of keys to values")
-    meta = {key: _meta_value(data.get(key)) for key in ("title", "date")}
+    finally:
+        loader.dispose()
     return meta, text[m.end():], m.end()
 
 
@@ -126,6 +176,37 @@ def _meta_value(value) -> str:
     return str(value).strip()
 
 
+def printable(name: str) -> str:
+    """``name`` as text any UTF-8 file can hold: undecodable file-name bytes as ``\\xff``, lone surrogates as
+    ``\\ud800``, control characters as ``\\x00``. Used to name a bad document in errors.csv and on stderr."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:  # a file name's undecodable bytes (os.fsdecode keeps them as surrogate escapes)
+            name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate from JSON (\ud800)
+            name = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROL.sub(lambda c: f"\\x{ord(c.group()):02x}", name)
+
+
+def name_problem(name: str, what: str = "id") -> str | None:
+    """Why ``name`` (an id or file name) cannot name a document in the output tables, or None."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        if what == "file name":
+            return "the file name is not valid UTF-8"
+        return f"the {what} is not valid Unicode text (it holds a lone surrogate)"
+    if _CONTROL.search(name):
+        return f"the {what} holds control characters (NUL, tab or line breaks)"
+    return None
+
+
+def spreadsheet_safe(doc: str) -> str:
+    """``doc`` with a ``'`` in front when a spreadsheet would read it as a formula (``=``, ``+``, ``-``, ``@``)."""
+    return "'" + doc if doc.startswith(_FORMULA_START) else doc
+
+
 def _table_kind(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
@@ -136,79 +217,56 @@ def _table_kind(path: Path) -> str | None:
 
 
 def _open_table(path: Path):
-    try:
-        return open(path, encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
-
-
-def _csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    with _open_table(path) as fh:
-        reader = csv.DictReader(fh)
-        fields = [f.strip() for f in (reader.fieldnames or [])]
-        missing = [c for c in ("id", "text") if c not in fields]
-        if missing:
-            raise InputError(path, f"the CSV has no {' or '.join(missing)} column (it needs id and text)")
-        reader.fieldnames = fields
-        for i, row in enumerate(reader, start=2):  # line 1 is the header
-            yield i, row
-
-
-def _count_table_rows(path: Path, kind: str) -> int:
-    """Count the documents of a CSV/JSONL file, decoding all of it (so bad encoding fails before the run)."""
-    try:
-        if kind == "csv":
-            return sum(1 for _ in _csv_rows(path))
-        with _open_table(path) as fh:
-            return sum(1 for line in fh if line.strip())
-    except UnicodeDecodeError:
-        raise InputError(path, "the table is not UTF-8 text") from None
-    except csv.Error as exc:
-        raise InputError(path, f"not a valid CSV table ({exc})") from None
-
-
-def iter_tasks(path: str | os.PathLike) -> Iterator[tuple]:
-    """The documents named by ``path`` as small task tuples, lazily, in a stable order.
-
-    Each task is ``(doc, file, text, meta, error)``: a ``.txt`` document carries its ``file`` (the worker reads
-    it, so the main process never holds the text); a CSV/JSONL row carries its ``text`` and ``meta``; a row
-    that is already known to be bad carries an ``error`` (the reason) and is reported, not processed.
-    Raises :class:`InputError` when ``path`` itself is unusable.
-    """
-    p = Path(path)
-    if not p.exists():
-        raise InputError(p, "no such file or folder")
-    kind = None if p.is_dir() else _table_kind(p)
-    if kind is None:
-        files = iter_text_files(p)
-        if p.is_dir():
-            for f in files:
-                yield (f.relative_to(p).as_posix(), str(f), None, {}, None)
-        else:
-            yield (str(path), str(p), None, {}, None)
-        return
-    seen: dict[str, str] = {}
-    for where, record, error in (_csv_records(p) if kind == "csv" else _jsonl_records(p)):
-        if error:
-            yield (where, None, None, {}, error)
-            continue
-        doc = _meta_value(record.get("id"))
-        if not doc:
-            yield (where, None, None, {}, "the id is empty")
-            continue
-        if doc in seen:
-            yield (doc, None, None, {}, f"duplicate id (first used at {seen[doc]}); this copy was skipped")
-            continue
-        seen[doc] = where
-        text = record.get("text")
-        meta = {"title": _meta_value(record.get("title")), "date": _meta_value(record.get("date"))}
-        yield (doc, None, "" if text is None else str(text), meta, None)
+    """A CSV/JSONL table as text, in the encoding :func:`fromto.textio.sniff_encoding` finds (UTF-8, UTF-16 with
+    a BOM, or GB18030 Chinese); refuses what is not a regular file or not text."""
+    encoding = sniff_encoding(path)
+    return io.TextIOWrapper(open_regular(path), encoding=encoding, newline="")
 
 
 def _csv_records(p: Path) -> Iterator[tuple[str, dict, str | None]]:
-    for line, row in _csv_rows(p):
-        yield f"{p.name}:{line}", row, None
+    """``(where, record, error)`` for every record of a CSV file; ``where`` is ``file:line`` of its first line.
+
+    The reader is strict, so damage is reported instead of read as text: a quote that is never closed (which
+    would swallow every later row into one cell) ends the file with an error naming where it opened; a record
+    whose quoting is broken is reported and reading goes on at the next line.
+    """
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with _open_table(p) as fh:
+        reader = csv.reader(fh, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise InputError(p, "the CSV is empty") from None
+        except csv.Error as exc:
+            raise InputError(p, f"not a valid CSV table ({exc})") from None
+        fields = [f.strip() for f in header]
+        missing = [c for c in ("id", "text") if c not in fields]
+        if missing:
+            raise InputError(p, f"the CSV has no {' or '.join(missing)} column (it needs id and text)")
+        index = {f: k for k, f in enumerate(fields)}
+        while True:
+            first = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                where = f"{p.name}:{first}"
+                if "end of data" in str(exc):
+                    yield where, {}, (f"the quote opened in the record at line {first} is never closed (lines "
+                                      f"{first}-{reader.line_num} would have become one cell); the rest of the "
+                                      "file was not read")
+                    return
+                yield where, {}, f"line {first} is not a valid CSV record ({exc})"
+                continue
+            if not row:  # a blank line
+                continue
+            record = {f: row[k] for f, k in index.items() if k < len(row)}
+            if "text" not in record or "id" not in record:
+                yield f"{p.name}:{first}", {}, (f"the record at line {first} has {len(row)} cells, too few for "
+                                                f"the {'text' if 'id' in record else 'id'} column")
+                continue
+            yield f"{p.name}:{first}", record, None
 
 
 def _jsonl_records(p: Path) -> Iterator[tuple[str, dict, str | None]]:
@@ -219,8 +277,9 @@ def _jsonl_records(p: Path) -> Iterator[tuple[str, dict, str | None]]:
             where = f"{p.name}:{line_no}"
             try:
                 record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield where, {}, f"line {line_no} is not valid JSON ({exc.msg})"
+            except (json.JSONDecodeError, RecursionError) as exc:
+                msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                yield where, {}, f"line {line_no} is not valid JSON ({msg})"
                 continue
             if not isinstance(record, dict) or "id" not in record or "text" not in record:
                 yield where, {}, f"line {line_no} is not a JSON object with id and text"
@@ -228,23 +287,85 @@ def _jsonl_records(p: Path) -> Iterator[tuple[str, dict, str | None]]:
             yield where, record, None
 
 
+def _count_table_rows(path: Path, kind: str) -> int:
+    """Count the documents of a CSV/JSONL file, decoding all of it (so bad encoding fails before the run)."""
+    return sum(1 for _ in (_csv_records(path) if kind == "csv" else _jsonl_records(path)))
+
+
+def _text_problem(text) -> str | None:
+    """Why a table's text value cannot be a document's text, or None."""
+    if text is None:
+        return "the text is missing (null)"
+    if not isinstance(text, str):
+        return f"the text is a {type(text).__name__}, not a string"
+    if not text.strip():
+        return "the text is empty" if not text else "the text holds only white space"
+    return None
+
+
+def iter_tasks(path: str | os.PathLike) -> Iterator[tuple]:
+    """The documents named by ``path`` as small task tuples, lazily, in a stable order.
+
+    Each task is ``(doc, file, text, meta, error)``: a ``.txt`` document carries its ``file`` (the worker reads
+    it, so the main process never holds the text); a CSV/JSONL row carries its ``text`` and ``meta``; a row
+    that is already known to be bad carries an ``error`` (the reason) and is reported, not processed. A bad
+    id or file name (not encodable, control characters) is such an error, named printably.
+    Raises :class:`InputError` when ``path`` itself is unusable.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file or folder")
+    kind = None if p.is_dir() else _table_kind(p)
+    if kind is None:
+        files = iter_text_files(p)
+        if p.is_dir():
+            for f in files:
+                doc = f.relative_to(p).as_posix()
+                problem = name_problem(doc, "file name")
+                yield (printable(doc), None if problem else str(f), None, {}, problem)
+        else:
+            yield (str(path), str(p), None, {}, None)
+        return
+    seen: dict[str, str] = {}
+    for where, record, error in (_csv_records(p) if kind == "csv" else _jsonl_records(p)):
+        if error:
+            yield (where, None, None, {}, error)
+            continue
+        raw_id = record.get("id")
+        doc = _meta_value(raw_id)
+        if not doc:
+            yield (where, None, None, {}, "the id is empty")
+            continue
+        problem = name_problem(doc, "id") or _text_problem(record.get("text"))
+        if problem:
+            yield (printable(doc), None, None, {}, problem)
+            continue
+        if doc in seen:
+            yield (doc, None, None, {}, f"duplicate id (first used at {seen[doc]}); this copy was skipped")
+            continue
+        seen[doc] = where
+        meta = {"title": _meta_value(record.get("title")), "date": _meta_value(record.get("date"))}
+        yield (doc, None, record["text"], meta, None)
+
+
 def load_task(task: tuple) -> tuple[str, str, dict]:
     """Read one task into ``(doc, text, meta)`` with the project's text rules; raises :class:`InputError`.
 
-    Text from a file goes through :func:`fromto.textio.decode_bytes` (UTF-8 or GB18030, LF line endings,
-    empty/binary refused); text from a table is checked by the same function, so both kinds obey one rule.
+    Text from a file goes through :func:`fromto.textio.read_bytes` (regular files only) and
+    :func:`fromto.textio.decode_bytes`; text from a table is checked by the same function, so both kinds obey
+    one rule.
     """
     doc, file, text, meta, error = task
     if error:
         raise InputError(doc, error)
     if file is not None:
-        try:
-            data = Path(file).read_bytes()
-        except OSError as exc:
-            raise InputError(doc, f"cannot be read ({exc.strerror or exc})") from None
-        text = decode_bytes(data, doc)
+        text = decode_bytes(read_bytes(file, doc), doc)
     else:
-        text = decode_bytes(text.encode("utf-8"), doc)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(doc, "the text is not valid Unicode (it holds a lone surrogate)") from None
+        text = decode_bytes(data, doc)
     fm, body, offset = split_front_matter(text, doc)
     if fm:
         meta = {**meta, **{k: v for k, v in fm.items() if v}}
@@ -401,16 +522,51 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def _work(task: tuple) -> tuple[str, dict[str, str], str | None]:
+class DocumentTimeout(Exception):
+    """A document took longer than the time limit per document."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None):
+    """Raise :class:`DocumentTimeout` in this block after ``seconds`` (a real-time alarm; main thread only).
+
+    The alarm interrupts Python code; code stuck inside C is ended by the parent process instead, which kills a
+    worker that overruns the limit by :data:`KILL_GRACE` seconds (see :func:`iter_results`).
+    """
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _timeout_reason(seconds: float) -> str:
+    return f"took longer than {seconds:g} s (the time limit per document, --time-limit); skipped"
+
+
+def _work(task: tuple, time_limit: float | None = None) -> tuple[str, dict[str, str], str | None]:
     """Process one task in a worker: ``(doc, {table file: CSV rows}, error reason or None)``.
 
     Serialising to CSV text here keeps the main process light (it only appends strings) and the data
-    sent between processes small.
+    sent between processes small. ``doc`` is the document's name as the tables write it
+    (:func:`spreadsheet_safe`). A document that takes longer than ``time_limit`` seconds is an error.
     """
-    doc = task[0]
+    doc = spreadsheet_safe(task[0])
     try:
-        doc, text, meta = load_task(task)
-        res = process_document(doc, text, meta)
+        with _time_limit(time_limit):
+            _, text, meta = load_task(task)
+            res = process_document(doc, text, meta)
+    except DocumentTimeout:
+        return doc, {}, _timeout_reason(time_limit)
     except InputError as exc:
         return doc, {}, _one_line(exc.problem)
     except Exception as exc:  # a bug or an unexpected document: report it, keep the run going
@@ -432,23 +588,177 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def iter_results(tasks: Iterable[tuple], workers: int = 1, chunksize: int = 4) -> Iterator[tuple]:
-    """Results of :func:`_work` over ``tasks`` in input order, with ``workers`` processes (1 = in this process)."""
+def check_workers(workers) -> int:
+    """The number of worker processes to start: ``None`` means all cores; more than the cores is clamped to the
+    cores (extra processes only compete for them); 0 or a negative number raises :class:`InputError`."""
+    if workers is None:
+        return default_workers()
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InputError("--workers", f"must be a whole number of 1 or more (got {workers!r})")
+    return min(workers, default_workers())
+
+
+def _worker_main(conn, time_limit: float | None) -> None:
+    """A worker process: load the dictionaries, then process ``(index, task)`` messages until ``None``.
+
+    Ctrl-C reaches every process of the terminal's process group; workers ignore it and leave the ending to the
+    parent, which kills them (a worker dying half-way through a message is what made the pool hang).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _init_worker()
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        index, task = msg
+        conn.send((index, _work(task, time_limit)))
+
+
+class _Slot:
+    """One worker process, its pipe, and the ``(index, task)`` pairs sent to it and not yet answered."""
+
+    def __init__(self, ctx, time_limit):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, time_limit), daemon=True)
+        self.proc.start()
+        child.close()  # only the worker holds its end: its death closes the pipe
+        self.queue: collections.deque = collections.deque()
+        self.since = time.monotonic()  # when the task at the head of the queue started
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+
+def _death_reason(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = " (the out-of-memory killer does this)" if name == "SIGKILL" else ""
+        return f"the worker process processing it was killed by {name}{hint}"
+    return f"the worker process processing it exited with status {exitcode}"
+
+
+def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None,
+                  prefetch: int = 1) -> Iterator[tuple]:
+    """Results of :func:`_work` over ``tasks`` from ``workers`` processes, in input order.
+
+    The parent watches every worker: a worker that dies (killed, out of memory) costs only the document it was
+    processing, which is reported as an error (the documents queued behind it go to another worker), and a
+    new worker takes its place; a worker that overruns ``time_limit`` by :data:`KILL_GRACE` seconds is killed the
+    same way. On any exit (finished, Ctrl-C, an error) every worker is ended, so nothing waits on a lock a dying
+    worker held. A task is sent only to an idle worker (``prefetch`` 1): a worker busy sending back a large result
+    and a parent sending it a large document would otherwise wait on each other for ever.
+    """
+    ctx = multiprocessing.get_context()
+    if ctx.get_start_method() == "fork":
+        # Load before the workers start: forked workers share the loaded dictionaries (copy-on-write) and find
+        # them loaded. Under spawn/forkserver each worker loads them once instead.
+        _init_worker()
+    tasks = iter(tasks)
+    window = workers * 8  # results held back for ordering stay few: memory stays flat
+    results: dict[int, tuple] = {}
+    retry: collections.deque = collections.deque()
+    next_in = next_out = 0
+    exhausted = False
+    slots: list[_Slot] = []
+    try:
+        slots = [_Slot(ctx, time_limit) for _ in range(workers)]
+        while True:
+            for k, slot in enumerate(slots):  # keep every worker fed
+                if not slot.queue and not slot.proc.is_alive():  # died between documents: costs nothing
+                    slot.kill()
+                    slots[k] = slot = _Slot(ctx, time_limit)
+                while len(slot.queue) < prefetch:
+                    if retry:
+                        item = retry.popleft()
+                    elif not exhausted and next_in < next_out + window:
+                        task = next(tasks, None)
+                        if task is None:
+                            exhausted = True
+                            break
+                        item = (next_in, task)
+                        next_in += 1
+                    else:
+                        break
+                    if not slot.queue:
+                        slot.since = time.monotonic()
+                    slot.queue.append(item)
+                    try:
+                        slot.conn.send(item)
+                    except OSError:  # the worker died after the check above: the wait below reports the document
+                        break
+            while next_out in results:
+                yield results.pop(next_out)
+                next_out += 1
+            busy = [slot for slot in slots if slot.queue]
+            if exhausted and not retry and not busy:
+                return
+            if not busy:
+                continue
+            timeout = None
+            if time_limit:
+                now = time.monotonic()
+                timeout = max(0.0, min(sl.since + time_limit + KILL_GRACE - now for sl in busy))
+            mp_connection.wait([sl.conn for sl in busy] + [sl.proc.sentinel for sl in busy], timeout)
+            for k, slot in enumerate(slots):
+                while slot.queue and slot.conn.poll():
+                    try:
+                        index, result = slot.conn.recv()
+                    except (EOFError, OSError):
+                        break
+                    slot.queue.popleft()
+                    results[index] = result
+                    slot.since = time.monotonic()
+                if not slot.queue:
+                    continue
+                overdue = time_limit and time.monotonic() - slot.since > time_limit + KILL_GRACE
+                if slot.proc.is_alive() and not overdue:
+                    continue
+                exitcode = slot.proc.exitcode
+                slot.kill()
+                index, task = slot.queue.popleft()
+                reason = _timeout_reason(time_limit) if overdue and exitcode is None else _death_reason(exitcode)
+                results[index] = (spreadsheet_safe(task[0]), {}, reason)
+                retry.extend(slot.queue)
+                slots[k] = _Slot(ctx, time_limit)
+    finally:
+        for slot in slots:
+            with contextlib.suppress(Exception):
+                if not slot.queue and slot.proc.is_alive():
+                    slot.conn.send(None)
+                    slot.proc.join(timeout=2)
+            slot.kill()
+
+
+def iter_results(tasks: Iterable[tuple], workers: int = 1, chunksize: int = 4,
+                 time_limit: float | None = None) -> Iterator[tuple]:
+    """Results of :func:`_work` over ``tasks`` in input order, with ``workers`` processes (1 = in this process).
+
+    ``chunksize`` is kept for compatibility (tasks are sent one at a time, to idle workers).
+    """
     if workers <= 1:
         _init_worker()
         for task in tasks:
-            yield _work(task)
+            yield _work(task, time_limit)
         return
-    ctx = multiprocessing.get_context()
-    if ctx.get_start_method() == "fork":
-        # Load before the workers start: forked workers share the loaded dictionaries (copy-on-write) and the
-        # initializer below finds them loaded. Under spawn/forkserver each worker loads them once instead.
-        _init_worker()
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
-        yield from pool.imap(_work, tasks, chunksize=chunksize)
+    yield from _pool_results(tasks, workers, time_limit)
 
 
 # --- Drivers ----------------------------------------------------------------------------------------------------
+#: Written into ``--out`` by a finished run: a folder holding it (and only the tables) may be written again.
+MARKER = ".fromto-corpus"
+_PARTIAL = ".fromto-partial-"
+
+
 def _count_tasks(path: Path) -> int | None:
     if path.is_dir():
         return None  # counted from the file list below
@@ -456,17 +766,89 @@ def _count_tasks(path: Path) -> int | None:
     return _count_table_rows(path, kind) if kind else 1
 
 
+def _os_problem(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+@contextlib.contextmanager
+def _claim_output(out: Path, src: Path):
+    """Make ``out`` ready for a run and hold it: yields a fresh temporary folder inside it for the tables.
+
+    Refuses (``InputError``) an ``out`` that is a file, cannot be created or written, is being written by another
+    run (an exclusive ``flock`` on the folder, held to the end), holds files a corpus run did not write (any
+    file but the five tables and :data:`MARKER`, or tables without the marker) or would replace the input.
+    Temporary folders that killed runs left inside ``out`` are removed first. A folder the run created is
+    removed again when the run fails.
+    """
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "the output path exists and is not a folder")
+    try:
+        if src.resolve() in {(out / name).resolve() for name in TABLES}:
+            raise InputError(out, f"the input {src.name} is one of the tables this run would write here; "
+                                  "choose another --out")
+    except OSError:
+        pass
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise InputError(out, f"cannot create the output folder ({_os_problem(exc)})") from None
+    ok = False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(out, "another corpus run is writing into this folder") from None
+        entries = os.listdir(out)
+        for name in entries:
+            if name.startswith(_PARTIAL):  # left by a run that was killed (we hold the lock: none is running)
+                shutil.rmtree(out / name, ignore_errors=True)
+        entries = [n for n in entries if not n.startswith(_PARTIAL)]
+        foreign = sorted(n for n in entries if n not in TABLES and n != MARKER)
+        if foreign:
+            raise InputError(out, f"the output folder holds files a corpus run did not write ({', '.join(foreign[:3])}"
+                                  f"{' …' if len(foreign) > 3 else ''}); give an empty or new folder")
+        if entries and MARKER not in entries:
+            raise InputError(out, f"the output folder holds {', '.join(sorted(entries)[:3])} not written by a corpus "
+                                  "run; give an empty or new folder")
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=_PARTIAL, dir=out))
+        except OSError as exc:
+            raise InputError(out, f"cannot write into the output folder ({_os_problem(exc)})") from None
+        try:
+            yield tmp
+            ok = True
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    finally:
+        os.close(fd)  # releases the lock
+        if created and not ok:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only if empty
+
+
+def _terminate(signum, frame):
+    """SIGTERM ends a run like Ctrl-C: through the ``finally`` blocks, so workers and temporary files go."""
+    raise SystemExit(128 + signum)
+
+
 def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | None = None,
-               progress: bool = True, chunksize: int = 4) -> int:
+               progress: bool = True, chunksize: int = 4, time_limit: float | None = None) -> int:
     """Run corpus mode over ``path`` and write the five tables into ``out``; returns the exit status.
 
-    See the module docstring for inputs, outputs, the temporary-folder rule and exit statuses.
+    See the module docstring for inputs, outputs, the temporary-folder rule and exit statuses. ``workers`` is
+    checked by :func:`check_workers`; ``time_limit`` (seconds, default :data:`DEFAULT_TIME_LIMIT`, 0 = none)
+    bounds the time spent on one document.
     """
     from tqdm import tqdm
 
     src = Path(path)
     out = Path(out)
-    workers = default_workers() if not workers or workers < 1 else int(workers)
+    workers = check_workers(workers)
+    time_limit = DEFAULT_TIME_LIMIT if time_limit is None else (float(time_limit) or None)
+    if time_limit is not None and not time_limit > 0:
+        raise InputError("--time-limit", f"must be a number of seconds above 0, or 0 for none (got {time_limit!r})")
     total = _count_tasks(src) if src.exists() else None
     if src.is_dir():
         total = len(iter_text_files(src))
@@ -479,51 +861,62 @@ def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | N
         yield first
         yield from tasks
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists() and not out.is_dir():
-        raise InputError(out, "the output path exists and is not a folder")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
     n_docs = n_errors = 0
+    on_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if on_main else None
     try:
-        handles = {}
-        for name, cols in TABLES.items():
-            fh = open(tmp / name, "w", encoding="utf-8", newline="\n")
-            fh.write(_row_fragment(cols))
-            handles[name] = fh
-        try:
-            bar = tqdm(total=total, disable=not progress, file=sys.stderr, unit="doc", desc="fromto corpus",
-                       dynamic_ncols=True)
-            with bar:
-                for doc, frags, error in iter_results(all_tasks(), workers=workers, chunksize=chunksize):
-                    if error is not None:
-                        n_errors += 1
-                        handles["errors.csv"].write(_row_fragment([doc, error]))
-                        bar.write(f"fromto: {doc}: {error}", file=sys.stderr)
-                    else:
-                        n_docs += 1
-                        for name, text in frags.items():
-                            if text:
-                                handles[name].write(text)
-                    bar.update(1)
-        finally:
-            for fh in handles.values():
-                fh.close()
-        out.mkdir(parents=True, exist_ok=True)
-        for name in TABLES:
-            os.replace(tmp / name, out / name)
+        with _claim_output(out, src) as tmp:
+            try:
+                handles = {}
+                try:
+                    for name, cols in TABLES.items():
+                        fh = open(tmp / name, "w", encoding="utf-8", newline="\n")
+                        fh.write(_row_fragment(cols))
+                        handles[name] = fh
+                    bar = tqdm(total=total, disable=not progress, file=sys.stderr, unit="doc",
+                               desc="fromto corpus", dynamic_ncols=True)
+                    with bar:
+                        for doc, frags, error in iter_results(all_tasks(), workers=workers, chunksize=chunksize,
+                                                              time_limit=time_limit):
+                            if error is not None:
+                                n_errors += 1
+                                handles["errors.csv"].write(_row_fragment([doc, error]))
+                                bar.write(f"fromto: {doc}: {error}", file=sys.stderr)
+                            else:
+                                n_docs += 1
+                                for name, text in frags.items():
+                                    if text:
+                                        handles[name].write(text)
+                            bar.update(1)
+                finally:
+                    for fh in handles.values():
+                        fh.close()
+                for name in TABLES:
+                    os.replace(tmp / name, out / name)
+                (out / MARKER).write_text("These tables were written by `python -m fromto corpus`; "
+                                          "a later run may replace them.\n", encoding="utf-8")
+            except OSError as exc:
+                raise InputError(out, f"cannot write the tables ({_os_problem(exc)})") from None
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if on_main:
+            signal.signal(signal.SIGTERM, previous)
     if progress:
-        print(f"fromto: {n_docs} documents processed, {n_errors} not; tables in {out}", file=sys.stderr)
+        print(f"fromto: {_n(n_docs, 'document')} processed, {n_errors} not; tables in {out}", file=sys.stderr)
     return 1 if n_errors else 0
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def transitions_for_paths(paths: Iterable[str | os.PathLike]):
     """Coded transitions of every document named by ``paths`` (files, folders of .txt, CSV/JSONL), one table.
 
     ``doc`` is the path given for a file, the file's path for a file found in a folder, the ``id`` for a table
-    row. Same cleaning and extraction as corpus mode, in this process; a bad document raises
-    :class:`InputError` (the command line exits with status 2 and prints nothing else).
+    row (each with a ``'`` in front when a spreadsheet would read it as a formula). Same cleaning and extraction
+    as corpus mode, in this process; a bad document raises :class:`InputError` (the command line exits with
+    status 2 and prints nothing else).
     """
     import pandas as pd
 
@@ -537,7 +930,7 @@ def transitions_for_paths(paths: Iterable[str | os.PathLike]):
             if task[1] is not None:  # a file: doc = its path as given or as found in the folder
                 task = (Path(task[1]).as_posix() if p.is_dir() else str(given),) + task[1:]
             doc, text, _meta = load_task(task)
-            coded = coded_transitions(clean.clean_document(text, doc).sentence_rows)
+            coded = coded_transitions(clean.clean_document(text, spreadsheet_safe(doc)).sentence_rows)
             if len(coded):
                 frames.append(coded)
     if not frames:

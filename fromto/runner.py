@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from fromto import paths
-from fromto.textio import atomic_write
+from fromto.textio import InputError, atomic_write
 
 NOTEBOOK_PATTERN = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 
@@ -31,6 +31,41 @@ def list_notebooks(folder: Path | None = None) -> list[Path]:
     """The numbered notebooks (``NN_name.ipynb``) in reading order."""
     folder = folder or paths.NOTEBOOKS
     return sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_PATTERN.match(p.name))
+
+
+def read_notebook(path: Path):
+    """A notebook read with nbformat; a file that is not a valid notebook raises :class:`InputError` (one line
+    naming the file), never nbformat's multi-line traceback."""
+    import nbformat
+
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception as exc:  # NotJSONError, JSONDecodeError, a validation error, an OSError …
+        problem = " ".join(str(exc).split())[:200] or type(exc).__name__
+        try:
+            name = paths.rel(path)
+        except ValueError:  # a notebook outside the repository
+            name = str(path)
+        raise InputError(name, f"is not a valid notebook ({problem})") from None
+
+
+def select_notebooks(notebooks: list[Path], only: list[str] | None) -> list[Path]:
+    """The notebooks named by ``only`` (numbers like ``3`` or ``03``, or names like ``03_transitions``).
+
+    A name that matches no notebook raises :class:`InputError` instead of silently running nothing.
+    """
+    if not only:
+        return list(notebooks)
+    chosen: set[Path] = set()
+    for item in only:
+        key = item.strip()
+        hits = [nb for nb in notebooks
+                if (key.isdigit() and nb.name[:2] == key.zfill(2)) or key in (nb.name, nb.stem)]
+        if not hits:
+            known = ", ".join(nb.stem for nb in notebooks)
+            raise InputError("--only", f"no notebook {key!r} (the notebooks are {known})")
+        chosen.update(hits)
+    return [nb for nb in notebooks if nb in chosen]
 
 
 def _normalise(nb) -> None:
@@ -79,7 +114,10 @@ def execute_notebook(path: Path, timeout: int = 1800, parameters: dict | None = 
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    nb = nbformat.read(path, as_version=4)
+    try:
+        nb = read_notebook(path)
+    except InputError as exc:
+        raise NotebookFailed(str(exc)) from None
     nb.cells = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -141,9 +179,7 @@ def notebook_needs(path: Path, numbered: list[Path]) -> set[str]:
     needs every lower-numbered notebook, which is always safe. Data flows one way, so a declared need must have a
     lower number (checked by the tests).
     """
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
+    nb = read_notebook(path)
     declared = nb.metadata.get("fromto", {}).get("needs")
     if declared is None:
         return {p.name[:2] for p in numbered if p.name[:2] < path.name[:2]}
@@ -216,7 +252,7 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
     if not notebooks:
         print(f"fromto: {paths.rel(paths.NOTEBOOKS)}: no numbered notebooks found", file=sys.stderr)
         return 2
-    chosen = [nb for nb in notebooks if not only or nb.name[:2] in {o.zfill(2) for o in only}]
+    chosen = select_notebooks(notebooks, only)
     chosen_ids = {nb.name[:2] for nb in chosen}
     # Needs outside the chosen set are taken as already satisfied (their outputs are on disk).
     needs = {nb.name[:2]: notebook_needs(nb, notebooks) & chosen_ids for nb in chosen}

@@ -1,18 +1,28 @@
 """Reading text and writing outputs, the one way every command does it.
 
-``read_text`` accepts UTF-8 with or without a BOM, CRLF or CR line endings, and GB18030, and returns the same
-``str`` for all of them (LF line endings, no BOM). Anything it cannot read raises :class:`InputError`, whose
-message names the file and the problem in one line; the command line turns it into exit status 2.
+``read_text`` accepts UTF-8 with or without a BOM, UTF-16/UTF-32 with a BOM, CRLF or CR line endings, and
+Chinese text in GB18030 (or Big5), and returns the same ``str`` for all of them (LF line endings, no BOM).
+Bytes that are not UTF-8 are decoded as GB18030 only when the result is plausible Chinese text (nearly every
+non-ASCII character a common GB2312 character), because nearly any byte string decodes as GB18030: Shift-JIS or
+Latin-1 text would otherwise come back as silent mojibake. What fails that test is refused, naming the encoding
+``charset-normalizer`` sees in it. Only regular files are read (a FIFO would block forever, a device never
+ends). Anything it cannot read raises :class:`InputError`, whose message names the file and the problem in one
+line; the command line turns it into exit status 2.
 
 Writers go through :func:`atomic_write`, so an error part-way leaves no half-written file behind.
 """
 
 from __future__ import annotations
 
+import codecs
+import collections
 import contextlib
+import errno
 import io
 import os
 import re
+import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -33,25 +43,102 @@ class InputError(Exception):
         super().__init__(f"{self.path}: {problem}")
 
 
-def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> str:
-    """Decode raw bytes as UTF-8 (BOM optional) or GB18030 and normalise line endings to LF.
+#: Byte-order marks of the UTF-16/32 encodings read, longest first (UTF-32-LE's BOM starts like UTF-16-LE's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: Share of the non-ASCII characters that must be common Chinese characters or punctuation for bytes that are
+#: not UTF-8 to be taken as Chinese text in a legacy encoding.
+PLAUSIBLE_SHARE = 0.9
+_CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2010-\u2027\u00b7]")
 
-    Raises :class:`InputError` for empty input, binary data (NUL bytes or undecodable), or text that is
-    only white space.
+
+def _share(counts: collections.Counter, good) -> float:
+    """Share of the non-ASCII characters counted in ``counts`` for which ``good(char)`` holds (1.0 if none)."""
+    total = hits = 0
+    for ch, n in counts.items():
+        if ord(ch) < 128:
+            continue
+        total += n
+        hits += n if good(ch) else 0
+    return hits / total if total else 1.0
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def plausible_chinese(text: str, encoding: str = "gb18030") -> bool:
+    """Does ``text``, decoded from a legacy ``encoding``, read as Chinese rather than mojibake?
+
+    GB18030: at least :data:`PLAUSIBLE_SHARE` of its non-ASCII characters are in GB2312 (the common simplified
+    characters and punctuation: Shift-JIS kana or Latin-1 letters decode to rare characters or the
+    private-use area). Big5: as large a share are Chinese characters or CJK punctuation.
+    """
+    return plausible_counts(collections.Counter(text), encoding)
+
+
+def plausible_counts(counts: collections.Counter, encoding: str = "gb18030") -> bool:
+    """:func:`plausible_chinese` on character counts (so a large file can be judged chunk by chunk)."""
+    good = _in_gb2312 if encoding == "gb18030" else (lambda ch: bool(_CJK.match(ch)))
+    return _share(counts, good) >= PLAUSIBLE_SHARE
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds most likely for ``data`` (``None`` when it finds none)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    return best.encoding if best is not None else None
+
+
+def _decode_legacy(data: bytes, path) -> str:
+    """Bytes that are not UTF-8: GB18030 or Big5 when the result is plausible Chinese text, else refused."""
+    try:
+        text = data.decode("gb18030")
+        if plausible_chinese(text, "gb18030"):
+            return text
+    except UnicodeDecodeError:
+        pass
+    guess = guess_encoding(data)
+    if guess in ("big5", "big5hkscs", "cp950"):
+        try:
+            text = data.decode(guess)
+            if plausible_chinese(text, "big5"):
+                return text
+        except UnicodeDecodeError:
+            pass
+    seen = f" (it looks like {guess})" if guess and guess not in ("gb18030", "gbk", "gb2312") else ""
+    raise InputError(path, f"the file is not Chinese text in UTF-8, UTF-16 or GB18030{seen}")
+
+
+def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> str:
+    """Decode raw bytes (see the module docstring for the encodings) and normalise line endings to LF.
+
+    Raises :class:`InputError` for empty input, binary data (NUL bytes without a UTF-16 BOM, or too many
+    control characters), text in another encoding or language, or text that is only white space.
     """
     if not data:
         raise InputError(path, "the file is empty")
-    if b"\x00" in data:
-        raise InputError(path, "the file is binary (it contains NUL bytes), not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
         try:
-            text = data.decode("gb18030")
+            text = data.decode(bom)
         except UnicodeDecodeError:
-            raise InputError(path, "the file is neither UTF-8 nor GB18030 text") from None
+            raise InputError(path, f"the file starts with a {bom.upper()} byte-order mark but is not {bom.upper()} "
+                                   "text") from None
+    elif b"\x00" in data:
+        raise InputError(path, "the file is binary (it contains NUL bytes), not text (UTF-16 needs a byte-order mark)")
+    else:
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(path, "the file holds only white space")
@@ -61,30 +148,117 @@ def decode_bytes(data: bytes, path: str | os.PathLike = "<bytes>") -> str:
     return text
 
 
-def read_text(path: str | os.PathLike) -> str:
-    """Read one text file the project's way (see module docstring). Raises :class:`InputError`."""
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` cannot be read as a document, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a text file"
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    return f"is {kind}, not a regular file"
+
+
+def _os_problem(p: Path, exc: OSError) -> str:
+    """One line for an OSError met opening ``p``: missing, a broken or looping link, a permission …"""
+    if exc.errno == errno.ENOENT:
+        return "is a broken symbolic link" if os.path.islink(p) else "no such file"
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link that loops"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def open_regular(path: str | os.PathLike, name: str | os.PathLike | None = None):
+    """Open a regular file for reading bytes; anything else (folder, FIFO, device, broken or looping link)
+    raises :class:`InputError`.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO cannot hang the read and
+    a device such as ``/dev/zero`` is never read. ``name`` is how errors name the file (default: ``path``).
+    """
     p = Path(path)
-    if not p.exists():
-        raise InputError(p, "no such file")
-    if p.is_dir():
-        raise InputError(p, "is a folder, not a text file")
+    name = p if name is None else name
     try:
-        data = p.read_bytes()
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        raise InputError(name, "is a folder, not a text file") from None
     except OSError as exc:
-        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
-    return decode_bytes(data, p)
+        raise InputError(name, _os_problem(p, exc)) from None
+    problem = _not_regular(os.fstat(fd).st_mode)
+    if problem:
+        os.close(fd)
+        raise InputError(name, problem)
+    return os.fdopen(fd, "rb")
+
+
+def read_bytes(path: str | os.PathLike, name: str | os.PathLike | None = None) -> bytes:
+    """The bytes of a regular file (:func:`open_regular`); raises :class:`InputError`."""
+    name = Path(path) if name is None else name
+    with open_regular(path, name) as fh:
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def sniff_encoding(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
+    """The encoding to stream a large text file (a CSV or JSONL table) with, by :func:`decode_bytes`'s rules.
+
+    ``utf-8-sig`` when all of it is UTF-8, ``utf-16``/``utf-32`` when it starts with their byte-order mark,
+    ``gb18030`` when it decodes as GB18030 and reads as Chinese (:func:`plausible_chinese`). Reads the file in
+    chunks, so memory stays flat; anything else raises :class:`InputError` naming the encoding it looks like.
+    """
+    with open_regular(path) as fh:
+        head = fh.read(4)
+        bom = next((enc for mark, enc in _BOMS if head.startswith(mark)), None)
+        if bom is not None:
+            return bom
+        for encoding in ("utf-8", "gb18030"):
+            fh.seek(0)
+            decoder = codecs.getincrementaldecoder(encoding)()
+            counts: collections.Counter = collections.Counter()
+            try:
+                for block in iter(lambda: fh.read(chunk), b""):
+                    text = decoder.decode(block)
+                    if encoding != "utf-8":
+                        counts.update(text)
+                counts.update(decoder.decode(b"", final=True))
+            except UnicodeDecodeError:
+                continue
+            if encoding == "utf-8":
+                return "utf-8-sig"
+            if plausible_counts(counts, "gb18030"):
+                return "gb18030"
+        fh.seek(0)
+        guess = guess_encoding(fh.read(65536))
+    seen = f" (it looks like {guess})" if guess and guess not in ("gb18030", "gbk", "gb2312") else ""
+    raise InputError(path, f"the file is not Chinese text in UTF-8, UTF-16 or GB18030{seen}")
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Read one text file the project's way (see module docstring). Raises :class:`InputError`.
+
+    ``-`` reads standard input.
+    """
+    if str(path) == "-":
+        return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+    return decode_bytes(read_bytes(path), Path(path))
 
 
 def iter_text_files(path: str | os.PathLike) -> list[Path]:
     """The documents named by ``path``: the file itself, or the ``.txt`` files below a folder, sorted.
 
+    Below a folder, every entry named ``*.txt`` is listed whatever it is (a FIFO, a broken or looping symbolic
+    link, a folder named ``x.txt``), so that reading it reports the problem instead of skipping it silently.
     Raises :class:`InputError` for a missing path or a folder without text files.
     """
     p = Path(path)
     if not p.exists():
         raise InputError(p, "no such file or folder")
     if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+        files = sorted(f for f in p.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES)
         if not files:
             raise InputError(p, "the folder holds no .txt files")
         return files
@@ -100,9 +274,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the mode an ordinary open() would
+    os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; give the file the mode an ordinary open() would
     try:
         if "b" in mode:
             fh = os.fdopen(fd, mode)
@@ -115,6 +287,24 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it (``os.umask`` would, for a moment, for every thread).
+
+    Linux reports it in ``/proc/self/status``; elsewhere a throw-away child process reads it.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", "import os; print(os.umask(0))"], capture_output=True, text=True)
+    return int(out.stdout.strip() or "18")
 
 
 def write_csv(df, path: str | os.PathLike) -> Path:

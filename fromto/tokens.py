@@ -207,7 +207,15 @@ def _new_jieba(cache_dir: Path):
 
     jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict … cost 0.5 seconds" in notebook output
     cache_dir = Path(cache_dir)
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        if not os.access(cache_dir, os.W_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied")
+    except OSError as exc:
+        from fromto.textio import InputError
+
+        raise InputError(cache_dir, f"the cache folder is not writable ({exc.strerror or exc}); "
+                                    "set FROMTO_CACHE to a writable folder") from None
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir)
     tk.cache_file = "jieba.default.cache"
@@ -266,7 +274,10 @@ def _cached_json(cache_dir: Path, name: str, key: object, build):
         tmp.write_text(json.dumps({"key": key, "value": value}, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)  # atomic: worker processes may race to write the same entry
     except OSError:  # a read-only cache only costs the next start its speed, as with jieba's own cache
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
     return value
 
 

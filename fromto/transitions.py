@@ -94,6 +94,8 @@ table of :mod:`fromto.clean` -> transitions table), :func:`extract_text` (plain 
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import Iterable
 
@@ -360,18 +362,25 @@ def _separator(s: str, i: int) -> bool:
     return s[i] in "，," and 0 < i < len(s) - 1 and s[i - 1] in _DIGITS and s[i + 1] in _DIGITS
 
 
+@functools.lru_cache(maxsize=8)
+def _boundaries(s: str) -> list[int]:
+    """Positions of the clause boundaries in ``s`` (a comma between digits, ３，０００, is none), indexed once per
+    sentence so the scans below bisect them instead of walking the clause."""
+    return [k for k, ch in enumerate(s) if ch in CLAUSE_END and not _separator(s, k)]
+
+
 def _clause_end(s: str, i: int) -> int:
     """Index of the first clause boundary at or after ``i`` (len(s) if none)."""
-    while i < len(s) and (s[i] not in CLAUSE_END or _separator(s, i)):
-        i += 1
-    return i
+    b = _boundaries(s)
+    j = bisect.bisect_left(b, i)
+    return b[j] if j < len(b) else max(i, len(s))
 
 
 def _clause_start(s: str, i: int) -> int:
     """Index where the clause holding position ``i`` starts."""
-    while i > 0 and (s[i - 1] not in CLAUSE_END or _separator(s, i - 1)):
-        i -= 1
-    return i
+    b = _boundaries(s)
+    j = bisect.bisect_left(b, i) - 1
+    return b[j] + 1 if j >= 0 and i > 0 else 0
 
 
 def _open_quote(text: str) -> bool:
@@ -396,12 +405,22 @@ def _quotes_of(pole: str) -> str:
     return ""
 
 
+_QUOTE_LIST = sorted(QUOTE_CHARS)  # removed with str.replace: C speed on the long clauses of odd input
+#: How far past a target pole's start :func:`_target_end` looks. A pole longer than MAX_POLE is refused whatever
+#: follows; the margin covers a change noun (的转变) trimmed off the last pole, so the result is the same as
+#: scanning to the clause end, in time independent of the clause's length.
+_TARGET_SCAN = MAX_POLE + 64
+_CHAIN_AFTER_BOUNDARY = re.compile(r"[，,、](再到|进而|再向|到|乃至)")
+_CHAIN_AFTER = re.compile(r"(进而|再到|再向|乃至于|乃至)")
+
+
 def clean_pole(pole: str) -> str:
     """The pole without quotation marks; adjacent quoted items become an enumeration (“A”“B” -> A、B)."""
     for close in ("”", "’", "」", "』"):
         opening = next(k for k, v in QUOTE_PAIRS.items() if v == close)
         pole = pole.replace(close + opening, "、")
-    pole = "".join(ch for ch in pole if ch not in QUOTE_CHARS)
+    for q in _QUOTE_LIST:
+        pole = pole.replace(q, "")
     pole = pole.strip(" 　、")
     pole = re.sub(r"^了", "", pole)
     if len(pole) >= 3:
@@ -682,7 +701,7 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
 
 def _target_end(s: str, j: int) -> tuple[int, str | None]:
     """End of a target pole starting at ``j`` and the chain connector that follows it (or None)."""
-    end = _clause_end(s, j)
+    end = min(_clause_end(s, j), j + _TARGET_SCAN)
     for conn in ("进而", "再到", "再向", "乃至于", "乃至", "、从", "、由"):
         k = s.find(conn, j + 1, end)
         if k != -1:
@@ -694,12 +713,11 @@ def _target_end(s: str, j: int) -> tuple[int, str | None]:
             break
     # a chain continues after the clause boundary: ，再到 / ，进而 / ，到
     if end < len(s) and s[end] in CLAUSE_END:
-        rest = s[end:]
-        m = re.match(r"^[，,、](再到|进而|再向|到|乃至)", rest)
+        m = _CHAIN_AFTER_BOUNDARY.match(s, end)
         if m:
             return end, m.group(1)
         return end, None
-    m = re.match(r"^(进而|再到|再向|乃至于|乃至)", s[end:])
+    m = _CHAIN_AFTER.match(s, end)
     return end, (m.group(1) if m else None)
 
 
@@ -779,7 +797,7 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
     subject = _subject_before(s, lead_start)
 
     if kind == "toward":
-        y_end_lim = _clause_end(s, c1)
+        y_end_lim = min(_clause_end(s, c1), c1 + MAX_POLE + 1)  # a longer target is refused below anyway
         m = None
         for k in range(c1 + 1, y_end_lim):
             mm = _TOWARD_RE.match(s, k)
@@ -856,12 +874,12 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
         nominal_len = m.end() - m.start()
         poles[-1] = (last_s, m.start())
     raw = [s[a:b] for a, b in poles]
-    clean = [clean_pole(p) for p in raw]
     steps = len(poles) - 1
     if comma_form and steps < 2:
         return None
     if any(len(p) > MAX_POLE for p in raw):
         return None
+    clean = [clean_pole(p) for p in raw]
     end = poles[-1][1] + nominal_len
     after = s[poles[-1][1]:]
     # --- rejections that concern the whole phrase
@@ -967,8 +985,8 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         end = _clause_end(s, i + 1)
         # the next item of a series begins after 、: stop there (变A为B、变C为D)
         limit = end
-        for sep in ("、变", "、化", "、转"):
-            q = s.find(sep, i + 1, end)
+        for sep in ("、变", "、化", "、转"):  # past i + 30 a separator cannot save the length tests below
+            q = s.find(sep, i + 1, min(end, i + 30))
             if q != -1:
                 limit = min(limit, q)
         # the last 为 of the item splits it, so a 为 inside an idiom of X stays in X (变各自为战为共同奋战)
@@ -1014,7 +1032,7 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         nxt = s[c + 1] if c + 1 < len(s) else ""
         if prev in XIANG_NOT_AFTER or nxt in XIANG_NOT_BEFORE:
             continue
-        end = _clause_end(s, c + 1)
+        end = min(_clause_end(s, c + 1), c + 2 + MAX_POLE)  # a longer target is refused below anyway
         vm = None
         for k in range(c + 2, end):
             mm = _BARE_TOWARD_RE.match(s, k)
