@@ -56,6 +56,7 @@ statements for the CSV export. Coding sheets for readers and whole REFI-QDA proj
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -220,12 +221,19 @@ def subject_code(subject, codebook: pd.DataFrame) -> tuple[str, str] | None:
     return best
 
 
-def _keyword_table(codebook: pd.DataFrame) -> tuple[list, dict]:
-    """``(substring keywords, whole-pole keywords)``: the first as ``(word, code rank, code)`` sorted longest
-    first (then by code rank), the second as ``{pole: (code rank, code)}``."""
+def _keyword_table(codebook: pd.DataFrame) -> tuple[list, dict, dict]:
+    """``(substring keywords, whole-pole keywords, index by first character)``: the first as ``(word, code rank,
+    code)`` sorted longest first (then by code rank), the second as ``{pole: (code rank, code)}``, the third maps a
+    character to the positions in the first list of the keywords that start with it. Built once per codebook
+    content (the lists are long and coding calls this for every pole)."""
+    kinds = tuple(codebook["kind"]) if "kind" in codebook else ("",) * len(codebook)
+    return _keyword_table_of(tuple(codebook["code"]), tuple(codebook["keywords"]), kinds)
+
+
+@functools.lru_cache(maxsize=8)
+def _keyword_table_of(codes: tuple, keyword_cells: tuple, kinds: tuple) -> tuple[list, dict, dict]:
     subs, whole = [], {}
-    kinds = codebook["kind"] if "kind" in codebook else [""] * len(codebook)
-    for rank, (code, words, kind) in enumerate(zip(codebook["code"], codebook["keywords"], kinds)):
+    for rank, (code, words, kind) in enumerate(zip(codes, keyword_cells, kinds)):
         if not _is_rule_row(kind):
             continue
         for w in _split_list(words):
@@ -234,14 +242,19 @@ def _keyword_table(codebook: pd.DataFrame) -> tuple[list, dict]:
             else:
                 subs.append((w, rank, code))
     subs.sort(key=lambda t: (-len(t[0]), t[1], t[0]))
-    return subs, whole
+    by_first: dict[str, list[int]] = {}
+    for i, (w, _, _) in enumerate(subs):
+        if w:
+            by_first.setdefault(w[0], []).append(i)
+    return subs, whole, by_first
 
 
 def keyword_hits(texts, codebook: pd.DataFrame) -> dict[str, list[str]]:
     """Keyword occurrences per code in ``texts`` (each pole or subject separately): ``{code: [word, …]}``, one
     entry per occurrence. Longer keywords are matched first and the characters they cover are not matched
-    again; ``=X`` keywords match only a whole text equal to X."""
-    subs, whole = _keyword_table(codebook)
+    again; ``=X`` keywords match only a whole text equal to X. (Only keywords whose first character occurs in
+    the text are tried, in the same global order, so the result is that of trying them all.)"""
+    subs, whole, by_first = _keyword_table(codebook)
     hits: dict[str, list[str]] = {}
     for text in texts:
         text = normalise_pole(text)
@@ -250,8 +263,10 @@ def keyword_hits(texts, codebook: pd.DataFrame) -> dict[str, list[str]]:
         if text in whole:
             hits.setdefault(whole[text][1], []).append("=" + text)
             continue
+        candidates = sorted({i for ch in set(text) for i in by_first.get(ch, ())})
         covered = [False] * len(text)
-        for word, _, code in subs:
+        for i in candidates:
+            word, _, code = subs[i]
             start = text.find(word)
             while start != -1:
                 end = start + len(word)
