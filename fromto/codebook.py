@@ -454,31 +454,42 @@ def gloss(term, glossary: dict[str, str]) -> str:
     return glossary.get(normalise_for_match(term), "")
 
 
-def code_transitions(
-    transitions: pd.DataFrame,
-    codebook: pd.DataFrame | None = None,
-    glossary: dict[str, str] | None = None,
-) -> pd.DataFrame:
-    """A copy of ``transitions`` with ``code, code_rule, source_en, target_en`` added (see module docstring).
-
-    Needs the columns ``source, target``; uses ``subject, verb, marker, doc, sentence, end`` when present. Row order and
-    index are kept.
-    """
+def code_rows(records: list[dict], codebook: pd.DataFrame | None = None,
+              glossary: dict[str, str] | None = None) -> list[dict]:
+    """The rows ``records`` (dicts with ``source, target`` and optionally ``subject, verb, marker, doc, sentence,
+    end``) each with ``code, code_rule, source_en, target_en`` added, as new dicts in the same order. The rules of
+    the module docstring, without building a DataFrame (corpus mode codes thousands of small documents)."""
     codebook = load_codebook() if codebook is None else codebook
     glossary = load_glossary() if glossary is None else glossary
-    out = transitions.copy()
-    records = out.to_dict("records")
     restated: dict = {}
     for rec in records:
         found = subject_code(rec.get("subject"), codebook)
         if found:
             key = (_text(rec.get("doc")), normalise_pole(rec.get("source")), normalise_pole(rec.get("target")))
             restated.setdefault(key, found)
-    coded = [code_one(rec, codebook, restated) for rec in records]
-    out["code"] = [c for c, _ in coded]
-    out["code_rule"] = [r for _, r in coded]
-    out["source_en"] = [gloss(rec.get("source"), glossary) for rec in records]
-    out["target_en"] = [gloss(rec.get("target"), glossary) for rec in records]
+    out = []
+    for rec in records:
+        code, rule = code_one(rec, codebook, restated)
+        out.append({**rec, "code": code, "code_rule": rule, "source_en": gloss(rec.get("source"), glossary),
+                    "target_en": gloss(rec.get("target"), glossary)})
+    return out
+
+
+def code_transitions(
+    transitions: pd.DataFrame,
+    codebook: pd.DataFrame | None = None,
+    glossary: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """A copy of ``transitions`` with ``code, code_rule, source_en, target_en`` added (see module docstring and
+    :func:`code_rows`).
+
+    Needs the columns ``source, target``; uses ``subject, verb, marker, doc, sentence, end`` when present. Row order and
+    index are kept.
+    """
+    out = transitions.copy()
+    coded = code_rows(out.to_dict("records"), codebook, glossary)
+    for column in ("code", "code_rule", "source_en", "target_en"):
+        out[column] = [row[column] for row in coded]
     return out
 
 

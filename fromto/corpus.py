@@ -395,22 +395,20 @@ def coding_resources() -> tuple:
     return codebook.load_codebook(), codebook.load_glossary()
 
 
-def coded_transitions(sentences):
-    """Transitions of a cleaned document's sentences, extracted and coded (the notebooks' two calls).
+def coded_transitions(sentences) -> list[dict]:
+    """Transitions of a cleaned document's sentences, extracted and coded (the notebooks' two calls), as rows.
 
-    Returns the coded DataFrame, or an empty list for the many documents without a transition (building an
-    empty table per document would cost more than the extraction). The codebook and glossary are read once
-    per process (:func:`coding_resources`) and passed in.
+    Returns a list of dicts (:data:`TRANSITION_COLUMNS`), empty for the many documents without a transition; no
+    DataFrame is built, which for small documents would cost more than the extraction. The codebook and glossary
+    are read once per process (:func:`coding_resources`) and passed in.
     """
-    import pandas as pd
-
     from fromto import codebook, transitions
 
     rows = transitions.extract_rows(sentences)
     if not rows:
         return []
     book, glossary = coding_resources()
-    return codebook.code_transitions(pd.DataFrame(rows, columns=transitions.COLUMNS), book, glossary)
+    return codebook.code_rows(rows, book, glossary)
 
 
 def term_counts(paragraph_texts: Iterable[str]) -> collections.Counter:
@@ -421,7 +419,7 @@ def term_counts(paragraph_texts: Iterable[str]) -> collections.Counter:
     """
     from fromto import tokens
 
-    return collections.Counter(tokens.get_tokenizer().words("\n".join(paragraph_texts)))
+    return tokens.get_tokenizer().word_counts("\n".join(paragraph_texts))
 
 
 def process_document(doc_id: str, text: str, meta: dict | None = None) -> dict:
@@ -429,8 +427,8 @@ def process_document(doc_id: str, text: str, meta: dict | None = None) -> dict:
 
     Returns a dict of small tables: ``document`` (one dict: the row of ``documents.csv``), ``paragraphs``
     (the cleaned paragraphs as rows, dicts with :data:`fromto.clean.PARAGRAPH_COLUMNS`), ``terms`` (rows
-    doc, term, count; most frequent first, ties by term) and ``transitions`` (the coded DataFrame, or an empty
-    list when the document holds none). Pure: depends only on its arguments and the loaded dictionaries, so it
+    doc, term, count; most frequent first, ties by term) and ``transitions`` (the coded rows, a list of dicts,
+    empty when the document holds none). Pure: depends only on its arguments and the loaded dictionaries, so it
     can be mapped over documents by any engine, e.g. a Dask bag::
 
         bag = dask.bag.from_sequence(files, partition_size=50)
@@ -922,7 +920,7 @@ def transitions_for_paths(paths: Iterable[str | os.PathLike]):
 
     from fromto import clean
 
-    frames = []
+    rows = []
     _init_worker()
     for given in paths:
         p = Path(given)
@@ -930,14 +928,10 @@ def transitions_for_paths(paths: Iterable[str | os.PathLike]):
             if task[1] is not None:  # a file: doc = its path as given or as found in the folder
                 task = (Path(task[1]).as_posix() if p.is_dir() else str(given),) + task[1:]
             doc, text, _meta = load_task(task)
-            coded = coded_transitions(clean.clean_document(text, spreadsheet_safe(doc)).sentence_rows)
-            if len(coded):
-                frames.append(coded)
-    if not frames:
+            rows.extend(coded_transitions(clean.clean_document(text, spreadsheet_safe(doc)).sentence_rows))
+    if not rows:
         return pd.DataFrame(columns=TRANSITION_COLUMNS)
-    table = pd.concat(frames, ignore_index=True)
-    extra = [c for c in table.columns if c not in TRANSITION_COLUMNS]
-    return table.reindex(columns=TRANSITION_COLUMNS + extra)
+    return pd.DataFrame(rows, columns=TRANSITION_COLUMNS)
 
 
 # --- People's Daily raw text into articles ----------------------------------------------------------------------
