@@ -601,6 +601,21 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
+def still_extracted(sheet: pd.DataFrame) -> list[bool]:
+    """For each row of a coding sheet: does the current extractor still find a transition with these poles in its
+    sentence? (Poles match when one contains the other, quotes aside, as in :mod:`fromto.devset`.) A sample drawn
+    from an earlier extraction holds rows a later extractor drops; agreement on the rows it keeps is the
+    agreement of the pipeline as it is now."""
+    from fromto import devset, transitions
+
+    out = []
+    for sentence, source, target in zip(sheet["sentence"], sheet["source"], sheet["target"]):
+        found = transitions.extract(_text(sentence))
+        out.append(any(devset._pole_match(r["source"], _text(source)) and devset._pole_match(r["target"], _text(target))
+                       for r in found))
+    return out
+
+
 def second_coder_sheet(codebook: pd.DataFrame | None = None, sample_path: str | os.PathLike | None = None,
                        coder_path: str | os.PathLike | None = None) -> pd.DataFrame | None:
     """The report sample (``resources/report_coding_sample.csv``) coded by the current rules, with the second
