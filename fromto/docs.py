@@ -208,25 +208,36 @@ def index_page(rows: list[tuple[str, str, str, str]], font_css: str | None = Non
             f"<title>{html.escape(title)}</title>\n{style}\n{css}</head>\n{body}</html>\n")
 
 
-def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fromto — rendered notebooks",
-                intro: str = _DEFAULT_INTRO) -> list[Path]:
-    """Render executed notebooks to self-contained HTML pages in ``out`` (default ``docs/``) plus ``index.html``
-    (headed by ``title`` and the HTML ``intro``)."""
+def export(nb_path: Path) -> tuple[str, tuple[str, str, str, str]]:
+    """One executed notebook exported by nbconvert's lab template with images embedded: ``(body, index row)``.
+
+    The slow part of rendering; the runner calls it for each notebook as soon as that notebook has run, while the
+    others are still executing, and :func:`render_html` then only finishes the pages."""
     import nbformat
     from nbconvert import HTMLExporter
 
-    out = Path(out or paths.DOCS)
-    out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="lab")
     exporter.embed_images = True
+    nb = nbformat.read(nb_path, as_version=4)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
+    nb_title, question = opening(nb)
+    return body, (f"{nb_path.stem}.html", nb_path.stem, nb_title, question)
+
+
+def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fromto — rendered notebooks",
+                intro: str = _DEFAULT_INTRO, exported: dict | None = None) -> list[Path]:
+    """Render executed notebooks to self-contained HTML pages in ``out`` (default ``docs/``) plus ``index.html``
+    (headed by ``title`` and the HTML ``intro``). ``exported`` maps a notebook path to its :func:`export` result
+    when the caller exported it already."""
+    out = Path(out or paths.DOCS)
+    out.mkdir(parents=True, exist_ok=True)
+    exported = exported or {}
     stems = [p.stem for p in notebooks]
     bodies, rows = [], []
     for nb_path in notebooks:
-        nb = nbformat.read(nb_path, as_version=4)
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
+        body, row = exported.get(nb_path) or export(nb_path)
         bodies.append(body)
-        nb_title, question = opening(nb)
-        rows.append((f"{nb_path.stem}.html", nb_path.stem, nb_title, question))
+        rows.append(row)
     # one font subset for every page: the characters of all pages, the index and the navigation bars
     index_text = page_text(index_page(rows, font_css="", title=title, intro=intro))
     css = _font_css("".join(page_text(b) for b in bodies) + index_text + "".join(stems) + "目录←→↑")

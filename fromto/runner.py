@@ -202,9 +202,10 @@ def _kernel_environment() -> None:
 
 
 def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int | None,
-                      parameters: dict | None = None) -> int:
+                      parameters: dict | None = None, on_done=None) -> int:
     """Execute ``chosen`` notebooks, each once the notebooks it ``needs`` are done, ``jobs`` kernels at a time, with
-    a progress line per notebook. Returns 0, or 1 after printing the failing notebook and cell."""
+    a progress line per notebook; ``on_done(path)`` runs in this process as each notebook finishes (while the
+    others go on in their kernels). Returns 0, or 1 after printing the failing notebook and cell."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -213,13 +214,21 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
     pending = list(chosen)
     running = {}
     failed = None
+    just_done: list[Path] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        while (pending or running) and failed is None:
+        while (pending or running or just_done) and failed is None:
             for nb in list(pending):
                 if len(running) < jobs and needs[nb.name[:2]] <= done:
                     pending.remove(nb)
                     print(f"[{total - len(pending)}/{total}] {nb.name} ...", flush=True)
                     running[pool.submit(_execute_timed, nb, parameters)] = nb
+            # the notebooks that finished are handed on only now, once the ones they freed are running
+            for nb in just_done:
+                if on_done is not None:
+                    on_done(nb)
+            just_done = []
+            if not running:
+                continue
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for fut in sorted(finished, key=lambda f: running[f].name):
                 nb = running.pop(fut)
@@ -229,6 +238,7 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
                     failed = failed or str(exc)
                     continue
                 done.add(nb.name[:2])
+                just_done.append(nb)
                 print(f"      {nb.name} done in {seconds:.1f} s", flush=True)
         if failed is not None:
             for fut in running:
@@ -256,17 +266,19 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
     chosen_ids = {nb.name[:2] for nb in chosen}
     # Needs outside the chosen set are taken as already satisfied (their outputs are on disk).
     needs = {nb.name[:2]: notebook_needs(nb, notebooks) & chosen_ids for nb in chosen}
+    from fromto import docs, manifest
+
     started = time.perf_counter()
-    status = _execute_in_order(chosen, needs, jobs)
+    exported: dict = {}  # each notebook is exported to HTML as soon as it has run, while the others still run
+    status = _execute_in_order(chosen, needs, jobs,
+                               on_done=(lambda nb: exported.update({nb: docs.export(nb)})) if render else None)
     if status:
         return status
-    from fromto import manifest
-
     manifest.write_manifest()
     print(f"manifest: {paths.rel(paths.MANIFEST_JSON)}")
     if render:
-        docs = render_html(notebooks)
-        print(f"rendered {len(docs) - 1} notebooks to {paths.rel(paths.DOCS)}/ (with index.html)")
+        written = docs.render_html(notebooks, exported=exported)
+        print(f"rendered {len(written) - 1} notebooks to {paths.rel(paths.DOCS)}/ (with index.html)")
     print(f"run finished in {time.perf_counter() - started:.1f} s")
     return 0
 
@@ -314,11 +326,13 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
     needs = {c.name[:2]: notebook_needs(c, copies) & ids for c in copies}
     started = time.perf_counter()
     print(f"report on {page.name} into {out}", flush=True)
-    status = _execute_in_order(copies, needs, jobs, parameters={"page_path": str(page), "out_dir": str(out)})
+    exported: dict = {}
+    status = _execute_in_order(copies, needs, jobs, parameters={"page_path": str(page), "out_dir": str(out)},
+                               on_done=lambda nb: exported.update({nb: docs.export(nb)}))
     if status:
         return status
     written = docs.render_html(copies, out, title=f"fromto report — {page.name}",
-                               intro=docs.report_intro(page))
+                               intro=docs.report_intro(page), exported=exported)
     print(f"rendered {len(written) - 1} notebooks to {out / 'index.html'}")
     print(f"report finished in {time.perf_counter() - started:.1f} s")
     return 0
