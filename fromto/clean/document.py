@@ -33,18 +33,20 @@ def _parse_page(text: str, doc: str, log: _Log, lines: list[_Line] | None = None
             log.add("column", art.column.piece.start, art.column.piece.end, art.column.text, "", "column-line",
                     note="column name moved to articles.column")
         if h is not None:
+            for kind, first, last, before, after, rule, note in h.notes:  # decisions of the wider head rules
+                log.add(kind, first.piece.start, last.piece.end, before, after, rule, note=note)
             if h.pre_title is not None:
                 units.append(("pre_title", 0, "", h.pre_title.piece, None))
             if h.title is not None:
                 units.append(("title", 0, "", h.title.piece, None))
             if h.subtitle is not None:
-                units.append(("title", 0, "", h.subtitle.piece, None))
+                units.append(("subtitle", 0, "", h.subtitle.piece, None))
             if h.byline is not None:
                 after = "、".join(h.names)
                 log.add("byline", h.byline.piece.start, h.byline.piece.end, h.byline.text, after, "byline",
                         note=f"names -> articles.byline ({after or '-'}); role -> articles.byline_role "
                              f"({'；'.join(h.roles) or '-'})")
-        items = _resolve_duplicate_headings(_rejoin(_body_items(art.body), log), log)
+        items = _resolve_duplicate_headings(_rejoin(_body_items(art.body, log), log), log)
         section, stitle = 0, ""
         for it in items:
             if it.kind == "heading":
@@ -53,10 +55,13 @@ def _parse_page(text: str, doc: str, log: _Log, lines: list[_Line] | None = None
                 if it.lead is not None:
                     units.append(("section_lead", section, stitle, it.lead.piece, None))
                 if it.sub is not None:
+                    # a one-line heading is recorded as a lead alone (section_lead), as it always was
                     units.append(("section_subtitle" if it.lead is not None else "section_lead", section, stitle,
                                   it.sub.piece, None))
+            elif it.kind == "box_label":
+                units.append(("box_label", section, stitle, it.piece, it))
             else:
-                units.append(("body", section, stitle, it.piece, it))
+                units.append(("box_body" if it.box else "body", section, stitle, it.piece, it))
         n_in_art = 0
         for position, sec, st, piece, it in units:
             para_no += 1

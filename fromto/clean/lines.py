@@ -42,7 +42,14 @@ def ends_paragraph(text: str) -> bool:
 def looks_cut(text: str) -> bool:
     """A paragraph that stops mid-sentence: no paragraph end, and either longer than a heading or holding
     clause punctuation (，；) that headings and titles rarely carry (``……磨刀石，确``)."""
-    return not ends_paragraph(text) and (len(text) > MAX_HEADING_CHARS or bool(re.search(r"[，,；;]", text)))
+    return (not ends_paragraph(text) and not ends_in_dash(text)
+            and (len(text) > MAX_HEADING_CHARS or bool(re.search(r"[，,；;]", text))))
+
+
+def ends_in_dash(text: str) -> bool:
+    """A line ending in a dash (—— or PKU's ———): it leads on to what follows, as a colon does, so a
+    paragraph ending so is complete, not cut (``……这些村为何不负债呢———``)."""
+    return text.rstrip(CLOSERS).endswith("——")
 
 
 def is_lead(text: str) -> bool:
@@ -58,14 +65,72 @@ def is_title_like(text: str) -> bool:
 
 
 def is_column_name(text: str) -> bool:
-    """A column name (栏目) line: 2–10 Chinese characters, nothing else."""
-    return 2 <= len(text) <= MAX_COLUMN_CHARS and all(_HAN_RE.match(c) for c in text)
+    """A column name (栏目) line: 2–10 Chinese characters, nothing else; or a series column (see
+    :func:`is_series_column`)."""
+    return (2 <= len(text) <= MAX_COLUMN_CHARS and all(_HAN_RE.match(c) for c in text)) or is_series_column(text)
+
+
+#: The number of an instalment in a series: ②, 之二, （二）, (2), 二.
+_SERIES_NO = r"(?:[\u2460-\u2473\u2776-\u277f]|之[一二三四五六七八九十]+|[（(][一二三四五六七八九十\d]+[)）])"
+_SERIES_RE = re.compile(f"^[{_HAN}]{{2,10}}(?:·[{_HAN}]{{2,14}})+{_SERIES_NO}$")
+
+
+def is_series_column(text: str) -> bool:
+    """A series column (系列栏目): a column name, ``·``, the series' name, and the instalment's number
+    (``金台潮声·基层工作系列谈②``, ``人民论坛·新论（三）``). The number is what tells it from a title with a
+    middle dot (``村民·镇长百年银杏之争``)."""
+    return len(text) <= 2 * MAX_COLUMN_CHARS + 6 and bool(_SERIES_RE.match(text))
+
+
+#: Box labels (栏花): the fixed-form labels printed over a box set apart from an article's running text.
+#: Opening boxes stand between the head and the body (a summary, an editor's note); the others follow the body
+#: or a section (background, a reporter's notes, a link to facts).
+OPENING_BOX_LABELS = frozenset("核心阅读 阅读提示 内容提要 编者按".split())
+BOX_LABELS = OPENING_BOX_LABELS | frozenset(
+    "链接 相关链接 新闻链接 背景链接 知识链接 记者手记 采访手记 编后 背景 新闻背景 小资料 延伸阅读 相关阅读 名词解释".split())
+_BOX_LABEL_RE = re.compile(
+    "^(" + "|".join(sorted(BOX_LABELS, key=len, reverse=True)) + f")(?:[：:·]\\s*[^，,；;。]{{1,15}})?$")
+
+
+def box_label(text: str) -> str | None:
+    """The label kind when the line is a box label (``链接``, ``核心阅读``, ``链接：金税工程``), else None."""
+    m = _BOX_LABEL_RE.match(text.strip())
+    return m.group(1) if m else None
+
+
+def is_long_lead(text: str) -> bool:
+    """A pre-title longer than a heading: a whole sentence or paragraph ending in —— (or ———) that leads into
+    the title printed after it."""
+    return ends_in_dash(text) and not text.startswith("——") and len(text) > MAX_HEADING_CHARS
 
 
 def is_single_heading(text: str) -> bool:
     """A one-line heading inside a body: short, unterminated, without clause punctuation."""
     return (0 < len(text) <= MAX_SINGLE_HEADING_CHARS and is_title_like(text) and not ends_paragraph(text)
             and not re.search(r"[，、,；;：:。]", text))
+
+
+def is_subhead(text: str) -> bool:
+    """A one-line subhead of a wider form (小标题): short, no clause punctuation, and either unterminated with a
+    colon inside (``北京：地税收入超300亿增长16％``) or a question (``乡镇政府应扮演什么角色？``).
+
+    Alone such a line may be prose; the body parser takes it as a subhead only in an article that prints several
+    (see :mod:`fromto.clean.body`).
+    """
+    t = text.rstrip(CLOSERS)
+    if not (0 < len(text) <= MAX_SINGLE_HEADING_CHARS) or text.startswith("——") or ends_in_dash(text):
+        return False
+    if re.search(r"[，、,；;。！!]", t[:-1]) or t[-1] in "：:。；;，,、":
+        return False
+    return t[-1] in "？?" or not ends_paragraph(text)
+
+
+def is_question_lead(text: str) -> bool:
+    """The lead of a heading pair that asks or announces (``关税为何一降再降？``, ``一当被告：``): short, ending
+    in ？ or ：, no clause punctuation before it."""
+    t = text.rstrip(CLOSERS)
+    return (2 <= len(t) <= MAX_SINGLE_HEADING_CHARS and t[-1] in "？?：:"
+            and not re.search(r"[，、,；;。！!？?：:]", t[:-1]))
 
 
 def parse_byline(text: str) -> tuple[list[str], list[str]] | None:

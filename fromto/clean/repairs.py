@@ -19,7 +19,8 @@ def _rejoin(items: list[_Item], log: _Log) -> list[_Item]:
     """
     out: list[_Item] = []
     for it in items:
-        if it.kind == "para" and out and out[-1].kind == "para" and looks_cut(out[-1].piece.text):
+        if (it.kind == "para" and out and out[-1].kind == "para" and out[-1].box == it.box
+                and looks_cut(out[-1].piece.text)):
             prev = out[-1]
             cut = it.cut_before
             kind = "rejoin_caption" if cut else "rejoin_page_break"
