@@ -381,3 +381,155 @@ def test_heading_repeated_with_a_fitting_body_each_time_is_kept_twice():
     result = clean.clean_page(page, "t")
     assert (result.paragraphs["text"] == "图表说明").sum() == 2
     assert (result.log["kind"] == "duplicate_heading").sum() == 0
+
+
+# --- Layouts beyond the seed page (issue 11): one rule each, on snippets written for the test -----------------------
+def _positions(result, article=None):
+    p = result.paragraphs if article is None else result.paragraphs[result.paragraphs["article"] == article]
+    return list(zip(p["position"], p["text"]))
+
+
+def test_heading_pair_whose_lead_is_a_question_is_a_section():
+    page = ("果园里的新变化\n\n本报记者 张三\n\n村里的苹果今年又丰收了。\n\n小苹果如何走出大山？\n\n电商平台搭起销售桥梁\n\n"
+            "去年起，合作社在网上开店，订单一天比一天多。\n")
+    result = clean.clean_page(page, "t")
+    body = result.paragraphs[result.paragraphs["text"].str.startswith("去年起")].iloc[0]
+    assert (body["section"], body["section_title"]) == (1, "小苹果如何走出大山？——电商平台搭起销售桥梁")
+    assert ("section_lead", "小苹果如何走出大山？") in _positions(result)
+    assert result.log[result.log["rule"] == "heading-pair-question"]["raw_start"].tolist() == [page.index("小苹果")]
+
+
+def test_heading_pair_whose_lead_ends_in_a_colon_is_a_section():
+    page = ("小镇的一场官司\n\n本报记者 张三\n\n事情要从一棵老树说起。\n\n一审：\n\n法院驳回起诉\n\n法院认为，原告的证据不足。\n\n"
+            "二审：\n\n双方达成和解\n\n在法官的调解下，双方握手言和。\n")
+    result = clean.clean_page(page, "t")
+    titles = result.paragraphs.drop_duplicates("section")["section_title"].tolist()
+    assert titles == ["", "一审：——法院驳回起诉", "二审：——双方达成和解"]
+
+
+def test_colon_ended_sentence_before_a_paragraph_stays_body():
+    page = ("调查手记\n\n本报记者 张三\n\n走访了四个村以后，我们得到几点启示：\n\n发展经济要实事求是，不能好高骛远，更不能举债搞建设。\n")
+    result = clean.clean_page(page, "t")
+    assert [pos for pos, _ in _positions(result)] == ["title", "body", "body"]
+
+
+def test_one_line_subheads_with_a_colon_are_headings_where_the_article_prints_several():
+    page = ("各地收入稳步增长\n\n本报记者 张三\n\n东城：收入增长百分之十\n\n东城区去年收入稳步增长。\n\n西城：收入增长百分之八\n\n"
+            "西城区去年收入也有增长。\n")
+    result = clean.clean_page(page, "t")
+    assert [st for _, st in result.paragraphs[result.paragraphs["position"] == "body"][["section", "section_title"]]
+            .itertuples(index=False)] == ["东城：收入增长百分之十", "西城：收入增长百分之八"]
+    assert (result.log["rule"] == "one-line-subhead").sum() == 2
+
+
+def test_a_single_short_colon_line_is_not_a_subhead():
+    page = "会议纪要\n\n本报记者 张三\n\n会议开得很成功。\n\n东城：收入增长百分之十\n\n东城区去年收入稳步增长。\n"
+    result = clean.clean_page(page, "t")
+    assert ("body", "东城：收入增长百分之十") in _positions(result)
+    assert (result.log["rule"] == "one-line-subhead").sum() == 0
+
+
+def test_question_subhead_counts_among_several_one_line_subheads():
+    page = ("一场风波的来龙去脉\n\n本报记者 张三\n\n导语一段。\n\n风波起于一纸通知\n\n正文第一段。\n\n通知为何被撤回？\n\n"
+            "正文第二段。\n")
+    result = clean.clean_page(page, "t")
+    assert result.paragraphs[result.paragraphs["text"] == "正文第二段。"].iloc[0]["section_title"] == "通知为何被撤回？"
+
+
+def test_box_label_and_its_box_are_kept_out_of_the_body():
+    page = ("新系统今起运行\n\n本报记者 张三\n\n新系统今天起在全省运行。\n\n链接\n\n这套系统由三个部分组成，已试点两年。\n\n"
+            "下一篇的引题——\n\n下一篇标题\n\n本报记者 李四\n\n下一篇正文。\n")
+    result = clean.clean_page(page, "t")
+    assert _positions(result, 1) == [("title", "新系统今起运行"), ("body", "新系统今天起在全省运行。"), ("box_label", "链接"),
+                                     ("box_body", "这套系统由三个部分组成，已试点两年。")]
+    assert result.articles["title"].tolist() == ["新系统今起运行", "下一篇标题"]
+    box = result.log[result.log["rule"] == "box-label"]
+    assert len(box) == 1 and box.iloc[0]["raw_start"] == page.index("链接")
+
+
+def test_opening_box_holds_one_paragraph_when_no_heading_closes_it():
+    page = "关税再降\n\n本报记者 张三\n\n核心阅读\n\n今年起关税再次下调。\n\n正文第一段。\n\n正文第二段。\n"
+    result = clean.clean_page(page, "t")
+    assert [pos for pos, _ in _positions(result)] == ["title", "box_label", "box_body", "body", "body"]
+
+
+def test_series_column_name_is_a_column():
+    assert clean.is_series_column("人民论坛·基层治理系列谈③")
+    assert clean.is_column_name("人民论坛·基层治理系列谈③")
+    assert not clean.is_series_column("村民·镇长一场官司")
+
+
+def test_commentary_in_a_series_column_gets_its_head_printed_after_the_body():
+    page = ("标题甲\n\n本报记者 张三\n\n甲文第一段。\n\n人民论坛·基层治理系列谈③\n\n论坛正文第一段。\n\n论坛正文第二段。\n\n"
+            "把实事办到心坎上\n\n王  五\n")
+    art = clean.clean_page(page, "t").articles.iloc[1]
+    assert (art["column"], art["title"], art["byline"], bool(art["head_after_body"])) == (
+        "人民论坛·基层治理系列谈③", "把实事办到心坎上", "王五", True)
+
+
+def test_byline_names_padded_with_ideographic_spaces():
+    assert clean.parse_byline("本报记者　王　五") == (["王五"], ["本报记者"])
+    assert clean.parse_byline("本报记者  王  五  本报通讯员  赵小六") == (["王五", "赵小六"], ["本报记者", "本报通讯员"])
+
+
+def test_article_without_byline_after_a_complete_body_gets_its_own_head():
+    page = ("甲省东县——\n\n果园飘香\n\n本报记者 张三\n\n东县的果园今年大丰收。\n\n乙省西县——\n\n茶山披绿\n\n"
+            "西县的茶农忙着采新茶。（王五 赵六）\n")
+    result = clean.clean_page(page, "t")
+    arts = result.articles
+    assert arts["title"].tolist() == ["果园飘香", "茶山披绿"]
+    assert (arts.iloc[1]["pre_title"], arts.iloc[1]["byline"]) == ("乙省西县——", "")
+    assert result.log[result.log["rule"] == "head-without-byline"]["before"].tolist() == ["茶山披绿"]
+
+
+def test_lone_heading_pair_unlike_the_pages_pre_titles_stays_a_section():
+    page = ("甲省东县——\n\n果园飘香\n\n本报记者 张三\n\n东县的果园今年大丰收。\n\n打开销路——\n\n网上订单多了\n\n"
+            "合作社开起了网店。\n")
+    result = clean.clean_page(page, "t")
+    assert len(result.articles) == 1
+    assert result.paragraphs.iloc[-1]["section_title"] == "打开销路——网上订单多了"
+
+
+def test_long_pre_title_ending_in_a_dash_between_column_and_title():
+    lead = "村民联名要求罢免村委会主任，乡里却迟迟不予答复，几个月过去，村里的矛盾越积越深，事情究竟为何走到这一步———"
+    page = f"记者调查\n\n{lead}\n\n谁之过\n\n本报记者　王　五\n\n去年秋天，村民们递交了联名信。\n"
+    result = clean.clean_page(page, "t")
+    art = result.articles.iloc[0]
+    assert (art["column"], art["pre_title"], art["title"], art["byline"]) == ("记者调查", lead, "谁之过", "王五")
+    assert result.log[result.log["rule"] == "long-pre-title"]["raw_start"].tolist() == [page.index(lead)]
+
+
+def test_subtitle_printed_after_the_title_has_position_subtitle():
+    page = "新系统今起运行\n\n——明年起推广到全国\n\n本报记者 张三\n\n新系统今天起运行。\n"
+    result = clean.clean_page(page, "t")
+    assert result.articles.iloc[0]["subtitle"] == "——明年起推广到全国"
+    assert [pos for pos, _ in _positions(result)] == ["title", "subtitle", "body"]
+
+
+def test_caption_between_complete_paragraphs_joins_nothing():
+    page = ("标题甲\n\n本报记者 张三\n\n第一段说完了。\n\n村口的新桥。\n\n本报记者  王  五摄\n\n第二段另起。\n\n"
+            "第三段说完了。\n\n河边的新路。（本报记者  赵  六摄）\n\n第四段另起。\n")
+    result = clean.clean_page(page, "t")
+    assert result.paragraphs[result.paragraphs["position"] == "body"]["text"].tolist() == [
+        "第一段说完了。", "第二段另起。", "第三段说完了。", "第四段另起。"]
+    assert result.captions["caption"].tolist() == ["村口的新桥。", "河边的新路。"]
+    assert not result.captions["cut_paragraph"].any()
+    assert (result.log["kind"] == "rejoin_caption").sum() == 0
+
+
+def test_paragraph_ending_in_a_dash_is_complete_not_cut():
+    para = "近年来不少村子欠了债，我们走访了几个从不欠债的村子，想弄明白一个问题：它们靠的究竟是什么呢———"
+    assert clean.looks_cut(para.rstrip("—")) and not clean.looks_cut(para)
+    page = f"标题甲\n\n本报记者 张三\n\n{para}\n\n一是发展产业，二是管住支出。\n"
+    body = clean.clean_page(page, "t").paragraphs
+    assert (body["position"] == "body").sum() == 2
+
+
+def test_page_opening_with_column_pre_title_title_and_a_subhead():
+    page = ("经济观察\n\n收入增长质量提高——\n\n各地收入稳步增长\n\n东城：收入增长百分之十\n\n东城区去年收入稳步增长。\n\n"
+            "西城：收入增长百分之八\n\n西城区去年收入也有增长。\n")
+    result = clean.clean_page(page, "t")
+    art = result.articles.iloc[0]
+    assert (art["column"], art["pre_title"], art["title"], art["byline"]) == (
+        "经济观察", "收入增长质量提高——", "各地收入稳步增长", "")
+    assert result.paragraphs[result.paragraphs["position"] == "body"]["section"].tolist() == [1, 2]

@@ -1,0 +1,116 @@
+"""Recover a People's Daily page dump as a careful reader would, and log every change.
+
+A page dumped from a layout program carries the page's structure only as loose lines: column names, pre-titles
+(引题) ending in ——, titles, bylines, section heading pairs, photo captions and credits that cut a paragraph in
+two, paragraphs split at a page break, ASCII punctuation inside Chinese text. :func:`clean_page` turns such a dump
+into tables (see :class:`CleanResult`); :func:`clean_document` does the same for a page dump and, for any other
+text, treats each non-empty line as a paragraph of one article.
+
+Every rule here describes a *kind* of damage or layout, never a string of one page:
+
+===========================  ====================================================================================
+rule                         what it recognises
+===========================  ====================================================================================
+``ascii-punct-in-chinese``   ASCII ``, ; : ? !`` between Chinese characters -> ``，；：？！``; ASCII ``( )``
+                             around or beside Chinese -> ``（）``
+``corner-quotes``            ``「」`` -> ``“”`` and ``『』`` -> ``‘’`` (the page's house style)
+``photo-credit``             a line ending in a photographer's credit (``name摄``, ``本报记者 name摄``,
+                             ``（新华社记者name摄）``, optionally ``(agency)``) plus the short caption line
+                             before it: moved to the captions table
+``byline``                   a line of names (2–4 characters, spaced out with half- or full-width spaces or
+                             not) and roles (本报记者, 通讯员, 评论员 …) right after a title [and a subtitle line
+                             starting with ——]: names to ``byline``, roles to ``byline_role``
+``column-line``              a line of 2–10 Chinese characters with no punctuation opening an article head
+                             (or a body whose head is printed after it): the column name (栏目); or a series
+                             column: name · series name + instalment number (``金台潮声·…系列谈②``)
+``pre-title``                a short line ending in —— right before a title (引题)
+``long-pre-title``           a line longer than a heading ending in —— (or ———) between a column line or the
+                             page's start and a title with byline: the pre-title (logged)
+``head-without-byline``      after a complete body and followed by a paragraph: column [pre-title] title
+                             [——subtitle], or a pre-title of the form of another pre-title on the page + title,
+                             the only such pair between the heads around it (or at the page's start, [column]
+                             pre-title title before a subhead): a new article that prints no byline (logged)
+``title-after-body``         a title + byline with no body of its own (commentaries print them after the
+                             body): the head of the article whose body precedes it, moved to the front
+``heading-pair``             inside a body, a short line ending in —— followed by a short unterminated line:
+                             a section heading; ``section_title`` is ``lead——subtitle``
+``heading-pair-question``    the same with a lead ending in ？ or ： (``……如何……？``, ``一当被告：``), when a
+                             paragraph follows the pair (logged)
+``one-line-subhead``         a short line between complete paragraphs: unterminated without clause punctuation
+                             (as before, not logged); or with a colon inside or ending in ？, where the article
+                             prints at least two such lines (logged)
+``box-label``                a known box label (链接, 核心阅读, 记者手记, 背景 …: ``lines.BOX_LABELS``) and the
+                             paragraphs it holds (up to a heading, a label or the article's end; an opening box
+                             before the body: one paragraph unless a heading follows within three): kept out
+                             of the body (logged)
+``duplicate-heading``        a heading printed twice in one article is kept once, where the body that follows
+                             it shares most of its wording (decided by content, logged with the scores)
+``rejoin-caption``           a paragraph that ends without terminal punctuation, cut by a removed caption, is
+                             joined with the paragraph after the caption
+``rejoin-page-break``        a paragraph that ends without terminal punctuation is joined with the next
+                             paragraph (a sentence or a word split across a column or page break); one ending
+                             in a dash (——, ———) is complete, like one ending in a colon
+``repeated-chunk``           an immediate repetition of a 2–4 character chunk that is not a known
+                             reduplication (做细做细): flagged ``[sic]``, never changed
+===========================  ====================================================================================
+
+Positions (``paragraphs.position``): ``pre_title``, ``title``, ``subtitle`` (a head's line starting with ——),
+``section_lead`` and ``section_subtitle`` (a heading pair; a one-line subhead is a ``section_lead`` alone, as it
+always was, so earlier outputs keep their positions), ``body``, ``box_label`` and ``box_body`` (a box and its
+text, kept apart from the body, in the current section). Sections number the headings only.
+
+Raw offsets (``raw_start``, ``raw_end``) are character offsets into the text :func:`fromto.textio.read_text`
+returns. Normalisation replaces one character by one character, so every cleaned character keeps the offset of
+the raw character it came from; a rejoined paragraph's span covers whatever was cut out of it.
+
+Where each rule lives (``fromto.clean.<module>``):
+
+==================  ==============================================================================================
+module              what it holds
+==================  ==============================================================================================
+``chars``           character classes and end marks (Han, sentence and paragraph ends, closing quotes)
+``punctuation``     ``ascii-punct-in-chinese``, ``corner-quotes``
+``pieces``          text pieces that keep every character's raw offset; the page's lines; the cleaning log
+``lines``           what kind of line this is: paragraph end, cut paragraph, lead, title, column name, heading,
+                    byline (the predicates the layout rules are built from)
+``captions``        ``photo-credit``: captions and credits moved to their own table
+``heads``           article heads and the cut into articles: ``column-line``, ``pre-title``, ``byline``,
+                    ``title-after-body``
+``body``            inside a body: ``heading-pair``, one-line headings, boxes
+``repairs``         ``rejoin-caption``, ``rejoin-page-break``, ``duplicate-heading``
+``sic``             ``repeated-chunk`` and the hand-made overrides: flagged [sic], never changed
+``sentences``       sentence splitting
+``result``          the tables' columns and :class:`CleanResult`
+``document``        :func:`clean_page`, :func:`clean_document`, :func:`is_page_dump`, :func:`write_outputs`
+==================  ==============================================================================================
+
+Everything public is importable from ``fromto.clean`` itself (``from fromto import clean; clean.clean_page``).
+"""
+
+from __future__ import annotations
+
+from fromto.clean.captions import parse_credit
+from fromto.clean.chars import CLOSERS, PARAGRAPH_END, SENTENCE_END
+from fromto.clean.document import (_containing_paragraph, clean_document, clean_page, is_page_dump,
+                                   write_outputs)
+from fromto.clean.lines import (BOX_LABELS, MAX_CAPTION_CHARS, MAX_COLUMN_CHARS, MAX_HEADING_CHARS,
+                                MAX_SINGLE_HEADING_CHARS, OPENING_BOX_LABELS, box_label, ends_in_dash,
+                                ends_paragraph, is_column_name, is_lead, is_long_lead, is_question_lead,
+                                is_series_column, is_single_heading, is_subhead, is_title_like, looks_cut,
+                                parse_byline)
+from fromto.clean.pieces import _Log
+from fromto.clean.punctuation import normalise_punctuation
+from fromto.clean.result import (ARTICLE_COLUMNS, CAPTION_COLUMNS, LOG_COLUMNS, PARAGRAPH_COLUMNS,
+                                 SENTENCE_COLUMNS, CleanResult)
+from fromto.clean.sentences import sentence_texts, split_sentences
+from fromto.clean.sic import KNOWN_REDUPLICATIONS, _apply_overrides, find_repeated_chunks, load_overrides
+
+__all__ = [
+    "CleanResult", "clean_page", "clean_document", "is_page_dump", "split_sentences", "sentence_texts",
+    "write_outputs", "normalise_punctuation", "find_repeated_chunks", "parse_byline", "parse_credit",
+    "ends_paragraph", "looks_cut", "is_lead", "is_title_like", "is_column_name", "is_single_heading",
+    "is_series_column", "is_subhead", "is_question_lead", "is_long_lead", "ends_in_dash", "box_label",
+    "BOX_LABELS", "OPENING_BOX_LABELS", "load_overrides", "KNOWN_REDUPLICATIONS", "SENTENCE_END", "PARAGRAPH_END", "CLOSERS", "PARAGRAPH_COLUMNS",
+    "SENTENCE_COLUMNS", "ARTICLE_COLUMNS", "LOG_COLUMNS", "CAPTION_COLUMNS", "MAX_HEADING_CHARS",
+    "MAX_COLUMN_CHARS", "MAX_SINGLE_HEADING_CHARS", "MAX_CAPTION_CHARS",
+]

@@ -1,0 +1,79 @@
+"""Rule ``photo-credit``: photo captions and credits the layout dropped into the text, moved to their own table."""
+
+from __future__ import annotations
+
+import re
+
+from fromto.clean.chars import _HAN
+from fromto.clean.lines import (_NAME, _NAME_RE, _ROLE, MAX_CAPTION_CHARS, ends_paragraph, is_lead,
+                                parse_byline)
+from fromto.clean.pieces import _Line, _Log
+
+
+#: A photo credit at the end of a line: optional role, one or more names, 摄 (or 供图/制图), optional (agency).
+_CREDIT_CORE = (
+    f"(?P<role>{_ROLE})?\\s*(?P<names>{_NAME}(?:[、\\s]+{_NAME})*|[{_HAN}]{{2,12}}?)\\s*(?P<verb>摄影?|供图|制图)"
+    f"(?:\\s*[（(](?P<agency>[^()（）]{{1,12}})[)）])?"
+)
+_CREDIT_ONLY_RE = re.compile(f"^{_CREDIT_CORE}$")
+_CREDIT_TAIL_RE = re.compile(f"^(?P<caption>.+?[。！？”])\\s*[（(]?{_CREDIT_CORE}[)）]?$")
+
+
+def parse_credit(text: str) -> dict | None:
+    """A photo credit line, alone (``王建华摄（人民视觉）``) or after its caption (``…。（本报记者徐烨摄）``).
+
+    Returns ``caption`` ("" for a credit alone), ``credit``, ``photographer``, ``role`` and ``agency``, or None.
+    """
+    if len(text) > MAX_CAPTION_CHARS + 30:
+        return None
+    printed, text = text.strip(), re.sub(r"\s+", "", text)  # names in credits may be spaced out (王  浩摄)
+    m = _CREDIT_ONLY_RE.match(text)
+    caption = ""
+    if not m:
+        m = _CREDIT_TAIL_RE.match(text)
+        if not m:
+            return None
+        caption = m.group("caption")
+    names = (m.group("names") or "").strip()
+    if m.group("role") is None and not _NAME_RE.match(names.split("、")[0].split()[0] if names else ""):
+        # Without a role the credit must start with a plain name: keeps 拍摄/摄 inside prose out.
+        return None
+    credit = text[len(caption):] if caption else printed
+    return dict(caption=caption, credit=credit, photographer="、".join(names.split()),
+                role=m.group("role") or "", agency=m.group("agency") or "")
+
+
+def _remove_captions(lines: list[_Line], log: _Log) -> tuple[list[_Line], list[dict]]:
+    """Take photo credits and their captions out of the line stream (into caption records)."""
+    keep: list[_Line] = []
+    captions: list[dict] = []
+    pending: list[int] = []
+    for line in lines:
+        credit = parse_credit(line.text)
+        if credit is None:
+            line.cut_before = pending
+            pending = []
+            keep.append(line)
+            continue
+        cap_line = None
+        if not credit["caption"] and keep:
+            prev = keep[-1]
+            fragment = not ends_paragraph(prev.text) and re.search(r"[，,、；;]", prev.text)
+            if (len(prev.text) <= MAX_CAPTION_CHARS and not is_lead(prev.text) and parse_byline(prev.text) is None
+                    and not fragment):
+                cap_line = keep.pop()
+        cid = len(captions)
+        caption = cap_line.text if cap_line else credit["caption"]
+        start = cap_line.piece.start if cap_line else line.piece.start
+        captions.append(dict(caption=caption, credit=credit["credit"], photographer=credit["photographer"],
+                             role=credit["role"], agency=credit["agency"], raw_start=start,
+                             raw_end=line.piece.end, _id=cid))
+        before = f"{caption} / {credit['credit']}" if cap_line else line.text
+        log.add("caption_removed", start, line.piece.end, before, "", "photo-credit",
+                note="caption and credit moved to the captions table")
+        if cap_line is not None:
+            pending.extend(cap_line.cut_before)
+        pending.append(cid)
+    for i, line in enumerate(keep):
+        line.index = i
+    return keep, captions

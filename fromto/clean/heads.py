@@ -1,0 +1,233 @@
+"""Article heads and the cut into articles: column, pre-title, title, subtitle, byline; heads after bodies.
+
+Rules: ``byline`` (a head is found from its byline: [column] [pre-title] title [——subtitle] byline),
+``column-line``, ``pre-title``, ``long-pre-title`` (a pre-title longer than a heading, ending in ——, between a
+column or the page's start and a title with byline), ``head-without-byline`` (after a complete body and followed by
+a paragraph: column [pre-title] title [——subtitle], or pre-title title [——subtitle] where the pre-title has the
+form of another head's pre-title on the page and is the only pre-title + title pair between the heads around it:
+a new article whose head prints no byline),
+``title-after-body`` (a title + byline with no body: the head of the body printed before it, which starts at a
+column line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from fromto.clean.lines import (MAX_HEADING_CHARS, box_label, ends_paragraph, is_column_name, is_lead,
+                                is_long_lead, is_title_like, parse_byline)
+from fromto.clean.pieces import _Line, _Log
+
+
+@dataclass
+class _Head:
+    title: _Line | None
+    byline: _Line | None = None
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    pre_title: _Line | None = None
+    subtitle: _Line | None = None
+    column: _Line | None = None
+    #: decisions of the wider head rules, logged with the article: (kind, first line, last line, before, after,
+    #: rule, note)
+    notes: list[tuple] = field(default_factory=list)
+
+    def lines(self) -> list[_Line]:
+        return [x for x in (self.column, self.pre_title, self.title, self.subtitle, self.byline) if x is not None]
+
+    @property
+    def first(self) -> int:
+        return self.lines()[0].index
+
+    @property
+    def last(self) -> int:
+        return self.lines()[-1].index
+
+
+@dataclass
+class _Article:
+    head: _Head | None
+    body: list[_Line]
+    column: _Line | None = None
+    head_after_body: bool = False
+
+
+def _find_heads(lines: list[_Line]) -> list[_Head]:
+    """Article heads: [column] [pre-title] title [——subtitle] byline, found from their bylines."""
+    heads: list[_Head] = []
+    claimed: set[int] = set()
+    n = len(lines)
+
+    def free(i: int) -> bool:
+        return 0 <= i < n and i not in claimed
+
+    for i, line in enumerate(lines):
+        if i in claimed or i == 0:
+            continue
+        parsed = parse_byline(line.text)
+        if parsed is None:
+            continue
+        t, sub = i - 1, None
+        if free(t) and lines[t].text.startswith("——") and free(t - 1) and is_title_like(lines[t - 1].text):
+            sub, t = t, t - 1
+        if not free(t) or not is_title_like(lines[t].text):
+            continue
+        if not parsed[1] and parse_byline(lines[t].text) is not None:
+            continue  # two name-like lines: without a role neither is surely a byline
+        head = _Head(title=lines[t], byline=line, names=parsed[0], roles=parsed[1],
+                     subtitle=lines[sub] if sub is not None else None)
+        k = t - 1
+        if free(k) and is_lead(lines[k].text):
+            head.pre_title = lines[k]
+            k -= 1
+        elif free(k) and is_long_lead(lines[k].text) and (k == 0 or (
+                free(k - 1) and is_column_name(lines[k - 1].text) and box_label(lines[k - 1].text) is None
+                and (k == 1 or not free(k - 2) or ends_paragraph(lines[k - 2].text)))):
+            head.pre_title = lines[k]
+            head.notes.append(("pre_title", lines[k], lines[k], lines[k].text, lines[k].text, "long-pre-title",
+                               f"a {len(lines[k].text)}-character line ending in —— between "
+                               f"{'the page start' if k == 0 else 'a column line'} and a title with byline: the "
+                               "pre-title (引题)"))
+            k -= 1
+        if free(k) and is_column_name(lines[k].text) and (k == 0 or not free(k - 1) or ends_paragraph(lines[k - 1].text)):
+            head.column = lines[k]
+        heads.append(head)
+        claimed.update(x.index for x in head.lines())
+    heads.extend(_heads_without_byline(lines, claimed, [h.pre_title.text for h in heads if h.pre_title]))
+    heads.sort(key=lambda h: h.first)
+    # A document that opens with [column] [pre-title] title and then body text has a head without a byline.
+    first = heads[0].first if heads else n
+
+    def para(j: int) -> bool:
+        return j < first and (ends_paragraph(lines[j].text) or len(lines[j].text) > MAX_HEADING_CHARS)
+
+    k, col, pre = 0, None, None
+    if k + 1 < first and is_column_name(lines[k].text) and not ends_paragraph(lines[k + 1].text):
+        col, k = lines[k], k + 1
+    if k + 1 < first and is_lead(lines[k].text):
+        pre, k = lines[k], k + 1
+    if k + 1 < first and is_title_like(lines[k].text) and not ends_paragraph(lines[k].text):
+        # after a pre-title the body may open with a one-line subhead before its first paragraph
+        if para(k + 1) or (pre is not None and not para(k + 1) and para(k + 2)):
+            head = _Head(title=lines[k], pre_title=pre, column=col)
+            if not para(k + 1):
+                head.notes.append(("structure", lines[0], lines[k], lines[k].text, lines[k].text,
+                                   "head-without-byline", "the page opens with [column] pre-title title and a "
+                                   "subhead before the first paragraph: an article head without byline"))
+            heads.insert(0, head)
+    return sorted(heads, key=lambda h: h.first)
+
+
+def _parallel(lead: str, other: str) -> bool:
+    """Two pre-titles of one form (a series of reports: ``河北省衡水市——``, ``山东省高唐县——``): the same length,
+    no clause punctuation, and at least a third of their characters the same at the same places."""
+    a, b = lead.rstrip("—"), other.rstrip("—")
+    if len(a) != len(b) or not a or re.search(r"[，,；;：:、]", a + b):
+        return False
+    return sum(x == y for x, y in zip(a, b)) * 3 >= len(a)
+
+
+def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: list[str]) -> list[_Head]:
+    """Heads that print no byline, after a complete body, each followed by a paragraph: column [pre-title] title
+    [——subtitle], or pre-title title [——subtitle] where the pre-title has the form of another head's pre-title
+    on the page (:func:`_parallel`) and the pair is the only pre-title + title pair between the heads around it.
+
+    A pre-title + title pair inside a body is also what a section heading pair looks like: a section's lead
+    does not repeat the form of the page's pre-titles, and an article's sections come in series.
+    """
+    n = len(lines)
+    heads: list[_Head] = []
+
+    def free(i: int) -> bool:
+        return 0 <= i < n and i not in claimed
+
+    def para(j: int) -> bool:
+        return free(j) and (ends_paragraph(lines[j].text) or len(lines[j].text) > MAX_HEADING_CHARS)
+
+    def pair(j: int) -> bool:
+        return (free(j) and free(j + 1) and is_lead(lines[j].text) and is_title_like(lines[j + 1].text)
+                and not ends_paragraph(lines[j + 1].text))
+
+    def column(j: int) -> bool:
+        return free(j) and is_column_name(lines[j].text) and box_label(lines[j].text) is None
+
+    for i in range(1, n - 1):
+        if not free(i) or not is_title_like(lines[i].text) or ends_paragraph(lines[i].text):
+            continue
+        pre = i - 1 if free(i - 1) and is_lead(lines[i - 1].text) else None
+        k = i - 1 if pre is None else i - 2
+        col = k if column(k) else None
+        if col is not None:
+            k -= 1
+        if (pre is None and col is None) or not para(k):
+            continue
+        j, sub = i + 1, None
+        if free(j) and lines[j].text.startswith("——") and len(lines[j].text) <= MAX_HEADING_CHARS:
+            sub, j = j, j + 1
+        if not para(j):
+            continue
+        if col is None:
+            if not any(_parallel(lines[pre].text, other) for other in pre_titles):
+                continue
+            lo = max((c for c in claimed if c < i), default=-1)
+            hi = min((c for c in claimed if c > i), default=n)
+            pairs = sum(1 for m in range(lo + 1, hi - 1) if pair(m))
+            if pairs != 1:
+                continue
+        else:
+            pairs = 0
+        head = _Head(title=lines[i], pre_title=lines[pre] if pre is not None else None,
+                     column=lines[col] if col is not None else None, subtitle=lines[sub] if sub is not None else None)
+        what = " + ".join(x for x, v in (("column", col), ("pre-title", pre)) if v is not None)
+        head.notes.append(("structure", head.lines()[0], head.lines()[-1], lines[i].text, lines[i].text,
+                           "head-without-byline",
+                           f"after a complete paragraph, {what} + title followed by a paragraph"
+                           + (" (a pre-title of the form of another on the page, the only pre-title + title pair "
+                              "between the heads around it)" if pairs else "")
+                           + ": the head of a new article that prints no byline"))
+        heads.append(head)
+        claimed.update(x.index for x in head.lines())
+    return heads
+
+
+def _segment(lines: list[_Line], heads: list[_Head], log: _Log) -> list[_Article]:
+    """Cut the line stream into articles at the heads; attach heads printed after their body."""
+    articles: list[_Article] = []
+    bounds = [h.first for h in heads] + [len(lines)]
+    if not heads or heads[0].first > 0:
+        prefix = lines[: bounds[0]]
+        if prefix:
+            articles.append(_Article(head=None, body=prefix))
+    for h, nxt in zip(heads, bounds[1:]):
+        body = lines[h.last + 1: nxt]
+        bare = h.pre_title is None and h.column is None and h.byline is not None
+        if body or not bare or not articles:
+            articles.append(_Article(head=h, body=body, column=h.column))
+            continue
+        # A title + byline with no body: the head of the body printed before it.
+        prev = articles[-1]
+        head_note = f"title {h.title.text!r} and byline printed after the body; moved to the article's head"
+        if prev.head is None:
+            prev.head, prev.head_after_body = h, True
+        else:
+            cut = None
+            for j in range(len(prev.body) - 2, -1, -1):
+                line = prev.body[j]
+                before_ok = j == 0 or ends_paragraph(prev.body[j - 1].text)
+                if is_column_name(line.text) and box_label(line.text) is None and before_ok:
+                    cut = j
+                    break
+            if cut is None:
+                articles.append(_Article(head=h, body=[]))
+                log.add("structure", h.title.piece.start, h.title.piece.end, h.title.text, h.title.text,
+                        "title-after-body", note="title + byline without body and no column line before; "
+                        "kept as an article without body")
+                continue
+            col = prev.body[cut]
+            new = _Article(head=h, body=prev.body[cut + 1:], column=col, head_after_body=True)
+            prev.body = prev.body[:cut]
+            articles.append(new)
+        log.add("title_moved", h.title.piece.start, h.byline.piece.end, h.title.text, h.title.text,
+                "title-after-body", note=head_note)
+    return articles
