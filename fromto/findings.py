@@ -21,9 +21,17 @@ POSITION_LABELS = {
     "pre_title": ("引题", "pre-title"),
     "section_lead": ("小标题引语", "section lead"),
     "section_subtitle": ("小标题", "section subtitle"),
+    "subtitle": ("副题", "subtitle"),
     "body": ("正文", "body"),
+    "box_label": ("专栏标签", "box label"),
+    "box_body": ("专栏正文", "box text"),
 }
-POSITION_ORDER = ["title", "pre_title", "section_subtitle", "section_lead", "body"]
+#: Every position the cleaner gives a unit (fromto.clean), in the order the location figure stacks them; a position
+#: with no transition on a page draws nothing, so the seed's figure is as before.
+POSITION_ORDER = ["title", "pre_title", "subtitle", "section_subtitle", "section_lead", "body", "box_label", "box_body"]
+#: One colour per position, fixed, so a page with new kinds of unit does not recolour the others.
+POSITION_COLORS = {"title": 0, "pre_title": 1, "section_subtitle": 2, "section_lead": 3, "body": 4, "subtitle": 5,
+                   "box_label": 6, "box_body": 7}
 
 _QUOTES = re.compile("[“”‘’「」\"]")
 
@@ -191,11 +199,12 @@ def plot_argument_location(table: pd.DataFrame, width: float = style.PAGE_WIDTH)
     t = table.iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(width, 0.42 * len(t) + 1.0))
     left = pd.Series(0, index=t.index, dtype=float)
-    for i, pos in enumerate(POSITION_ORDER):
+    for pos in POSITION_ORDER:
         if t[pos].sum() == 0:
             continue
         zh, en = POSITION_LABELS[pos]
-        ax.barh(t.index, t[pos], left=left, color=style.PALETTE[i], label=f"{zh} {en}", height=0.62)
+        ax.barh(t.index, t[pos], left=left, color=style.PALETTE[POSITION_COLORS[pos]], label=f"{zh} {en}",
+                height=0.62)
         left += t[pos]
     for idx, total in zip(t.index, t["total"]):
         ax.text(total + 0.1, idx, str(int(total)), va="center", fontsize=7)
