@@ -211,7 +211,8 @@ def plot_argument_location(table: pd.DataFrame, width: float = style.PAGE_WIDTH)
     ax.set_yticks(t.index, [_unit_label(r) for _, r in t.iterrows()], fontsize=6.5)
     ax.set_xlabel("转变陈述数  number of transition statements")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="lower right", frameon=False, title="位置  position", title_fontsize=7)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="lower right", frameon=False, title="位置  position", title_fontsize=7)
     ax.set_title("论证发生在哪里  ·  Where the argument happens: transitions by article, section and position",
                  loc="left")
     return fig
