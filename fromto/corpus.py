@@ -597,7 +597,8 @@ def check_workers(workers) -> int:
 
 
 def _worker_main(conn, time_limit: float | None) -> None:
-    """A worker process: load the dictionaries, then process ``(index, task)`` messages until ``None``.
+    """A worker process: load the dictionaries, then process chunks (lists of ``(index, task)``) until ``None``,
+    answering each chunk with the list of its ``(index, result)``.
 
     Ctrl-C reaches every process of the terminal's process group; workers ignore it and leave the ending to the
     parent, which kills them (a worker dying half-way through a message is what made the pool hang).
@@ -612,12 +613,11 @@ def _worker_main(conn, time_limit: float | None) -> None:
             return
         if msg is None:
             return
-        index, task = msg
-        conn.send((index, _work(task, time_limit)))
+        conn.send([(index, _work(task, time_limit)) for index, task in msg])
 
 
 class _Slot:
-    """One worker process, its pipe, and the ``(index, task)`` pairs sent to it and not yet answered."""
+    """One worker process, its pipe, and the chunks (lists of ``(index, task)``) sent to it and not yet answered."""
 
     def __init__(self, ctx, time_limit):
         self.conn, child = ctx.Pipe()
@@ -645,15 +645,34 @@ def _death_reason(exitcode: int | None) -> str:
     return f"the worker process processing it exited with status {exitcode}"
 
 
+#: Documents sent to a worker in one message, and the most characters such a chunk may hold: one message per short
+#: article would make the parent and the workers wait on each other's round trips (two workers then ran only a
+#: third faster than one), while a page-sized document goes alone.
+CHUNK_DOCUMENTS = 16
+CHUNK_CHARS = 60_000
+
+
+def _task_size(task: tuple) -> int:
+    """Characters of a task, roughly: its text, or its file's size in bytes / 3 (UTF-8 Chinese)."""
+    if task[2] is not None:
+        return len(task[2])
+    try:
+        return os.stat(task[1]).st_size // 3 if task[1] else 0
+    except OSError:
+        return 0
+
+
 def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None,
                   prefetch: int = 1) -> Iterator[tuple]:
     """Results of :func:`_work` over ``tasks`` from ``workers`` processes, in input order.
 
-    The parent watches every worker: a worker that dies (killed, out of memory) costs only the document it was
-    processing, which is reported as an error (the documents queued behind it go to another worker), and a
-    new worker takes its place; a worker that overruns ``time_limit`` by :data:`KILL_GRACE` seconds is killed the
-    same way. On any exit (finished, Ctrl-C, an error) every worker is ended, so nothing waits on a lock a dying
-    worker held. A task is sent only to an idle worker (``prefetch`` 1): a worker busy sending back a large result
+    Tasks go to the workers in chunks (:data:`CHUNK_DOCUMENTS` documents or :data:`CHUNK_CHARS` characters, a
+    larger document alone). The parent watches every worker: a worker that dies (killed, out of memory) costs only
+    the document it was processing — the documents of its chunk are sent again one by one, so the one that kills
+    its worker is found and reported as an error while the others are processed — and a new worker takes its
+    place; a worker that overruns ``time_limit`` per document of its chunk by :data:`KILL_GRACE` seconds is killed
+    the same way. On any exit (finished, Ctrl-C, an error) every worker is ended, so nothing waits on a lock a dying
+    worker held. A chunk is sent only to an idle worker (``prefetch`` 1): a worker busy sending back a large result
     and a parent sending it a large document would otherwise wait on each other for ever.
     """
     ctx = multiprocessing.get_context()
@@ -662,12 +681,34 @@ def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None
         # them loaded. Under spawn/forkserver each worker loads them once instead.
         _init_worker()
     tasks = iter(tasks)
-    window = workers * 8  # results held back for ordering stay few: memory stays flat
+    window = workers * CHUNK_DOCUMENTS * 4  # results held back for ordering stay few: memory stays flat
     results: dict[int, tuple] = {}
-    retry: collections.deque = collections.deque()
+    retry: collections.deque = collections.deque()  # chunks to send again (single documents)
     next_in = next_out = 0
     exhausted = False
+    pending_task = None  # a task read but too large to join the chunk being built
     slots: list[_Slot] = []
+
+    def next_chunk() -> list | None:
+        nonlocal next_in, exhausted, pending_task
+        if retry:
+            return retry.popleft()
+        chunk, size = [], 0
+        while len(chunk) < CHUNK_DOCUMENTS and next_in < next_out + window:
+            task = pending_task if pending_task is not None else (None if exhausted else next(tasks, None))
+            pending_task = None
+            if task is None:
+                exhausted = True
+                break
+            n = _task_size(task)
+            if chunk and size + n > CHUNK_CHARS:
+                pending_task = task
+                break
+            chunk.append((next_in, task))
+            next_in += 1
+            size += n
+        return chunk or None
+
     try:
         slots = [_Slot(ctx, time_limit) for _ in range(workers)]
         while True:
@@ -676,56 +717,55 @@ def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None
                     slot.kill()
                     slots[k] = slot = _Slot(ctx, time_limit)
                 while len(slot.queue) < prefetch:
-                    if retry:
-                        item = retry.popleft()
-                    elif not exhausted and next_in < next_out + window:
-                        task = next(tasks, None)
-                        if task is None:
-                            exhausted = True
-                            break
-                        item = (next_in, task)
-                        next_in += 1
-                    else:
+                    chunk = next_chunk()
+                    if chunk is None:
                         break
                     if not slot.queue:
                         slot.since = time.monotonic()
-                    slot.queue.append(item)
+                    slot.queue.append(chunk)
                     try:
-                        slot.conn.send(item)
+                        slot.conn.send(chunk)
                     except OSError:  # the worker died after the check above: the wait below reports the document
                         break
             while next_out in results:
                 yield results.pop(next_out)
                 next_out += 1
             busy = [slot for slot in slots if slot.queue]
-            if exhausted and not retry and not busy:
+            if exhausted and pending_task is None and not retry and not busy:
                 return
             if not busy:
                 continue
             timeout = None
             if time_limit:
                 now = time.monotonic()
-                timeout = max(0.0, min(sl.since + time_limit + KILL_GRACE - now for sl in busy))
+                timeout = max(0.0, min(sl.since + time_limit * len(sl.queue[0]) + KILL_GRACE - now for sl in busy))
             mp_connection.wait([sl.conn for sl in busy] + [sl.proc.sentinel for sl in busy], timeout)
             for k, slot in enumerate(slots):
                 while slot.queue and slot.conn.poll():
                     try:
-                        index, result = slot.conn.recv()
+                        answered = slot.conn.recv()
                     except (EOFError, OSError):
                         break
                     slot.queue.popleft()
-                    results[index] = result
+                    for index, result in answered:
+                        results[index] = result
                     slot.since = time.monotonic()
                 if not slot.queue:
                     continue
-                overdue = time_limit and time.monotonic() - slot.since > time_limit + KILL_GRACE
+                overdue = (time_limit and
+                           time.monotonic() - slot.since > time_limit * len(slot.queue[0]) + KILL_GRACE)
                 if slot.proc.is_alive() and not overdue:
                     continue
                 exitcode = slot.proc.exitcode
                 slot.kill()
-                index, task = slot.queue.popleft()
-                reason = _timeout_reason(time_limit) if overdue and exitcode is None else _death_reason(exitcode)
-                results[index] = (spreadsheet_safe(task[0]), {}, reason)
+                chunk = slot.queue.popleft()
+                if len(chunk) > 1:  # which document was it? each goes again on its own
+                    retry.extend([pair] for pair in chunk)
+                else:
+                    index, task = chunk[0]
+                    reason = (_timeout_reason(time_limit) if overdue and exitcode is None
+                              else _death_reason(exitcode))
+                    results[index] = (spreadsheet_safe(task[0]), {}, reason)
                 retry.extend(slot.queue)
                 slots[k] = _Slot(ctx, time_limit)
     finally:
