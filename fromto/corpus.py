@@ -951,8 +951,9 @@ def _n(count: int, noun: str) -> str:
 def transitions_for_paths(paths: Iterable[str | os.PathLike]):
     """Coded transitions of every document named by ``paths`` (files, folders of .txt, CSV/JSONL), one table.
 
-    ``doc`` is the path given for a file, the file's path for a file found in a folder, the ``id`` for a table
-    row (each with a ``'`` in front when a spreadsheet would read it as a formula). Same cleaning and extraction
+    ``doc`` names a document as corpus mode does: the path given for a file, the path relative to the folder for a
+    file found in a folder (``1954.txt``), the ``id`` for a table row (each with a ``'`` in front when a
+    spreadsheet would read it as a formula), so the two commands' tables join on ``doc``. Same cleaning and extraction
     as corpus mode, in this process; a bad document raises :class:`InputError` (the command line exits with
     status 2 and prints nothing else).
     """
@@ -965,8 +966,6 @@ def transitions_for_paths(paths: Iterable[str | os.PathLike]):
     for given in paths:
         p = Path(given)
         for task in iter_tasks(p):
-            if task[1] is not None:  # a file: doc = its path as given or as found in the folder
-                task = (Path(task[1]).as_posix() if p.is_dir() else str(given),) + task[1:]
             doc, text, _meta = load_task(task)
             rows.extend(coded_transitions(clean.clean_document(text, spreadsheet_safe(doc)).sentence_rows))
     if not rows:

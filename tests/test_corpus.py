@@ -146,11 +146,14 @@ def test_no_temporary_folder_is_left_beside_the_output(folder, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
 
 
-def test_transitions_for_paths_names_documents_by_path(folder):
+def test_transitions_for_paths_names_documents_as_corpus_mode_does(folder, tmp_path):
     table = corpus.transitions_for_paths([str(folder / "a.txt"), str(folder)])
     assert {"doc", "sentence", "marker", "source", "target"} <= set(table.columns)
-    assert str(folder / "a.txt") in set(table["doc"])
-    assert (folder / "b.txt").as_posix() in set(table["doc"])
+    assert str(folder / "a.txt") in set(table["doc"])  # a file given: its path as given
+    assert "b.txt" in set(table["doc"])                 # a file found in a folder: relative to the folder
+    corpus.run_corpus(folder, tmp_path / "out", workers=1, progress=False)
+    docs = set(pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str)["doc"])
+    assert set(corpus.transitions_for_paths([str(folder)])["doc"]) <= docs
 
 
 def test_transitions_for_paths_refuses_an_empty_file(tmp_path):
