@@ -167,7 +167,9 @@ SUPPORT_VERBS = [
 #: Words of staged progress: they support a plain 从X到Y and read 从A、B到C as two steps (有步骤的，从A、B到C).
 STAGE_WORDS = ["有步骤", "分步骤", "分阶段", "步骤", "阶段"]
 #: Words right before 从 that announce a transition (实现从X到Y).
-LEAD_VERBS = ["实现了", "完成了", "经历了", "实现", "完成", "经历", "推动", "促进", "加快", "标志着", "走过了", "走过"]
+#: 经过了 "went through" is 经历了 (经过了从A到B的发展过程); a bare 经过 is "by way of" or "after" and is not one.
+LEAD_VERBS = ["实现了", "完成了", "经历了", "经过了", "实现", "完成", "经历", "推动", "促进", "加快", "标志着", "走过了",
+              "走过"]
 #: Pairs of single-character state words read as a change of state (从无到有, 从弱到强).
 STATE_PAIRS = {
     ("无", "有"), ("弱", "强"), ("少", "多"), ("低", "高"), ("穷", "富"), ("贫", "富"), ("慢", "快"), ("粗", "精"),
@@ -264,6 +266,13 @@ TREND_POLE = re.compile(r"^(?:[^，,]{0,6}的)?(?:生产|产量|产值|收入|�
                         r"升|降|增|减|涨|跌)$")
 #: Modifiers that make the target the source again, only more of it (从胜利走向更大的胜利, ruling R2).
 SAME_KIND_PREFIX = re.compile(r"^(?:更大的|更高的|更好的|更新的|更多的|更加|更|新的|新|又一个|一个又一个|进一步的)$")
+#: Modifiers of size only (小规模的, 规模较大的, 大型): poles that share their head and differ only in these are one
+#: kind of thing at another scale (从小规模的合作社到规模较大的合作社: R2 and R4, a degree, not a change of kind).
+SCALE_MODIFIER = re.compile(r"^(?:规模)?(?:较|更|很|比较)?(?:小|大|中|小型|大型|中型|中小型|小规模|大规模|中等规模)"
+                            r"(?:规模)?的?$")
+#: People named by the move they made (农业转移人口, 流动人口): their becoming residents where they went completes a
+#: relocation (people moving between sectors or places), not a change of kind; 农民工 names a kind of worker.
+RELOCATED_PEOPLE = re.compile(r"(?:转移|流动|迁移|外迁|迁徙)(?:人口|劳动力|人员)$")
 #: A span that starts at a point of time: 从明年起, 从今年10月份起.
 TIME_FROM = re.compile(r"^[^，,]{0,10}?(?:年|月|日|号|份|世纪|现在|今天|今后|目前|此|那时|这时|当时)(?:开始)?起")
 #: Verbs of extension in space or coverage: 由X向Y延伸 / 由X推广到Y with units or places as poles is scope.
@@ -642,6 +651,16 @@ def _is_place(p: str) -> bool:
     return p in SCOPE_WORDS or (len(p) <= 6 and bool(PLACE_SUFFIX.search(p)) and not re.search(r"[化型性式]", p))
 
 
+def _scale_only(src: str, tgt: str) -> bool:
+    """True when the poles share a head and differ only in a modifier of size (小规模的X, 规模较大的X)."""
+    k = 0
+    while k < min(len(src), len(tgt)) and src[-1 - k] == tgt[-1 - k]:
+        k += 1
+    if k < 2 or k == len(src) or k == len(tgt):
+        return False
+    return bool(SCALE_MODIFIER.match(src[: -k])) and bool(SCALE_MODIFIER.match(tgt[: -k]))
+
+
 def _reject_reason(src: str, tgt: str) -> str | None:
     """Why a pair of cleaned poles is no transition (time, numeric, identical …), or None."""
     if not src or not tgt:
@@ -654,6 +673,10 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "numeric"
     if tgt.endswith(src) and SAME_KIND_PREFIX.match(tgt[: -len(src)]):
         return "same pole"
+    if _scale_only(src, tgt):
+        return "same pole"
+    if RELOCATED_PEOPLE.search(src):
+        return "space"
     if MOTION_IN_POLE.search(src) and len(src) <= 8:
         return "space"
     if src in SCOPE_WORDS and tgt in SCOPE_WORDS:
@@ -1137,6 +1160,29 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     return core, (s.rfind(core, p0, c0) if core else -1), False
 
 
+#: A verb of becoming in a relative clause (没有转为公私合营的资本主义工业…; 给已经改造成守法劳动者的农民…): what
+#: comes before the verb is only a word of aspect or negation, after a preposition at most, so the noun the clause
+#: modifies is the thing that changed (a negated change counts).
+_REL_ASPECT = re.compile(r"^(给|对|为|向|同|与|和)?(?:还|仍|都|也|均|尚|早)?(?:没有|未曾|尚未|未|已经|已|业已|早已|曾经)$")
+_REL_TARGET = re.compile(r"^([^的，,]{2,12})的([^的、，,和与及在是将已都也还要有占被由从对把给]{2,12})")
+#: Heads that a change modifies without being the thing that changed (…转为Y的过程, …的比重, …的一部分).
+_REL_HEAD_NOT = re.compile(r"^(?:过程|时间|要求|途径|道路|趋势|阶段|时期|办法|做法|任务|方向|目标|条件|问题|情况|工作|"
+                           r"步伐|速度|比重|比例|数量|规模|部分|一|这|那|各|多|大|少)")
+
+
+def _relative_source(s: str, c0: int, before: str, tgt_raw: str) -> tuple[str, str, int] | None:
+    """(source, target, end of the source after the verb) when the verb of becoming at the end of ``before`` heads a
+    relative clause (see :data:`_REL_ASPECT`); None otherwise. Without a preposition the clause before is tried
+    first: 增强X，已经转化为Y的N keeps X (see :func:`_previous_clause_source`)."""
+    ma = _REL_ASPECT.match(before.strip(" 　"))
+    mt = _REL_TARGET.match(tgt_raw) if ma else None
+    if not mt or _REL_HEAD_NOT.match(mt.group(2)):
+        return None
+    if not ma.group(1) and _previous_clause_source(s, c0)[0]:
+        return None
+    return mt.group(2), mt.group(1), mt.end()
+
+
 #: A second verb of becoming joined to the first by 或 inside one clause (变为A、B或者直接变为C).
 _OR_TURN_RE = re.compile(rf"(?:或者|或是|或)(?:直接|逐步|逐渐|再|又|也|进一步|分别|全部|可以|可)*(?:{_alts(TURN_VERBS)})")
 
@@ -1199,6 +1245,10 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if last_row and _OR_TURN_RE.fullmatch(s, last_row[1], v1):
             # 变为A或者直接变为B: verbs joined by 或 share the source of the first
             src_core, start, after_ba = last_row[0], last_row[2], last_row[3]
+        elif _relative_source(s, c0, before, tgt_raw):
+            # 没有转为公私合营的资本主义工业: the verb of becoming modifies the noun after it, which is the source
+            src_core, tgt_raw, offset = _relative_source(s, c0, before, tgt_raw)
+            start, tgt_end = v0, v1 + offset
         elif _only_words(_LOCATIVE_END.sub("", before.strip(" 　")), _NOT_NOMINAL + GOVERN_LEAD) and (
                 not src_core or _LOCATIVE_END.search(before)):
             if last_ba and last_ba[1] + 1 == c0:
@@ -1218,7 +1268,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if src in ENTITY_SOURCE or ENTITY_OWNED.match(src) or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
-        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole"):
+        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole") or RELOCATED_PEOPLE.search(src):
             continue
         if re.search(r"[从由]", src) and any(
                 ((src_core[q] == "从" and _is_cong(src_core, q)) or (src_core[q] == "由" and _is_you(src_core, q)))
@@ -1261,6 +1311,14 @@ _WAS_MODIFIER_RE = re.compile(
     r"(?:本来|原来|原本|曾经)([^，,。；;！？!?的]{2,12})的([^，,。；;！？!?的]{1,10}?)(?:已经|已|竟然|竟|却|也|逐渐|逐步)?"
     r"(恶化到了|恶化到|恶化为|恶化成|沦为|退化为|退化到了|退化到|演变到了|演变到|发展到了|发展到)"
     r"([^，,。；;！？!?]{2,24}?)的?(?:地步|程度|境地|田地|状态|局面)")
+#: 过去要由国家供应粮食的缺粮户，现在已经有一部分能够自给: a body described in an attributive by its former state,
+#: then, after a word of now, the state it is in (a part of it, at times): both states are stated, so it counts like
+#: 本来是X，现在成了Y. A plan (现在要…) or a state kept (现在仍…) is no change; a verb of becoming there is X变成Y's.
+_WAS_ATTR_RE = re.compile(
+    r"(?:过去|原来|原先|本来|以前|从前)(?![是为])([^，,。；;！？!?的]{2,16})的([^，,。；;！？!?的]{1,10})[，,]"
+    r"[^，,。；;！？!?]{0,4}?(?:现在|如今|而今|现已)(?:已经|已|也|都|却|又|大都|多已)?"
+    r"(?:有(?:相当多|相当|很多|许多)?的?)?(?:一部分|一大部分|部分|大部分|多数|大多数|绝大部分|绝大多数|不少)?(?:已经|已)?"
+    r"(?![要应需必仍还依])((?:(?!成了|成为|变成|变为|转为|改为)[^，,。；;！？!?]){2,24})(?=[，,。；;！？!?]|$)")
 _WAS_NOW_HINT = re.compile("本来|原来|原本|原先|过去|从前|昔日|以往|以前|曾经")
 
 
@@ -1278,6 +1336,17 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
+    for m in _WAS_ATTR_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if not _only_words(s[_clause_start(s, m.start()): m.start()], QUANTITY_LEAD + ["有许多", "凡是", "有", "很多"]):
+            continue  # the attributive must be the clause's subject (由于过去遭受X的统治，现在又… is a cause)
+        src_raw, tgt_raw = m.group(1), re.sub(r"了$", "", m.group(3))
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt):
+            continue
+        rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, "", m.start(), m.start(3) + len(tgt_raw)))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
     for m in list(_WAS_THEN_RE.finditer(s)) + list(_WAS_PAST_RE.finditer(s)) + list(_WAS_MODIFIER_RE.finditer(s)):
         if any(a <= m.start() < b for a, b in taken):

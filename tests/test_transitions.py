@@ -630,3 +630,38 @@ def test_pku_annotation_holds_only_offsets_and_short_poles():
     assert list(ann.columns) == ["line", "start", "end", "split", "stratum", "transition", "item", "source", "target"]
     assert set(ann["split"]) == {"dev", "heldout"}
     assert max(len(p) for p in list(ann["source"]) + list(ann["target"])) <= 20
+
+
+# --- round 3 of the report gold (issue 10w): kinds found on the tune half and on report prose outside the gold ----
+def test_jingguole_leads_a_plain_cong_dao_like_jingli():
+    assert pairs("农村信用合作事业经过了从资金互助小组到农村合作银行的发展。") == [("资金互助小组", "农村合作银行")]
+
+
+def test_poles_differing_only_in_scale_are_the_same_kind():
+    assert pairs("农机服务经历了从小规模的农机专业户到规模较大的农机专业户的转变。") == []
+
+
+def test_people_named_by_their_relocation_becoming_residents_is_relocation():
+    assert pairs("要让长期在城镇就业的农村流动人口逐步变为城镇居民。") == []
+
+
+def test_negated_relative_clause_takes_the_modified_noun_as_source():
+    assert pairs("这样，没有改为股份合作制的集体企业在全县企业中的比重将大大下降。") == [("集体企业", "股份合作制")]
+
+
+def test_relative_clause_after_a_preposition_takes_the_modified_noun_as_source():
+    r = only("对已经改造成自食其力劳动者的原工商业者，一律按照劳动者对待。")
+    assert (r["source"], r["target"], r["verb"]) == ("原工商业者", "自食其力劳动者", "改造成")
+
+
+def test_relative_clause_modifying_a_share_is_no_source():
+    assert pairs("今后，已经转为集体所有制的比重还要提高。") == []
+
+
+def test_former_state_in_an_attributive_then_the_present_state():
+    r = only("过去依靠国家调拨的县办工厂，现在已经大部分实现了自产自销。")
+    assert (r["marker"], r["source"], r["target"]) == ("本来是X，现在成了Y", "依靠国家调拨", "实现了自产自销")
+
+
+def test_former_state_attributive_inside_a_clause_of_cause_is_no_transition():
+    assert pairs("由于过去长期缺乏必要的投入，现在又遇到连续的自然灾害，这些地区困难较多。") == []
