@@ -495,6 +495,11 @@ def _strip_trail(text: str, words: Iterable[str]) -> str:
     return text
 
 
+#: Quantifiers and demonstratives of a part opening a source (大批私营的粮食店, 这一部分批发商): not part of its core.
+_QUANTITY_HEAD = re.compile(r"^(?:这一部分|那一部分|这部分|那部分|一部分|大批|一批|成批|许多|不少|很多|一些|有些|有的|大量)"
+                            r"(?=[^，,的]{2})")
+
+
 def _source_core(text: str) -> str:
     """The short core of a source written before its verb (X变成Y): no governing verb, adverb or modal word.
 
@@ -523,6 +528,7 @@ def _source_core(text: str) -> str:
         pass
     if m is not None and m.start() > 0 and len(text) - m.end() >= 2 and text[m.end()] != "的":
         text = text[m.end():]  # …、鼓励和指导资本主义经济转变为Y: the object of the governing verb
+    text = _QUANTITY_HEAD.sub("", text)
     m = _PARTITIVE_TAIL.match(text)
     if m and not _PARTITIVE_ONLY.match(text):
         text = _clause_subject(_strip_trail(m.group(1), SOURCE_TRAIL + CLAUSE_LEAD)) or m.group(1)
@@ -636,9 +642,14 @@ def _no_shifen(p: str) -> str:
 
 
 def _unquantified(p: str) -> str:
-    """A pole without a leading quantifier of its noun: 七万户的私营工业企业 / １８万户私营商店 -> the noun."""
-    p = re.sub(r"^(?:将近|近|约|大约|共有|共)(?=[0-9０-９零〇○一二三四五六七八九十百千两几])", "", p)  # 将近二百万户的…
+    """A pole without a leading quantifier of its noun: 七万户的私营工业企业 / １８万户私营商店 -> the noun; a count of the
+    body with 有 (全国共有１８万户私营商店) and a counted owner before 的 (一亿农户和五百万个手工业者的个体经济) likewise."""
+    p = re.sub(r"^(?:[^，,有的]{0,4}?(?:共有|还有|尚有|有)|将近|近|约|大约|共有|共)"
+               r"(?=[0-9０-９零〇○一二三四五六七八九十百千两几])", "", p)  # 将近二百万户的…, 全国共有１８万户…
     p = re.sub(rf"^[{_NUM}]+[^的，,{_NUM}]{{0,3}}的(?=[^{_NUM}]{{2}})", "", p)
+    if "的" in p:
+        # a count, not the article 一 (一个贫穷落后的国家, 一定年限的): two numerals at least, or a digit
+        p = re.sub(rf"^[^的，,]*?(?:[{_NUM}]{{2,}}|[0-9０-９]+)(?:余|多)?[万亿千百]*[^的，,{_NUM}]{{1,6}}的(?=[^{_NUM}的]{{2,}}$)", "", p)
     return re.sub(rf"^[{_NUM}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{_NUM}的]{{2}})", "", p)
 
 
@@ -1070,7 +1081,9 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 c0 = b + 1  # A向B转变、C向D转变: the next source starts after the previous construction
         src_raw = _strip_words(s[c0:c].strip(), SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
                                SUBJECT_TRAIL)
-        src_raw = re.sub(r"^(?:推动|推进|促进|促使|引导|带动|加快|实现|使|让)", "", src_raw)
+        # 扎实推进X向Y转变: an adverb of manner before the governing verb goes with it
+        src_raw = re.sub(r"^(?:(?:扎实|积极|大力|稳步|切实|着力|努力|继续|进一步|有序|稳妥|全面|深入|坚定)地?)*"
+                         r"(?:推动|推进|促进|促使|引导|带动|加快|实现|使|让)", "", src_raw)
         tgt_raw = s[c + 1: vm.start()]
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or len(src) > 15 or PRONOUN_SOURCE.match(src) or src in SUBJECT_LEAD or len(tgt_raw) > MAX_POLE:
@@ -1275,6 +1288,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 and _find_connector(src_core + s[v0:v1], q + 1, len(src_core) + len(verb), src_core[q])
                 for q in range(len(src_core))):
             continue  # 从/由 … + connector inside the source: the 从/由 family has judged this phrase
+        if "的" not in src and len(tgt) > len(src) and tgt.endswith(src) and tgt[: -len(src)].endswith("的"):
+            continue  # 把计划变成群众自觉的计划: a bare thing and a kind of it, so no prior state is stated (R6)
         if not after_ba and len(src) > (24 if "的" in src else 16):
             continue
         if verb[0] == "改" and (c0 >= 2 and s[c0 - 2] == "中" or re.search(r"名称|名字|字样|称谓|简称|名为", before + tgt)):

@@ -665,3 +665,28 @@ def test_former_state_in_an_attributive_then_the_present_state():
 
 def test_former_state_attributive_inside_a_clause_of_cause_is_no_transition():
     assert pairs("由于过去长期缺乏必要的投入，现在又遇到连续的自然灾害，这些地区困难较多。") == []
+
+
+def test_a_body_counted_with_you_in_its_own_clause_is_the_source():
+    assert pairs("在手工业方面，全省共有３２０户个体修理铺转为合作商店。") == [("个体修理铺", "合作商店")]
+
+
+def test_a_counted_owner_before_de_is_no_quantity_pole():
+    assert pairs("两千多万农户和三十多万个渔民的个体经营已经变为合作经营。") == [("个体经营", "合作经营")]
+
+
+def test_the_article_yi_ge_is_no_count_of_an_owner():
+    assert pairs("我们要把一个以农业为主的落后的地区变成以工业为主的先进地区。") == [
+        ("以农业为主的落后的地区", "以工业为主的先进地区")]
+
+
+def test_a_quantifier_of_part_opens_no_source_core():
+    assert pairs("大批个体的修理铺已经改为集体的服务站。") == [("个体的修理铺", "集体的服务站")]
+
+
+def test_a_bare_thing_becoming_a_kind_of_itself_has_no_stated_source():
+    assert pairs("要把标准变成企业自觉遵守的标准。") == []
+
+
+def test_bare_toward_drops_an_adverb_with_the_governing_verb():
+    assert pairs("扎实推进粗放型增长方式向集约型增长方式转变。") == [("粗放型增长方式", "集约型增长方式")]
