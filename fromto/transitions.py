@@ -49,6 +49,15 @@ of a clause of time (X在…以后，已经开始转变为Y) or the object after
 over commas stops before a means (从X上经过…的努力，…，也达到了Y). A count of the whole (私营工业有３，０００余户) is a
 part; a thousands separator ends no clause; 十分 "very" is no quantity.
 
+Round 3 of the report gold (issue 10w) adds: substitution with one construction, 用/以Y(来)代替/取代X and
+改变/离开/摆脱X，而代之以/转向Y (the thing replaced or left is the source); a stage passed through and the stage
+reached, 经过X，逐步过渡到Y (not an effort or a time: 经过几年的努力); a verb of becoming in a relative clause after
+aspect or negation (没有转为公私合营的资本主义工业: the noun modified is the source); a former state in a 过去/原来
+attributive of the clause's subject and the present state after 现在 (过去凭票供应的商品，现在已大部分敞开供应);
+经过了 leading 从X到Y like 经历了; a body counted with 有 or a counted owner before 的 as a source, not a quantity.
+It rejects poles that differ only in a modifier of size (从小规模的X到规模较大的X), people named by their relocation
+(农业转移人口) becoming residents, and a bare thing becoming a kind of itself (把计划变成群众自觉的计划: no prior state).
+
 Chains (从A到B，再到C / 从A到B进而C) give one row per step: A→B is step 1, B→C step 2, sharing ``chain_id``.
 A chain written with a comma before the first 到 (从A，到B，再到C) needs at least two steps, so the mass-line
 slogan 从群众中来，到群众中去 is not taken for a transition.
@@ -308,7 +317,7 @@ CLAUSE_LEAD = ["或者", "或则", "或是", "或", "并且", "并", "再", "而
 #: Heads that a transition can modify (…转化为生产力的时间, …过渡到全民所有制的最好形式): cut off the target.
 TARGET_HEAD = re.compile(
     r"(?:的[^，,]{0,8}?(?:要求|过程|时间|最好的?形式|途径|道路|趋势|阶段|时期|试点|改革|步伐|速度|办法|做法|任务|"
-    r"方向|目标|关键|变化|转变|重要途径|实际|危险|倾向|现象|规定|大革命)"
+    r"方向|目标|关键|变化|转变|重要途径|实际|危险|倾向|现象|规定|大革命|主张|建议)"
     r"|(?:这个|这一|这种)[^的，,]{1,4}|阶段实际|试点(?:工作)?|以后|之后|以来|的?(?:轨道|路子|道路)上来)$")
 
 #: Words stripped from the start of a subject (the verbs and adverbs that govern the clause, not the thing).
@@ -1381,10 +1390,82 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     return rows
 
 
+# --- Substitution and stages: 用Y代替X, 离开X而转向Y, 经过X，逐步过渡到Y ------------------------------------------------
+#: 用/以 Y (来) 代替/取代 X: the thing replaced is the source, its replacement the target (a substitution with one
+#: construction counts). 用/以 must be a preposition, not the end of a word (使用, 利用, 所以, 可以, 加以 …).
+_SUBST_VERB_RE = re.compile(r"(?:代替|取代|替代)了?")
+_YONG_NOT_AFTER = set("使利作采应费运试雇引适挪动专实通信享录征启选占沿借调聘租食军民商公自日惯善任效功大重有无启"
+                      "起备续耐适混合共兼并常")
+_YI_NOT_AFTER = set("所可加予难得借用足是何藉据给赖无之与有")
+#: 改变/离开/摆脱 X，而代之以/转向 Y: one construction that leaves a state and takes another (改变X而代之以Y).
+_LEAVE_FOR_RE = re.compile(
+    r"(?:改变|废除|废弃|取消|抛弃|放弃|摆脱|离开|告别|打破)([^，,。；;！？!?而]{2,30}?)[，,]?而(?:逐步|逐渐|要|应)?"
+    r"(代之以|转向|走向|转到|改为|转为|转变为)([^，,。；;！？!?]{2,36})")
+#: 经过 X，(…，) 逐步过渡到 Y: a stage passed through and the stage reached (经过低级的合作形式，逐步地过渡到较高级的合作形式).
+_VIA_STAGE_RE = re.compile(
+    r"经过([^，,。；;！？!?]{2,20})[，,](?:[^，,。；;！？!?]{0,16}[，,])?(?:而后|然后|再|并|才|逐步|逐渐|地)*过渡到"
+    r"([^，,。；;！？!?]{2,30})")
+#: What one goes through that is an effort, a time or a process, not a stage (经过几年的努力，过渡到…).
+_NOT_STAGE = re.compile(r"(?:努力|奋斗|斗争|工作|劳动|改革|改造|调整|整顿|整理|时间|时期|过程|实践|试点|试验|讨论|协商|准备|"
+                        r"学习|教育|建设|发展|年)$")
+_DEMONSTRATIVE_LEAD = re.compile(r"^(?:这种|这些|那种|那些|各种|各类|种种|一条|一种|一个|这一|那一)")
+
+
+def _substitution(s: str, taken: list[tuple[int, int]]) -> list[dict]:
+    """用Y代替X, 改变X而代之以Y / 离开X而转向Y, 经过X，逐步过渡到Y."""
+    rows = []
+    if "代" in s:
+        for m in _SUBST_VERB_RE.finditer(s):
+            v0, v1 = m.start(), m.end()
+            c0 = _clause_start(s, v0)
+            k = next((q for q in range(v0 - 3, c0 - 1, -1) if s[q] in "用以" and not (
+                q > 0 and s[q - 1] in (_YONG_NOT_AFTER if s[q] == "用" else _YI_NOT_AFTER))
+                and s[q + 1: q + 2] not in set("及便免后来前上下下内外为") | {""}), None)
+            if k is None or any(a <= k < b for a, b in taken):
+                continue
+            repl_raw = re.sub(r"来$", "", s[k + 1: v0])
+            if _EMPHASIS_RE.search(s[k: v0]) or s[v0 - 1] in "和与及、":
+                continue  # 以X为主的城市发展接续和替代产业: a frame of emphasis, and 替代 modifying a noun
+            end = _next_construction(s, v1, _clause_end(s, v1))
+            old_raw = s[v1: end]
+            mm = re.search(r"(?:必须|应该|应当|必将|势必|已经|终将)", old_raw)
+            if mm and mm.start() >= 2:
+                old_raw = old_raw[: mm.start()]  # 用Y代替X的主张必须实现: the predicate of the whole phrase
+            old_raw = _trim_target(old_raw)
+            src, tgt = clean_pole(_DEMONSTRATIVE_LEAD.sub("", old_raw)), clean_pole(_DEMONSTRATIVE_LEAD.sub("", repl_raw))
+            if len(src) < 2 or len(tgt) < 2 or PRONOUN_SOURCE.match(src) or PRONOUN_SOURCE.match(tgt) \
+                    or len(old_raw) > MAX_POLE or len(repl_raw) > MAX_POLE or _reject_reason(src, tgt):
+                continue
+            rows.append(_row("用Y代替X", "", old_raw, repl_raw, m.group().rstrip("了"), k, v1 + len(old_raw)))
+            taken.append((k, v1 + len(old_raw)))
+    if "而" in s:
+        for m in _LEAVE_FOR_RE.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            src_raw, tgt_raw = m.group(1), _trim_target(m.group(3))
+            src, tgt = clean_pole(_DEMONSTRATIVE_LEAD.sub("", src_raw)), clean_pole(_DEMONSTRATIVE_LEAD.sub("", tgt_raw))
+            if len(src) < 2 or len(tgt) < 2 or PRONOUN_SOURCE.match(src) or _reject_reason(src, tgt):
+                continue
+            rows.append(_row("改变X而代之以Y", "", src_raw, tgt_raw, m.group(2), m.start(), m.start(3) + len(tgt_raw)))
+            taken.append((m.start(), m.start(3) + len(tgt_raw)))
+    if "过渡到" in s:
+        for m in _VIA_STAGE_RE.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            src_raw, tgt_raw = _DEMONSTRATIVE_LEAD.sub("", m.group(1)), _trim_target(m.group(2))
+            src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+            if len(src) < 2 or len(tgt) < 2 or _NOT_STAGE.search(src) or _reject_reason(src, tgt):
+                continue
+            rows.append(_row("经过X过渡到Y", "", src_raw, tgt_raw, "过渡到", m.start(), m.start(2) + len(tgt_raw)))
+            taken.append((m.start(), m.start(2) + len(tgt_raw)))
+    return rows
+
+
 # --- Public API -------------------------------------------------------------------------------------------------
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
-#: becoming 变成/转为/化为/改为…, bare X向Y转变): a sentence without any of them cannot hold a transition.
-_TRIGGER = re.compile("[从由变化转改向]")  # or 发展成为 (tested apart: an alternation would slow the scan)
+#: becoming 变成/转为/化为/改为…, bare X向Y转变, 用Y代替X, 经过X过渡到Y): a sentence without any of them cannot hold a
+#: transition.
+_TRIGGER = re.compile("[从由变化转改向代渡]")  # or 发展成为 (tested apart: an alternation would slow the scan)
 _OPENER_RE = re.compile("[从由]")
 
 
@@ -1427,6 +1508,8 @@ def extract(sentence: str) -> list[dict]:
             found.append([r])
             taken.append((r["start"], r["end"]))
     for r in _turn_into(s, taken):
+        found.append([r])
+    for r in _substitution(s, taken):
         found.append([r])
     for r in _bare_toward(s, taken):
         found.append([r])

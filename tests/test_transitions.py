@@ -690,3 +690,37 @@ def test_a_bare_thing_becoming_a_kind_of_itself_has_no_stated_source():
 
 def test_bare_toward_drops_an_adverb_with_the_governing_verb():
     assert pairs("扎实推进粗放型增长方式向集约型增长方式转变。") == [("粗放型增长方式", "集约型增长方式")]
+
+
+def test_yong_y_daiti_x_the_thing_replaced_is_the_source():
+    r = only("在农村，要用集体所有制来代替个体所有制。")
+    assert (r["marker"], r["source"], r["target"], r["verb"]) == ("用Y代替X", "个体所有制", "集体所有制", "代替")
+
+
+def test_yi_y_qudai_x_after_an_adverb():
+    assert pairs("逐步以机械化作业取代手工作业。") == [("手工作业", "机械化作业")]
+
+
+def test_substitution_with_a_pronoun_pole_is_no_transition():
+    assert pairs("但不能用它们来代替正规的学校。") == []
+
+
+def test_tidai_modifying_a_noun_after_a_frame_of_emphasis_is_no_substitution():
+    assert pairs("支持以农业为主的县发展接续和替代产业。") == []
+
+
+def test_substitution_as_the_subject_stops_before_its_predicate():
+    assert pairs("用协商代替对抗的主张必须坚持。") == [("对抗", "协商")]
+
+
+def test_leaving_one_road_for_another_with_er():
+    assert pairs("农民必须离开个体经营的旧路，而转向合作经营的新路。") == [("个体经营的旧路", "合作经营的新路")]
+
+
+def test_jingguo_a_stage_then_guodu_dao_the_next():
+    r = only("经过各种初级的互助形式，逐步地过渡到高级的合作形式。")
+    assert (r["marker"], r["source"], r["target"]) == ("经过X过渡到Y", "初级的互助形式", "高级的合作形式")
+
+
+def test_jingguo_an_effort_is_no_stage():
+    assert pairs("经过几年的艰苦努力，逐步过渡到新的管理体制。") == []
