@@ -49,6 +49,15 @@ of a clause of time (X在…以后，已经开始转变为Y) or the object after
 over commas stops before a means (从X上经过…的努力，…，也达到了Y). A count of the whole (私营工业有３，０００余户) is a
 part; a thousands separator ends no clause; 十分 "very" is no quantity.
 
+Round 3 of the report gold (issue 10w) adds: substitution with one construction, 用/以Y(来)代替/取代X and
+改变/离开/摆脱X，而代之以/转向Y (the thing replaced or left is the source); a stage passed through and the stage
+reached, 经过X，逐步过渡到Y (not an effort or a time: 经过几年的努力); a verb of becoming in a relative clause after
+aspect or negation (没有转为公私合营的资本主义工业: the noun modified is the source); a former state in a 过去/原来
+attributive of the clause's subject and the present state after 现在 (过去凭票供应的商品，现在已大部分敞开供应);
+经过了 leading 从X到Y like 经历了; a body counted with 有 or a counted owner before 的 as a source, not a quantity.
+It rejects poles that differ only in a modifier of size (从小规模的X到规模较大的X), people named by their relocation
+(农业转移人口) becoming residents, and a bare thing becoming a kind of itself (把计划变成群众自觉的计划: no prior state).
+
 Chains (从A到B，再到C / 从A到B进而C) give one row per step: A→B is step 1, B→C step 2, sharing ``chain_id``.
 A chain written with a comma before the first 到 (从A，到B，再到C) needs at least two steps, so the mass-line
 slogan 从群众中来，到群众中去 is not taken for a transition.
@@ -167,7 +176,9 @@ SUPPORT_VERBS = [
 #: Words of staged progress: they support a plain 从X到Y and read 从A、B到C as two steps (有步骤的，从A、B到C).
 STAGE_WORDS = ["有步骤", "分步骤", "分阶段", "步骤", "阶段"]
 #: Words right before 从 that announce a transition (实现从X到Y).
-LEAD_VERBS = ["实现了", "完成了", "经历了", "实现", "完成", "经历", "推动", "促进", "加快", "标志着", "走过了", "走过"]
+#: 经过了 "went through" is 经历了 (经过了从A到B的发展过程); a bare 经过 is "by way of" or "after" and is not one.
+LEAD_VERBS = ["实现了", "完成了", "经历了", "经过了", "实现", "完成", "经历", "推动", "促进", "加快", "标志着", "走过了",
+              "走过"]
 #: Pairs of single-character state words read as a change of state (从无到有, 从弱到强).
 STATE_PAIRS = {
     ("无", "有"), ("弱", "强"), ("少", "多"), ("低", "高"), ("穷", "富"), ("贫", "富"), ("慢", "快"), ("粗", "精"),
@@ -264,6 +275,13 @@ TREND_POLE = re.compile(r"^(?:[^，,]{0,6}的)?(?:生产|产量|产值|收入|�
                         r"升|降|增|减|涨|跌)$")
 #: Modifiers that make the target the source again, only more of it (从胜利走向更大的胜利, ruling R2).
 SAME_KIND_PREFIX = re.compile(r"^(?:更大的|更高的|更好的|更新的|更多的|更加|更|新的|新|又一个|一个又一个|进一步的)$")
+#: Modifiers of size only (小规模的, 规模较大的, 大型): poles that share their head and differ only in these are one
+#: kind of thing at another scale (从小规模的合作社到规模较大的合作社: R2 and R4, a degree, not a change of kind).
+SCALE_MODIFIER = re.compile(r"^(?:规模)?(?:较|更|很|比较)?(?:小|大|中|小型|大型|中型|中小型|小规模|大规模|中等规模)"
+                            r"(?:规模)?的?$")
+#: People named by the move they made (农业转移人口, 流动人口): their becoming residents where they went completes a
+#: relocation (people moving between sectors or places), not a change of kind; 农民工 names a kind of worker.
+RELOCATED_PEOPLE = re.compile(r"(?:转移|流动|迁移|外迁|迁徙)(?:人口|劳动力|人员)$")
 #: A span that starts at a point of time: 从明年起, 从今年10月份起.
 TIME_FROM = re.compile(r"^[^，,]{0,10}?(?:年|月|日|号|份|世纪|现在|今天|今后|目前|此|那时|这时|当时)(?:开始)?起")
 #: Verbs of extension in space or coverage: 由X向Y延伸 / 由X推广到Y with units or places as poles is scope.
@@ -299,7 +317,7 @@ CLAUSE_LEAD = ["或者", "或则", "或是", "或", "并且", "并", "再", "而
 #: Heads that a transition can modify (…转化为生产力的时间, …过渡到全民所有制的最好形式): cut off the target.
 TARGET_HEAD = re.compile(
     r"(?:的[^，,]{0,8}?(?:要求|过程|时间|最好的?形式|途径|道路|趋势|阶段|时期|试点|改革|步伐|速度|办法|做法|任务|"
-    r"方向|目标|关键|变化|转变|重要途径|实际|危险|倾向|现象|规定|大革命)"
+    r"方向|目标|关键|变化|转变|重要途径|实际|危险|倾向|现象|规定|大革命|主张|建议)"
     r"|(?:这个|这一|这种)[^的，,]{1,4}|阶段实际|试点(?:工作)?|以后|之后|以来|的?(?:轨道|路子|道路)上来)$")
 
 #: Words stripped from the start of a subject (the verbs and adverbs that govern the clause, not the thing).
@@ -486,6 +504,11 @@ def _strip_trail(text: str, words: Iterable[str]) -> str:
     return text
 
 
+#: Quantifiers and demonstratives of a part opening a source (大批私营的粮食店, 这一部分批发商): not part of its core.
+_QUANTITY_HEAD = re.compile(r"^(?:这一部分|那一部分|这部分|那部分|一部分|大批|一批|成批|许多|不少|很多|一些|有些|有的|大量)"
+                            r"(?=[^，,的]{2})")
+
+
 def _source_core(text: str) -> str:
     """The short core of a source written before its verb (X变成Y): no governing verb, adverb or modal word.
 
@@ -514,6 +537,7 @@ def _source_core(text: str) -> str:
         pass
     if m is not None and m.start() > 0 and len(text) - m.end() >= 2 and text[m.end()] != "的":
         text = text[m.end():]  # …、鼓励和指导资本主义经济转变为Y: the object of the governing verb
+    text = _QUANTITY_HEAD.sub("", text)
     m = _PARTITIVE_TAIL.match(text)
     if m and not _PARTITIVE_ONLY.match(text):
         text = _clause_subject(_strip_trail(m.group(1), SOURCE_TRAIL + CLAUSE_LEAD)) or m.group(1)
@@ -627,9 +651,14 @@ def _no_shifen(p: str) -> str:
 
 
 def _unquantified(p: str) -> str:
-    """A pole without a leading quantifier of its noun: 七万户的私营工业企业 / １８万户私营商店 -> the noun."""
-    p = re.sub(r"^(?:将近|近|约|大约|共有|共)(?=[0-9０-９零〇○一二三四五六七八九十百千两几])", "", p)  # 将近二百万户的…
+    """A pole without a leading quantifier of its noun: 七万户的私营工业企业 / １８万户私营商店 -> the noun; a count of the
+    body with 有 (全国共有１８万户私营商店) and a counted owner before 的 (一亿农户和五百万个手工业者的个体经济) likewise."""
+    p = re.sub(r"^(?:[^，,有的]{0,4}?(?:共有|还有|尚有|有)|将近|近|约|大约|共有|共)"
+               r"(?=[0-9０-９零〇○一二三四五六七八九十百千两几])", "", p)  # 将近二百万户的…, 全国共有１８万户…
     p = re.sub(rf"^[{_NUM}]+[^的，,{_NUM}]{{0,3}}的(?=[^{_NUM}]{{2}})", "", p)
+    if "的" in p:
+        # a count, not the article 一 (一个贫穷落后的国家, 一定年限的): two numerals at least, or a digit
+        p = re.sub(rf"^[^的，,]*?(?:[{_NUM}]{{2,}}|[0-9０-９]+)(?:余|多)?[万亿千百]*[^的，,{_NUM}]{{1,6}}的(?=[^{_NUM}的]{{2,}}$)", "", p)
     return re.sub(rf"^[{_NUM}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{_NUM}的]{{2}})", "", p)
 
 
@@ -640,6 +669,16 @@ def _is_trend(p: str) -> bool:
 
 def _is_place(p: str) -> bool:
     return p in SCOPE_WORDS or (len(p) <= 6 and bool(PLACE_SUFFIX.search(p)) and not re.search(r"[化型性式]", p))
+
+
+def _scale_only(src: str, tgt: str) -> bool:
+    """True when the poles share a head and differ only in a modifier of size (小规模的X, 规模较大的X)."""
+    k = 0
+    while k < min(len(src), len(tgt)) and src[-1 - k] == tgt[-1 - k]:
+        k += 1
+    if k < 2 or k == len(src) or k == len(tgt):
+        return False
+    return bool(SCALE_MODIFIER.match(src[: -k])) and bool(SCALE_MODIFIER.match(tgt[: -k]))
 
 
 def _reject_reason(src: str, tgt: str) -> str | None:
@@ -654,6 +693,10 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "numeric"
     if tgt.endswith(src) and SAME_KIND_PREFIX.match(tgt[: -len(src)]):
         return "same pole"
+    if _scale_only(src, tgt):
+        return "same pole"
+    if RELOCATED_PEOPLE.search(src):
+        return "space"
     if MOTION_IN_POLE.search(src) and len(src) <= 8:
         return "space"
     if src in SCOPE_WORDS and tgt in SCOPE_WORDS:
@@ -1047,7 +1090,9 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 c0 = b + 1  # A向B转变、C向D转变: the next source starts after the previous construction
         src_raw = _strip_words(s[c0:c].strip(), SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
                                SUBJECT_TRAIL)
-        src_raw = re.sub(r"^(?:推动|推进|促进|促使|引导|带动|加快|实现|使|让)", "", src_raw)
+        # 扎实推进X向Y转变: an adverb of manner before the governing verb goes with it
+        src_raw = re.sub(r"^(?:(?:扎实|积极|大力|稳步|切实|着力|努力|继续|进一步|有序|稳妥|全面|深入|坚定)地?)*"
+                         r"(?:推动|推进|促进|促使|引导|带动|加快|实现|使|让)", "", src_raw)
         tgt_raw = s[c + 1: vm.start()]
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or len(src) > 15 or PRONOUN_SOURCE.match(src) or src in SUBJECT_LEAD or len(tgt_raw) > MAX_POLE:
@@ -1137,6 +1182,29 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     return core, (s.rfind(core, p0, c0) if core else -1), False
 
 
+#: A verb of becoming in a relative clause (没有转为公私合营的资本主义工业…; 给已经改造成守法劳动者的农民…): what
+#: comes before the verb is only a word of aspect or negation, after a preposition at most, so the noun the clause
+#: modifies is the thing that changed (a negated change counts).
+_REL_ASPECT = re.compile(r"^(给|对|为|向|同|与|和)?(?:还|仍|都|也|均|尚|早)?(?:没有|未曾|尚未|未|已经|已|业已|早已|曾经)$")
+_REL_TARGET = re.compile(r"^([^的，,]{2,12})的([^的、，,和与及在是将已都也还要有占被由从对把给]{2,12})")
+#: Heads that a change modifies without being the thing that changed (…转为Y的过程, …的比重, …的一部分).
+_REL_HEAD_NOT = re.compile(r"^(?:过程|时间|要求|途径|道路|趋势|阶段|时期|办法|做法|任务|方向|目标|条件|问题|情况|工作|"
+                           r"步伐|速度|比重|比例|数量|规模|部分|一|这|那|各|多|大|少)")
+
+
+def _relative_source(s: str, c0: int, before: str, tgt_raw: str) -> tuple[str, str, int] | None:
+    """(source, target, end of the source after the verb) when the verb of becoming at the end of ``before`` heads a
+    relative clause (see :data:`_REL_ASPECT`); None otherwise. Without a preposition the clause before is tried
+    first: 增强X，已经转化为Y的N keeps X (see :func:`_previous_clause_source`)."""
+    ma = _REL_ASPECT.match(before.strip(" 　"))
+    mt = _REL_TARGET.match(tgt_raw) if ma else None
+    if not mt or _REL_HEAD_NOT.match(mt.group(2)):
+        return None
+    if not ma.group(1) and _previous_clause_source(s, c0)[0]:
+        return None
+    return mt.group(2), mt.group(1), mt.end()
+
+
 #: A second verb of becoming joined to the first by 或 inside one clause (变为A、B或者直接变为C).
 _OR_TURN_RE = re.compile(rf"(?:或者|或是|或)(?:直接|逐步|逐渐|再|又|也|进一步|分别|全部|可以|可)*(?:{_alts(TURN_VERBS)})")
 
@@ -1199,6 +1267,10 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if last_row and _OR_TURN_RE.fullmatch(s, last_row[1], v1):
             # 变为A或者直接变为B: verbs joined by 或 share the source of the first
             src_core, start, after_ba = last_row[0], last_row[2], last_row[3]
+        elif _relative_source(s, c0, before, tgt_raw):
+            # 没有转为公私合营的资本主义工业: the verb of becoming modifies the noun after it, which is the source
+            src_core, tgt_raw, offset = _relative_source(s, c0, before, tgt_raw)
+            start, tgt_end = v0, v1 + offset
         elif _only_words(_LOCATIVE_END.sub("", before.strip(" 　")), _NOT_NOMINAL + GOVERN_LEAD) and (
                 not src_core or _LOCATIVE_END.search(before)):
             if last_ba and last_ba[1] + 1 == c0:
@@ -1218,13 +1290,15 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if src in ENTITY_SOURCE or ENTITY_OWNED.match(src) or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
-        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole"):
+        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole") or RELOCATED_PEOPLE.search(src):
             continue
         if re.search(r"[从由]", src) and any(
                 ((src_core[q] == "从" and _is_cong(src_core, q)) or (src_core[q] == "由" and _is_you(src_core, q)))
                 and _find_connector(src_core + s[v0:v1], q + 1, len(src_core) + len(verb), src_core[q])
                 for q in range(len(src_core))):
             continue  # 从/由 … + connector inside the source: the 从/由 family has judged this phrase
+        if "的" not in src and len(tgt) > len(src) and tgt.endswith(src) and tgt[: -len(src)].endswith("的"):
+            continue  # 把计划变成群众自觉的计划: a bare thing and a kind of it, so no prior state is stated (R6)
         if not after_ba and len(src) > (24 if "的" in src else 16):
             continue
         if verb[0] == "改" and (c0 >= 2 and s[c0 - 2] == "中" or re.search(r"名称|名字|字样|称谓|简称|名为", before + tgt)):
@@ -1261,6 +1335,14 @@ _WAS_MODIFIER_RE = re.compile(
     r"(?:本来|原来|原本|曾经)([^，,。；;！？!?的]{2,12})的([^，,。；;！？!?的]{1,10}?)(?:已经|已|竟然|竟|却|也|逐渐|逐步)?"
     r"(恶化到了|恶化到|恶化为|恶化成|沦为|退化为|退化到了|退化到|演变到了|演变到|发展到了|发展到)"
     r"([^，,。；;！？!?]{2,24}?)的?(?:地步|程度|境地|田地|状态|局面)")
+#: 过去要由国家供应粮食的缺粮户，现在已经有一部分能够自给: a body described in an attributive by its former state,
+#: then, after a word of now, the state it is in (a part of it, at times): both states are stated, so it counts like
+#: 本来是X，现在成了Y. A plan (现在要…) or a state kept (现在仍…) is no change; a verb of becoming there is X变成Y's.
+_WAS_ATTR_RE = re.compile(
+    r"(?:过去|原来|原先|本来|以前|从前)(?![是为])([^，,。；;！？!?的]{2,16})的([^，,。；;！？!?的]{1,10})[，,]"
+    r"[^，,。；;！？!?]{0,4}?(?:现在|如今|而今|现已)(?:已经|已|也|都|却|又|大都|多已)?"
+    r"(?:有(?:相当多|相当|很多|许多)?的?)?(?:一部分|一大部分|部分|大部分|多数|大多数|绝大部分|绝大多数|不少)?(?:已经|已)?"
+    r"(?![要应需必仍还依])((?:(?!成了|成为|变成|变为|转为|改为)[^，,。；;！？!?]){2,24})(?=[，,。；;！？!?]|$)")
 _WAS_NOW_HINT = re.compile("本来|原来|原本|原先|过去|从前|昔日|以往|以前|曾经")
 
 
@@ -1278,6 +1360,17 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
+    for m in _WAS_ATTR_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if not _only_words(s[_clause_start(s, m.start()): m.start()], QUANTITY_LEAD + ["有许多", "凡是", "有", "很多"]):
+            continue  # the attributive must be the clause's subject (由于过去遭受X的统治，现在又… is a cause)
+        src_raw, tgt_raw = m.group(1), re.sub(r"了$", "", m.group(3))
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt):
+            continue
+        rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, "", m.start(), m.start(3) + len(tgt_raw)))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
     for m in list(_WAS_THEN_RE.finditer(s)) + list(_WAS_PAST_RE.finditer(s)) + list(_WAS_MODIFIER_RE.finditer(s)):
         if any(a <= m.start() < b for a, b in taken):
@@ -1297,10 +1390,82 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     return rows
 
 
+# --- Substitution and stages: 用Y代替X, 离开X而转向Y, 经过X，逐步过渡到Y ------------------------------------------------
+#: 用/以 Y (来) 代替/取代 X: the thing replaced is the source, its replacement the target (a substitution with one
+#: construction counts). 用/以 must be a preposition, not the end of a word (使用, 利用, 所以, 可以, 加以 …).
+_SUBST_VERB_RE = re.compile(r"(?:代替|取代|替代)了?")
+_YONG_NOT_AFTER = set("使利作采应费运试雇引适挪动专实通信享录征启选占沿借调聘租食军民商公自日惯善任效功大重有无启"
+                      "起备续耐适混合共兼并常")
+_YI_NOT_AFTER = set("所可加予难得借用足是何藉据给赖无之与有")
+#: 改变/离开/摆脱 X，而代之以/转向 Y: one construction that leaves a state and takes another (改变X而代之以Y).
+_LEAVE_FOR_RE = re.compile(
+    r"(?:改变|废除|废弃|取消|抛弃|放弃|摆脱|离开|告别|打破)([^，,。；;！？!?而]{2,30}?)[，,]?而(?:逐步|逐渐|要|应)?"
+    r"(代之以|转向|走向|转到|改为|转为|转变为)([^，,。；;！？!?]{2,36})")
+#: 经过 X，(…，) 逐步过渡到 Y: a stage passed through and the stage reached (经过低级的合作形式，逐步地过渡到较高级的合作形式).
+_VIA_STAGE_RE = re.compile(
+    r"经过([^，,。；;！？!?]{2,20})[，,](?:[^，,。；;！？!?]{0,16}[，,])?(?:而后|然后|再|并|才|逐步|逐渐|地)*过渡到"
+    r"([^，,。；;！？!?]{2,30})")
+#: What one goes through that is an effort, a time or a process, not a stage (经过几年的努力，过渡到…).
+_NOT_STAGE = re.compile(r"(?:努力|奋斗|斗争|工作|劳动|改革|改造|调整|整顿|整理|时间|时期|过程|实践|试点|试验|讨论|协商|准备|"
+                        r"学习|教育|建设|发展|年)$")
+_DEMONSTRATIVE_LEAD = re.compile(r"^(?:这种|这些|那种|那些|各种|各类|种种|一条|一种|一个|这一|那一)")
+
+
+def _substitution(s: str, taken: list[tuple[int, int]]) -> list[dict]:
+    """用Y代替X, 改变X而代之以Y / 离开X而转向Y, 经过X，逐步过渡到Y."""
+    rows = []
+    if "代" in s:
+        for m in _SUBST_VERB_RE.finditer(s):
+            v0, v1 = m.start(), m.end()
+            c0 = _clause_start(s, v0)
+            k = next((q for q in range(v0 - 3, c0 - 1, -1) if s[q] in "用以" and not (
+                q > 0 and s[q - 1] in (_YONG_NOT_AFTER if s[q] == "用" else _YI_NOT_AFTER))
+                and s[q + 1: q + 2] not in set("及便免后来前上下下内外为") | {""}), None)
+            if k is None or any(a <= k < b for a, b in taken):
+                continue
+            repl_raw = re.sub(r"来$", "", s[k + 1: v0])
+            if _EMPHASIS_RE.search(s[k: v0]) or s[v0 - 1] in "和与及、":
+                continue  # 以X为主的城市发展接续和替代产业: a frame of emphasis, and 替代 modifying a noun
+            end = _next_construction(s, v1, _clause_end(s, v1))
+            old_raw = s[v1: end]
+            mm = re.search(r"(?:必须|应该|应当|必将|势必|已经|终将)", old_raw)
+            if mm and mm.start() >= 2:
+                old_raw = old_raw[: mm.start()]  # 用Y代替X的主张必须实现: the predicate of the whole phrase
+            old_raw = _trim_target(old_raw)
+            src, tgt = clean_pole(_DEMONSTRATIVE_LEAD.sub("", old_raw)), clean_pole(_DEMONSTRATIVE_LEAD.sub("", repl_raw))
+            if len(src) < 2 or len(tgt) < 2 or PRONOUN_SOURCE.match(src) or PRONOUN_SOURCE.match(tgt) \
+                    or len(old_raw) > MAX_POLE or len(repl_raw) > MAX_POLE or _reject_reason(src, tgt):
+                continue
+            rows.append(_row("用Y代替X", "", old_raw, repl_raw, m.group().rstrip("了"), k, v1 + len(old_raw)))
+            taken.append((k, v1 + len(old_raw)))
+    if "而" in s:
+        for m in _LEAVE_FOR_RE.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            src_raw, tgt_raw = m.group(1), _trim_target(m.group(3))
+            src, tgt = clean_pole(_DEMONSTRATIVE_LEAD.sub("", src_raw)), clean_pole(_DEMONSTRATIVE_LEAD.sub("", tgt_raw))
+            if len(src) < 2 or len(tgt) < 2 or PRONOUN_SOURCE.match(src) or _reject_reason(src, tgt):
+                continue
+            rows.append(_row("改变X而代之以Y", "", src_raw, tgt_raw, m.group(2), m.start(), m.start(3) + len(tgt_raw)))
+            taken.append((m.start(), m.start(3) + len(tgt_raw)))
+    if "过渡到" in s:
+        for m in _VIA_STAGE_RE.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            src_raw, tgt_raw = _DEMONSTRATIVE_LEAD.sub("", m.group(1)), _trim_target(m.group(2))
+            src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+            if len(src) < 2 or len(tgt) < 2 or _NOT_STAGE.search(src) or _reject_reason(src, tgt):
+                continue
+            rows.append(_row("经过X过渡到Y", "", src_raw, tgt_raw, "过渡到", m.start(), m.start(2) + len(tgt_raw)))
+            taken.append((m.start(), m.start(2) + len(tgt_raw)))
+    return rows
+
+
 # --- Public API -------------------------------------------------------------------------------------------------
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
-#: becoming 变成/转为/化为/改为…, bare X向Y转变): a sentence without any of them cannot hold a transition.
-_TRIGGER = re.compile("[从由变化转改向]")  # or 发展成为 (tested apart: an alternation would slow the scan)
+#: becoming 变成/转为/化为/改为…, bare X向Y转变, 用Y代替X, 经过X过渡到Y): a sentence without any of them cannot hold a
+#: transition.
+_TRIGGER = re.compile("[从由变化转改向代渡]")  # or 发展成为 (tested apart: an alternation would slow the scan)
 _OPENER_RE = re.compile("[从由]")
 
 
@@ -1343,6 +1508,8 @@ def extract(sentence: str) -> list[dict]:
             found.append([r])
             taken.append((r["start"], r["end"]))
     for r in _turn_into(s, taken):
+        found.append([r])
+    for r in _substitution(s, taken):
         found.append([r])
     for r in _bare_toward(s, taken):
         found.append([r])

@@ -630,3 +630,97 @@ def test_pku_annotation_holds_only_offsets_and_short_poles():
     assert list(ann.columns) == ["line", "start", "end", "split", "stratum", "transition", "item", "source", "target"]
     assert set(ann["split"]) == {"dev", "heldout"}
     assert max(len(p) for p in list(ann["source"]) + list(ann["target"])) <= 20
+
+
+# --- round 3 of the report gold (issue 10w): kinds found on the tune half and on report prose outside the gold ----
+def test_jingguole_leads_a_plain_cong_dao_like_jingli():
+    assert pairs("农村信用合作事业经过了从资金互助小组到农村合作银行的发展。") == [("资金互助小组", "农村合作银行")]
+
+
+def test_poles_differing_only_in_scale_are_the_same_kind():
+    assert pairs("农机服务经历了从小规模的农机专业户到规模较大的农机专业户的转变。") == []
+
+
+def test_people_named_by_their_relocation_becoming_residents_is_relocation():
+    assert pairs("要让长期在城镇就业的农村流动人口逐步变为城镇居民。") == []
+
+
+def test_negated_relative_clause_takes_the_modified_noun_as_source():
+    assert pairs("这样，没有改为股份合作制的集体企业在全县企业中的比重将大大下降。") == [("集体企业", "股份合作制")]
+
+
+def test_relative_clause_after_a_preposition_takes_the_modified_noun_as_source():
+    r = only("对已经改造成自食其力劳动者的原工商业者，一律按照劳动者对待。")
+    assert (r["source"], r["target"], r["verb"]) == ("原工商业者", "自食其力劳动者", "改造成")
+
+
+def test_relative_clause_modifying_a_share_is_no_source():
+    assert pairs("今后，已经转为集体所有制的比重还要提高。") == []
+
+
+def test_former_state_in_an_attributive_then_the_present_state():
+    r = only("过去依靠国家调拨的县办工厂，现在已经大部分实现了自产自销。")
+    assert (r["marker"], r["source"], r["target"]) == ("本来是X，现在成了Y", "依靠国家调拨", "实现了自产自销")
+
+
+def test_former_state_attributive_inside_a_clause_of_cause_is_no_transition():
+    assert pairs("由于过去长期缺乏必要的投入，现在又遇到连续的自然灾害，这些地区困难较多。") == []
+
+
+def test_a_body_counted_with_you_in_its_own_clause_is_the_source():
+    assert pairs("在手工业方面，全省共有３２０户个体修理铺转为合作商店。") == [("个体修理铺", "合作商店")]
+
+
+def test_a_counted_owner_before_de_is_no_quantity_pole():
+    assert pairs("两千多万农户和三十多万个渔民的个体经营已经变为合作经营。") == [("个体经营", "合作经营")]
+
+
+def test_the_article_yi_ge_is_no_count_of_an_owner():
+    assert pairs("我们要把一个以农业为主的落后的地区变成以工业为主的先进地区。") == [
+        ("以农业为主的落后的地区", "以工业为主的先进地区")]
+
+
+def test_a_quantifier_of_part_opens_no_source_core():
+    assert pairs("大批个体的修理铺已经改为集体的服务站。") == [("个体的修理铺", "集体的服务站")]
+
+
+def test_a_bare_thing_becoming_a_kind_of_itself_has_no_stated_source():
+    assert pairs("要把标准变成企业自觉遵守的标准。") == []
+
+
+def test_bare_toward_drops_an_adverb_with_the_governing_verb():
+    assert pairs("扎实推进粗放型增长方式向集约型增长方式转变。") == [("粗放型增长方式", "集约型增长方式")]
+
+
+def test_yong_y_daiti_x_the_thing_replaced_is_the_source():
+    r = only("在农村，要用集体所有制来代替个体所有制。")
+    assert (r["marker"], r["source"], r["target"], r["verb"]) == ("用Y代替X", "个体所有制", "集体所有制", "代替")
+
+
+def test_yi_y_qudai_x_after_an_adverb():
+    assert pairs("逐步以机械化作业取代手工作业。") == [("手工作业", "机械化作业")]
+
+
+def test_substitution_with_a_pronoun_pole_is_no_transition():
+    assert pairs("但不能用它们来代替正规的学校。") == []
+
+
+def test_tidai_modifying_a_noun_after_a_frame_of_emphasis_is_no_substitution():
+    assert pairs("支持以农业为主的县发展接续和替代产业。") == []
+
+
+def test_substitution_as_the_subject_stops_before_its_predicate():
+    assert pairs("用协商代替对抗的主张必须坚持。") == [("对抗", "协商")]
+
+
+def test_leaving_one_road_for_another_with_er():
+    assert pairs("农民必须离开个体经营的旧路，而转向合作经营的新路。") == [("个体经营的旧路", "合作经营的新路")]
+
+
+def test_jingguo_a_stage_then_guodu_dao_the_next():
+    r = only("经过各种初级的互助形式，逐步地过渡到高级的合作形式。")
+    assert (r["marker"], r["source"], r["target"]) == ("经过X过渡到Y", "初级的互助形式", "高级的合作形式")
+
+
+def test_jingguo_an_effort_is_no_stage():
+    assert pairs("经过几年的艰苦努力，逐步过渡到新的管理体制。") == []
