@@ -262,13 +262,28 @@ VIEWPOINT_END = re.compile(r"(?:来看|看来|看|说起|讲起|谈起|做起|�
 #: Pronouns and empty words that cannot be a stated source (使其转化为 …).
 PRONOUN_SOURCE = re.compile(r"^(?:其|之|它|它们|他|他们|她|她们|此|这|那|这些|那些|自己|自身|我们|你们|其中|对方)$")
 #: A whole country or region as the source (使中国变成…, 把西藏变成…): an entity, not a state of it.
-ENTITY_SOURCE = {"中国", "我国", "祖国", "全国", "国家", "本国", "我们国家", "这个国家", "西藏", "台湾", "世界", "全世界"}
+#: Foreign states and regions are entities too: 企图把老挝变为它的军事基地 names a country, not a state of it (a
+#: 国-suffix cannot stand for them: 农业国 and 工业国 are kinds of country, and 把农业国变成工业国 counts).
+FOREIGN_ENTITIES = {
+    "老挝", "越南", "南越", "北越", "柬埔寨", "泰国", "缅甸", "朝鲜", "南朝鲜", "北朝鲜", "韩国", "日本", "蒙古", "菲律宾",
+    "印度", "印度尼西亚", "印尼", "马来西亚", "新加坡", "巴基斯坦", "阿富汗", "伊朗", "伊拉克", "以色列", "巴勒斯坦",
+    "叙利亚", "黎巴嫩", "约旦", "埃及", "阿尔及利亚", "刚果", "古巴", "美国", "苏联", "俄罗斯", "英国", "法国", "德国",
+    "西德", "东德", "意大利", "加拿大", "澳大利亚", "香港", "澳门", "亚洲", "非洲", "欧洲", "拉丁美洲", "拉美", "中东",
+    "东南亚", "印度支那", "南亚", "西亚", "中南半岛",
+}
+ENTITY_SOURCE = {"中国", "我国", "祖国", "全国", "国家", "本国", "我们国家", "这个国家", "西藏", "台湾", "世界",
+                 "全世界"} | FOREIGN_ENTITIES
 #: A country's economy or society with no state named (把别国的经济变成附庸): still a bare entity.
-ENTITY_OWNED = re.compile(r"^(?:别国|他国|外国|各国|本国|我国|中国|祖国|国家|别人|他人)的?(?:经济|社会|面貌|领土)$")
+ENTITY_OWNED = re.compile(rf"^(?:别国|他国|外国|各国|本国|我国|中国|祖国|国家|别人|他人|{'|'.join(sorted(FOREIGN_ENTITIES))})"
+                          r"的?(?:经济|社会|面貌|领土)$")
 #: A quantity's trend, degree or sign as a pole (由下降转为上升, 转向回升, 由偏快转为过热, 由亏损转为盈利): a numeric
-#: change, not a change of kind (ruling R1).
+#: change, not a change of kind (ruling R1); a deficit of some size closing into balance is one too (round 3:
+#: 收支从有较大赤字转为基本平衡 is a quantity changing sign, unlike 供不应求 -> 供求平衡, a state of the market).
 TREND_POLE = re.compile(r"^(?:[^，,]{0,6}的)?(?:生产|产量|产值|收入|财政收入|价格|物价|利润|出口|进口|投资|增速|速度|效益)?"
                         r"(?:连年|持续|逐年|大幅|小幅|明显|较快|快速|稳步|缓慢|结构性|输入性)?"
+                        # a sign held to a size (有很大赤字, 出现巨额逆差): still the sign of a balance
+                        r"(?:(?:有|出现了?|存在)?(?:很大|较大|巨大|巨额|大量|大额|严重|少量|较多|很多|一定)的?"
+                        r"(?=亏损|盈利|赤字|盈余|逆差|顺差)|(?:有|出现了?|存在)(?=亏损|盈利|赤字|盈余|逆差|顺差))?"
                         r"(?:偏快|过快|偏慢|过慢|过热|偏热|过冷|偏冷|偏高|过高|偏低|过低|偏紧|过紧|偏松|过松|"
                         r"亏损|盈利|赤字|盈余|逆差|顺差|"
                         r"上升|下降|回升|回落|增长|减少|下滑|上涨|下跌|负增长|正增长|减产|增产|"

@@ -401,6 +401,14 @@ def test_degrees_and_signs_of_a_quantity_are_numeric_changes(sentence):
     assert extract(sentence) == []
 
 
+def test_a_deficit_of_some_size_closing_into_balance_is_a_numeric_change():
+    assert extract("去年地方财政收支从有较大赤字转为基本平衡。") == []
+
+
+def test_a_market_in_shortage_becoming_balanced_is_still_a_change_of_state():
+    assert pairs("许多日用品从供不应求变为供求平衡。") == [("供不应求", "供求平衡")]
+
+
 def test_a_change_word_far_from_a_plain_cong_x_dao_y_is_no_evidence():
     assert extract("近年来全省加快转型升级，稳步扩大开放，推进改革攻坚，加强从业人员培训，从选址到施工严格把关。") == []
 
@@ -427,6 +435,14 @@ def test_extension_of_coverage_is_scope(sentence):
 @pytest.mark.parametrize("sentence", ["要把我国变成一个现代化强国。", "使全省变为旅游大省。"])
 def test_a_whole_country_or_region_as_source_is_an_entity(sentence):
     assert extract(sentence) == []
+
+
+def test_a_foreign_country_as_source_is_an_entity():
+    assert extract("侵略者妄图把柬埔寨变成它的殖民地。") == []
+
+
+def test_a_kind_of_country_as_source_is_a_state():
+    assert pairs("要把落后的农业国变成先进的工业国。") == [("落后的农业国", "先进的工业国")]
 
 
 def test_bare_xiang_zhuanbian_with_the_changing_thing_as_source_is_not_taken():
