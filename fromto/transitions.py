@@ -696,6 +696,21 @@ def _scale_only(src: str, tgt: str) -> bool:
     return bool(SCALE_MODIFIER.match(src[: -k])) and bool(SCALE_MODIFIER.match(tgt[: -k]))
 
 
+#: Words of a former or opposite state in a source (旧模式 -> 新模式, 不平衡 -> 新的平衡): with one, 新 names a change.
+_OLD_STATE = re.compile(r"旧|老|原有|原来|原先|过去|传统|落后|过时|陈旧|不|没有|无")
+
+
+def _new_of_same_head(src: str, tgt: str) -> bool:
+    """True when the target is only 新/更好的 … + the head noun of a source that is that noun described by a 的-clause
+    naming no former state (把一切可以改造的人改造成为新人): the same kind of pole on both sides (R2), since what
+    the source was before is not stated."""
+    for k in range(1, min(len(tgt), 6)):
+        head = tgt[k:]
+        if SAME_KIND_PREFIX.match(tgt[:k]) and src.endswith("的" + head) and not _OLD_STATE.search(src[: -len(head)]):
+            return True
+    return False
+
+
 def _reject_reason(src: str, tgt: str) -> str | None:
     """Why a pair of cleaned poles is no transition (time, numeric, identical …), or None."""
     if not src or not tgt:
@@ -707,6 +722,8 @@ def _reject_reason(src: str, tgt: str) -> str | None:
     if _is_numeric(src) or _is_numeric(tgt) or _is_trend(src) or _is_trend(tgt):
         return "numeric"
     if tgt.endswith(src) and SAME_KIND_PREFIX.match(tgt[: -len(src)]):
+        return "same pole"
+    if _new_of_same_head(src, tgt):
         return "same pole"
     if _scale_only(src, tgt):
         return "same pole"

@@ -437,6 +437,14 @@ def test_a_whole_country_or_region_as_source_is_an_entity(sentence):
     assert extract(sentence) == []
 
 
+def test_a_thing_described_without_a_former_state_becoming_a_new_one_is_the_same_pole():
+    assert extract("要把一切愿意学习的人改造成为新人。") == []
+
+
+def test_a_thing_with_a_former_state_becoming_a_new_one_is_a_change():
+    assert pairs("把不合理的旧制度变为新的制度。") == [("不合理的旧制度", "新的制度")]
+
+
 def test_a_foreign_country_as_source_is_an_entity():
     assert extract("侵略者妄图把柬埔寨变成它的殖民地。") == []
 
