@@ -1433,6 +1433,17 @@ _YI_NOT_AFTER = set("所可加予难得借用足是何藉据给赖无之与有")
 _LEAVE_FOR_RE = re.compile(
     r"(?:改变|废除|废弃|取消|抛弃|放弃|摆脱|离开|告别|打破)([^，,。；;！？!?而]{2,30}?)[，,]?而(?:逐步|逐渐|要|应)?"
     r"(代之以|转向|走向|转到|改为|转为|转变为)([^，,。；;！？!?]{2,36})")
+#: 改变X的做法，逐步转到Y上来/方面来: leaving a practice and shifting onto another in the next clause. Without 而 the
+#: shift must be the construction of a new focus or track (转到…上来, 转到…方面来, 转到…的轨道上来), which names
+#: where the work now goes instead of where it was, and X must be a practice (…的做法/办法/方式, 把精力放在X上面的
+#: 做法); 改变X，建立Y (two verbs, no construction) stays out.
+_LEAVE_FOR_TRACK_RE = re.compile(
+    r"(?:改变|摆脱|改掉|放弃|扭转)([^，,。；;！？!?]{2,40}?)[，,](?:并且|并|要|应|逐步|逐渐|切实|真正|尽快|进一步|坚决)*"
+    r"(转到|转移到)([^，,。；;！？!?]{2,48}?)(?:的?(?:轨道|路子|道路))?(?:上|方面)来")
+#: A former practice named by where the effort was put (把主要精力放在X上面的做法): X is the state left.
+_FORMER_FOCUS = re.compile(r"(?:放在|集中在|局限于|停留在)([^，,]{2,}?)上(?:面)?的(?:做法|办法|作法|方式|状况|局面|倾向)$")
+_FORMER_LEAD = re.compile(r"^(?:过去|以往|原来|原先|长期以来)?(?:那种|这种|那些|这些|一些)?")
+_PRACTICE_TAIL = re.compile(r"的(?:做法|办法|作法|方式|状况|局面|倾向)$")
 #: 经过 X，(…，) 逐步过渡到 Y: a stage passed through and the stage reached (经过低级的合作形式，逐步地过渡到较高级的合作形式).
 _VIA_STAGE_RE = re.compile(
     r"经过([^，,。；;！？!?]{2,20})[，,](?:[^，,。；;！？!?]{0,16}[，,])?(?:而后|然后|再|并|才|逐步|逐渐|地)*过渡到"
@@ -1480,6 +1491,22 @@ def _substitution(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 continue
             rows.append(_row("改变X而代之以Y", "", src_raw, tgt_raw, m.group(2), m.start(), m.start(3) + len(tgt_raw)))
             taken.append((m.start(), m.start(3) + len(tgt_raw)))
+    if "转到" in s or "转移到" in s:
+        for m in _LEAVE_FOR_TRACK_RE.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            src_raw = _FORMER_LEAD.sub("", m.group(1))
+            mf = _FORMER_FOCUS.search(src_raw)
+            if not (mf or _PRACTICE_TAIL.search(src_raw)):
+                continue  # 改变落后面貌，转到建设上来: a state to be changed and a new task, not a practice left
+            src_raw = mf.group(1) if mf else _PRACTICE_TAIL.sub("", src_raw)
+            tgt_raw = m.group(3)
+            src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+            if len(src) < 2 or len(tgt) < 2 or len(tgt_raw) > MAX_POLE or PRONOUN_SOURCE.match(src) \
+                    or _reject_reason(src, tgt):
+                continue
+            rows.append(_row("改变X而代之以Y", "", src_raw, tgt_raw, m.group(2), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
     if "过渡到" in s:
         for m in _VIA_STAGE_RE.finditer(s):
             if any(a <= m.start() < b for a, b in taken):

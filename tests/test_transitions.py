@@ -741,6 +741,19 @@ def test_leaving_one_road_for_another_with_er():
     assert pairs("农民必须离开个体经营的旧路，而转向合作经营的新路。") == [("个体经营的旧路", "合作经营的新路")]
 
 
+def test_leaving_a_practice_for_a_new_track_in_the_next_clause():
+    assert pairs("要改变单纯依靠增加投入的做法，切实转到依靠科技进步的轨道上来。") == [("单纯依靠增加投入", "依靠科技进步")]
+
+
+def test_leaving_a_practice_named_by_where_the_effort_was_put():
+    assert pairs("各部门要改变过去那种把主要力量放在审批项目上面的做法，逐步转到搞好规划和服务方面来。") == [
+        ("审批项目", "搞好规划和服务")]
+
+
+def test_changing_a_state_then_turning_to_a_task_is_no_practice_left():
+    assert pairs("要改变落后面貌，转到建设上来。") == []
+
+
 def test_jingguo_a_stage_then_guodu_dao_the_next():
     r = only("经过各种初级的互助形式，逐步地过渡到高级的合作形式。")
     assert (r["marker"], r["source"], r["target"]) == ("经过X过渡到Y", "初级的互助形式", "高级的合作形式")
