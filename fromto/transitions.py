@@ -378,6 +378,8 @@ _BECOME_ANY_RE = re.compile(_alts(set(TURN_VERBS) | set(BECOME_VERBS) - {"达到
 #: A verb of becoming opening a clause after the one 从/由 opened (从X，Y，转为Z), at most two clauses later.
 _LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){0,2}[，,](?:逐步|逐渐|开始|进一步|及时|适时|也|都|已经|终于)?"
                              r"(转为|转向|转变为|改为|变为|过渡到|转到|达到了|达到)")
+#: A clause that goes on a chain of going or becoming (由A，转向B，走向C): a verb of going or becoming opens it.
+_CHAIN_GO_RE = re.compile(rf"[，,](?:再|进而|然后|最终|最后|继而|并|逐步|逐渐|进一步)?({_alts(GO_VERBS + ['转为', '转变为', '过渡到'])})")
 #: A means inside a source running over commas (从X上经过十五年的努力，…，达到了Y): the source stops before it.
 _MEANS_IN_SOURCE = re.compile(r"(?:上|中)?(?:经过|通过|经)(?=[^，,]{2,})")
 #: A goal as the target of 达到 (达到…的目的): an aim reached, not a state changed into.
@@ -919,7 +921,20 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
             marker = "从X走向Y" if opener == "从" else "由X走向Y"
         else:
             marker = "由X转为Y" if opener == "由" else "从X转为Y"
-        return [_row(marker, subject, src_raw, tgt_raw, verb, lead_start if lead else i, y_end)], y_end
+        rows = [_row(marker, subject, src_raw, tgt_raw, verb, lead_start if lead else i, y_end)]
+        # 由A，转向B，走向C: the next clause opens with a verb of going, so its target is the next step of a chain
+        while len(rows) < 8 and y_end < len(s) and s[y_end] in "，,":
+            mc = _CHAIN_GO_RE.match(s, y_end)
+            if not mc:
+                break
+            n_end = _next_construction(s, mc.end(), _clause_end(s, mc.end()))
+            n_raw = _trim_target(s[mc.end():n_end])
+            n = clean_pole(n_raw)
+            if len(n_raw) > MAX_POLE or _reject_reason(rows[-1]["target"], n) or _is_place(n) or n in ENTITY_SOURCE:
+                break  # 从封闭走向开放，走向世界: going out into a place is movement, not a next state
+            rows.append(_row(marker, subject, tgt_raw, n_raw, mc.group(1), c1, mc.end() + len(n_raw)))
+            c1, tgt_raw, y_end = mc.end(), n_raw, mc.end() + len(n_raw)
+        return rows, y_end
 
     # kind == "to": 从X到Y, possibly a chain
     poles = [(i + 1, clause_end if comma_form else c0)]

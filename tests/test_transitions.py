@@ -754,6 +754,16 @@ def test_changing_a_state_then_turning_to_a_task_is_no_practice_left():
     assert pairs("要改变落后面貌，转到建设上来。") == []
 
 
+def test_a_chain_of_verbs_of_going_over_clauses_gives_one_row_per_step():
+    rows = extract("逐步使失业人员由政府救济维持生活，转向享受社会保险，走向市场就业。")
+    assert [(r["source"], r["target"], r["step"]) for r in rows] == [
+        ("政府救济维持生活", "享受社会保险", 1), ("享受社会保险", "市场就业", 2)]
+
+
+def test_a_chain_step_going_out_into_a_place_is_movement():
+    assert pairs("这个地区从封闭走向开放，走向世界。") == [("封闭", "开放")]
+
+
 def test_jingguo_a_stage_then_guodu_dao_the_next():
     r = only("经过各种初级的互助形式，逐步地过渡到高级的合作形式。")
     assert (r["marker"], r["source"], r["target"]) == ("经过X过渡到Y", "初级的互助形式", "高级的合作形式")
