@@ -1390,6 +1390,11 @@ _WAS_ATTR_RE = re.compile(
     r"[^，,。；;！？!?]{0,4}?(?:现在|如今|而今|现已)(?:已经|已|也|都|却|又|大都|多已)?"
     r"(?:有(?:相当多|相当|很多|许多)?的?)?(?:一部分|一大部分|部分|大部分|多数|大多数|绝大部分|绝大多数|不少)?(?:已经|已)?"
     r"(?![要应需必仍还依])((?:(?!成了|成为|变成|变为|转为|改为)[^，,。；;！？!?]){2,24})(?=[，,。；;！？!?]|$)")
+#: 过去要交纳地租，现在不再交纳了: a former state in a 过去 clause and, after a word of now, its end (不再/再也不): the
+#: negated present state is the target, like a prevented or negated change.
+_WAS_NO_LONGER_RE = re.compile(
+    r"(?:过去|以前|从前|原来|原先|本来)(?![是为的])([^，,。；;！？!?]{2,20}?)[，,](?:而|但|可是)?(?:现在|如今|而今|今天)"
+    r"(?:已经|已|就|都|也|却)?((?:不再|再也不|再不)[^，,。；;！？!?]{1,12})(?=[，,。；;！？!?]|$)")
 _WAS_NOW_HINT = re.compile("本来|原来|原本|原先|过去|从前|昔日|以往|以前|曾经")
 
 
@@ -1419,6 +1424,14 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, "", m.start(), m.start(3) + len(tgt_raw)))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
+    for m in _WAS_NO_LONGER_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        src, tgt = clean_pole(m.group(1)), clean_pole(m.group(2))
+        if len(src) < 2 or _reject_reason(src, tgt) or re.search(r"[从由]", src):
+            continue
+        rows.append(_row("本来是X，现在成了Y", "", m.group(1), m.group(2), "", m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     for m in list(_WAS_THEN_RE.finditer(s)) + list(_WAS_PAST_RE.finditer(s)) + list(_WAS_MODIFIER_RE.finditer(s)):
         if any(a <= m.start() < b for a, b in taken):
             continue

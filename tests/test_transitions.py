@@ -764,6 +764,14 @@ def test_a_chain_step_going_out_into_a_place_is_movement():
     assert pairs("这个地区从封闭走向开放，走向世界。") == [("封闭", "开放")]
 
 
+def test_a_former_state_in_a_guoqu_clause_and_its_end_after_xianzai():
+    assert pairs("牧民过去要向牧主交纳大量的牲畜，现在不再交纳了。") == [("要向牧主交纳大量的牲畜", "不再交纳了")]
+
+
+def test_a_stretch_of_time_after_guoqu_is_no_former_state():
+    assert pairs("过去三年里，现在已经不再有人提起。") == []
+
+
 def test_jingguo_a_stage_then_guodu_dao_the_next():
     r = only("经过各种初级的互助形式，逐步地过渡到高级的合作形式。")
     assert (r["marker"], r["source"], r["target"]) == ("经过X过渡到Y", "初级的互助形式", "高级的合作形式")
