@@ -378,8 +378,9 @@ _BECOME_ANY_RE = re.compile(_alts(set(TURN_VERBS) | set(BECOME_VERBS) - {"达到
 #: A verb of becoming opening a clause after the one 从/由 opened (从X，Y，转为Z), at most two clauses later.
 _LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){0,2}[，,](?:逐步|逐渐|开始|进一步|及时|适时|也|都|已经|终于)?"
                              r"(转为|转向|转变为|改为|变为|过渡到|转到|达到了|达到)")
-#: A clause that goes on a chain of going or becoming (由A，转向B，走向C): a verb of going or becoming opens it.
-_CHAIN_GO_RE = re.compile(rf"[，,](?:再|进而|然后|最终|最后|继而|并|逐步|逐渐|进一步)?({_alts(GO_VERBS + ['转为', '转变为', '过渡到'])})")
+#: A clause that goes on a chain of going or becoming (由A，转向B，走向C): a verb of going or becoming opens it. Verbs
+#: of entering (进入, 步入, 迈入) are left out: …，进入新的阶段 names a stage reached, not the next state of the chain.
+_CHAIN_GO_RE = re.compile(r"[，,](?:再|进而|然后|最终|最后|继而|并|逐步|逐渐|进一步)?(走向|迈向|转向|转为|转变为|过渡到)")
 #: A means inside a source running over commas (从X上经过十五年的努力，…，达到了Y): the source stops before it.
 _MEANS_IN_SOURCE = re.compile(r"(?:上|中)?(?:经过|通过|经)(?=[^，,]{2,})")
 #: A goal as the target of 达到 (达到…的目的): an aim reached, not a state changed into.

@@ -772,6 +772,10 @@ def test_a_stretch_of_time_after_guoqu_is_no_former_state():
     assert pairs("过去三年里，现在已经不再有人提起。") == []
 
 
+def test_a_clause_entering_a_stage_does_not_go_on_a_chain():
+    assert pairs("我国经济从恢复走向发展，进入新的阶段。") == [("恢复", "发展")]
+
+
 def test_jingguo_a_stage_then_guodu_dao_the_next():
     r = only("经过各种初级的互助形式，逐步地过渡到高级的合作形式。")
     assert (r["marker"], r["source"], r["target"]) == ("经过X过渡到Y", "初级的互助形式", "高级的合作形式")
