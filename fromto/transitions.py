@@ -58,6 +58,13 @@ attributive of the clause's subject and the present state after 现在 (过去�
 It rejects poles that differ only in a modifier of size (从小规模的X到规模较大的X), people named by their relocation
 (农业转移人口) becoming residents, and a bare thing becoming a kind of itself (把计划变成群众自觉的计划: no prior state).
 
+Tuning on all three rounds (issue 10v) adds: a chain of verbs of going or becoming over clauses (由A，转向B，走向C;
+a step into a place, 走向世界, or a stage entered, 进入新的阶段, ends it); leaving a practice for a new track in the
+next clause (改变X的做法，逐步转到Y方面来); a former state in a 过去 clause ended after 现在 (现在不再交纳了). It
+rejects a deficit of some size closing into balance (从有很大赤字达到基本平衡: numeric), foreign countries as
+sources (把老挝变为…: entities), and a thing described by a 的-clause naming no former state becoming 新 + its head
+(把一切可以改造的人改造成为新人: R2).
+
 Chains (从A到B，再到C / 从A到B进而C) give one row per step: A→B is step 1, B→C step 2, sharing ``chain_id``.
 A chain written with a comma before the first 到 (从A，到B，再到C) needs at least two steps, so the mass-line
 slogan 从群众中来，到群众中去 is not taken for a transition.
