@@ -58,6 +58,13 @@ attributive of the clause's subject and the present state after 现在 (过去�
 It rejects poles that differ only in a modifier of size (从小规模的X到规模较大的X), people named by their relocation
 (农业转移人口) becoming residents, and a bare thing becoming a kind of itself (把计划变成群众自觉的计划: no prior state).
 
+Tuning on all three rounds (issue 10v) adds: a chain of verbs of going or becoming over clauses (由A，转向B，走向C;
+a step into a place, 走向世界, or a stage entered, 进入新的阶段, ends it); leaving a practice for a new track in the
+next clause (改变X的做法，逐步转到Y方面来); a former state in a 过去 clause ended after 现在 (现在不再交纳了). It
+rejects a deficit of some size closing into balance (从有很大赤字达到基本平衡: numeric), foreign countries as
+sources (把老挝变为…: entities), and a thing described by a 的-clause naming no former state becoming 新 + its head
+(把一切可以改造的人改造成为新人: R2).
+
 Chains (从A到B，再到C / 从A到B进而C) give one row per step: A→B is step 1, B→C step 2, sharing ``chain_id``.
 A chain written with a comma before the first 到 (从A，到B，再到C) needs at least two steps, so the mass-line
 slogan 从群众中来，到群众中去 is not taken for a transition.
@@ -262,13 +269,28 @@ VIEWPOINT_END = re.compile(r"(?:来看|看来|看|说起|讲起|谈起|做起|�
 #: Pronouns and empty words that cannot be a stated source (使其转化为 …).
 PRONOUN_SOURCE = re.compile(r"^(?:其|之|它|它们|他|他们|她|她们|此|这|那|这些|那些|自己|自身|我们|你们|其中|对方)$")
 #: A whole country or region as the source (使中国变成…, 把西藏变成…): an entity, not a state of it.
-ENTITY_SOURCE = {"中国", "我国", "祖国", "全国", "国家", "本国", "我们国家", "这个国家", "西藏", "台湾", "世界", "全世界"}
+#: Foreign states and regions are entities too: 企图把老挝变为它的军事基地 names a country, not a state of it (a
+#: 国-suffix cannot stand for them: 农业国 and 工业国 are kinds of country, and 把农业国变成工业国 counts).
+FOREIGN_ENTITIES = {
+    "老挝", "越南", "南越", "北越", "柬埔寨", "泰国", "缅甸", "朝鲜", "南朝鲜", "北朝鲜", "韩国", "日本", "蒙古", "菲律宾",
+    "印度", "印度尼西亚", "印尼", "马来西亚", "新加坡", "巴基斯坦", "阿富汗", "伊朗", "伊拉克", "以色列", "巴勒斯坦",
+    "叙利亚", "黎巴嫩", "约旦", "埃及", "阿尔及利亚", "刚果", "古巴", "美国", "苏联", "俄罗斯", "英国", "法国", "德国",
+    "西德", "东德", "意大利", "加拿大", "澳大利亚", "香港", "澳门", "亚洲", "非洲", "欧洲", "拉丁美洲", "拉美", "中东",
+    "东南亚", "印度支那", "南亚", "西亚", "中南半岛",
+}
+ENTITY_SOURCE = {"中国", "我国", "祖国", "全国", "国家", "本国", "我们国家", "这个国家", "西藏", "台湾", "世界",
+                 "全世界"} | FOREIGN_ENTITIES
 #: A country's economy or society with no state named (把别国的经济变成附庸): still a bare entity.
-ENTITY_OWNED = re.compile(r"^(?:别国|他国|外国|各国|本国|我国|中国|祖国|国家|别人|他人)的?(?:经济|社会|面貌|领土)$")
+ENTITY_OWNED = re.compile(rf"^(?:别国|他国|外国|各国|本国|我国|中国|祖国|国家|别人|他人|{'|'.join(sorted(FOREIGN_ENTITIES))})"
+                          r"的?(?:经济|社会|面貌|领土)$")
 #: A quantity's trend, degree or sign as a pole (由下降转为上升, 转向回升, 由偏快转为过热, 由亏损转为盈利): a numeric
-#: change, not a change of kind (ruling R1).
+#: change, not a change of kind (ruling R1); a deficit of some size closing into balance is one too (round 3:
+#: 收支从有较大赤字转为基本平衡 is a quantity changing sign, unlike 供不应求 -> 供求平衡, a state of the market).
 TREND_POLE = re.compile(r"^(?:[^，,]{0,6}的)?(?:生产|产量|产值|收入|财政收入|价格|物价|利润|出口|进口|投资|增速|速度|效益)?"
                         r"(?:连年|持续|逐年|大幅|小幅|明显|较快|快速|稳步|缓慢|结构性|输入性)?"
+                        # a sign held to a size (有很大赤字, 出现巨额逆差): still the sign of a balance
+                        r"(?:(?:有|出现了?|存在)?(?:很大|较大|巨大|巨额|大量|大额|严重|少量|较多|很多|一定)的?"
+                        r"(?=亏损|盈利|赤字|盈余|逆差|顺差)|(?:有|出现了?|存在)(?=亏损|盈利|赤字|盈余|逆差|顺差))?"
                         r"(?:偏快|过快|偏慢|过慢|过热|偏热|过冷|偏冷|偏高|过高|偏低|过低|偏紧|过紧|偏松|过松|"
                         r"亏损|盈利|赤字|盈余|逆差|顺差|"
                         r"上升|下降|回升|回落|增长|减少|下滑|上涨|下跌|负增长|正增长|减产|增产|"
@@ -363,6 +385,9 @@ _BECOME_ANY_RE = re.compile(_alts(set(TURN_VERBS) | set(BECOME_VERBS) - {"达到
 #: A verb of becoming opening a clause after the one 从/由 opened (从X，Y，转为Z), at most two clauses later.
 _LATE_BECOME_RE = re.compile(r"(?:[，,][^，,。；;！？!?：:从由]{1,30}){0,2}[，,](?:逐步|逐渐|开始|进一步|及时|适时|也|都|已经|终于)?"
                              r"(转为|转向|转变为|改为|变为|过渡到|转到|达到了|达到)")
+#: A clause that goes on a chain of going or becoming (由A，转向B，走向C): a verb of going or becoming opens it. Verbs
+#: of entering (进入, 步入, 迈入) are left out: …，进入新的阶段 names a stage reached, not the next state of the chain.
+_CHAIN_GO_RE = re.compile(r"[，,](?:再|进而|然后|最终|最后|继而|并|逐步|逐渐|进一步)?(走向|迈向|转向|转为|转变为|过渡到)")
 #: A means inside a source running over commas (从X上经过十五年的努力，…，达到了Y): the source stops before it.
 _MEANS_IN_SOURCE = re.compile(r"(?:上|中)?(?:经过|通过|经)(?=[^，,]{2,})")
 #: A goal as the target of 达到 (达到…的目的): an aim reached, not a state changed into.
@@ -681,6 +706,21 @@ def _scale_only(src: str, tgt: str) -> bool:
     return bool(SCALE_MODIFIER.match(src[: -k])) and bool(SCALE_MODIFIER.match(tgt[: -k]))
 
 
+#: Words of a former or opposite state in a source (旧模式 -> 新模式, 不平衡 -> 新的平衡): with one, 新 names a change.
+_OLD_STATE = re.compile(r"旧|老|原有|原来|原先|过去|传统|落后|过时|陈旧|不|没有|无")
+
+
+def _new_of_same_head(src: str, tgt: str) -> bool:
+    """True when the target is only 新/更好的 … + the head noun of a source that is that noun described by a 的-clause
+    naming no former state (把一切可以改造的人改造成为新人): the same kind of pole on both sides (R2), since what
+    the source was before is not stated."""
+    for k in range(1, min(len(tgt), 6)):
+        head = tgt[k:]
+        if SAME_KIND_PREFIX.match(tgt[:k]) and src.endswith("的" + head) and not _OLD_STATE.search(src[: -len(head)]):
+            return True
+    return False
+
+
 def _reject_reason(src: str, tgt: str) -> str | None:
     """Why a pair of cleaned poles is no transition (time, numeric, identical …), or None."""
     if not src or not tgt:
@@ -692,6 +732,8 @@ def _reject_reason(src: str, tgt: str) -> str | None:
     if _is_numeric(src) or _is_numeric(tgt) or _is_trend(src) or _is_trend(tgt):
         return "numeric"
     if tgt.endswith(src) and SAME_KIND_PREFIX.match(tgt[: -len(src)]):
+        return "same pole"
+    if _new_of_same_head(src, tgt):
         return "same pole"
     if _scale_only(src, tgt):
         return "same pole"
@@ -887,7 +929,20 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
             marker = "从X走向Y" if opener == "从" else "由X走向Y"
         else:
             marker = "由X转为Y" if opener == "由" else "从X转为Y"
-        return [_row(marker, subject, src_raw, tgt_raw, verb, lead_start if lead else i, y_end)], y_end
+        rows = [_row(marker, subject, src_raw, tgt_raw, verb, lead_start if lead else i, y_end)]
+        # 由A，转向B，走向C: the next clause opens with a verb of going, so its target is the next step of a chain
+        while len(rows) < 8 and y_end < len(s) and s[y_end] in "，,":
+            mc = _CHAIN_GO_RE.match(s, y_end)
+            if not mc:
+                break
+            n_end = _next_construction(s, mc.end(), _clause_end(s, mc.end()))
+            n_raw = _trim_target(s[mc.end():n_end])
+            n = clean_pole(n_raw)
+            if len(n_raw) > MAX_POLE or _reject_reason(rows[-1]["target"], n) or _is_place(n) or n in ENTITY_SOURCE:
+                break  # 从封闭走向开放，走向世界: going out into a place is movement, not a next state
+            rows.append(_row(marker, subject, tgt_raw, n_raw, mc.group(1), c1, mc.end() + len(n_raw)))
+            c1, tgt_raw, y_end = mc.end(), n_raw, mc.end() + len(n_raw)
+        return rows, y_end
 
     # kind == "to": 从X到Y, possibly a chain
     poles = [(i + 1, clause_end if comma_form else c0)]
@@ -1343,6 +1398,11 @@ _WAS_ATTR_RE = re.compile(
     r"[^，,。；;！？!?]{0,4}?(?:现在|如今|而今|现已)(?:已经|已|也|都|却|又|大都|多已)?"
     r"(?:有(?:相当多|相当|很多|许多)?的?)?(?:一部分|一大部分|部分|大部分|多数|大多数|绝大部分|绝大多数|不少)?(?:已经|已)?"
     r"(?![要应需必仍还依])((?:(?!成了|成为|变成|变为|转为|改为)[^，,。；;！？!?]){2,24})(?=[，,。；;！？!?]|$)")
+#: 过去要交纳地租，现在不再交纳了: a former state in a 过去 clause and, after a word of now, its end (不再/再也不): the
+#: negated present state is the target, like a prevented or negated change.
+_WAS_NO_LONGER_RE = re.compile(
+    r"(?:过去|以前|从前|原来|原先|本来)(?![是为的])([^，,。；;！？!?]{2,20}?)[，,](?:而|但|可是)?(?:现在|如今|而今|今天)"
+    r"(?:已经|已|就|都|也|却)?((?:不再|再也不|再不)[^，,。；;！？!?]{1,12})(?=[，,。；;！？!?]|$)")
 _WAS_NOW_HINT = re.compile("本来|原来|原本|原先|过去|从前|昔日|以往|以前|曾经")
 
 
@@ -1372,6 +1432,14 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, "", m.start(), m.start(3) + len(tgt_raw)))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
+    for m in _WAS_NO_LONGER_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        src, tgt = clean_pole(m.group(1)), clean_pole(m.group(2))
+        if len(src) < 2 or _reject_reason(src, tgt) or re.search(r"[从由]", src):
+            continue
+        rows.append(_row("本来是X，现在成了Y", "", m.group(1), m.group(2), "", m.start(), m.end()))
+        taken.append((m.start(), m.end()))
     for m in list(_WAS_THEN_RE.finditer(s)) + list(_WAS_PAST_RE.finditer(s)) + list(_WAS_MODIFIER_RE.finditer(s)):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -1401,6 +1469,17 @@ _YI_NOT_AFTER = set("所可加予难得借用足是何藉据给赖无之与有")
 _LEAVE_FOR_RE = re.compile(
     r"(?:改变|废除|废弃|取消|抛弃|放弃|摆脱|离开|告别|打破)([^，,。；;！？!?而]{2,30}?)[，,]?而(?:逐步|逐渐|要|应)?"
     r"(代之以|转向|走向|转到|改为|转为|转变为)([^，,。；;！？!?]{2,36})")
+#: 改变X的做法，逐步转到Y上来/方面来: leaving a practice and shifting onto another in the next clause. Without 而 the
+#: shift must be the construction of a new focus or track (转到…上来, 转到…方面来, 转到…的轨道上来), which names
+#: where the work now goes instead of where it was, and X must be a practice (…的做法/办法/方式, 把精力放在X上面的
+#: 做法); 改变X，建立Y (two verbs, no construction) stays out.
+_LEAVE_FOR_TRACK_RE = re.compile(
+    r"(?:改变|摆脱|改掉|放弃|扭转)([^，,。；;！？!?]{2,40}?)[，,](?:并且|并|要|应|逐步|逐渐|切实|真正|尽快|进一步|坚决)*"
+    r"(转到|转移到)([^，,。；;！？!?]{2,48}?)(?:的?(?:轨道|路子|道路))?(?:上|方面)来")
+#: A former practice named by where the effort was put (把主要精力放在X上面的做法): X is the state left.
+_FORMER_FOCUS = re.compile(r"(?:放在|集中在|局限于|停留在)([^，,]{2,}?)上(?:面)?的(?:做法|办法|作法|方式|状况|局面|倾向)$")
+_FORMER_LEAD = re.compile(r"^(?:过去|以往|原来|原先|长期以来)?(?:那种|这种|那些|这些|一些)?")
+_PRACTICE_TAIL = re.compile(r"的(?:做法|办法|作法|方式|状况|局面|倾向)$")
 #: 经过 X，(…，) 逐步过渡到 Y: a stage passed through and the stage reached (经过低级的合作形式，逐步地过渡到较高级的合作形式).
 _VIA_STAGE_RE = re.compile(
     r"经过([^，,。；;！？!?]{2,20})[，,](?:[^，,。；;！？!?]{0,16}[，,])?(?:而后|然后|再|并|才|逐步|逐渐|地)*过渡到"
@@ -1448,6 +1527,22 @@ def _substitution(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 continue
             rows.append(_row("改变X而代之以Y", "", src_raw, tgt_raw, m.group(2), m.start(), m.start(3) + len(tgt_raw)))
             taken.append((m.start(), m.start(3) + len(tgt_raw)))
+    if "转到" in s or "转移到" in s:
+        for m in _LEAVE_FOR_TRACK_RE.finditer(s):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            src_raw = _FORMER_LEAD.sub("", m.group(1))
+            mf = _FORMER_FOCUS.search(src_raw)
+            if not (mf or _PRACTICE_TAIL.search(src_raw)):
+                continue  # 改变落后面貌，转到建设上来: a state to be changed and a new task, not a practice left
+            src_raw = mf.group(1) if mf else _PRACTICE_TAIL.sub("", src_raw)
+            tgt_raw = m.group(3)
+            src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+            if len(src) < 2 or len(tgt) < 2 or len(tgt_raw) > MAX_POLE or PRONOUN_SOURCE.match(src) \
+                    or _reject_reason(src, tgt):
+                continue
+            rows.append(_row("改变X而代之以Y", "", src_raw, tgt_raw, m.group(2), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
     if "过渡到" in s:
         for m in _VIA_STAGE_RE.finditer(s):
             if any(a <= m.start() < b for a, b in taken):

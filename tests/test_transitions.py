@@ -401,6 +401,14 @@ def test_degrees_and_signs_of_a_quantity_are_numeric_changes(sentence):
     assert extract(sentence) == []
 
 
+def test_a_deficit_of_some_size_closing_into_balance_is_a_numeric_change():
+    assert extract("去年地方财政收支从有较大赤字转为基本平衡。") == []
+
+
+def test_a_market_in_shortage_becoming_balanced_is_still_a_change_of_state():
+    assert pairs("许多日用品从供不应求变为供求平衡。") == [("供不应求", "供求平衡")]
+
+
 def test_a_change_word_far_from_a_plain_cong_x_dao_y_is_no_evidence():
     assert extract("近年来全省加快转型升级，稳步扩大开放，推进改革攻坚，加强从业人员培训，从选址到施工严格把关。") == []
 
@@ -427,6 +435,22 @@ def test_extension_of_coverage_is_scope(sentence):
 @pytest.mark.parametrize("sentence", ["要把我国变成一个现代化强国。", "使全省变为旅游大省。"])
 def test_a_whole_country_or_region_as_source_is_an_entity(sentence):
     assert extract(sentence) == []
+
+
+def test_a_thing_described_without_a_former_state_becoming_a_new_one_is_the_same_pole():
+    assert extract("要把一切愿意学习的人改造成为新人。") == []
+
+
+def test_a_thing_with_a_former_state_becoming_a_new_one_is_a_change():
+    assert pairs("把不合理的旧制度变为新的制度。") == [("不合理的旧制度", "新的制度")]
+
+
+def test_a_foreign_country_as_source_is_an_entity():
+    assert extract("侵略者妄图把柬埔寨变成它的殖民地。") == []
+
+
+def test_a_kind_of_country_as_source_is_a_state():
+    assert pairs("要把落后的农业国变成先进的工业国。") == [("落后的农业国", "先进的工业国")]
 
 
 def test_bare_xiang_zhuanbian_with_the_changing_thing_as_source_is_not_taken():
@@ -715,6 +739,41 @@ def test_substitution_as_the_subject_stops_before_its_predicate():
 
 def test_leaving_one_road_for_another_with_er():
     assert pairs("农民必须离开个体经营的旧路，而转向合作经营的新路。") == [("个体经营的旧路", "合作经营的新路")]
+
+
+def test_leaving_a_practice_for_a_new_track_in_the_next_clause():
+    assert pairs("要改变单纯依靠增加投入的做法，切实转到依靠科技进步的轨道上来。") == [("单纯依靠增加投入", "依靠科技进步")]
+
+
+def test_leaving_a_practice_named_by_where_the_effort_was_put():
+    assert pairs("各部门要改变过去那种把主要力量放在审批项目上面的做法，逐步转到搞好规划和服务方面来。") == [
+        ("审批项目", "搞好规划和服务")]
+
+
+def test_changing_a_state_then_turning_to_a_task_is_no_practice_left():
+    assert pairs("要改变落后面貌，转到建设上来。") == []
+
+
+def test_a_chain_of_verbs_of_going_over_clauses_gives_one_row_per_step():
+    rows = extract("逐步使失业人员由政府救济维持生活，转向享受社会保险，走向市场就业。")
+    assert [(r["source"], r["target"], r["step"]) for r in rows] == [
+        ("政府救济维持生活", "享受社会保险", 1), ("享受社会保险", "市场就业", 2)]
+
+
+def test_a_chain_step_going_out_into_a_place_is_movement():
+    assert pairs("这个地区从封闭走向开放，走向世界。") == [("封闭", "开放")]
+
+
+def test_a_former_state_in_a_guoqu_clause_and_its_end_after_xianzai():
+    assert pairs("牧民过去要向牧主交纳大量的牲畜，现在不再交纳了。") == [("要向牧主交纳大量的牲畜", "不再交纳了")]
+
+
+def test_a_stretch_of_time_after_guoqu_is_no_former_state():
+    assert pairs("过去三年里，现在已经不再有人提起。") == []
+
+
+def test_a_clause_entering_a_stage_does_not_go_on_a_chain():
+    assert pairs("我国经济从恢复走向发展，进入新的阶段。") == [("恢复", "发展")]
 
 
 def test_jingguo_a_stage_then_guodu_dao_the_next():
