@@ -1237,6 +1237,12 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     return core, (s.rfind(core, p0, c0) if core else -1), False
 
 
+#: A part of a group named by a demonstrative (这些阶级中间有劳动能力的人, 那些企业中的一部分): what the group was is
+#: stated only where the demonstrative points, in an earlier sentence, so the source is not in the sentence (fourth
+#: round). A demonstrative before a noun that names the state itself (这种可能性变为现实性) is no part of a group.
+_DEMONSTRATIVE_PART = re.compile(r"^(?:这些|那些|这类|那类|此类|这部分|那部分)[^，,的]{1,8}?(?:中间|之中|当中|中|里)")
+
+
 #: A verb of becoming in a relative clause (没有转为公私合营的资本主义工业…; 给已经改造成守法劳动者的农民…): what
 #: comes before the verb is only a word of aspect or negation, after a preposition at most, so the noun the clause
 #: modifies is the thing that changed (a negated change counts).
@@ -1345,6 +1351,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if src in ENTITY_SOURCE or ENTITY_OWNED.match(src) or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
+        if _DEMONSTRATIVE_PART.match(src):
+            continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
         if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole") or RELOCATED_PEOPLE.search(src):
             continue
         if re.search(r"[从由]", src) and any(
@@ -1556,6 +1564,45 @@ def _substitution(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     return rows
 
 
+# --- A source resumed by a pronoun: 改造X，使之转变为Y ------------------------------------------------------------------
+#: 改造/改组 X，使 + pronoun + (adverbs) + a verb of becoming + Y: the pronoun resumes the object of the verb of
+#: conversion in the same sentence, so that object is the stated source (fourth-round ruling). After a verb of
+#: conversion a plain 成为 names the result of the conversion (改造X使它们成为Y); after any other verb (发展X，使之成为Y,
+#: 修改计划，使它成为Y) the pronoun's 成为 is a bare result and is refused, like a pronoun with no antecedent.
+CONVERT_VERBS = ["改造", "改组", "改编"]
+#: What may stand before the verb of conversion: a clause start, a modal, a conjunction or an adverb (…来改造X,
+#: 而改造X, 要逐步改造X); a noun before it makes 改造 a noun (技术改造工作，使它…).
+_CONVERT_LEAD = ("要", "来", "而", "并", "和", "地", "去", "也", "还", "逐步", "继续", "彻底", "积极", "进一步", "认真", "切实",
+                 "必须", "应当", "应该", "能够", "可以", "努力", "是", "就")
+_RESUMED_RE = re.compile(
+    rf"({_alts(CONVERT_VERBS)})([^，,。；;！？!?使让]{{2,30}}?)[，,]?(?:使|让)(?:它们|他们|她们|之|其|它|他|她)"
+    r"(?:逐步|逐渐|最后|最终|终于|真正|都|也|能够|能|尽快|更快|彻底|地)*"
+    rf"({_alts(set(TURN_VERBS) | {'成为'})})([^，,。；;！？!?]{{2,40}})")
+
+
+def _resumed_by_pronoun(s: str, taken: list[tuple[int, int]]) -> list[dict]:
+    """改造X，使之转变为Y / 改造X使它们成为Y / 改造X的人们，使他们改造成为Y: the pronoun's antecedent X is the source."""
+    rows = []
+    for m in _RESUMED_RE.finditer(s):
+        k = m.start()
+        if any(a <= k < b for a, b in taken):
+            continue
+        before = s[_clause_start(s, k): k]
+        if before and not before.endswith(_CONVERT_LEAD):
+            continue  # 技术改造工作，使它成为…: 改造 is a noun, its clause has no object to resume
+        src_raw = m.group(2)
+        tgt_end = _next_construction(s, m.start(4), _clause_end(s, m.start(4)))
+        tgt_raw = _trim_target(s[m.start(4): tgt_end])
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if len(src) < 2 or len(tgt) < 2 or PRONOUN_SOURCE.match(src) or len(tgt_raw) > MAX_POLE:
+            continue
+        if src in ENTITY_SOURCE or ENTITY_OWNED.match(src) or _reject_reason(src, tgt):
+            continue  # 改造旧中国，使它成为…: a country is an entity, not a state
+        rows.append(_row("改造X，使之成为Y", "", src_raw, tgt_raw, m.group(3), k, m.start(4) + len(tgt_raw)))
+        taken.append((k, m.start(4) + len(tgt_raw)))
+    return rows
+
+
 # --- Public API -------------------------------------------------------------------------------------------------
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
 #: becoming 变成/转为/化为/改为…, bare X向Y转变, 用Y代替X, 经过X过渡到Y): a sentence without any of them cannot hold a
@@ -1602,6 +1649,9 @@ def extract(sentence: str) -> list[dict]:
         if not any(a <= r["start"] < b for a, b in taken):
             found.append([r])
             taken.append((r["start"], r["end"]))
+    if "使" in s or "让" in s:
+        for r in _resumed_by_pronoun(s, taken):
+            found.append([r])
     for r in _turn_into(s, taken):
         found.append([r])
     for r in _substitution(s, taken):

@@ -783,3 +783,30 @@ def test_jingguo_a_stage_then_guodu_dao_the_next():
 
 def test_jingguo_an_effort_is_no_stage():
     assert pairs("经过几年的艰苦努力，逐步过渡到新的管理体制。") == []
+
+
+# --- round 5 tune (issue x10): kinds of construction the fifth round's tune half showed missing -------------------
+def test_a_pronoun_resuming_the_object_of_a_verb_of_conversion_takes_that_object_as_source():
+    r = only("要积极改造个体手工业，使它们逐步转变为集体所有制的合作社。")
+    assert (r["marker"], r["source"], r["target"]) == ("改造X，使之成为Y", "个体手工业", "集体所有制的合作社")
+
+
+def test_after_a_verb_of_conversion_a_plain_chengwei_names_the_result():
+    assert pairs("我们要改造旧的私营商店使它们成为国营商业的零售网点。") == [("旧的私营商店", "国营商业的零售网点")]
+
+
+def test_a_pronoun_after_a_verb_that_converts_nothing_is_no_stated_source():
+    assert pairs("要修改和补充这个计划，使它成为更加积极的计划。") == []
+    assert pairs("要积极发展乡镇企业，使之成为农村经济的重要支柱。") == []
+
+
+def test_gaizao_as_a_noun_has_no_object_for_the_pronoun_to_resume():
+    assert pairs("要加强企业的技术改造工作，使它成为新的增长点。") == []
+
+
+def test_a_part_of_a_group_named_by_a_demonstrative_is_no_stated_source():
+    assert pairs("经过多年的教育，这些阶层中间的大多数人已经改造成为自食其力的劳动者。") == []
+
+
+def test_a_demonstrative_before_a_noun_naming_the_state_itself_stays():
+    assert [s for s, t in pairs("这种可能性能否变为现实性，关键在于领导。")] == ["这种可能性"]
