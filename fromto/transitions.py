@@ -148,7 +148,8 @@ CHANGE_NOUNS = [
     "变革", "巨变", "转轨", "过渡", "升级", "提升", "拓展", "延伸", "发展", "历程", "进步", "突破", "升华", "进化",
 ]
 #: Verbs of the 从/由 X __ Y family that name the result directly (marker 从X走向Y or 由X转为Y).
-GO_VERBS = ["走向", "迈向", "转向", "回归", "步入", "跨入", "迈入", "进入"]
+#: 转入 "turn into" takes a stated source like 进入 (由私营转入公私合营); without 从/由 it has none (转入正常轨道).
+GO_VERBS = ["走向", "迈向", "转向", "回归", "步入", "跨入", "迈入", "进入", "转入"]
 BECOME_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "发展为",
     "发展成为", "发展成", "转型为", "转型成", "变身为", "变身成", "改变为", "改造成", "改造为", "过渡到",
@@ -687,9 +688,16 @@ def _unquantified(p: str) -> str:
     return re.sub(rf"^[{_NUM}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{_NUM}的]{{2}})", "", p)
 
 
+#: A degree of speed as a pole, with a noun of state at most (由超高速状态转入正常轨道, 从过热现象转入正常发展): a
+#: degree of a growth rate, which ruling R4 counts as numeric.
+DEGREE_POLE = re.compile(r"^(?:[^，,]{0,8}的)?(?:超高速|高速|中高速|低速|超常|过热|偏热|过快|偏快|过慢|偏慢)"
+                         r"(?:增长|发展)?的?(?:状态|现象|局面|势头)?$")
+
+
 def _is_trend(p: str) -> bool:
-    """A direction of a quantity as a pole (下降, 今年的生产下降, 回升): ruling R1 counts a turn of trend as numeric."""
-    return bool(TREND_POLE.match(p))
+    """A direction of a quantity as a pole (下降, 今年的生产下降, 回升): ruling R1 counts a turn of trend as numeric;
+    a degree of speed (超高速状态) is numeric too (R4)."""
+    return bool(TREND_POLE.match(p)) or bool(DEGREE_POLE.match(p))
 
 
 def _is_place(p: str) -> bool:

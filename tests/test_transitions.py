@@ -810,3 +810,16 @@ def test_a_part_of_a_group_named_by_a_demonstrative_is_no_stated_source():
 
 def test_a_demonstrative_before_a_noun_naming_the_state_itself_stays():
     assert [s for s, t in pairs("这种可能性能否变为现实性，关键在于领导。")] == ["这种可能性"]
+
+
+def test_you_x_zhuanru_y_takes_a_stated_source_like_jinru():
+    assert pairs("许多手工业者已经由个体经营转入合作经营。") == [("个体经营", "合作经营")]
+
+
+def test_zhuanru_without_a_stated_source_is_a_target_only():
+    assert pairs("要切实把经济工作转入正常轨道。") == []
+
+
+def test_a_degree_of_speed_turning_into_normal_growth_is_numeric():
+    assert pairs("去年，经济增长已经由超高速状态转入正常轨道。") == []
+    assert pairs("工业生产从过热现象转入正常发展。") == []
