@@ -823,3 +823,14 @@ def test_zhuanru_without_a_stated_source_is_a_target_only():
 def test_a_degree_of_speed_turning_into_normal_growth_is_numeric():
     assert pairs("去年，经济增长已经由超高速状态转入正常轨道。") == []
     assert pairs("工业生产从过热现象转入正常发展。") == []
+
+
+def test_ba_x_led_from_one_road_onto_another_takes_the_roads_as_poles():
+    r = only("有人妄图把我们的事业从社会主义的道路拉到资本主义的道路上去。")
+    assert (r["marker"], r["source"], r["target"]) == ("把X从Y引到Z", "社会主义的道路", "资本主义的道路")
+    assert pairs("要把国民经济从停滞的状态引到健康发展的轨道上来。") == [("停滞的状态", "健康发展的轨道")]
+
+
+def test_ba_x_moved_between_sectors_or_places_is_relocation():
+    assert pairs("要把大批劳动力从农业转到工业。") == []
+    assert pairs("要及时把救灾物资从仓库拉到灾区去。") == []
