@@ -379,7 +379,16 @@ CHANGE_NOUN_MODIFIERS = ["大", "重大", "伟大", "历史性", "根本性", "�
 _CHANGE_NOUN_RE = re.compile(rf"的(?:{_alts(CHANGE_NOUN_MODIFIERS)}|[^的，,。、]{{0,4}}?)({_alts(CHANGE_NOUNS)})")
 _GO_RE = _alts(GO_VERBS)
 _BECOME_RE = _alts(BECOME_VERBS)
-_TURN_RE = re.compile(_alts(TURN_VERBS))
+#: A verb of conversion joined to a verb of building before 成为 (把X调整和建设成为Y, 把X改造和建设成为Y): the first
+#: verb remakes a body that exists, so X is a body of another kind than Y (a body becoming a different kind of body
+#: counts). Only after 把/将: as a predicate, 结构调整和改造成为重点 makes the two verbs a subject of 成为. A bare
+#: 建设成为 is refused (把我国建设成为…: the source is no state).
+COORD_TURN = (r"(?:调整|改造|改组|改建|整顿|整顿和改组)(?:和|与|并|、)(?:建设|发展|改造|调整|改组|改建|充实|提高|完善)"
+              r"成为?")
+_TURN_RE = re.compile(rf"{COORD_TURN}|{_alts(TURN_VERBS)}")
+_COORD_TURN_RE = re.compile(COORD_TURN)
+#: A place or administrative unit ending a source (天津港, 老城区, 浦东新区): an entity (部门 is a body, not a place).
+_PLACE_UNIT = re.compile(r"(?:省|市|县|区|镇|乡|村|州|岛|港|城|城市|地区|国)$")
 #: A governing verb inside a source (…、鼓励和指导X): its object is the source.
 _GOVERN_INSIDE = re.compile(_alts([w for w in GOVERN_LEAD if len(w) >= 2 and w not in ("形成", "继续", "决定")]))
 _BECOME_ANY_RE = re.compile(_alts(set(TURN_VERBS) | set(BECOME_VERBS) - {"达到", "发展到"}))
@@ -1350,6 +1359,10 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 from_before = True
         if verb in GROWTH_TURN_VERBS and not from_before:
             continue
+        if _COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
+            continue  # 结构调整和改造成为重点: without 把 the joined verbs are the subject of 成为
+        if _COORD_TURN_RE.fullmatch(verb) and _PLACE_UNIT.search(clean_pole(src_core)):
+            continue  # 把天津港改造和建设成为Y: a place is an entity, not a kind of body
         if _PARTITIVE_ONLY.match(src_core) and c0 > 0:
             # 原有私营商业…，将有半数上下转变为Y: the whole named at the head of the clause before
             whole = _clause_subject(s[_clause_start(s, c0 - 1): c0 - 1])
@@ -1645,7 +1658,9 @@ def _resumed_by_pronoun(s: str, taken: list[tuple[int, int]]) -> list[dict]:
 #: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
 #: becoming 变成/转为/化为/改为…, bare X向Y转变, 用Y代替X, 经过X过渡到Y): a sentence without any of them cannot hold a
 #: transition.
-_TRIGGER = re.compile("[从由变化转改向代渡]")  # or 发展成为 (tested apart: an alternation would slow the scan)
+#: Besides, 发展成为 and a verb of conversion joined to one of building (调整和建设成为) are tested apart: an
+#: alternation would slow the scan.
+_TRIGGER = re.compile("[从由变化转改向代渡]")
 _OPENER_RE = re.compile("[从由]")
 
 
@@ -1666,7 +1681,8 @@ def extract(sentence: str) -> list[dict]:
     if _WAS_NOW_HINT.search(s):
         for r in _was_now(s, taken):
             found.append([r])
-    if not _TRIGGER.search(s) and "发展成为" not in s:  # every other construction holds one; most sentences none
+    if not _TRIGGER.search(s) and "发展成为" not in s and not ("成" in s and _COORD_TURN_RE.search(s)):
+        # every other construction holds one; most sentences none
         return _number(found) if found else []
     m = _OPENER_RE.search(s)
     last_to = None  # where the last 从X到Y ended: a parallel one right after is supported by it

@@ -834,3 +834,17 @@ def test_ba_x_led_from_one_road_onto_another_takes_the_roads_as_poles():
 def test_ba_x_moved_between_sectors_or_places_is_relocation():
     assert pairs("要把大批劳动力从农业转到工业。") == []
     assert pairs("要及时把救灾物资从仓库拉到灾区去。") == []
+
+
+def test_ba_x_converted_and_built_into_a_body_of_another_kind():
+    r = only("要把一批专业经济部门逐步调整和建设成为为企业服务的行业协会。")
+    assert (r["source"], r["target"], r["verb"]) == ("专业经济部门", "为企业服务的行业协会", "调整和建设成为")
+
+
+def test_joined_verbs_before_chengwei_without_ba_are_its_subject():
+    assert pairs("产业结构的调整和改造成为当前经济工作的重点。") == []
+
+
+def test_a_place_converted_and_built_into_a_centre_is_an_entity():
+    assert pairs("要把天津港改造和建设成为北方国际航运中心。") == []
+    assert pairs("要把我国建设成为社会主义现代化强国。") == []
