@@ -1181,6 +1181,28 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     return rows
 
 
+#: 汇X成Y / 聚X成Y / 积X成Y: a verb of gathering that turns many small things into one of another kind (汇小溪成大河,
+#: 聚沙成塔, 积少成多), the verb-initial set phrase like 化X成Y; poles of one or two characters, closed like it. The
+#: verb's usual words are refused (汇率, 外汇留成, 积极成果, 积累成熟的经验, 聚集成): its second character opens no pole.
+_GATHER_CHENG_RE = re.compile(r"([汇聚积])(?![率聚集报总编款入焦合会极累压存蓄])([^\W\d_和与及或的了]{1,2}?)成(?!为)"
+                              r"([^\W\d_和与及或的了]{1,2}?)(?=[的，,。；;、！!？?]|$)")
+
+
+def _gather_into(s: str) -> list[dict]:
+    """汇X成Y (汇小溪成大河): the set phrase as a predicate, after a clause start or a modal (要, 能, 善于 …)."""
+    rows = []
+    for m in _GATHER_CHENG_RE.finditer(s):
+        before = s[_clause_start(s, m.start()): m.start()]
+        if before and (not before.endswith(HUA_ALLOWED_BEFORE)
+                       or len(before) >= 2 and before[-2] in _NOUN_ENDINGS.get(before[-1], ())):
+            continue  # 外汇留成; 新动能积厚成势: 能 ends the noun 动能, so no modal opens the phrase
+        src, tgt = m.group(2), m.group(3)
+        if src == tgt or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):
+            continue
+        rows.append(_row(m.group(1) + "X成Y", "", src, tgt, m.group(1), m.start(), m.end()))
+    return rows
+
+
 def _quoted_bian(s: str) -> list[dict]:
     """Bare “X”变“Y”: two quoted poles joined by 变."""
     rows = []
@@ -1660,7 +1682,7 @@ def _resumed_by_pronoun(s: str, taken: list[tuple[int, int]]) -> list[dict]:
 #: transition.
 #: Besides, 发展成为 and a verb of conversion joined to one of building (调整和建设成为) are tested apart: an
 #: alternation would slow the scan.
-_TRIGGER = re.compile("[从由变化转改向代渡]")
+_TRIGGER = re.compile("[从由变化转改向代渡汇聚积]")
 _OPENER_RE = re.compile("[从由]")
 
 
@@ -1699,7 +1721,7 @@ def extract(sentence: str) -> list[dict]:
                 m = _OPENER_RE.search(s, max(resume, i + 1))
                 continue
         m = _OPENER_RE.search(s, i + 1)
-    for r in _bian_x_wei_y(s) + _quoted_bian(s):
+    for r in _bian_x_wei_y(s) + _quoted_bian(s) + (_gather_into(s) if "成" in s else []):
         if not any(a <= r["start"] < b for a, b in taken):
             found.append([r])
             taken.append((r["start"], r["end"]))

@@ -848,3 +848,14 @@ def test_joined_verbs_before_chengwei_without_ba_are_its_subject():
 def test_a_place_converted_and_built_into_a_centre_is_an_entity():
     assert pairs("要把天津港改造和建设成为北方国际航运中心。") == []
     assert pairs("要把我国建设成为社会主义现代化强国。") == []
+
+
+def test_a_verb_of_gathering_turning_small_things_into_one_of_another_kind():
+    assert pairs("发展县域经济要聚沙成塔，不能急于求成。") == [("沙", "塔")]
+    r = only("促进居民消费，就要汇细流成江河。")
+    assert (r["marker"], r["source"], r["target"]) == ("汇X成Y", "细流", "江河")
+
+
+def test_words_of_the_gathering_verbs_are_no_set_phrase():
+    assert pairs("实行外汇留成办法，宏观调控取得积极成效。") == []
+    assert pairs("逐步积累成熟的经验，促进新动能积厚成势。") == []
