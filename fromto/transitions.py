@@ -1237,6 +1237,14 @@ QUANTITY_LEAD = ["有些", "有的", "一些", "许多", "不少", "很多", "�
 _MEASURE_OBJECT = re.compile(r"了(?:一|两|几)(?:场|次|股|种)([^，,]{2,})$")
 
 
+#: A clause of a personal pronoun and 是 (同时他们是私有者): it describes the pronoun's antecedent, which is the one that
+#: changes in the next clause.
+_PRONOUN_IS = re.compile(r"^(?:同时|而且|并且|但是|但|因为|由于|而|又)?(?:他们|她们|它们)(?:又|也|都|还|本来|原来|本身)?是")
+#: A sentence-opening topic that is a noun phrase only (不雇职工的私营零售商): a modifier with 的 and a head, no verb of
+#: its own after the head (no aspect, modal or copula), at most sixteen characters.
+_TOPIC_NP = re.compile(r"^[^，,。；;是有在将要已]{1,12}的[^，,。；;的是有在将要已了着过]{2,6}$")
+
+
 def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     """The source of a verb whose own clause holds only adverbs, taken from the clause before: its noun phrase
     (…的事情，如今却变成了现实), the object of 把 (把X，逐步转为Y) or of a verb (增强X，并切实转化为Y).
@@ -1263,6 +1271,13 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     m = _MEASURE_OBJECT.search(clause)
     if m:
         clause = m.group(1)  # 掀起了一场…的政治动乱，进而发展成为Y: the object counted after the verb
+    mp = _PRONOUN_IS.match(clause)
+    if mp and p0 > 0:
+        # 不雇职工的私营零售商，…，同时他们是私有者，所以很容易转变成为投机者: the pronoun's 是-clause gives a reason;
+        # who changes is the pronoun's antecedent, the noun phrase that opens the sentence as its topic
+        topic = s[: _clause_end(s, 0)]
+        if _TOPIC_NP.match(topic) and not PRONOUN_SOURCE.match(topic):
+            return topic, 0, False
     if "是" in clause:
         clause = clause[clause.rindex("是") + 1:]
     # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行, not 这就是说)

@@ -859,3 +859,12 @@ def test_a_verb_of_gathering_turning_small_things_into_one_of_another_kind():
 def test_words_of_the_gathering_verbs_are_no_set_phrase():
     assert pairs("实行外汇留成办法，宏观调控取得积极成效。") == []
     assert pairs("逐步积累成熟的经验，促进新动能积厚成势。") == []
+
+
+def test_a_pronoun_is_clause_before_the_change_points_back_to_the_sentences_topic():
+    r = only("分散经营的小商贩，他们是私有者，所以容易变成投机商人。")
+    assert (r["source"], r["target"]) == ("分散经营的小商贩", "投机商人")
+
+
+def test_without_a_topic_noun_phrase_the_pronouns_predicate_noun_stays_the_source():
+    assert pairs("在这种情况下，他们是私有者，所以容易变成投机商人。") == [("私有者", "投机商人")]
