@@ -155,7 +155,7 @@ BECOME_VERBS = [
     "发展成为", "发展成", "转型为", "转型成", "变身为", "变身成", "改变为", "改造成", "改造为", "过渡到",
     "转为", "转成", "变为", "变成", "化为", "化成", "成长为", "改为", "改成", "改判为", "改制为", "改建为",
     "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改组为", "过渡为", "演进为", "转化到",
-    "转变到", "发展到", "达到", "升级为", "改建为", "调整为", "上升为", "提升为",
+    "转变到", "发展到", "达到", "升级为", "改建为", "调整为", "上升为", "提升为", "改由",
 ]
 #: 转到 closes 由X转到Y only onto a track or course (由粗放经营转到集约经营的轨道上来); otherwise it is a
 #: transfer between places or bodies (转到社会保险机构), which is relocation.
@@ -169,8 +169,12 @@ TURN_VERBS = [
     "转变为", "转变成", "转化为", "转化成", "转换为", "转换成", "演变为", "演变成", "蜕变为", "蜕变成", "变身为",
     "变身成", "改变为", "改造成", "改造为", "转型为", "转型成", "转为", "转成", "变为", "变成", "化为", "化成",
     "改变成为", "改造成为", "转变成为", "转化成为", "演变成为", "变成为", "改为", "改组为", "改制为", "改建为",
-    "升级为", "改组成为", "改组成", "发展成为",
+    "升级为", "改组成为", "改组成", "发展成为", "改由",
 ]
+#: 改由 "now run/financed by": X改由Y counts only when X names its former owner or agent (把国营商业中的小型企业…放开，
+#: 改由集体承包经营); 改由地方自筹, 教师工资改由县财政管理 state no former form (fourth round), and 由X改由Y states
+#: it with 由 (a verb of becoming of the 由 family).
+_OWNER_WORD = re.compile(r"国营|国有|公营|全民所有|集体所有|公办|民办|私营|私人|个体|省属|市属|县属|部属|直属|中央|行署|国家")
 #: Verbs of growth that make X变成Y only with a source named in the clause before (一场政治动乱，进而发展成为Y):
 #: in their own clause the subject is usually an entity that grows (上海发展成为中心), not a prior state.
 GROWTH_TURN_VERBS = {"发展成为"}
@@ -934,6 +938,9 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
     if kind in ("go", "become"):
         y_end = _next_construction(s, c1, _clause_end(s, c1))
         tgt_raw = _trim_target(s[c1:y_end])
+        q = src_raw.rfind("的")
+        if kind == "become" and q >= 2 and len(tgt_raw) >= 2 and src_raw[q - 2: q] == tgt_raw[-2:]:
+            src_raw = src_raw[:q]  # 原由行署管理的企业改由所在市、县管理: the poles are parallel, the noun is what changed
         y_end = c1 + len(tgt_raw) if s[c1:c1 + len(tgt_raw)] == tgt_raw else y_end
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if len(tgt_raw) > MAX_POLE or _reject_reason(src, tgt):
@@ -1245,6 +1252,12 @@ _PRONOUN_IS = re.compile(r"^(?:同时|而且|并且|但是|但|因为|由于|而
 _TOPIC_NP = re.compile(r"^[^，,。；;是有在将要已]{1,12}的[^，,。；;的是有在将要已了着过]{2,6}$")
 
 
+#: A verb letting go of 把's object ending its clause (把国营的小型商店进一步放开，改由Y经营): not part of the source.
+_RELEASE_END = re.compile(r"(?<=[^，,]{2})(?:进一步|逐步|全部|适当|尽快|坚决|大胆)?(?:放开|下放|放活|交出|划出|让出|移交)$")
+#: An aside naming a part of what was just named (特别是其中的…, 尤其是…): it interrupts a 把-phrase running over commas.
+_ASIDE_LEAD = re.compile(r"^(?:特别是|尤其是|包括)")
+
+
 def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     """The source of a verb whose own clause holds only adverbs, taken from the clause before: its noun phrase
     (…的事情，如今却变成了现实), the object of 把 (把X，逐步转为Y) or of a verb (增强X，并切实转化为Y).
@@ -1253,11 +1266,21 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
         return "", -1, False
     p0 = _clause_start(s, c0 - 1)
     clause = s[p0: c0 - 1]
+    if _ASIDE_LEAD.match(clause) and p0 >= 2 and s[p0 - 1] in "，,":
+        # 把X，特别是其中的Z，进一步放开，改由Y: the clause before is an aside naming a part; 把's object stands before it
+        q0 = _clause_start(s, p0 - 1)
+        mb = None
+        for mb in re.finditer(r"把", s[q0: p0 - 1]):
+            pass
+        if mb is not None and p0 - 1 - (q0 + mb.end()) >= 2:
+            core = _source_core(_RELEASE_END.sub("", s[q0 + mb.end(): p0 - 1]))
+            if core:
+                return core, s.rfind(core, q0, p0), True
     m = None
     for m in re.finditer(r"[把将]", clause):
         pass
     if m is not None and len(clause) - m.end() >= 2 and not (m.group() == "将" and clause[m.end()] in _JIANG_MODAL):
-        core = _source_core(clause[m.end():])
+        core = _source_core(_RELEASE_END.sub("", clause[m.end():]))
         return core, (s.rfind(core, p0, c0) if core else -1), True
     m = _EXISTENTIAL_COUNT.search(clause)
     if m:  # 全国有七十四万多个高级社，现在已经改组成为Y: the body counted by 有 is the source
@@ -1396,6 +1419,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 from_before = True
         if verb in GROWTH_TURN_VERBS and not from_before:
             continue
+        if verb == "改由" and not _OWNER_WORD.search(src_core):
+            continue  # 改由地方自筹解决: no former owner or channel is stated
         if _COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
             continue  # 结构调整和改造成为重点: without 把 the joined verbs are the subject of 成为
         if _COORD_TURN_RE.fullmatch(verb) and _PLACE_UNIT.search(clean_pole(src_core)):

@@ -868,3 +868,20 @@ def test_a_pronoun_is_clause_before_the_change_points_back_to_the_sentences_topi
 
 def test_without_a_topic_noun_phrase_the_pronouns_predicate_noun_stays_the_source():
     assert pairs("在这种情况下，他们是私有者，所以容易变成投机商人。") == [("私有者", "投机商人")]
+
+
+def test_gaiyou_after_ba_an_object_named_by_its_former_owner():
+    assert pairs("要把国营的小型商店进一步放开，改由集体或个人经营。") == [("国营的小型商店", "集体或个人经营")]
+
+
+def test_you_x_gaiyou_y_and_parallel_poles_around_a_modified_noun():
+    assert pairs("基本建设投资由财政拨款改由银行贷款。") == [("财政拨款", "银行贷款")]
+    assert pairs("原由专署管理的学校改由所在县管理。") == [("专署管理", "所在县管理")]
+
+
+def test_gaiyou_with_no_former_owner_or_channel_stated_has_no_source():
+    assert pairs("乡村小学的经费改由地方自筹解决。") == []
+
+
+def test_an_aside_naming_a_part_does_not_hide_the_object_of_ba():
+    assert pairs("要把国有小型企业，特别是其中的商业企业，改为集体所有制。") == [("国有小型企业", "集体所有制")]
