@@ -65,6 +65,14 @@ rejects a deficit of some size closing into balance (从有很大赤字达到基
 sources (把老挝变为…: entities), and a thing described by a 的-clause naming no former state becoming 新 + its head
 (把一切可以改造的人改造成为新人: R2).
 
+Tuning on round 5 (issue x10) adds: a pronoun resuming the object of a verb of conversion in the same sentence
+(改造X，使之转变为Y; after 改造 a plain 成为 too: 改造X使它们成为Y), while a part of a group named only by a
+demonstrative (这些阶级中间的人) names no source; 由X转入Y like 进入, a degree of speed (超高速状态) being numeric;
+a thing led from one road or state onto another (把X从Y的道路拖到Z的道路上去; sectors and places stay relocation);
+a verb of conversion joined to one of building after 把 (把X调整和建设成为Y; never a place, never bare 建设成为);
+汇/聚/积X成Y as a set phrase like 化X成Y; 改由Y with the former owner or agent stated (由X改由Y, 把国营的X放开，
+改由Y; 改由地方自筹 has none); the sentence's topic as the source after a clause 他们是X (the pronoun's antecedent).
+
 Chains (从A到B，再到C / 从A到B进而C) give one row per step: A→B is step 1, B→C step 2, sharing ``chain_id``.
 A chain written with a comma before the first 到 (从A，到B，再到C) needs at least two steps, so the mass-line
 slogan 从群众中来，到群众中去 is not taken for a transition.
