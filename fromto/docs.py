@@ -115,6 +115,29 @@ def _nav(prev_page: tuple[str, str] | None, next_page: tuple[str, str] | None, w
     return f'<nav class="fromto-nav {where}">' + "".join(parts) + "</nav>"
 
 
+_LOCAL_IMG = re.compile(r'<img(?P<pre>[^>]*?)\ssrc="(?P<src>(?!data:|https?:|//)[^"]+)"(?P<post>[^>]*)>')
+
+
+def inline_local_images(body: str, base: Path) -> str:
+    """Embed the images a page links by a relative path (a Markdown cell's ``![](../figures/x.png)``) as PNG
+    thumbnails (:func:`fromto.findings.thumbnail_png`), resolved against ``base`` (the notebook's folder), so the
+    page stands alone. Called when every notebook has run, so a figure another notebook draws is there; a file
+    that is missing is replaced by a note saying so."""
+    from urllib.parse import unquote
+
+    from fromto.findings import thumbnail_png
+
+    def embed(m: re.Match) -> str:
+        src = html.unescape(m.group("src"))
+        path = (Path(base) / unquote(src)).resolve()
+        if not path.is_file() or path.suffix.lower() != ".png":
+            return f'<em class="fromto-missing">(figure not drawn for this page: {html.escape(src)})</em>'
+        data = base64.b64encode(thumbnail_png(path)).decode("ascii")
+        return f'<img{m.group("pre")} src="data:image/png;base64,{data}"{m.group("post")}>'
+
+    return _LOCAL_IMG.sub(embed, body)
+
+
 def page_text(body: str) -> str:
     """The characters a page shows: its HTML without tags, scripts, styles and embedded images."""
     body = re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", " ", body)
@@ -209,7 +232,7 @@ def index_page(rows: list[tuple[str, str, str, str]], font_css: str | None = Non
 
 
 def export(nb_path: Path) -> tuple[str, tuple[str, str, str, str]]:
-    """One executed notebook exported by nbconvert's lab template with images embedded: ``(body, index row)``.
+    """One executed notebook exported by nbconvert's lab template (outputs carry their images): ``(body, index row)``.
 
     The slow part of rendering; the runner calls it for each notebook as soon as that notebook has run, while the
     others are still executing, and :func:`render_html` then only finishes the pages."""
@@ -217,7 +240,7 @@ def export(nb_path: Path) -> tuple[str, tuple[str, str, str, str]]:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab")
-    exporter.embed_images = True
+    exporter.embed_images = False  # outputs carry their images; linked figures are embedded by render_html
     nb = nbformat.read(nb_path, as_version=4)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
     nb_title, question = opening(nb)
@@ -236,7 +259,7 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
     bodies, rows = [], []
     for nb_path in notebooks:
         body, row = exported.get(nb_path) or export(nb_path)
-        bodies.append(body)
+        bodies.append(inline_local_images(body, nb_path.parent))
         rows.append(row)
     # one font subset for every page: the characters of all pages, the index and the navigation bars
     index_text = page_text(index_page(rows, font_css="", title=title, intro=intro))

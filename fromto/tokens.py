@@ -224,6 +224,26 @@ def _new_jieba(cache_dir: Path):
     return tk
 
 
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's dict.txt as jieba reads it, once per process: ``(word -> frequency, word -> tag)``.
+
+    The frequency is the last line's for a word (as ``jieba.Tokenizer.gen_pfdict`` keeps it), the tag as
+    ``jieba.posseg``'s ``load_word_tag`` reads it (``word freq tag`` split on single spaces).
+    """
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    with open(_jieba_dict_path(), encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            word, f, tag = line.split(" ")
+            freq[word] = int(f)
+            tags[word] = tag
+    return freq, tags
+
+
 def _version(package: str) -> str | None:
     try:
         return metadata.version(package)
@@ -458,13 +478,27 @@ class Tokenizer:
         return counts
 
     def tag(self, word: str) -> str:
-        """The part-of-speech tag jieba's dictionary (or the lexicon) gives ``word``; ``"x"`` when unknown."""
-        if not hasattr(self, "_tags"):
-            import jieba.posseg
+        """The part-of-speech tag jieba's dictionary (or the lexicon) gives ``word``; ``"x"`` when unknown.
 
-            self._tags = dict(jieba.posseg.POSTokenizer(self._jieba).word_tag_tab)
-            self._tags.update(self._jieba.user_word_tag_tab)
-        return self._tags.get(word, "x")
+        What ``jieba.posseg.POSTokenizer`` looks up (its ``word_tag_tab`` read from dict.txt, then the tags
+        ``add_word`` recorded for the lexicon), read from the dictionary once per process and shared by every
+        tokenizer, so asking for a tag does not load jieba.
+        """
+        user = self.__dict__.get("_user_tags")
+        if user is None:
+            user = self.__dict__["_user_tags"] = {e.word: e.tag for e in self.lexicon if e.tag}
+        found = user.get(word)
+        return found if found is not None else _dictionary()[1].get(word, "x")
+
+    def known(self, word: str) -> bool:
+        """True when ``word`` is in this tokenizer's dictionary with a frequency above 0 (jieba's
+        ``FREQ[word] > 0``): a lexicon entry, or a word of jieba's dict.txt."""
+        lex = self.__dict__.get("_lexicon_freq")
+        if lex is None:
+            lex = self.__dict__["_lexicon_freq"] = {e.word: (1 if e.freq is None else e.freq) for e in self.lexicon}
+        if word in lex:
+            return lex[word] > 0
+        return _dictionary()[0].get(word, 0) > 0
 
 
 def _engine_cut(tk: Tokenizer, text: str) -> list[str]:
@@ -683,7 +717,7 @@ def lexicon_candidates(texts: Iterable[str], min_count: int = 2, max_len: int = 
             "kind": kind,
             "count": joined.count(cand),
             "jieba": " / ".join(cut),
-            "known": cand in plain._jieba.FREQ and plain._jieba.FREQ[cand] > 0,
+            "known": plain.known(cand),
         })
     table = pd.DataFrame(rows, columns=["candidate", "kind", "count", "jieba", "known"])
     order = {"quoted": 0, "mechanism": 1, "place": 2, "repeated": 3}
