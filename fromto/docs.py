@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import os
 import re
 from pathlib import Path
 
@@ -48,7 +49,9 @@ def font_subset_woff2(text: str, font_path: Path | None = None) -> bytes:
 
     from fromto import style
 
-    font = TTFont(str(font_path or style.FONT_PATH), recalcTimestamp=False, lazy=False)
+    # the bounding boxes are kept from the source font: recomputing them from every outline costs a second and
+    # changes nothing a browser draws
+    font = TTFont(str(font_path or style.FONT_PATH), recalcTimestamp=False, recalcBBoxes=False, lazy=False)
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False
@@ -127,12 +130,23 @@ def inline_local_images(body: str, base: Path) -> str:
 
     from fromto.findings import thumbnail_png
 
+    from concurrent.futures import ThreadPoolExecutor
+
+    def target(src: str) -> Path | None:
+        path = (Path(base) / unquote(html.unescape(src))).resolve()
+        return path if path.is_file() and path.suffix.lower() == ".png" else None
+
+    found = {p for p in (target(m.group("src")) for m in _LOCAL_IMG.finditer(body)) if p is not None}
+    # decoding and scaling release the GIL: the thumbnails are made side by side
+    with ThreadPoolExecutor(max_workers=max(1, min(len(found), os.cpu_count() or 1))) as pool:
+        thumbs = dict(zip(sorted(found), pool.map(thumbnail_png, sorted(found))))
+
     def embed(m: re.Match) -> str:
-        src = html.unescape(m.group("src"))
-        path = (Path(base) / unquote(src)).resolve()
-        if not path.is_file() or path.suffix.lower() != ".png":
-            return f'<em class="fromto-missing">(figure not drawn for this page: {html.escape(src)})</em>'
-        data = base64.b64encode(thumbnail_png(path)).decode("ascii")
+        path = target(m.group("src"))
+        if path is None:
+            src = html.escape(html.unescape(m.group("src")))
+            return f'<em class="fromto-missing">(figure not drawn for this page: {src})</em>'
+        data = base64.b64encode(thumbs[path]).decode("ascii")
         return f'<img{m.group("pre")} src="data:image/png;base64,{data}"{m.group("post")}>'
 
     return _LOCAL_IMG.sub(embed, body)
@@ -256,14 +270,21 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
     out.mkdir(parents=True, exist_ok=True)
     exported = exported or {}
     stems = [p.stem for p in notebooks]
+    from concurrent.futures import ThreadPoolExecutor
+
     bodies, rows = [], []
     for nb_path in notebooks:
         body, row = exported.get(nb_path) or export(nb_path)
-        bodies.append(inline_local_images(body, nb_path.parent))
+        bodies.append(body)
         rows.append(row)
-    # one font subset for every page: the characters of all pages, the index and the navigation bars
+    # one font subset for every page: the characters of all pages, the index and the navigation bars (linked
+    # images hold no text, so the subset is made while they are embedded)
     index_text = page_text(index_page(rows, font_css="", title=title, intro=intro))
-    css = _font_css("".join(page_text(b) for b in bodies) + index_text + "".join(stems) + "目录←→↑")
+    text = "".join(page_text(b) for b in bodies) + index_text + "".join(stems) + "目录←→↑"
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        css_job = pool.submit(_font_css, text)
+        bodies = [inline_local_images(b, nb.parent) for b, nb in zip(bodies, notebooks)]
+        css = css_job.result()
     written = []
     for i, body in enumerate(bodies):
         target = out / f"{stems[i]}.html"
