@@ -21,10 +21,12 @@ bytes.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
 import os
 import re
+import threading
 from pathlib import Path
 
 from fromto import paths
@@ -245,18 +247,45 @@ def index_page(rows: list[tuple[str, str, str, str]], font_css: str | None = Non
             f"<title>{html.escape(title)}</title>\n{style}\n{css}</head>\n{body}</html>\n")
 
 
+_EXPORTER_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def html_exporter():
+    """nbconvert's HTML exporter with the lab template, made once per process (its templates are compiled on the
+    first export; every later export reuses them). The runner makes it while the first notebook runs."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    exporter.embed_images = False  # outputs carry their images; linked figures are embedded by render_html
+    return exporter
+
+
+def warm_up() -> None:
+    """Make the exporter and compile its templates by exporting a two-cell notebook in memory, and import what
+    rendering and the manifest need: what the first real export would otherwise pay for at the end of a run. The
+    runner calls it in a thread while the first notebook runs (a core is idle then)."""
+    import nbformat.v4 as v4
+
+    import pandas  # noqa: F401  (the manifest reads the stoplist changes with it)
+
+    nb = v4.new_notebook(cells=[v4.new_markdown_cell("# warm"), v4.new_code_cell(
+        "1", outputs=[v4.new_output("execute_result", {"text/plain": "1", "text/html": "<b>1</b>"},
+                                    execution_count=1)])])
+    with _EXPORTER_LOCK:
+        html_exporter().from_notebook_node(nb, resources={"metadata": {"name": "warm"}})
+
+
 def export(nb_path: Path) -> tuple[str, tuple[str, str, str, str]]:
     """One executed notebook exported by nbconvert's lab template (outputs carry their images): ``(body, index row)``.
 
     The slow part of rendering; the runner calls it for each notebook as soon as that notebook has run, while the
     others are still executing, and :func:`render_html` then only finishes the pages."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab")
-    exporter.embed_images = False  # outputs carry their images; linked figures are embedded by render_html
     nb = nbformat.read(nb_path, as_version=4)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
+    with _EXPORTER_LOCK:
+        body, _ = html_exporter().from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
     nb_title, question = opening(nb)
     return body, (f"{nb_path.stem}.html", nb_path.stem, nb_title, question)
 
