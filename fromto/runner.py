@@ -23,6 +23,17 @@ from fromto.textio import InputError, atomic_write
 NOTEBOOK_PATTERN = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 
 
+def _skip_iri_format_checker() -> None:
+    """Keep ``jsonschema`` (imported by nbformat) from importing ``rfc3987_syntax``, which builds some thirty Lark
+    parsers at import time — 2 s here, before the first notebook could start (jsonschema issue #1428). It only
+    backs the ``iri`` format checker, which no notebook schema uses, so nothing the runner validates changes."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  (an import of it now fails)
+
+
+_skip_iri_format_checker()
+
+
 class NotebookFailed(Exception):
     """A cell of a notebook raised; the message names the notebook and the cell."""
 
