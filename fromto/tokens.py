@@ -233,19 +233,14 @@ def _dictionary() -> tuple[dict[str, int], dict[str, str], int, frozenset[str]]:
     (``word freq tag`` split on single spaces); ``heads`` are the first characters of the words (jieba's prefix
     dictionary holds each with frequency 0 when it is no word itself).
     """
-    freq: dict[str, int] = {}
-    tags: dict[str, str] = {}
-    total = 0
-    with open(_jieba_dict_path(), encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if not line:
-                continue
-            word, f, tag = line.split(" ")
-            freq[word] = int(f)
-            total += int(f)
-            tags[word] = tag
-    return freq, tags, total, frozenset(w[0] for w in freq)
+    text = _jieba_dict_path().read_text(encoding="utf-8")
+    fields = text.split()
+    if len(fields) != 3 * text.count("\n"):  # not three fields on every line: read it line by line as jieba does
+        fields = [f for line in text.split("\n") if line.strip() for f in line.strip().split(" ")]
+    words, counts = fields[0::3], list(map(int, fields[1::3]))
+    freq = dict(zip(words, counts))  # a repeated word: the last line wins, as in jieba
+    tags = dict(zip(words, fields[2::3]))
+    return freq, tags, sum(counts), frozenset(w[0] for w in freq)
 
 
 #: A word jieba's ``add_word`` arithmetic is replayed for without jieba: one block of jieba's ``re_han_default``,
