@@ -6,10 +6,12 @@ it stand alone:
 * no request leaves the machine — the template's remote scripts (MathJax, require.js; the notebooks use neither)
   are removed;
 * the Chinese text renders everywhere — a subset of the packaged Noto Sans CJK SC (the font every figure uses),
-  holding only the characters the rendered pages use, is embedded as a WOFF2 web font and named first in each
+  holding only the characters the rendered pages use, is embedded as a WOFF web font and named first in each
   page's fonts, so a machine without any CJK font shows the same glyphs as the figures instead of empty boxes.
-  One subset serves every page of a run (subsetting and compressing a CJK font takes seconds, so it is done once;
-  the pages then differ only in their text), and it is cached under ``paths.CACHE`` by the hash of its characters;
+  One subset serves every page of a run (subsetting a CJK font takes a second or two, so it is done once; the
+  pages then differ only in their text), and it is cached under ``paths.CACHE`` by the hash of its characters.
+  WOFF (zlib) rather than WOFF2 (Brotli at its slowest setting): 13% larger, but compressed in a tenth of a second
+  instead of one and a half, at the end of every run;
 * links work inside ``docs/`` — a link from one notebook to another (``03_transitions.ipynb``) points at its
   rendered page, and every page has a bar linking to the index and to the previous and next notebook;
 * ``index.html`` lists the pages with each notebook's opening question, rendered from its Markdown.
@@ -41,8 +43,8 @@ _NOTEBOOK_LINK = re.compile(r'href="(\d{2}_[a-z0-9_]+)\.ipynb(#[^"]*)?"')
 _TAG = re.compile(r"<[^>]+>")
 
 
-def font_subset_woff2(text: str, font_path: Path | None = None) -> bytes:
-    """A WOFF2 subset of the project's CJK font holding the glyphs of every character in ``text`` (plus ASCII).
+def font_subset_woff(text: str, font_path: Path | None = None) -> bytes:
+    """A WOFF subset of the project's CJK font holding the glyphs of every character in ``text`` (plus ASCII).
 
     Deterministic: the ``head`` table's modification time is kept from the source font, not set to now.
     """
@@ -55,7 +57,7 @@ def font_subset_woff2(text: str, font_path: Path | None = None) -> bytes:
     # changes nothing a browser draws
     font = TTFont(str(font_path or style.FONT_PATH), recalcTimestamp=False, recalcBBoxes=False, lazy=False)
     options = subset.Options()
-    options.flavor = "woff2"
+    options.flavor = "woff"
     options.hinting = False
     options.desubroutinize = True
     options.name_IDs = ["*"]          # keep the names and the licence strings (OFL) with the subset
@@ -65,14 +67,14 @@ def font_subset_woff2(text: str, font_path: Path | None = None) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(chars))
     subsetter.subset(font)
-    font.flavor = "woff2"
+    font.flavor = "woff"
     buf = io.BytesIO()
     font.save(buf, reorderTables=True)
     return buf.getvalue()
 
 
 def cached_subset(text: str) -> bytes:
-    """:func:`font_subset_woff2` through a cache in ``paths.CACHE`` keyed by the font's and the characters' hashes
+    """:func:`font_subset_woff` through a cache in ``paths.CACHE`` keyed by the font's and the characters' hashes
     (a re-run with the same pages does not subset again; the result is the same bytes either way)."""
     import hashlib
 
@@ -80,10 +82,10 @@ def cached_subset(text: str) -> bytes:
 
     chars = "".join(sorted(set(text)))
     key = hashlib.sha256((style.file_sha256(style.FONT_PATH) + chars).encode("utf-8")).hexdigest()[:24]
-    cached = Path(paths.CACHE) / "webfont" / f"{key}.woff2"
+    cached = Path(paths.CACHE) / "webfont" / f"{key}.woff"
     if cached.is_file():
         return cached.read_bytes()
-    data = font_subset_woff2(chars)
+    data = font_subset_woff(chars)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(cached, "wb") as fh:
@@ -100,7 +102,7 @@ def _font_css(text: str) -> str:
     return (
         "<style>\n"
         f'@font-face {{ font-family: "{family}"; font-style: normal; font-weight: 400 700; '
-        f'src: url(data:font/woff2;base64,{data}) format("woff2"); }}\n'
+        f'src: url(data:font/woff;base64,{data}) format("woff"); }}\n'
         f":root {{ --jp-content-font-family: {stack}; --jp-ui-font-family: {stack}; "
         f'--jp-code-font-family: "DejaVu Sans Mono", Menlo, Consolas, "{family}", monospace; }}\n'
         f"body, .fromto-nav {{ font-family: {stack}; }}\n"
