@@ -579,6 +579,15 @@ def _work(task: tuple, time_limit: float | None = None) -> tuple[str, dict[str, 
 
 
 def default_workers() -> int:
+    """``FROMTO_WORKERS`` when it is set to a whole number of 1 or more (``python -m fromto run`` sets it to 1 for
+    notebooks that run side by side), else all the cores this process may use."""
+    env = os.environ.get("FROMTO_WORKERS", "").strip()
+    if env.isdigit() and int(env) >= 1:
+        return min(int(env), _cores())
+    return _cores()
+
+
+def _cores() -> int:
     """All the cores this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -593,7 +602,7 @@ def check_workers(workers) -> int:
         return default_workers()
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise InputError("--workers", f"must be a whole number of 1 or more (got {workers!r})")
-    return min(workers, default_workers())
+    return min(workers, _cores())
 
 
 def _worker_main(conn, time_limit: float | None) -> None:

@@ -56,20 +56,6 @@ class Rules:
 RULES = Rules()
 
 
-def _runs(tokens: list[str]) -> list[list[str]]:
-    """Maximal runs of all-Chinese tokens (punctuation, numbers and Latin break a run)."""
-    runs, cur = [], []
-    for tok in tokens:
-        if _CJK_TOKEN.match(tok):
-            cur.append(tok)
-        elif cur:
-            runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    return runs
-
-
 def _entropy(counter: Counter, edges: int) -> float:
     total = sum(counter.values()) + edges
     if total == 0:
@@ -108,21 +94,35 @@ def candidates(documents: Mapping[str, Iterable[str]], tokenizer, max_tokens: in
     import numpy as np
 
     cols = ["term", "parts", "count", "docs", "min_pmi", "left_entropy", "right_entropy"]
-    vocab: dict[str, int] = {}
-    ids, run_no, doc_no = [], [], []
-    n_runs = 0
+    # every token of every text in one list; a token type is judged (all Chinese or not) once
+    tokens, text_len, text_doc = [], [], []
     for d, texts in enumerate(documents.values()):
         for text in texts:
-            for run in _runs(tokenizer.cut(text)):
-                ids.extend(vocab.setdefault(tok, len(vocab)) for tok in run)
-                run_no.extend([n_runs] * len(run))
-                doc_no.extend([d] * len(run))
-                n_runs += 1
-    if not ids:
+            cut = tokenizer.cut(text)
+            tokens.extend(cut)
+            text_len.append(len(cut))
+            text_doc.append(d)
+    types = list(dict.fromkeys(tokens))  # in order of first occurrence
+    type_no = {t: i for i, t in enumerate(types)}
+    all_ids = np.fromiter(map(type_no.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    is_cjk = np.fromiter((bool(_CJK_TOKEN.match(t)) for t in types), dtype=bool, count=len(types))
+    keep = is_cjk[all_ids] if len(tokens) else np.zeros(0, dtype=bool)
+    if not keep.any():
         return pd.DataFrame(columns=cols)
-    words = sorted(vocab, key=vocab.get)
-    ids, run_no, doc_no = (np.asarray(a, dtype=np.int64) for a in (ids, run_no, doc_no))
-    n_tokens, size = len(ids), len(vocab) + 1
+    # maximal runs of all-Chinese tokens: punctuation, numbers, Latin and the end of a text break a run
+    first_of_text = np.zeros(len(tokens), dtype=bool)
+    first_of_text[np.cumsum([0] + text_len[:-1])[np.asarray(text_len) > 0]] = True
+    prev_kept = np.concatenate(([False], keep[:-1]))
+    starts_run = keep & (first_of_text | ~prev_kept)
+    run_no = (np.cumsum(starts_run) - 1)[keep]
+    doc_no = np.repeat(np.asarray(text_doc, dtype=np.int64), text_len)[keep]
+    # ids of the Chinese types, numbered in order of first occurrence
+    cjk_types = np.flatnonzero(is_cjk)
+    renumber = np.full(len(types), -1, dtype=np.int64)
+    renumber[cjk_types] = np.arange(len(cjk_types))
+    ids = renumber[all_ids[keep]]
+    words = [types[i] for i in cjk_types]
+    n_tokens, size = len(ids), len(words) + 1
     char_len = np.array([len(w) for w in words], dtype=np.int64)
     counts: dict[int, pd.Series] = {}   # n -> count per key (all unigrams; n-grams reaching min_count)
     rows = []

@@ -6,10 +6,12 @@ it stand alone:
 * no request leaves the machine — the template's remote scripts (MathJax, require.js; the notebooks use neither)
   are removed;
 * the Chinese text renders everywhere — a subset of the packaged Noto Sans CJK SC (the font every figure uses),
-  holding only the characters the rendered pages use, is embedded as a WOFF2 web font and named first in each
+  holding only the characters the rendered pages use, is embedded as a WOFF web font and named first in each
   page's fonts, so a machine without any CJK font shows the same glyphs as the figures instead of empty boxes.
-  One subset serves every page of a run (subsetting and compressing a CJK font takes seconds, so it is done once;
-  the pages then differ only in their text), and it is cached under ``paths.CACHE`` by the hash of its characters;
+  One subset serves every page of a run (subsetting a CJK font takes a second or two, so it is done once; the
+  pages then differ only in their text), and it is cached under ``paths.CACHE`` by the hash of its characters.
+  WOFF (zlib) rather than WOFF2 (Brotli at its slowest setting): 13% larger, but compressed in a tenth of a second
+  instead of one and a half, at the end of every run;
 * links work inside ``docs/`` — a link from one notebook to another (``03_transitions.ipynb``) points at its
   rendered page, and every page has a bar linking to the index and to the previous and next notebook;
 * ``index.html`` lists the pages with each notebook's opening question, rendered from its Markdown.
@@ -21,9 +23,12 @@ bytes.
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
+import os
 import re
+import threading
 from pathlib import Path
 
 from fromto import paths
@@ -38,8 +43,8 @@ _NOTEBOOK_LINK = re.compile(r'href="(\d{2}_[a-z0-9_]+)\.ipynb(#[^"]*)?"')
 _TAG = re.compile(r"<[^>]+>")
 
 
-def font_subset_woff2(text: str, font_path: Path | None = None) -> bytes:
-    """A WOFF2 subset of the project's CJK font holding the glyphs of every character in ``text`` (plus ASCII).
+def font_subset_woff(text: str, font_path: Path | None = None) -> bytes:
+    """A WOFF subset of the project's CJK font holding the glyphs of every character in ``text`` (plus ASCII).
 
     Deterministic: the ``head`` table's modification time is kept from the source font, not set to now.
     """
@@ -48,9 +53,11 @@ def font_subset_woff2(text: str, font_path: Path | None = None) -> bytes:
 
     from fromto import style
 
-    font = TTFont(str(font_path or style.FONT_PATH), recalcTimestamp=False, lazy=False)
+    # the bounding boxes are kept from the source font: recomputing them from every outline costs a second and
+    # changes nothing a browser draws
+    font = TTFont(str(font_path or style.FONT_PATH), recalcTimestamp=False, recalcBBoxes=False, lazy=False)
     options = subset.Options()
-    options.flavor = "woff2"
+    options.flavor = "woff"
     options.hinting = False
     options.desubroutinize = True
     options.name_IDs = ["*"]          # keep the names and the licence strings (OFL) with the subset
@@ -60,14 +67,14 @@ def font_subset_woff2(text: str, font_path: Path | None = None) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(chars))
     subsetter.subset(font)
-    font.flavor = "woff2"
+    font.flavor = "woff"
     buf = io.BytesIO()
     font.save(buf, reorderTables=True)
     return buf.getvalue()
 
 
 def cached_subset(text: str) -> bytes:
-    """:func:`font_subset_woff2` through a cache in ``paths.CACHE`` keyed by the font's and the characters' hashes
+    """:func:`font_subset_woff` through a cache in ``paths.CACHE`` keyed by the font's and the characters' hashes
     (a re-run with the same pages does not subset again; the result is the same bytes either way)."""
     import hashlib
 
@@ -75,10 +82,10 @@ def cached_subset(text: str) -> bytes:
 
     chars = "".join(sorted(set(text)))
     key = hashlib.sha256((style.file_sha256(style.FONT_PATH) + chars).encode("utf-8")).hexdigest()[:24]
-    cached = Path(paths.CACHE) / "webfont" / f"{key}.woff2"
+    cached = Path(paths.CACHE) / "webfont" / f"{key}.woff"
     if cached.is_file():
         return cached.read_bytes()
-    data = font_subset_woff2(chars)
+    data = font_subset_woff(chars)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(cached, "wb") as fh:
@@ -95,7 +102,7 @@ def _font_css(text: str) -> str:
     return (
         "<style>\n"
         f'@font-face {{ font-family: "{family}"; font-style: normal; font-weight: 400 700; '
-        f'src: url(data:font/woff2;base64,{data}) format("woff2"); }}\n'
+        f'src: url(data:font/woff;base64,{data}) format("woff"); }}\n'
         f":root {{ --jp-content-font-family: {stack}; --jp-ui-font-family: {stack}; "
         f'--jp-code-font-family: "DejaVu Sans Mono", Menlo, Consolas, "{family}", monospace; }}\n'
         f"body, .fromto-nav {{ font-family: {stack}; }}\n"
@@ -113,6 +120,40 @@ def _nav(prev_page: tuple[str, str] | None, next_page: tuple[str, str] | None, w
     if next_page:
         parts.append(f'<a href="{next_page[0]}">{html.escape(next_page[1])} →</a>')
     return f'<nav class="fromto-nav {where}">' + "".join(parts) + "</nav>"
+
+
+_LOCAL_IMG = re.compile(r'<img(?P<pre>[^>]*?)\ssrc="(?P<src>(?!data:|https?:|//)[^"]+)"(?P<post>[^>]*)>')
+
+
+def inline_local_images(body: str, base: Path) -> str:
+    """Embed the images a page links by a relative path (a Markdown cell's ``![](../figures/x.png)``) as PNG
+    thumbnails (:func:`fromto.findings.thumbnail_png`), resolved against ``base`` (the notebook's folder), so the
+    page stands alone. Called when every notebook has run, so a figure another notebook draws is there; a file
+    that is missing is replaced by a note saying so."""
+    from urllib.parse import unquote
+
+    from fromto.findings import thumbnail_png
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    def target(src: str) -> Path | None:
+        path = (Path(base) / unquote(html.unescape(src))).resolve()
+        return path if path.is_file() and path.suffix.lower() == ".png" else None
+
+    found = {p for p in (target(m.group("src")) for m in _LOCAL_IMG.finditer(body)) if p is not None}
+    # decoding and scaling release the GIL: the thumbnails are made side by side
+    with ThreadPoolExecutor(max_workers=max(1, min(len(found), os.cpu_count() or 1))) as pool:
+        thumbs = dict(zip(sorted(found), pool.map(thumbnail_png, sorted(found))))
+
+    def embed(m: re.Match) -> str:
+        path = target(m.group("src"))
+        if path is None:
+            src = html.escape(html.unescape(m.group("src")))
+            return f'<em class="fromto-missing">(figure not drawn for this page: {src})</em>'
+        data = base64.b64encode(thumbs[path]).decode("ascii")
+        return f'<img{m.group("pre")} src="data:image/png;base64,{data}"{m.group("post")}>'
+
+    return _LOCAL_IMG.sub(embed, body)
 
 
 def page_text(body: str) -> str:
@@ -208,18 +249,45 @@ def index_page(rows: list[tuple[str, str, str, str]], font_css: str | None = Non
             f"<title>{html.escape(title)}</title>\n{style}\n{css}</head>\n{body}</html>\n")
 
 
+_EXPORTER_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def html_exporter():
+    """nbconvert's HTML exporter with the lab template, made once per process (its templates are compiled on the
+    first export; every later export reuses them). The runner makes it while the first notebook runs."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    exporter.embed_images = False  # outputs carry their images; linked figures are embedded by render_html
+    return exporter
+
+
+def warm_up() -> None:
+    """Make the exporter and compile its templates by exporting a two-cell notebook in memory, and import what
+    rendering and the manifest need: what the first real export would otherwise pay for at the end of a run. The
+    runner calls it in a thread while the first notebook runs (a core is idle then)."""
+    import nbformat.v4 as v4
+
+    import pandas  # noqa: F401  (the manifest reads the stoplist changes with it)
+
+    nb = v4.new_notebook(cells=[v4.new_markdown_cell("# warm"), v4.new_code_cell(
+        "1", outputs=[v4.new_output("execute_result", {"text/plain": "1", "text/html": "<b>1</b>"},
+                                    execution_count=1)])])
+    with _EXPORTER_LOCK:
+        html_exporter().from_notebook_node(nb, resources={"metadata": {"name": "warm"}})
+
+
 def export(nb_path: Path) -> tuple[str, tuple[str, str, str, str]]:
-    """One executed notebook exported by nbconvert's lab template with images embedded: ``(body, index row)``.
+    """One executed notebook exported by nbconvert's lab template (outputs carry their images): ``(body, index row)``.
 
     The slow part of rendering; the runner calls it for each notebook as soon as that notebook has run, while the
     others are still executing, and :func:`render_html` then only finishes the pages."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab")
-    exporter.embed_images = True
     nb = nbformat.read(nb_path, as_version=4)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
+    with _EXPORTER_LOCK:
+        body, _ = html_exporter().from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
     nb_title, question = opening(nb)
     return body, (f"{nb_path.stem}.html", nb_path.stem, nb_title, question)
 
@@ -233,14 +301,21 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
     out.mkdir(parents=True, exist_ok=True)
     exported = exported or {}
     stems = [p.stem for p in notebooks]
+    from concurrent.futures import ThreadPoolExecutor
+
     bodies, rows = [], []
     for nb_path in notebooks:
         body, row = exported.get(nb_path) or export(nb_path)
         bodies.append(body)
         rows.append(row)
-    # one font subset for every page: the characters of all pages, the index and the navigation bars
+    # one font subset for every page: the characters of all pages, the index and the navigation bars (linked
+    # images hold no text, so the subset is made while they are embedded)
     index_text = page_text(index_page(rows, font_css="", title=title, intro=intro))
-    css = _font_css("".join(page_text(b) for b in bodies) + index_text + "".join(stems) + "目录←→↑")
+    text = "".join(page_text(b) for b in bodies) + index_text + "".join(stems) + "目录←→↑"
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        css_job = pool.submit(_font_css, text)
+        bodies = [inline_local_images(b, nb.parent) for b, nb in zip(bodies, notebooks)]
+        css = css_job.result()
     written = []
     for i, body in enumerate(bodies):
         target = out / f"{stems[i]}.html"

@@ -23,6 +23,17 @@ from fromto.textio import InputError, atomic_write
 NOTEBOOK_PATTERN = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
 
 
+def _skip_iri_format_checker() -> None:
+    """Keep ``jsonschema`` (imported by nbformat) from importing ``rfc3987_syntax``, which builds some thirty Lark
+    parsers at import time — 2 s here, before the first notebook could start (jsonschema issue #1428). It only
+    backs the ``iri`` format checker, which no notebook schema uses, so nothing the runner validates changes."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  (an import of it now fails)
+
+
+_skip_iri_format_checker()
+
+
 class NotebookFailed(Exception):
     """A cell of a notebook raised; the message names the notebook and the cell."""
 
@@ -192,8 +203,12 @@ def _execute_timed(path: Path, parameters: dict | None = None) -> float:
     return time.perf_counter() - t0
 
 
-def _kernel_environment() -> None:
+def _kernel_environment(jobs: int | None = None) -> None:
     os.environ["PYTHONHASHSEED"] = "0"
+    if max(1, jobs or os.cpu_count() or 1) > 1:
+        # notebooks run side by side already fill the cores: a notebook's corpus run (05) takes one worker
+        # instead of starting one per core to compete with them (its tables do not depend on the number)
+        os.environ.setdefault("FROMTO_WORKERS", "1")
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     # Kernels import the package from this repository (the one the runner itself runs from), never another
     # checkout that happens to be installed: a notebook must write into its own data/ and figures/.
@@ -249,6 +264,22 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
     return 0
 
 
+def _warm_up_in_background() -> None:
+    """Prepare rendering (:func:`fromto.docs.warm_up`) in a daemon thread while the first notebooks run in their
+    kernels; a failure there only costs the time it would have saved (the exports then do the work)."""
+    import threading
+
+    def warm():
+        try:
+            from fromto import docs
+
+            docs.warm_up()
+        except Exception:  # noqa: BLE001 — an optimisation, never a reason to fail a run
+            pass
+
+    threading.Thread(target=warm, name="fromto-warm-up", daemon=True).start()
+
+
 def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None = None) -> int:
     """Execute the numbered notebooks (or just ``only``), write the manifest, render docs/.
 
@@ -257,7 +288,7 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
     Each notebook still runs top to bottom in its own fresh kernel, so the outputs do not depend on ``jobs``.
     Returns an exit status: 0 on success, 1 if a notebook failed (the message names notebook and cell).
     """
-    _kernel_environment()
+    _kernel_environment(jobs)
     notebooks = list_notebooks()
     if not notebooks:
         print(f"fromto: {paths.rel(paths.NOTEBOOKS)}: no numbered notebooks found", file=sys.stderr)
@@ -270,6 +301,8 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
 
     started = time.perf_counter()
     exported: dict = {}  # each notebook is exported to HTML as soon as it has run, while the others still run
+    if render:
+        _warm_up_in_background()
     status = _execute_in_order(chosen, needs, jobs,
                                on_done=(lambda nb: exported.update({nb: docs.export(nb)})) if render else None)
     if status:
@@ -321,12 +354,13 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
         target = folder / nb.name
         shutil.copyfile(nb, target)
         copies.append(target)
-    _kernel_environment()
+    _kernel_environment(jobs)
     ids = {c.name[:2] for c in copies}
     needs = {c.name[:2]: notebook_needs(c, copies) & ids for c in copies}
     started = time.perf_counter()
     print(f"report on {page.name} into {out}", flush=True)
     exported: dict = {}
+    _warm_up_in_background()
     status = _execute_in_order(copies, needs, jobs, parameters={"page_path": str(page), "out_dir": str(out)},
                                on_done=lambda nb: exported.update({nb: docs.export(nb)}))
     if status:

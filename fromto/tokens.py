@@ -224,6 +224,102 @@ def _new_jieba(cache_dir: Path):
     return tk
 
 
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, int], dict[str, str], int, frozenset[str]]:
+    """jieba's dict.txt as jieba reads it, once per process: ``(word -> frequency, word -> tag, total, heads)``.
+
+    The frequency is the last line's for a word and the total counts every line (as
+    ``jieba.Tokenizer.gen_pfdict`` does); the tag is read as ``jieba.posseg``'s ``load_word_tag`` reads it
+    (``word freq tag`` split on single spaces); ``heads`` are the first characters of the words (jieba's prefix
+    dictionary holds each with frequency 0 when it is no word itself).
+    """
+    text = _jieba_dict_path().read_text(encoding="utf-8")
+    fields = text.split()
+    if len(fields) != 3 * text.count("\n"):  # not three fields on every line: read it line by line as jieba does
+        fields = [f for line in text.split("\n") if line.strip() for f in line.strip().split(" ")]
+    words, counts = fields[0::3], list(map(int, fields[1::3]))
+    freq = dict(zip(words, counts))  # a repeated word: the last line wins, as in jieba
+    tags = dict(zip(words, fields[2::3]))
+    return freq, tags, sum(counts), frozenset(w[0] for w in freq)
+
+
+#: A word jieba's ``add_word`` arithmetic is replayed for without jieba: one block of jieba's ``re_han_default``,
+#: so ``cut(word, HMM=False)`` is one block cut on the dictionary path (no skipped characters).
+_ONE_BLOCK = re.compile("^[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+$")
+_ENG_CHAR = re.compile("[a-zA-Z0-9]")
+
+
+def _jieba_added_frequencies(words: list[tuple[str, int | None]]) -> tuple[list[int], int] | None:
+    """The frequencies ``jieba.Tokenizer.add_word`` gives ``(word, freq)`` entries added in order to the default
+    dictionary, and jieba's total afterwards — jieba's arithmetic replayed on :func:`_dictionary`, so neither
+    jieba nor its prefix dictionary (a second of building, cold) is needed.
+
+    ``add_word(word, None)`` takes ``suggest_freq(word)``: the product of ``FREQ.get(seg, 1) / total`` over the
+    segments of ``cut(word, HMM=False)`` times the total, plus one, or ``FREQ.get(word, 1)`` if larger. The cut is
+    jieba's: a DAG of the dictionary words starting at each character (a character alone when none), the route of
+    highest summed ``log(FREQ or 1) - log(total)`` from the end, ties to the longer step, one-character ASCII
+    letters and digits run together. ``FREQ.get`` of a string that is no word but begins one is 0 (its prefix
+    entry). Returns None when a word is not one block of jieba's ``re_han_default`` (the caller then asks jieba).
+    """
+    from math import log
+
+    base, _, total, heads = _dictionary()
+    added: dict[str, int] = {}
+    heads = set(heads)
+
+    def get(word: str, default, longer_prefixes: bool = False):
+        if word in added:
+            return added[word]
+        if word in base:
+            return base[word]
+        if len(word) == 1:
+            return 0 if word in heads else default
+        if longer_prefixes:  # a longer string that begins a word is in jieba's FREQ as 0 (only asked of ASCII runs)
+            if any(w.startswith(word) for w in added) or any(w.startswith(word) for w in base):
+                return 0
+        return default
+
+    out = []
+    for word, freq in words:
+        if not _ONE_BLOCK.match(word):
+            return None
+        if freq is None:
+            n = len(word)
+            dag = []
+            for k in range(n):
+                ends = [i for i in range(k, n) if get(word[k:i + 1], 0)]
+                dag.append(ends or [k])
+            logtotal = log(total)
+            route = [(0.0, 0)] * (n + 1)
+            for idx in range(n - 1, -1, -1):
+                route[idx] = max((log(get(word[idx:x + 1], None) or 1) - logtotal + route[x + 1][0], x)
+                                 for x in dag[idx])
+            segments, buf, x = [], "", 0
+            while x < n:  # jieba's __cut_DAG_NO_HMM: one-character ASCII letters and digits are run together
+                y = route[x][1] + 1
+                piece = word[x:y]
+                if len(piece) == 1 and _ENG_CHAR.match(piece):
+                    buf += piece
+                else:
+                    if buf:
+                        segments.append(buf)
+                        buf = ""
+                    segments.append(piece)
+                x = y
+            if buf:
+                segments.append(buf)
+            product = 1
+            for seg in segments:
+                product *= get(seg, 1, longer_prefixes=True) / float(total)
+            freq = max(int(product * total) + 1, get(word, 1))  # 0 or 1 for a non-word: the same maximum
+        freq = int(freq)
+        added[word] = freq
+        total += freq
+        heads.add(word[0])
+        out.append(freq)
+    return out, total
+
+
 def _version(package: str) -> str | None:
     try:
         return metadata.version(package)
@@ -363,21 +459,20 @@ class Tokenizer:
         }
 
         def build():
-            tk = self._jieba
-            base: dict[str, int] = {}
-            with open(dict_path, encoding="utf-8") as fh:  # what jieba-rs keeps: the last line of a word wins
-                for line in fh:
-                    parts = line.split()
-                    if parts:
-                        base[parts[0]] = int(parts[1]) if len(parts) > 1 else 0
+            replayed = _jieba_added_frequencies([(e.word, e.freq) for e in self.lexicon])
+            if replayed is None:  # a word jieba cuts with more than its dictionary path: ask jieba
+                tk = self._jieba
+                freqs, total = [int(tk.FREQ[e.word]) for e in self.lexicon], int(tk.total)
+            else:
+                freqs, total = replayed
+            base = dict(_dictionary()[0])  # what jieba-rs keeps: the last line of a word wins
             rs_total = sum(base.values())
             words = []
-            for e in self.lexicon:
-                freq = int(tk.FREQ[e.word])
+            for e, freq in zip(self.lexicon, freqs):
                 rs_total += freq - base.get(e.word, 0)
                 base[e.word] = freq
                 words.append([e.word, freq, e.tag])
-            return {"words": words, "filler": int(tk.total) - rs_total, "total": int(tk.total)}
+            return {"words": words, "filler": total - rs_total, "total": total}
 
         return _cached_json(self.cache_dir, "engine-dictionary", key, build)
 
@@ -458,13 +553,27 @@ class Tokenizer:
         return counts
 
     def tag(self, word: str) -> str:
-        """The part-of-speech tag jieba's dictionary (or the lexicon) gives ``word``; ``"x"`` when unknown."""
-        if not hasattr(self, "_tags"):
-            import jieba.posseg
+        """The part-of-speech tag jieba's dictionary (or the lexicon) gives ``word``; ``"x"`` when unknown.
 
-            self._tags = dict(jieba.posseg.POSTokenizer(self._jieba).word_tag_tab)
-            self._tags.update(self._jieba.user_word_tag_tab)
-        return self._tags.get(word, "x")
+        What ``jieba.posseg.POSTokenizer`` looks up (its ``word_tag_tab`` read from dict.txt, then the tags
+        ``add_word`` recorded for the lexicon), read from the dictionary once per process and shared by every
+        tokenizer, so asking for a tag does not load jieba.
+        """
+        user = self.__dict__.get("_user_tags")
+        if user is None:
+            user = self.__dict__["_user_tags"] = {e.word: e.tag for e in self.lexicon if e.tag}
+        found = user.get(word)
+        return found if found is not None else _dictionary()[1].get(word, "x")
+
+    def known(self, word: str) -> bool:
+        """True when ``word`` is in this tokenizer's dictionary with a frequency above 0 (jieba's
+        ``FREQ[word] > 0``): a lexicon entry, or a word of jieba's dict.txt."""
+        lex = self.__dict__.get("_lexicon_freq")
+        if lex is None:
+            lex = self.__dict__["_lexicon_freq"] = {e.word: (1 if e.freq is None else e.freq) for e in self.lexicon}
+        if word in lex:
+            return lex[word] > 0
+        return _dictionary()[0].get(word, 0) > 0
 
 
 def _engine_cut(tk: Tokenizer, text: str) -> list[str]:
@@ -683,7 +792,7 @@ def lexicon_candidates(texts: Iterable[str], min_count: int = 2, max_len: int = 
             "kind": kind,
             "count": joined.count(cand),
             "jieba": " / ".join(cut),
-            "known": cand in plain._jieba.FREQ and plain._jieba.FREQ[cand] > 0,
+            "known": plain.known(cand),
         })
     table = pd.DataFrame(rows, columns=["candidate", "kind", "count", "jieba", "known"])
     order = {"quoted": 0, "mechanism": 1, "place": 2, "repeated": 3}

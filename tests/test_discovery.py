@@ -100,3 +100,20 @@ def test_segmentation_changes_lists_each_stretch_cut_differently():
     before, after = SpaceTokenizer(), Joined()
     changes = discovery.segmentation_changes(["迎接 新 时代", "改革"], before, after)
     assert changes.to_dict("records") == [{"before": "新 / 时代", "after": "新时代", "count": 1}]
+
+
+class _CharCut:
+    """A tokenizer stub: every character is a token."""
+
+    @staticmethod
+    def cut(text):
+        return list(text)
+
+
+def test_runs_break_at_other_tokens_and_between_texts():
+    from fromto.discovery import Rules, candidates
+
+    rules = Rules(min_count=1, min_docs=1, min_chars=2, max_chars=4, min_pmi=-99, min_entropy=0)
+    found = set(candidates({"a": ["甲乙", "丙丁"], "b": ["甲乙，丙丁", "甲乙1丙丁"]}, _CharCut(), rules=rules)["term"])
+    assert {"甲乙", "丙丁"} <= found
+    assert "乙丙" not in found  # never adjacent inside one run: a text end, a comma or a digit lies between

@@ -86,6 +86,48 @@ def test_lexicon_frequencies_are_those_jiebas_add_word_gave(fast):
     assert spec["total"] == jieba_tk.total and spec["filler"] >= 0
 
 
+def test_cold_start_replays_add_word_without_loading_jieba(tmp_path):
+    cold = tokens.Tokenizer(lexicon=tokens.get_tokenizer().lexicon, engine="rjieba", cache_dir=tmp_path)
+    assert "_jieba_tk" not in cold.__dict__  # the engine dictionary was computed without jieba
+    assert cold.engine_dictionary() == tokens.get_tokenizer("rjieba").engine_dictionary()
+
+
+def _add_word_in_jieba(words):
+    tk = tokens._new_jieba(paths.CACHE)
+    freqs = []
+    for word, freq in words:
+        tk.add_word(word, freq)
+        freqs.append(int(tk.FREQ[word]))
+    return freqs, int(tk.total)
+
+
+def test_add_word_replay_equals_jieba_on_random_words():
+    base = [w for w in tokens._dictionary()[0] if tokens._ONE_BLOCK.match(w)]
+    chars = [w for w in base if len(w) == 1]
+    ascii_bits = list("aGXz059") + ["5G", "PM", "MP"]
+    rng = random.Random(20261129)
+    words = []
+    for _ in range(400):
+        kind = rng.random()
+        if kind < 0.3:
+            word = rng.choice(base) + rng.choice(base)  # two words glued
+        elif kind < 0.45:
+            word = rng.choice(base)  # a word jieba has (re-added)
+        elif kind < 0.75:
+            word = "".join(rng.choice(chars) for _ in range(rng.randint(2, 6)))  # characters strung
+        elif kind < 0.85:
+            word = rng.choice(ascii_bits) + rng.choice(ascii_bits) + rng.choice(base)  # an ASCII run first
+        else:
+            word = rng.choice(base) + rng.choice(chars)
+        words.append((word, None if rng.random() < 0.85 else rng.randint(1, 5000)))
+    assert tokens._jieba_added_frequencies(words) == _add_word_in_jieba(words)
+
+
+def test_add_word_replay_declines_words_jieba_cuts_in_blocks():
+    assert tokens._jieba_added_frequencies([("党建 工作", None)]) is None
+    assert tokens._jieba_added_frequencies([("区域化·党建", None)]) is None
+
+
 def test_plain_engine_total_filler_is_the_duplicate_dictionary_line():
     plain = tokens.Tokenizer(engine="rjieba")
     assert plain.engine_dictionary()["filler"] == 3  # dict.txt lists B超 (3) twice; jieba counts both

@@ -536,8 +536,27 @@ def test_atomic_write_never_changes_the_process_umask(tmp_path, monkeypatch):
     assert (tmp_path / "x.txt").read_text(encoding="utf-8") == "甲"
 
 
-def test_workers_beyond_the_cores_are_clamped_to_the_cores():
-    assert corpus.check_workers(1000) == corpus.default_workers()
+def test_workers_beyond_the_cores_are_clamped_to_the_cores(monkeypatch):
+    monkeypatch.delenv("FROMTO_WORKERS", raising=False)
+    assert corpus.check_workers(1000) == corpus.default_workers() == corpus._cores()
+
+
+def test_fromto_workers_sets_the_default_but_not_an_explicit_number(monkeypatch):
+    monkeypatch.setenv("FROMTO_WORKERS", "1")
+    assert corpus.check_workers(None) == 1
+    assert corpus.check_workers(2) == min(2, corpus._cores())
+    monkeypatch.setenv("FROMTO_WORKERS", "lots")  # not a number: ignored
+    assert corpus.check_workers(None) == corpus._cores()
+
+
+def test_side_by_side_runs_give_notebooks_one_corpus_worker(monkeypatch):
+    from fromto import runner
+
+    monkeypatch.delenv("FROMTO_WORKERS", raising=False)
+    runner._kernel_environment(jobs=1)
+    assert "FROMTO_WORKERS" not in os.environ
+    runner._kernel_environment(jobs=2)
+    assert os.environ["FROMTO_WORKERS"] == "1"
 
 
 @pytest.mark.parametrize("workers", ["0", "-3"])

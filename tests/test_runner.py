@@ -134,3 +134,12 @@ def test_papermill_run_of_05_on_ones_own_corpus_writes_only_into_out_dir(tmp_pat
     assert {"corpus_by_year.csv", "corpus_transitions.csv", "corpus_transitions_by_code.csv"} <= written
     assert not {f for f in written if f.endswith(".png")}  # no dates: no figure by year or decade
     assert "No document of this corpus carries a date" in (tmp_path / "out.ipynb").read_text(encoding="utf-8")
+
+
+def test_the_runner_keeps_jsonschema_from_building_the_iri_parsers():
+    # nbformat -> jsonschema would import rfc3987_syntax (2 s of Lark grammars, for a format no notebook uses)
+    code = ("import sys, fromto.runner, nbformat, nbclient; from jsonschema import FormatChecker; "
+            "print(sys.modules.get('rfc3987_syntax') is None, 'iri' in FormatChecker().checkers)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=dict(os.environ, PYTHONPATH=str(paths.ROOT)))
+    assert out.stdout.split() == ["True", "False"]
