@@ -206,6 +206,8 @@ def plot_by_decade(rate: pd.DataFrame, title: str, labels: dict | None = None, c
         ax.bar(rate.index, rate[col], bottom=bottom, color=color, label=(labels or {}).get(col, col),
                edgecolor="white", linewidth=0.4)
         bottom = bottom + rate[col]
+    if len(bottom) and float(bottom.max()) > 0:
+        ax.set_ylim(0, float(bottom.max()) * 1.08)  # headroom: the tallest bar must not look cut by the frame
     ax.set_ylabel(style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep="\n"))
     ax.set_xlabel(style.gloss("年代", "decade", sep=" · "))
     ax.set_title(title)
