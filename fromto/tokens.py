@@ -201,11 +201,9 @@ def read_lexicon(path: str | Path | None = None) -> list[LexiconEntry]:
 # The tokenizer
 # --------------------------------------------------------------------------------------------------------------
 
-def _new_jieba(cache_dir: Path):
-    """A private ``jieba.Tokenizer`` on the default dictionary whose cache file lives in ``cache_dir``."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict … cost 0.5 seconds" in notebook output
+def _writable_cache(cache_dir: Path) -> Path:
+    """``cache_dir``, created if need be; one that cannot be created or written raises
+    :class:`~fromto.textio.InputError` (one line naming it and ``FROMTO_CACHE``)."""
     cache_dir = Path(cache_dir)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -216,6 +214,15 @@ def _new_jieba(cache_dir: Path):
 
         raise InputError(cache_dir, f"the cache folder is not writable ({exc.strerror or exc}); "
                                     "set FROMTO_CACHE to a writable folder") from None
+    return cache_dir
+
+
+def _new_jieba(cache_dir: Path):
+    """A private ``jieba.Tokenizer`` on the default dictionary whose cache file lives in ``cache_dir``."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict … cost 0.5 seconds" in notebook output
+    cache_dir = _writable_cache(cache_dir)
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir)
     tk.cache_file = "jieba.default.cache"
@@ -421,6 +428,7 @@ class Tokenizer:
     engine: str = "auto"
 
     def __post_init__(self):
+        _writable_cache(self.cache_dir)  # a mistyped FROMTO_CACHE is said at once, not left to cost every run time
         self.engine = resolve_engine(self.engine)
         self._engine = self._new_engine() if self.engine == "rjieba" else None
         if self._engine is None:
