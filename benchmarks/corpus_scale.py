@@ -40,7 +40,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import pandas as pd
 import psutil  # pinned in requirements.txt (it comes with ipykernel)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,9 +101,8 @@ def stages(files: list[Path]) -> dict:
         c3 = clock()
         rows = transitions.extract_rows(res.sentence_rows)
         c4 = clock()
-        # as corpus.coded_transitions does: a document without transitions is not coded
-        coded = codebook.code_transitions(pd.DataFrame(rows, columns=transitions.COLUMNS),
-                                          *corpus.coding_resources()) if rows else []
+        # as corpus.coded_transitions does: rows coded as dicts, and a document without transitions not at all
+        coded = codebook.code_rows(rows, *corpus.coding_resources()) if rows else []
         c5 = clock()
         corpus._csv_fragment(res.paragraph_rows, corpus.PARAGRAPH_COLUMNS)
         corpus._csv_fragment(coded, corpus.TRANSITION_COLUMNS)

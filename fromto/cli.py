@@ -117,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True,
                    help="folder for the output tables: new, empty, or written by an earlier corpus run")
     p.add_argument("--workers", type=int, default=None,
-                   help="worker processes, 1 or more (default and most: the number of cores)")
+                   help="worker processes, 1 or more (default: $FROMTO_WORKERS if set, else the number of "
+                        "cores; most: the number of cores)")
     p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                    help=f"time one document may take before it is reported as failed (default "
                         f"{corpus_time_limit():g}; 0: no limit)")
