@@ -163,6 +163,41 @@ def _report_digest(doc: str, sentence_id: str, salt: str = "fromto-reports") -> 
     return hashlib.sha1(f"{salt}:{doc}:{sentence_id}".encode()).hexdigest()
 
 
+def review_coverage(gold: pd.DataFrame | None = None, heldout_round: str = HELDOUT_ROUND) -> pd.DataFrame:
+    """How many report gold sentences holding a transition the rules find, and how many the rules or the review
+    queue (:func:`fromto.transitions.review_cue`) reach, per split (see :func:`report_items`).
+
+    Columns ``split, sentences, with_transition, found_by_rules, rules_recall, found_or_queued,
+    recall_with_queue, queued_without_transition``: the last counts sentences without a transition that the queue
+    would still give a reader (its cost, within the gold sample). Aggregates only: no sentence is listed.
+    """
+    from fromto.transitions import review_cue
+
+    counts = defaultdict(lambda: defaultdict(int))
+    for _key, split, text, gold_pairs in report_items(gold, heldout_round):
+        c = counts[split]
+        taken = bool(extract(text))
+        queued = not taken and bool(review_cue(text))
+        c["sentences"] += 1
+        if gold_pairs:
+            c["with_transition"] += 1
+            c["found_by_rules"] += taken
+            c["found_or_queued"] += taken or queued
+        else:
+            c["queued_without_transition"] += queued
+    rows = []
+    for split in ("tune", "heldout"):
+        c = counts[split]
+        n = c["with_transition"]
+        rows.append({"split": split, "sentences": c["sentences"], "with_transition": n,
+                     "found_by_rules": c["found_by_rules"],
+                     "rules_recall": round(c["found_by_rules"] / n, 3) if n else 0.0,
+                     "found_or_queued": c["found_or_queued"],
+                     "recall_with_queue": round(c["found_or_queued"] / n, 3) if n else 0.0,
+                     "queued_without_transition": c["queued_without_transition"]})
+    return pd.DataFrame(rows)
+
+
 def report_sample(folder: Path | None = None, per_decade: int = REPORT_PER_DECADE,
                   paired_per_decade: int = REPORT_PAIRED_PER_DECADE, salt: str = "fromto-reports",
                   exclude: set | None = None) -> pd.DataFrame:

@@ -23,3 +23,11 @@ def test_scores_cover_both_splits_and_both_levels():
     assert list(table["split"]) == ["dev", "dev", "heldout", "heldout"]
     assert set(table["level"]) == {"sentence", "pole"}
     assert (table["gold"] > 0).all() and table["precision"].between(0, 1).all()
+
+
+def test_review_coverage_counts_rules_and_queue_on_the_report_gold():
+    table = devset.review_coverage().set_index("split")
+    for split in ("tune", "heldout"):
+        row = table.loc[split]
+        assert row["found_by_rules"] <= row["found_or_queued"] <= row["with_transition"] <= row["sentences"]
+        assert row["recall_with_queue"] >= row["rules_recall"]

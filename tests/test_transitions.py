@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from fromto.transitions import COLUMNS, clean_pole, extract, extract_sentences, extract_text
+from fromto import transitions
 
 
 def pairs(sentence):
@@ -885,3 +886,29 @@ def test_gaiyou_with_no_former_owner_or_channel_stated_has_no_source():
 
 def test_an_aside_naming_a_part_does_not_hide_the_object_of_ba():
     assert pairs("要把国有小型企业，特别是其中的商业企业，改为集体所有制。") == [("国有小型企业", "集体所有制")]
+
+
+# -- the reading list for what the rules miss (issue 10) --------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("要把资本主义工商业逐步改造为社会主义企业。", "改造为"),
+    ("生产由恢复转入全面发展。", "由恢复转"),
+    ("变消极因素为积极因素。", "变消极因素为"),
+    ("以全民所有制代替资本家所有制。", "代替"),
+])
+def test_review_cue_marks_change_constructions(sentence, cue):
+    assert transitions.review_cue(sentence) == cue
+
+
+@pytest.mark.parametrize("sentence", ["上海成为国际大都市。", "我们要继续努力。", "转移支付增加了。"])
+def test_review_cue_leaves_sentences_without_a_change_construction(sentence):
+    assert transitions.review_cue(sentence) == ""
+
+
+def test_review_queue_lists_cued_sentences_the_rules_took_nothing_from():
+    sentences = pd.DataFrame({"doc": ["d", "d", "d"], "sentence_id": ["s1", "s2", "s3"],
+                              "text": ["组织关系从松散型向紧密型转变。", "这部分经费改由地方自筹。", "今年粮食丰收。"]})
+    found = transitions.extract_sentences(sentences.to_dict("records"))
+    assert set(found["sentence_id"]) == {"s1"}
+    queue = transitions.review_queue(sentences, found)
+    assert queue[["sentence_id", "cue"]].values.tolist() == [["s2", "改由"]]  # no former channel: not taken
