@@ -41,3 +41,27 @@ def test_saving_a_figure_twice_gives_the_same_bytes_without_dates(tmp_path):
 def test_gloss_puts_the_english_under_the_chinese():
     assert style.gloss("组织关系", "organisational ties") == "组织关系\norganisational ties"
     assert style.gloss("组织关系", None) == "组织关系"
+
+
+def test_show_figure_saves_closes_and_displays_the_saved_png_at_a_third(tmp_path, monkeypatch):
+    import base64
+    import io
+
+    from PIL import Image
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append((obj, raw)))
+    style.apply()
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.plot([0, 1], [1, 0])
+    ax.set_title("从松散型到紧密型 from loose to tight")
+    assert style.show_figure(fig, "00_test", folder=tmp_path) is None, "a cell ending in it would show paths"
+    assert not plt.fignum_exists(fig.number), "the figure must be closed, or the inline backend draws it again"
+    out = {ext: tmp_path / f"00_test.{ext}" for ext in ("png", "svg")}
+    assert out["png"].is_file() and out["svg"].is_file()
+    [(bundle, raw)] = shown
+    assert raw and bundle["text/plain"] == "<figure 00_test: figures/00_test.png (300 dpi) and .svg>"
+    small = Image.open(io.BytesIO(base64.b64decode(bundle["image/png"])))
+    with Image.open(out["png"]) as big:
+        assert small.size == tuple(-(-n // style.SCREEN_REDUCTION) for n in big.size)
+        assert small.tobytes() == big.reduce(style.SCREEN_REDUCTION).tobytes()
