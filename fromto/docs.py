@@ -125,16 +125,33 @@ def _nav(prev_page: tuple[str, str] | None, next_page: tuple[str, str] | None, w
 _LOCAL_IMG = re.compile(r'<img(?P<pre>[^>]*?)\ssrc="(?P<src>(?!data:|https?:|//)[^"]+)"(?P<post>[^>]*)>')
 
 
+def thumbnail_png(path, width: int = 720, colors: int = 96) -> bytes:
+    """A saved PNG figure scaled down to ``width`` pixels, as PNG bytes: how a page shows a figure that another
+    notebook drew.
+
+    The 300-dpi files stay the reference; this only keeps a page that re-shows them small: Lanczos
+    resampling, then a fixed palette of ``colors`` colours (median cut, no dithering). Deterministic, no metadata.
+    Here, not beside the figures in :mod:`fromto.findings`, so that rendering does not import matplotlib.
+    """
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img = img.convert("RGB")
+        if img.width > width:
+            img = img.resize((width, round(img.height * width / img.width)), Image.Resampling.LANCZOS)
+        img = img.quantize(colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        buf = io.BytesIO()
+        img.save(buf, format="PNG", optimize=True)
+    return buf.getvalue()
+
+
 def inline_local_images(body: str, base: Path) -> str:
     """Embed the images a page links by a relative path (a Markdown cell's ``![](../figures/x.png)``) as PNG
-    thumbnails (:func:`fromto.findings.thumbnail_png`), resolved against ``base`` (the notebook's folder), so the
+    thumbnails (:func:`thumbnail_png`), resolved against ``base`` (the notebook's folder), so the
     page stands alone. Called when every notebook has run, so a figure another notebook draws is there; a file
     that is missing is replaced by a note saying so."""
-    from urllib.parse import unquote
-
-    from fromto.findings import thumbnail_png
-
     from concurrent.futures import ThreadPoolExecutor
+    from urllib.parse import unquote
 
     def target(src: str) -> Path | None:
         path = (Path(base) / unquote(html.unescape(src))).resolve()

@@ -351,23 +351,3 @@ def plot_places(table: pd.DataFrame, top: int = 24, width: float = style.PAGE_WI
         title += f"\n(the {len(shown)} most mentioned; {rest} more places are named, see data/places.csv)"
     ax.set_title(title, loc="left")
     return fig
-
-
-def thumbnail_png(path, width: int = 720, colors: int = 96) -> bytes:
-    """A saved PNG figure scaled down to ``width`` pixels, as PNG bytes (for showing earlier figures compactly).
-
-    The 300-dpi files stay the reference; this only keeps a notebook that re-shows them small: Lanczos
-    resampling, then a fixed palette of ``colors`` colours (median cut, no dithering). Deterministic, no metadata.
-    """
-    import io
-
-    from PIL import Image
-
-    with Image.open(path) as img:
-        img = img.convert("RGB")
-        if img.width > width:
-            img = img.resize((width, round(img.height * width / img.width)), Image.Resampling.LANCZOS)
-        img = img.quantize(colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-        buf = io.BytesIO()
-        img.save(buf, format="PNG", optimize=True)
-    return buf.getvalue()
