@@ -12,20 +12,21 @@ with metadata stripped and a fixed SVG hash salt, so an unchanged figure is byte
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 from pathlib import Path
 
-import matplotlib
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
+from fromto import paths
+from fromto.textio import atomic_write
 
-from fromto import paths  # noqa: E402
-from fromto.textio import atomic_write  # noqa: E402
+# matplotlib is imported where a figure is styled or saved, not here: the run manifest reads the constants below
+# without paying for matplotlib (a second of start-up), and so does rendering.
 
 
 def _font_file() -> Path:
-    import mplfonts
-
-    path = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
+    # found without importing mplfonts (which imports matplotlib)
+    spec = importlib.util.find_spec("mplfonts")
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+    path = folder / "fonts" / "NotoSansCJKsc-Regular.otf" if folder else Path("mplfonts/fonts/NotoSansCJKsc-Regular.otf")
     if not path.is_file():  # pragma: no cover - only on a broken install
         raise RuntimeError(f"{path}: the Noto Sans CJK SC font from the mplfonts package is missing; "
                            "reinstall with `python -m pip install -r requirements.txt`")
@@ -58,6 +59,10 @@ def apply() -> None:
     global _applied
     if _applied:
         return
+    import matplotlib
+    import matplotlib.pyplot  # noqa: F401  (pyplot's import sets up the backend the figures are drawn with)
+    from matplotlib import font_manager
+
     fm = font_manager.fontManager
     fm.addfont(str(FONT_PATH))
     # A machine may have its own "Noto Sans CJK SC" (Debian's fonts-noto-cjk, for one), and matplotlib would then
@@ -124,6 +129,8 @@ def show_figure(fig, name: str, folder: Path | None = None) -> None:
 
     from IPython.display import display
     from PIL import Image
+
+    import matplotlib.pyplot as plt
 
     out = save_figure(fig, name, folder)
     plt.close(fig)
