@@ -4,7 +4,8 @@ Run as a script, not imported: ``python -S _kernel_launcher.py SOCKET CMD...`` w
 kernel manager would have run (``python -m ipykernel_launcher -f CONNECTION_FILE ...``). Standard library only,
 and started without ``site``, so it costs a few milliseconds.
 
-If the server answers, this process stays as the kernel manager's view of the kernel: it passes the manager's
+A server that is still importing is waited for (its kernels start in milliseconds once it listens). If the
+server answers, this process stays as the kernel manager's view of the kernel: it passes the manager's
 signals (interrupt, terminate) on to the forked kernel and exits with the kernel's exit status. It holds the write
 end of a pipe whose read end the kernel watches, so if this process is killed outright the kernel ends too. If the
 server is not there, not ready, or refuses (its environment differs from the one the kernel is asked to run in),
@@ -16,10 +17,36 @@ import os
 import signal
 import socket
 import sys
+import time
+
+
+#: How long to wait for a server that is still importing before starting an ordinary kernel instead.
+STARTUP_WAIT = 60.0
+
+
+def _server_starting(sock_path: str) -> bool:
+    """Whether the server that will answer on ``sock_path`` is alive but not listening yet (importing). Its pid is
+    in ``server.pid`` beside the socket; a server that died is a zombie until the runner reaps it, so the process
+    state is read, not just whether the pid exists."""
+    try:
+        with open(os.path.join(os.path.dirname(sock_path), "server.pid"), encoding="ascii") as fh:
+            pid = int(fh.read().strip())
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            state = fh.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, ValueError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def _wait_for_server(sock_path: str) -> None:
+    deadline = time.monotonic() + STARTUP_WAIT
+    while not os.path.exists(sock_path) and time.monotonic() < deadline and _server_starting(sock_path):
+        time.sleep(0.02)
 
 
 def _ask(sock_path: str, cmd: list) -> tuple:
     """Return (socket, kernel pid, lifeline write end), or (None, None, None) when no forked kernel is to be had."""
+    _wait_for_server(sock_path)
     try:
         conn = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         conn.connect(sock_path)

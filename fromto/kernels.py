@@ -14,7 +14,8 @@ What stays as it was:
 * The kernel manager (nbclient's) still launches a process per kernel: :class:`ForkingKernelManager` runs the
   small stand-in ``fromto/_kernel_launcher.py`` in front of the ordinary command. The stand-in asks the server for
   a kernel, passes the manager's signals on to it, and exits with its status; if it is killed, the kernel ends too.
-* Whenever the server is missing, still importing, or refuses, the stand-in simply becomes the ordinary kernel.
+* A server that is still importing is waited for (up to a minute, while it is alive); whenever the server is
+  missing, has died, or refuses, the stand-in simply becomes the ordinary kernel.
   The server refuses any request whose environment differs from its own other than in the kernel manager's
   ``JPY_*`` variables (``PYTHONHASHSEED``, ``PYTHONPATH``, ``FROMTO_*`` and the locale are read at start-up or
   import time), or whose command is not the ``python -m ipykernel_launcher`` it was started for.
@@ -134,6 +135,9 @@ def fork_server():
                                 # os.environ, as kernel managers pass it: the C-level environment can hold more
                                 # (a library's putenv), and the server must see what the kernels will see
                                 env=dict(os.environ))
+        pid_file = folder / "server.pid"  # launchers wait for a server that is alive but still importing
+        pid_file.with_suffix(".tmp").write_text(f"{proc.pid}\n", encoding="ascii")
+        pid_file.with_suffix(".tmp").replace(pid_file)
         yield proc
     finally:
         os.environ.pop(SERVER_ENV, None)

@@ -172,3 +172,33 @@ def test_refusal_reasons():
     assert "PYTHONHASHSEED" in kernels._refusal(dict(ok, env=dict(env, PYTHONHASHSEED="1")), env)
     assert "command" in kernels._refusal(dict(ok, argv=["/usr/bin/python3", "-m", "ipykernel_launcher"]), env)
     assert "folder" in kernels._refusal(dict(ok, cwd="/no/such/folder"), env)
+
+
+def _launcher_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fromto_kernel_launcher", kernels.LAUNCHER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_launcher_waits_for_a_server_that_is_alive_and_still_importing_but_not_for_a_dead_one(tmp_path):
+    launcher = _launcher_module()
+    sock = str(tmp_path / "server.sock")
+    assert not launcher._server_starting(sock), "no pid file: nothing to wait for"
+    importing = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (tmp_path / "server.pid").write_text(f"{importing.pid}\n", encoding="ascii")
+        assert launcher._server_starting(sock)
+        importing.kill()
+        deadline = time.monotonic() + 10
+        while launcher._server_starting(sock):  # dead but not yet reaped (a zombie): not starting any more
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        t0 = time.monotonic()
+        launcher._wait_for_server(sock)
+        assert time.monotonic() - t0 < 1
+    finally:
+        importing.kill()
+        importing.wait()
