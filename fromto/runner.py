@@ -220,10 +220,13 @@ def _kernel_environment(jobs: int | None = None) -> None:
 
 
 def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int | None,
-                      parameters: dict | None = None, on_done=None) -> int:
+                      parameters: dict | None = None, on_done=None, on_started=None) -> int:
     """Execute ``chosen`` notebooks, each once the notebooks it ``needs`` are done, ``jobs`` kernels at a time, with
     a progress line per notebook; ``on_done(path)`` runs in this process as each notebook finishes (while the
-    others go on in their kernels). Returns 0, or 1 after printing the failing notebook and cell."""
+    others go on in their kernels). ``on_started()`` runs once the worker processes exist: anything that starts a
+    thread in this process must wait for that, since the workers are forked from it, and a fork taken while another
+    thread holds an import lock leaves the worker waiting for that lock for ever. Returns 0, or 1 after printing
+    the failing notebook and cell."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -240,6 +243,9 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
                     pending.remove(nb)
                     print(f"[{total - len(pending)}/{total}] {nb.name} ...", flush=True)
                     running[pool.submit(_execute_timed, nb, parameters)] = nb
+                    if on_started is not None:  # the first submit forked every worker (fork start method)
+                        on_started()
+                        on_started = None
             # the notebooks that finished are handed on only now, once the ones they freed are running
             for nb in just_done:
                 if on_done is not None:
@@ -304,11 +310,10 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
 
     started = time.perf_counter()
     exported: dict = {}  # each notebook is exported to HTML as soon as it has run, while the others still run
-    if render:
-        _warm_up_in_background()
     with kernels.fork_server():
         status = _execute_in_order(chosen, needs, jobs,
-                                   on_done=(lambda nb: exported.update({nb: docs.export(nb)})) if render else None)
+                                   on_done=(lambda nb: exported.update({nb: docs.export(nb)})) if render else None,
+                                   on_started=_warm_up_in_background if render else None)
     if status:
         return status
     manifest.write_manifest()
@@ -364,10 +369,10 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
     started = time.perf_counter()
     print(f"report on {page.name} into {out}", flush=True)
     exported: dict = {}
-    _warm_up_in_background()
     with kernels.fork_server():
         status = _execute_in_order(copies, needs, jobs, parameters={"page_path": str(page), "out_dir": str(out)},
-                                   on_done=lambda nb: exported.update({nb: docs.export(nb)}))
+                                   on_done=lambda nb: exported.update({nb: docs.export(nb)}),
+                                   on_started=_warm_up_in_background)
     if status:
         return status
     written = docs.render_html(copies, out, title=f"fromto report — {page.name}",

@@ -107,8 +107,21 @@ def _start_kernel_through_launcher(server, tmp_path: Path):
         out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(server.pid)], capture_output=True, text=True).stdout
         if out.split():
             return proc, int(out.split()[0])
-        assert time.monotonic() < deadline and proc.poll() is None, "no forked kernel appeared"
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()  # it may have become an ordinary kernel: do not leave it running
+            proc.wait(timeout=10)
+            raise AssertionError("no forked kernel appeared")
         time.sleep(0.05)
+
+
+def _kill(proc, kernel: int) -> None:
+    """Leave no process behind, whatever the test found."""
+    for pid in (kernel, proc.pid):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proc.wait(timeout=10)
 
 
 def _gone(pid: int, seconds: float = 10) -> bool:
@@ -126,19 +139,25 @@ def test_killing_the_launcher_outright_ends_the_forked_kernel(tmp_path, kernel_e
     with kernels.fork_server() as server:
         _wait_for(os.environ[kernels.SERVER_ENV])
         proc, kernel = _start_kernel_through_launcher(server, tmp_path)
-        os.killpg(proc.pid, signal.SIGKILL)  # what a kernel manager's kill does
-        proc.wait(timeout=10)
-        assert _gone(kernel), "the forked kernel outlived its launcher"
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # what a kernel manager's kill does
+            proc.wait(timeout=10)
+            assert _gone(kernel), "the forked kernel outlived its launcher"
+        finally:
+            _kill(proc, kernel)
 
 
 def test_the_launcher_passes_signals_on_and_ends_as_the_kernel_ended(tmp_path, kernel_env):
     with kernels.fork_server() as server:
         _wait_for(os.environ[kernels.SERVER_ENV])
         proc, kernel = _start_kernel_through_launcher(server, tmp_path)
-        time.sleep(1)
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == -signal.SIGTERM
-        assert _gone(kernel)
+        try:
+            time.sleep(1)
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=10) == -signal.SIGTERM
+            assert _gone(kernel)
+        finally:
+            _kill(proc, kernel)
 
 
 def test_the_server_refuses_a_request_that_is_not_its_kernel_command(tmp_path, kernel_env):

@@ -143,3 +143,21 @@ def test_the_runner_keeps_jsonschema_from_building_the_iri_parsers():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env=dict(os.environ, PYTHONPATH=str(paths.ROOT)))
     assert out.stdout.split() == ["True", "False"]
+
+
+def _no_work(path, parameters=None) -> float:
+    return 0.0
+
+
+def test_threads_start_only_once_the_notebook_workers_are_forked(monkeypatch, tmp_path):
+    # A worker forked while a thread of the runner holds an import lock waits for that lock for ever (seen: a run
+    # hung with its workers inside `import asyncio`); the rendering warm-up thread must start after the fork.
+    import multiprocessing
+
+    monkeypatch.setattr(runner, "_execute_timed", _no_work)
+    workers_at_start = []
+    notebooks = [tmp_path / "01_a.ipynb", tmp_path / "02_b.ipynb"]
+    status = runner._execute_in_order(notebooks, {"01": set(), "02": set()}, jobs=2,
+                                      on_started=lambda: workers_at_start.append(len(multiprocessing.active_children())))
+    assert status == 0
+    assert workers_at_start == [2]
