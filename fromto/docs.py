@@ -73,16 +73,32 @@ def font_subset_woff(text: str, font_path: Path | None = None) -> bytes:
     return buf.getvalue()
 
 
-def cached_subset(text: str) -> bytes:
-    """:func:`font_subset_woff` through a cache in ``paths.CACHE`` keyed by the font's and the characters' hashes
-    (a re-run with the same pages does not subset again; the result is the same bytes either way)."""
+def _subset_cache_file(text: str) -> tuple[str, Path]:
+    """The sorted characters of ``text`` and the cache file of their subset (keyed by the font's and their hash)."""
     import hashlib
 
     from fromto import style
 
     chars = "".join(sorted(set(text)))
     key = hashlib.sha256((style.file_sha256(style.FONT_PATH) + chars).encode("utf-8")).hexdigest()[:24]
-    cached = Path(paths.CACHE) / "webfont" / f"{key}.woff"
+    return chars, Path(paths.CACHE) / "webfont" / f"{key}.woff"
+
+
+#: Subsets being made ahead of time by :func:`prefetch_subset`, by cache file.
+_PREFETCHING: dict = {}
+
+
+def cached_subset(text: str) -> bytes:
+    """:func:`font_subset_woff` through a cache in ``paths.CACHE`` keyed by the font's and the characters' hashes
+    (a re-run with the same pages does not subset again; the result is the same bytes either way). If
+    :func:`prefetch_subset` is making this very subset, it is waited for instead of made a second time."""
+    chars, cached = _subset_cache_file(text)
+    ahead = _PREFETCHING.pop(cached, None)
+    if ahead is not None:
+        try:
+            ahead.wait(timeout=120)
+        except Exception:  # noqa: BLE001 — a prefetch is only a head start; on any trouble, make the subset here
+            ahead.kill()
     if cached.is_file():
         return cached.read_bytes()
     data = font_subset_woff(chars)
@@ -93,6 +109,41 @@ def cached_subset(text: str) -> bytes:
     except OSError:
         pass  # a read-only cache only costs time
     return data
+
+
+def prefetch_subset(folder: Path):
+    """Start making, at the lowest CPU priority in a separate process, the font subset that the pages already in
+    ``folder`` (the previous run's) use, and return the process (None if that subset is cached, or there are no
+    pages, or this is not Linux).
+
+    A cold run otherwise makes its subset at the very end, after the last notebook (2-3 s that nothing else
+    overlaps). Re-running unchanged notebooks gives pages with the same characters, so this makes exactly the
+    subset :func:`render_html` will ask for, in the time the notebooks leave a core idle; :func:`cached_subset`
+    then waits for it. When the characters have changed the guess is simply not used: the subset is a function of
+    the characters, so the pages are the same bytes either way."""
+    import subprocess
+    import sys
+
+    pages = sorted(Path(folder).glob("*.html")) if Path(folder).is_dir() else []
+    if not pages or not sys.platform.startswith("linux"):
+        return None
+    try:
+        text = "".join(page_text(p.read_text(encoding="utf-8")) for p in pages)
+    except (OSError, UnicodeDecodeError):
+        return None
+    chars, cached = _subset_cache_file(text)
+    if cached.is_file() or cached in _PREFETCHING:
+        return None
+    proc = subprocess.Popen([sys.executable, "-m", "fromto.docs", "--prefetch-subset"], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ))
+    try:
+        proc.stdin.write(chars.encode("utf-8"))
+        proc.stdin.close()
+    except OSError:
+        proc.kill()
+        return None
+    _PREFETCHING[cached] = proc
+    return proc
 
 
 def _font_css(text: str) -> str:
@@ -344,3 +395,11 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
         fh.write(index_page(rows, font_css=css, title=title, intro=intro))
     written.append(index)
     return written
+
+
+if __name__ == "__main__":  # ``python -m fromto.docs --prefetch-subset`` (characters on stdin): see prefetch_subset
+    import sys
+
+    if sys.argv[1:] == ["--prefetch-subset"]:
+        os.nice(19)  # only the time the notebooks leave idle
+        cached_subset(sys.stdin.buffer.read().decode("utf-8"))

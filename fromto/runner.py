@@ -273,10 +273,18 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
     return 0
 
 
-def _warm_up_in_background() -> None:
+def _warm_up_in_background(pages: Path) -> None:
     """Prepare rendering (:func:`fromto.docs.warm_up`) in a daemon thread while the first notebooks run in their
-    kernels; a failure there only costs the time it would have saved (the exports then do the work)."""
+    kernels, and start making the web font the pages in ``pages`` use (:func:`fromto.docs.prefetch_subset`, a
+    low-priority process); a failure there only costs the time it would have saved."""
     import threading
+
+    from fromto import docs
+
+    try:
+        docs.prefetch_subset(pages)
+    except Exception:  # noqa: BLE001 — an optimisation, never a reason to fail a run
+        pass
 
     def warm():
         try:
@@ -313,7 +321,7 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
     with kernels.fork_server():
         status = _execute_in_order(chosen, needs, jobs,
                                    on_done=(lambda nb: exported.update({nb: docs.export(nb)})) if render else None,
-                                   on_started=_warm_up_in_background if render else None)
+                                   on_started=(lambda: _warm_up_in_background(paths.DOCS)) if render else None)
     if status:
         return status
     manifest.write_manifest()
@@ -372,7 +380,7 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
     with kernels.fork_server():
         status = _execute_in_order(copies, needs, jobs, parameters={"page_path": str(page), "out_dir": str(out)},
                                    on_done=lambda nb: exported.update({nb: docs.export(nb)}),
-                                   on_started=_warm_up_in_background)
+                                   on_started=lambda: _warm_up_in_background(out))
     if status:
         return status
     written = docs.render_html(copies, out, title=f"fromto report — {page.name}",

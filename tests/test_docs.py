@@ -130,3 +130,22 @@ def test_rendered_page_in_a_browser_is_self_contained_linked_and_legible(browser
     cjk = [f for f in fonts if f["isCustomFont"] and f["postScriptName"].startswith("NotoSansCJK")]
     assert cjk and cjk[0]["glyphCount"] > 0, f"Chinese text drawn with {fonts}"
     page.close()
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="prefetching is done on Linux only")
+def test_the_font_subset_made_ahead_from_the_previous_pages_is_the_one_rendering_uses(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("FROMTO_CACHE", str(cache))  # the prefetching process reads it
+    monkeypatch.setattr(paths, "CACHE", cache)
+    pages = tmp_path / "docs"
+    pages.mkdir()
+    page = "<html><body><p>组织关系从松散型向紧密型转变</p></body></html>"
+    (pages / "01_a.html").write_text(page, encoding="utf-8")
+    proc = docs.prefetch_subset(pages)
+    assert proc is not None
+    assert docs.prefetch_subset(pages) is None, "the same subset is not started twice"
+    made = docs.cached_subset(docs.page_text(page))  # waits for the prefetch rather than subsetting again
+    assert proc.returncode == 0
+    assert made == docs.font_subset_woff("".join(sorted(set(docs.page_text(page)))))
+    assert docs.prefetch_subset(pages) is None, "nothing to do when the subset is cached"
+    assert docs.prefetch_subset(tmp_path / "no-such-folder") is None
