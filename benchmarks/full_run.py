@@ -6,9 +6,8 @@ The run is measured in a throw-away copy of the repository (so the working tree 
 ``--jobs 1`` (notebooks one after another) and with the default ``--jobs`` (all cores, each notebook starting as
 soon as the notebooks it needs are done), each from a COLD cache (a fresh ``FROMTO_CACHE``: no tokenizer,
 dictionary or web-font cache) and once more warm (the cache the previous run left), as a re-run while writing would
-be, and once cold with ordinary kernels (``FROMTO_FORK_KERNELS=0``: no fork server, see :mod:`fromto.kernels`). The
-baseline is the cost every notebook pays before its first cell: a fresh kernel executing an empty notebook, times
-the number of notebooks; the same for a kernel forked by a ready fork server is printed beside it. Per-notebook
+be. The baseline is the cost every notebook pays before its first cell: a fresh kernel executing an empty notebook,
+times the number of notebooks. Per-notebook
 times (from the run's progress lines) are printed too. Medians over ``--repeats`` runs; the machine is shared, so
 read ratios rather than absolute seconds.
 """
@@ -16,7 +15,6 @@ read ratios rather than absolute seconds.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
 import statistics
@@ -53,24 +51,16 @@ def _timed(cmd: list[str], cwd: Path, cache: Path, label: str = "", **extra_env:
     return elapsed
 
 
-def _empty_kernel_seconds(folder: Path, forked: bool) -> float:
-    """A fresh kernel executing an empty notebook: started the ordinary way, or forked by a ready fork server."""
+def _empty_kernel_seconds(folder: Path) -> float:
+    """A fresh kernel executing an empty notebook."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
-    from fromto import kernels
-
     nb_path = folder / "00_empty.ipynb"
     nbformat.write(new_notebook(cells=[new_code_cell("pass")]), nb_path)
-    with kernels.fork_server() if forked else contextlib.nullcontext():
-        if forked:
-            sock = os.environ.get(kernels.SERVER_ENV, "")
-            deadline = time.monotonic() + 60
-            while sock and not os.path.exists(sock) and time.monotonic() < deadline:
-                time.sleep(0.05)
-        t0 = time.perf_counter()
-        runner.execute_notebook(nb_path)
-        return time.perf_counter() - t0
+    t0 = time.perf_counter()
+    runner.execute_notebook(nb_path)
+    return time.perf_counter() - t0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,28 +69,24 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     n_notebooks = len(runner.list_notebooks())
     runner._kernel_environment()  # the kernels below start as the runner's do
-    kernel_start, forked_start = "kernel start + empty notebook", "forked kernel + empty notebook"
-    results: dict[str, list[float]] = {kernel_start: [], forked_start: [], "run --jobs 1, cold cache": [],
-                                       "run (all cores), cold cache": [], "run (all cores), warm cache": [],
-                                       "run, cold, ordinary kernels": []}
+    kernel_start = "kernel start + empty notebook"
+    results: dict[str, list[float]] = {kernel_start: [], "run --jobs 1, cold cache": [],
+                                       "run (all cores), cold cache": [], "run (all cores), warm cache": []}
     run = [sys.executable, "-m", "fromto", "run"]
     with tempfile.TemporaryDirectory(prefix="fromto-fullrun-") as tmp:
         repo = _copy_repo(Path(tmp) / "repo")
         for k in range(args.repeats):
-            results[kernel_start].append(_empty_kernel_seconds(Path(tmp), forked=False))
-            results[forked_start].append(_empty_kernel_seconds(Path(tmp), forked=True))
+            results[kernel_start].append(_empty_kernel_seconds(Path(tmp)))
             results["run --jobs 1, cold cache"].append(_timed(run + ["--jobs", "1"], repo, Path(tmp) / f"cache-a{k}"))
             results["run (all cores), cold cache"].append(_timed(run, repo, Path(tmp) / f"cache-b{k}"))
             results["run (all cores), warm cache"].append(_timed(run, repo, Path(tmp) / f"cache-b{k}"))
-            results["run, cold, ordinary kernels"].append(
-                _timed(run, repo, Path(tmp) / f"cache-c{k}", "side by side, ordinary kernels", FROMTO_FORK_KERNELS="0"))
     kernel = statistics.median(results[kernel_start])
     print(f"{n_notebooks} notebooks, {os.cpu_count()} cores, median of {args.repeats} runs (PKU "
           f"{'present' if paths.pku_available() else 'absent'})")
     print(f"{'what':<34} {'median s':>9} {'min s':>7} {'x kernel baseline':>18}")
     for name, values in results.items():
         med = statistics.median(values)
-        base = kernel * (1 if name in (kernel_start, forked_start) else n_notebooks)
+        base = kernel * (1 if name == kernel_start else n_notebooks)
         print(f"{name:<34} {med:>9.1f} {min(values):>7.1f} {med / base:>18.1f}")
     print(f"(baseline for the runs: {n_notebooks} x the empty-notebook time = {kernel * n_notebooks:.1f} s)")
     print("per notebook (median s, cold and warm runs together):")

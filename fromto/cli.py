@@ -2,7 +2,8 @@
 
 Every command reads input through :func:`fromto.textio.read_text`. Exit status: 0 success; 1 the run finished
 but some documents (corpus) or a notebook (run) failed, each reported; 2 bad input or options, one line on stderr
-(``fromto: PATH: problem``), no traceback and nothing half-written; 130 interrupted (Ctrl-C), 143 terminated.
+(``fromto: PATH: problem``), no traceback and nothing half-written; 130 interrupted (Ctrl-C), 143 terminated
+(SIGTERM), 129 hung up (SIGHUP).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import io
 import sys
 
+from fromto.processes import Terminated
 from fromto.textio import InputError
 
 
@@ -21,15 +23,17 @@ def _emit(text: str) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from fromto import runner
+    from fromto import processes, runner
 
-    return runner.run_all(only=args.only, render=not args.no_html, jobs=args.jobs)
+    with processes.signals_end_run():
+        return runner.run_all(only=args.only, render=not args.no_html, jobs=args.jobs)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from fromto import runner
+    from fromto import processes, runner
 
-    return runner.run_report(args.page, args.out, jobs=args.jobs)
+    with processes.signals_end_run():
+        return runner.run_report(args.page, args.out, jobs=args.jobs)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -83,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fromto", description="From-to transitions in Chinese text: clean, segment, extract, run the notebooks.",
         epilog="Exit status: 0 success; 1 some documents (corpus) or a notebook (run) failed, each reported; "
-               "2 bad input or options (one line on stderr); 130 interrupted; 143 terminated.")
+               "2 bad input or options (one line on stderr); 130 interrupted; 143 terminated; 129 hung up.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("run", help="execute every notebook in order, in place, and regenerate data/, figures/, docs/")
@@ -140,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("fromto: interrupted", file=sys.stderr)
         return 130
+    except Terminated as exc:  # SIGTERM or SIGHUP during a run or a report
+        print(exc.message, file=sys.stderr)
+        return int(exc.code)
     except SystemExit as exc:  # SIGTERM during a corpus run (corpus._terminate)
         if exc.code == 143:
             print("fromto: terminated", file=sys.stderr)

@@ -124,6 +124,8 @@ def prefetch_subset(folder: Path):
     import subprocess
     import sys
 
+    from fromto import processes
+
     pages = sorted(Path(folder).glob("*.html")) if Path(folder).is_dir() else []
     if not pages or not sys.platform.startswith("linux"):
         return None
@@ -135,7 +137,8 @@ def prefetch_subset(folder: Path):
     if cached.is_file() or cached in _PREFETCHING:
         return None
     proc = subprocess.Popen([sys.executable, "-m", "fromto.docs", "--prefetch-subset"], stdin=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ))
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ),
+                            preexec_fn=processes.die_with_parent)
     try:
         proc.stdin.write(chars.encode("utf-8"))
         proc.stdin.close()

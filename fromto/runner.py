@@ -2,10 +2,9 @@
 
 Each notebook runs in a fresh ``python3`` kernel from the ``notebooks/`` folder, in number order, with
 nbclient's per-cell timing metadata turned off and ``PYTHONHASHSEED`` fixed, so a re-run with no change
-leaves every notebook, table and figure byte-identical. Kernels are forked from one process that has already
-imported the kernel's and the notebooks' modules (:mod:`fromto.kernels`; ordinary kernels where that cannot be
-done), which gives the same outputs and saves each notebook about a second and a half of start-up. A failing cell stops the run with one message that
-names the notebook and the cell; the failed notebook is not written back. After the notebooks, the run
+leaves every notebook, table and figure byte-identical. A failing cell stops the run with one message that
+names the notebook and the cell; the failed notebook is not written back. SIGTERM and SIGHUP end a run like
+Ctrl-C (:mod:`fromto.processes`): its workers and their kernels end with it. After the notebooks, the run
 manifest (``data/manifest.json``) is written and each notebook is rendered to self-contained HTML in
 ``docs/`` with an index page.
 """
@@ -19,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from fromto import kernels, paths
+from fromto import paths, processes
 from fromto.textio import InputError, atomic_write
 
 NOTEBOOK_PATTERN = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
@@ -34,6 +33,22 @@ def _skip_iri_format_checker() -> None:
 
 
 _skip_iri_format_checker()
+
+
+def _kernel_manager_class():
+    """nbclient's kernel manager, waiting 1 s (not 5) for a kernel to end once its notebook is done.
+
+    ipykernel 7 sometimes hangs on its way out — its control thread blocks publishing the last "idle" status while
+    the main thread closes the IOPub thread (a race also reported as posit-dev/positron#7142) — until the terminate
+    signal frees it, which cost 2.5-3.5 s in about one kernel in five here. Every cell has run and every output has
+    arrived by then."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import Float
+
+    class QuickExitKernelManager(AsyncKernelManager):
+        shutdown_wait_time = Float(1.0, config=True, help="Seconds to wait for a kernel to end before killing it.")
+
+    return QuickExitKernelManager
 
 
 class NotebookFailed(Exception):
@@ -153,7 +168,7 @@ def execute_notebook(path: Path, timeout: int = 1800, parameters: dict | None = 
         nb,
         timeout=timeout,
         kernel_name="python3",
-        kernel_manager_class=kernels.manager_class(),
+        kernel_manager_class=_kernel_manager_class(),
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
         allow_errors=False,
@@ -228,6 +243,7 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
     thread holds an import lock leaves the worker waiting for that lock for ever. Returns 0, or 1 after printing
     the failing notebook and cell."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     jobs = max(1, jobs or os.cpu_count() or 1)
     total = len(chosen)
@@ -236,7 +252,9 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
     running = {}
     failed = None
     just_done: list[Path] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=processes.die_with_parent)
+    finished_cleanly = False
+    try:
         while (pending or running or just_done) and failed is None:
             for nb in list(pending):
                 if len(running) < jobs and needs[nb.name[:2]] <= done:
@@ -261,12 +279,21 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
                 except NotebookFailed as exc:
                     failed = failed or str(exc)
                     continue
+                except BrokenProcessPool:
+                    failed = failed or f"{nb.name}: its worker process died before the notebook finished"
+                    continue
                 done.add(nb.name[:2])
                 just_done.append(nb)
                 print(f"      {nb.name} done in {seconds:.1f} s", flush=True)
         if failed is not None:
             for fut in running:
                 fut.cancel()
+        finished_cleanly = True
+    finally:
+        if finished_cleanly:
+            pool.shutdown(wait=True)
+        else:  # Ctrl-C, SIGTERM/SIGHUP, an error in this process: stop the workers (and so their kernels) now
+            processes.stop_pool(pool)
     if failed is not None:
         print(f"fromto: {failed}", file=sys.stderr)
         return 1
@@ -318,10 +345,9 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
 
     started = time.perf_counter()
     exported: dict = {}  # each notebook is exported to HTML as soon as it has run, while the others still run
-    with kernels.fork_server():
-        status = _execute_in_order(chosen, needs, jobs,
-                                   on_done=(lambda nb: exported.update({nb: docs.export(nb)})) if render else None,
-                                   on_started=(lambda: _warm_up_in_background(paths.DOCS)) if render else None)
+    status = _execute_in_order(chosen, needs, jobs,
+                               on_done=(lambda nb: exported.update({nb: docs.export(nb)})) if render else None,
+                               on_started=(lambda: _warm_up_in_background(paths.DOCS)) if render else None)
     if status:
         return status
     manifest.write_manifest()
@@ -377,10 +403,9 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
     started = time.perf_counter()
     print(f"report on {page.name} into {out}", flush=True)
     exported: dict = {}
-    with kernels.fork_server():
-        status = _execute_in_order(copies, needs, jobs, parameters={"page_path": str(page), "out_dir": str(out)},
-                                   on_done=lambda nb: exported.update({nb: docs.export(nb)}),
-                                   on_started=lambda: _warm_up_in_background(out))
+    status = _execute_in_order(copies, needs, jobs, parameters={"page_path": str(page), "out_dir": str(out)},
+                               on_done=lambda nb: exported.update({nb: docs.export(nb)}),
+                               on_started=lambda: _warm_up_in_background(out))
     if status:
         return status
     written = docs.render_html(copies, out, title=f"fromto report — {page.name}",
