@@ -323,8 +323,10 @@ def iter_tasks(path: str | os.PathLike) -> Iterator[tuple]:
                 doc = f.relative_to(p).as_posix()
                 problem = name_problem(doc, "file name")
                 yield (printable(doc), None if problem else str(f), None, {}, problem)
-        else:
-            yield (str(path), str(p), None, {}, None)
+        else:  # one file: its name is its id (never the path as typed, which may name the user's folders)
+            doc = p.name
+            problem = name_problem(doc, "file name")
+            yield (printable(doc), None if problem else str(p), None, {}, problem)
         return
     seen: dict[str, str] = {}
     for where, record, error in (_csv_records(p) if kind == "csv" else _jsonl_records(p)):

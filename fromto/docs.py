@@ -124,8 +124,6 @@ def prefetch_subset(folder: Path):
     import subprocess
     import sys
 
-    from fromto import processes
-
     pages = sorted(Path(folder).glob("*.html")) if Path(folder).is_dir() else []
     if not pages or not sys.platform.startswith("linux"):
         return None
@@ -136,9 +134,10 @@ def prefetch_subset(folder: Path):
     chars, cached = _subset_cache_file(text)
     if cached.is_file() or cached in _PREFETCHING:
         return None
-    proc = subprocess.Popen([sys.executable, "-m", "fromto.docs", "--prefetch-subset"], stdin=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ),
-                            preexec_fn=processes.die_with_parent)
+    # the child asks to end with this process itself (a preexec_fn could deadlock: this process has threads)
+    proc = subprocess.Popen([sys.executable, "-m", "fromto.docs", "--prefetch-subset", str(os.getpid())],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=dict(os.environ))
     try:
         proc.stdin.write(chars.encode("utf-8"))
         proc.stdin.close()
@@ -400,9 +399,12 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
     return written
 
 
-if __name__ == "__main__":  # ``python -m fromto.docs --prefetch-subset`` (characters on stdin): see prefetch_subset
+if __name__ == "__main__":  # ``python -m fromto.docs --prefetch-subset PARENT_PID`` (characters on stdin)
     import sys
 
-    if sys.argv[1:] == ["--prefetch-subset"]:
+    if sys.argv[1:2] == ["--prefetch-subset"]:
+        from fromto import processes
+
+        processes.die_with_parent(parent=int(sys.argv[2]) if len(sys.argv) > 2 else None)
         os.nice(19)  # only the time the notebooks leave idle
         cached_subset(sys.stdin.buffer.read().decode("utf-8"))

@@ -116,13 +116,66 @@ CORPUS_TOP_PAIRS_CSV = DATA / "corpus_top_pairs_by_period.csv"
 PAGE_IN_CORPUS_CSV = DATA / "page_in_corpus.csv"                      # the page's transitions against the corpus
 
 
+# --- Output folders of runs on other input (a report, notebook 05 on one's own corpus) ---------------------------
+#: Written into a report's folder (``python -m fromto report``, notebooks 01-04 with ``out_dir``).
+REPORT_MARK = ".fromto-report"
+#: Written into the ``out_dir`` of notebook 05 run on one's own corpus.
+CORPUS_NOTEBOOK_MARK = ".fromto-corpus-notebook"
+
+
+def inside_repository(path) -> bool:
+    """True when ``path`` is this repository's root or anywhere under it (``.git/`` and the package included)."""
+    p = Path(path).expanduser().resolve()
+    return p == ROOT or ROOT in p.parents
+
+
+def check_output_folder(out, mark: str) -> Path:
+    """``out`` resolved, if a run on other input may write there; otherwise :class:`~fromto.textio.InputError`.
+
+    Refused: a folder in this repository (its committed files are outputs of the seed run, and anything else
+    written there ends up beside them), a path that exists and is not a folder, a folder holding anything when it
+    does not hold ``mark`` (files this kind of run did not make). Accepted: a new folder, an empty one, or one an
+    earlier run of the same kind marked. Nothing is created here."""
+    from fromto.textio import InputError
+
+    out = Path(out).expanduser().resolve()
+    if inside_repository(out):
+        raise InputError(out, "is inside the fromto repository, whose files are the seed run's outputs: "
+                              "give a folder outside it")
+    try:
+        if out.exists() and not out.is_dir():
+            raise InputError(out, "exists and is not a folder")
+        if out.is_dir() and not (out / mark).is_file() and any(out.iterdir()):
+            raise InputError(out, "holds files fromto did not make: give a new or empty folder")
+    except OSError as exc:
+        raise InputError(out, f"cannot be read ({exc.strerror or exc})") from None
+    return out
+
+
+def claim_output_folder(out, mark: str, note: str) -> Path:
+    """:func:`check_output_folder`, then create ``out`` (with its parents) and write ``mark`` (holding ``note``)
+    into it; a folder that cannot be created or written is an :class:`~fromto.textio.InputError` naming it."""
+    from fromto.textio import InputError
+
+    out = check_output_folder(out, mark)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if not (out / mark).is_file():
+            (out / mark).write_text(note, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(out, f"cannot be created or written ({exc.strerror or exc})") from None
+    return out
+
+
 def output_folders(out_dir=None) -> tuple[Path, Path]:
     """Where a notebook writes its tables and figures: ``(DATA, FIGURES)``, or ``out_dir`` for both when given
-    (a run on a researcher's own corpus, which must leave every committed file as it is)."""
+    (a run on a researcher's own corpus, which must leave every committed file as it is: ``out_dir`` must lie
+    outside the repository and be new, empty, or an earlier such run's, see :func:`check_output_folder`)."""
     if out_dir is None or str(out_dir) == "":
         return DATA, FIGURES
-    out = Path(out_dir).expanduser().resolve()
-    out.mkdir(parents=True, exist_ok=True)
+    out = claim_output_folder(out_dir, CORPUS_NOTEBOOK_MARK,
+                              "Written by notebook 05 (05_corpus.ipynb) run with out_dir; a later run may replace "
+                              "these files.\n")
     return out, out
 
 
@@ -147,6 +200,7 @@ def use(page=None, out_dir=None) -> None:
     """Point this process at another page and/or another output folder (a report run; see ``python -m fromto
     report``): ``SEED_PAGE`` becomes ``page``, and ``DATA``, ``FIGURES`` and every table and figure path under them
     move to ``out_dir/data`` and ``out_dir/figures``. With no arguments nothing changes (the committed run).
+    ``out_dir`` must lie outside the repository and be new, empty, or a report's (:func:`check_output_folder`).
 
     Notebooks call this right after their parameters cell, so the same notebook serves the seed and any page;
     each notebook runs in its own kernel, so the change never leaks into another run.
@@ -157,7 +211,8 @@ def use(page=None, out_dir=None) -> None:
         SEED_PAGE = Path(page).expanduser().resolve()
     if out_dir in (None, ""):
         return
-    out = Path(out_dir).expanduser().resolve()
+    out = claim_output_folder(out_dir, REPORT_MARK, "Written by python -m fromto report (or the page notebooks "
+                                                    "run with out_dir); a later report may replace it.\n")
     new_roots = {DATA: out / "data", FIGURES: out / "figures"}
     for name, value in list(g.items()):
         if name.isupper() and isinstance(value, Path):
@@ -171,10 +226,14 @@ def use(page=None, out_dir=None) -> None:
 
 
 def is_seed_page() -> bool:
-    """True when ``SEED_PAGE`` holds the seed's text (by sha256), so its hand-made gold and places apply."""
+    """True when ``SEED_PAGE`` holds the seed's text, so its hand-made gold and places apply: the sha256 of the
+    decoded text (as UTF-8) is the seed file's, whatever encoding the page was saved in (UTF-16, GB18030 …)."""
     import hashlib
 
+    from fromto.textio import InputError, read_text
+
     try:
-        return hashlib.sha256(Path(SEED_PAGE).read_bytes()).hexdigest() == SEED_PAGE_SHA256
-    except OSError:
+        text = read_text(Path(SEED_PAGE))
+    except (OSError, InputError):
         return False
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() == SEED_PAGE_SHA256

@@ -11,6 +11,7 @@ manifest (``data/manifest.json``) is written and each notebook is rendered to se
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -132,11 +133,14 @@ def _first_line(source: str) -> str:
     return ""
 
 
-def execute_notebook(path: Path, timeout: int = 1800, parameters: dict | None = None) -> None:
+def execute_notebook(path: Path, timeout: int = 1800, parameters: dict | None = None,
+                     shown: dict[str, str] | None = None) -> None:
     """Execute one notebook in place (outputs written back only if every cell succeeds).
 
     ``parameters`` are injected papermill's way: a cell tagged ``injected-parameters`` right after the cell tagged
-    ``parameters``, so the notebook runs exactly as ``papermill -p NAME VALUE`` would run it.
+    ``parameters``, so the notebook runs exactly as ``papermill -p NAME VALUE`` would run it. ``shown`` maps text
+    in the injected cell to what the saved notebook shows instead (a report built in a temporary folder shows the
+    folder it is moved to).
     """
     import nbformat
     from nbclient import NotebookClient
@@ -190,6 +194,10 @@ def execute_notebook(path: Path, timeout: int = 1800, parameters: dict | None = 
         where = f"cell {index} (code cell {code_no}, `{_first_line(source)}`)" if index else "an unknown cell"
         raise NotebookFailed(f"{path.name} failed in {where}: {err}") from None
     _normalise(nb)
+    for cell in nb.cells:
+        if shown and "injected-parameters" in cell.metadata.get("tags", []):
+            for old, new in shown.items():
+                cell.source = cell.source.replace(old, new)
     with atomic_write(path) as fh:
         nbformat.write(nb, fh)
 
@@ -215,9 +223,9 @@ def notebook_needs(path: Path, numbered: list[Path]) -> set[str]:
     return {str(n).zfill(2) for n in declared}
 
 
-def _execute_timed(path: Path, parameters: dict | None = None) -> float:
+def _execute_timed(path: Path, parameters: dict | None = None, shown: dict | None = None) -> float:
     t0 = time.perf_counter()
-    execute_notebook(path, parameters=parameters)
+    execute_notebook(path, parameters=parameters, shown=shown)
     return time.perf_counter() - t0
 
 
@@ -235,7 +243,8 @@ def _kernel_environment(jobs: int | None = None) -> None:
 
 
 def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int | None,
-                      parameters: dict | None = None, on_done=None, on_started=None) -> int:
+                      parameters: dict | None = None, on_done=None, on_started=None,
+                      shown: dict | None = None) -> int:
     """Execute ``chosen`` notebooks, each once the notebooks it ``needs`` are done, ``jobs`` kernels at a time, with
     a progress line per notebook; ``on_done(path)`` runs in this process as each notebook finishes (while the
     others go on in their kernels). ``on_started()`` runs once the worker processes exist: anything that starts a
@@ -251,8 +260,9 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
     pending = list(chosen)
     running = {}
     failed = None
+    unwritable = None
     just_done: list[Path] = []
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=processes.die_with_parent)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=processes.init_worker)
     finished_cleanly = False
     try:
         while (pending or running or just_done) and failed is None:
@@ -260,7 +270,7 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
                 if len(running) < jobs and needs[nb.name[:2]] <= done:
                     pending.remove(nb)
                     print(f"[{total - len(pending)}/{total}] {nb.name} ...", flush=True)
-                    running[pool.submit(_execute_timed, nb, parameters)] = nb
+                    running[pool.submit(_execute_timed, nb, parameters, shown)] = nb
                     if on_started is not None:  # the first submit forked every worker (fork start method)
                         on_started()
                         on_started = None
@@ -282,6 +292,10 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
                 except BrokenProcessPool:
                     failed = failed or f"{nb.name}: its worker process died before the notebook finished"
                     continue
+                except OSError as exc:  # the executed notebook could not be written back (read-only, disk full)
+                    unwritable = unwritable or InputError(paths.rel(nb), f"cannot be written ({exc.strerror or exc})")
+                    failed = failed or str(unwritable)
+                    continue
                 done.add(nb.name[:2])
                 just_done.append(nb)
                 print(f"      {nb.name} done in {seconds:.1f} s", flush=True)
@@ -294,6 +308,8 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
             pool.shutdown(wait=True)
         else:  # Ctrl-C, SIGTERM/SIGHUP, an error in this process: stop the workers (and so their kernels) now
             processes.stop_pool(pool)
+    if unwritable is not None:
+        raise unwritable
     if failed is not None:
         print(f"fromto: {failed}", file=sys.stderr)
         return 1
@@ -350,10 +366,17 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
                                on_started=(lambda: _warm_up_in_background(paths.DOCS)) if render else None)
     if status:
         return status
-    manifest.write_manifest()
+    try:
+        manifest.write_manifest()
+    except OSError as exc:
+        raise InputError(paths.MANIFEST_JSON, f"cannot be written ({_os_problem(exc)})") from None
     print(f"manifest: {paths.rel(paths.MANIFEST_JSON)}")
     if render:
-        written = docs.render_html(notebooks, exported=exported)
+        try:
+            written = docs.render_html(notebooks, exported=exported)
+        except OSError as exc:
+            where = Path(exc.filename) if getattr(exc, "filename", None) else paths.DOCS
+            raise InputError(where, f"cannot write the rendered pages ({_os_problem(exc)})") from None
         print(f"rendered {len(written) - 1} notebooks to {paths.rel(paths.DOCS)}/ (with index.html)")
     print(f"run finished in {time.perf_counter() - started:.1f} s")
     return 0
@@ -361,7 +384,94 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
 
 #: The notebooks of one page's report (01-04); 05 is about a corpus, not a page.
 PAGE_NOTEBOOKS = ("01", "02", "03", "04")
-_REPORT_MARK = ".fromto-report"
+#: Prefixes of the folders a report builds beside ``--out`` (removed when it ends, or by the next report).
+_PARTIAL, _REPLACED = ".fromto-partial-", ".fromto-replaced-"
+
+
+def _os_problem(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _check_report_target(page: Path, out: Path) -> Path:
+    """``out`` resolved, if a report may be written there (see :func:`run_report`), else ``InputError``."""
+    from fromto.textio import InputError
+
+    out = paths.check_output_folder(out, paths.REPORT_MARK)
+    if out == page or out in page.parents:
+        raise InputError(out, f"holds the page {page.name}, which the new report would replace: "
+                              "copy the page elsewhere or choose another --out")
+    return out
+
+
+class _ReportBuild:
+    """The folder a report is built in (``path``); :meth:`finished` marks it complete, to be swapped in."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.complete = False
+
+    def finished(self) -> None:
+        self.complete = True
+
+
+@contextlib.contextmanager
+def _report_folder(out: Path):
+    """Hold ``out`` for one report and yield a :class:`_ReportBuild`: an empty folder beside ``out`` to build in.
+
+    ``out`` is created if new, and locked (an exclusive ``flock`` on it, to the end): a second report into the same
+    folder is refused while this one runs. The report is built in ``.<name>.fromto-partial-*`` beside ``out``
+    (same file system) and swapped in when the block ends after ``finished()`` was called; otherwise (a failed
+    notebook, an error, a signal) the partial folder is removed and ``out`` is left as it was (removed again if
+    this report created it). Partial folders that killed reports left beside ``out`` are removed first."""
+    import fcntl
+    import shutil
+    import tempfile
+
+    from fromto.textio import InputError
+
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise InputError(out, f"cannot create the report folder ({_os_problem(exc)})") from None
+    swapped = False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(out, "another report is being written into this folder") from None
+        prefix = f".{out.name}"
+        for left in [*out.parent.glob(f"{prefix}{_PARTIAL}*"), *out.parent.glob(f"{prefix}{_REPLACED}*")]:
+            shutil.rmtree(left, ignore_errors=True)
+        try:
+            build = _ReportBuild(Path(tempfile.mkdtemp(prefix=f"{prefix}{_PARTIAL}", dir=out.parent)))
+            (build.path / paths.REPORT_MARK).write_text("Written by python -m fromto report; a later report may "
+                                                        "replace it.\n", encoding="utf-8")
+        except OSError as exc:
+            raise InputError(out.parent, f"cannot write beside the report folder ({_os_problem(exc)})") from None
+        try:
+            yield build
+            if build.complete:
+                try:
+                    if any(out.iterdir()):  # an earlier report: moved aside, removed once the new one is in
+                        aside = Path(tempfile.mkdtemp(prefix=f"{prefix}{_REPLACED}", dir=out.parent))
+                        os.replace(out, aside / "old")
+                        os.replace(build.path, out)
+                        shutil.rmtree(aside, ignore_errors=True)
+                    else:
+                        os.replace(build.path, out)  # replaces the empty folder
+                except OSError as exc:
+                    raise InputError(out, f"cannot put the finished report in place ({_os_problem(exc)})") from None
+                swapped = True
+        finally:
+            if not swapped:
+                shutil.rmtree(build.path, ignore_errors=True)
+    finally:
+        os.close(fd)
+        if created and not swapped:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only if still empty
 
 
 def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None = None) -> int:
@@ -370,46 +480,56 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
     The notebooks are copied to ``DIR/notebooks/`` and executed there with the parameters ``page_path`` and
     ``out_dir`` (papermill's injection), so their tables go to ``DIR/data/``, their figures to ``DIR/figures/``,
     and nothing committed changes; then ``DIR/index.html`` and one self-contained HTML page per notebook are
-    rendered. ``DIR`` must be new, empty, or an earlier report's folder (it is then rewritten). Returns 0, 1 if a
-    notebook failed (named with its cell), or raises :class:`~fromto.textio.InputError` for a bad page or folder.
+    rendered. ``DIR`` must lie outside the repository and be new, empty, or an earlier report's folder; it must
+    not hold the page. The report is built beside ``DIR`` and moved in only when complete, so a failed or
+    interrupted report leaves ``DIR`` as it was, and a second report into ``DIR`` while one runs is refused.
+    The page is checked first (:func:`fromto.report_check.page_problem`): a page the report cannot describe is
+    refused before anything is written. Returns 0, 1 if a notebook failed (named with its cell), or raises
+    :class:`~fromto.textio.InputError` for a bad page or folder.
     """
     import shutil
 
-    from fromto import docs
+    from fromto import docs, report_check
     from fromto.textio import InputError, read_text
 
     page = Path(page).expanduser().resolve()
     read_text(page)  # a missing, binary or empty page is refused here, with the one-line error
-    out = Path(out).expanduser().resolve()
-    if out.exists() and not out.is_dir():
-        raise InputError(out, "is a file, not a folder for the report")
-    if out.is_dir() and any(out.iterdir()) and not (out / _REPORT_MARK).is_file():
-        raise InputError(out, "holds files this command did not make: give a new or empty folder")
-    protected = (paths.DATA, paths.FIGURES, paths.DOCS, paths.NOTEBOOKS, paths.SEEDS, paths.RESOURCES)
-    if out == paths.ROOT or any(out == p or p in out.parents for p in protected):
-        raise InputError(out, "is part of the repository: give a folder of your own for the report")
-    folder = out / "notebooks"
-    folder.mkdir(parents=True, exist_ok=True)
-    (out / _REPORT_MARK).write_text("made by python -m fromto report\n", encoding="utf-8")
+    out = _check_report_target(page, Path(out))
+    problem = report_check.page_problem(page)
+    if problem:
+        raise InputError(page, problem)
     sources = [nb for nb in list_notebooks() if nb.name[:2] in PAGE_NOTEBOOKS]
-    copies = []
-    for nb in sources:
-        target = folder / nb.name
-        shutil.copyfile(nb, target)
-        copies.append(target)
     _kernel_environment(jobs)
-    ids = {c.name[:2] for c in copies}
-    needs = {c.name[:2]: notebook_needs(c, copies) & ids for c in copies}
     started = time.perf_counter()
-    print(f"report on {page.name} into {out}", flush=True)
-    exported: dict = {}
-    status = _execute_in_order(copies, needs, jobs, parameters={"page_path": str(page), "out_dir": str(out)},
-                               on_done=lambda nb: exported.update({nb: docs.export(nb)}),
-                               on_started=lambda: _warm_up_in_background(out))
-    if status:
-        return status
-    written = docs.render_html(copies, out, title=f"fromto report — {page.name}",
-                               intro=docs.report_intro(page), exported=exported)
+    with _report_folder(out) as area:
+        build = area.path
+        folder = build / "notebooks"
+        try:
+            folder.mkdir()
+            copies = []
+            for nb in sources:
+                target = folder / nb.name
+                shutil.copyfile(nb, target)
+                copies.append(target)
+        except OSError as exc:
+            raise InputError(out.parent, f"cannot write the report ({_os_problem(exc)})") from None
+        ids = {c.name[:2] for c in copies}
+        needs = {c.name[:2]: notebook_needs(c, copies) & ids for c in copies}
+        print(f"report on {page.name} into {out}", flush=True)
+        exported: dict = {}
+        shown = {str(build): str(out)}  # the notebooks show the folder the report ends up in
+        status = _execute_in_order(copies, needs, jobs,
+                                   parameters={"page_path": str(page), "out_dir": str(build)},
+                                   on_done=lambda nb: exported.update({nb: docs.export(nb)}),
+                                   on_started=lambda: _warm_up_in_background(out), shown=shown)
+        if status:
+            return status
+        try:
+            written = docs.render_html(copies, build, title=f"fromto report — {page.name}",
+                                       intro=docs.report_intro(page), exported=exported)
+        except OSError as exc:
+            raise InputError(out.parent, f"cannot write the report's pages ({_os_problem(exc)})") from None
+        area.finished()
     print(f"rendered {len(written) - 1} notebooks to {out / 'index.html'}")
     print(f"report finished in {time.perf_counter() - started:.1f} s")
     return 0

@@ -145,7 +145,7 @@ def test_the_runner_keeps_jsonschema_from_building_the_iri_parsers():
     assert out.stdout.split() == ["True", "False"]
 
 
-def _no_work(path, parameters=None) -> float:
+def _no_work(path, parameters=None, shown=None) -> float:
     return 0.0
 
 
