@@ -1,5 +1,6 @@
 """The package as an installer sees it: a wheel built from the repository holds every module under ``fromto/``, a
-non-editable install of it imports them all from outside the repository.
+non-editable install of it imports them all from outside the repository, and every package that
+``pyproject.toml`` names is pinned in ``requirements.txt``.
 
 The wheel is built offline (no build isolation, no index) with the setuptools that ``requirements.txt`` pins, from a
 copy of the files the build reads, so the test writes nothing into the repository.
@@ -27,6 +28,15 @@ PACKAGE = ROOT / "fromto"
 BUILD_FILES = ("pyproject.toml", "README.md", "LICENSE")
 #: Modules that are not imported: the package's ``python -m`` entry, and a script the kernel manager runs by path.
 NOT_IMPORTED = {"fromto.__main__", "fromto._kernel_launcher"}
+
+
+def _norm(name: str) -> str:
+    """A distribution name in its normalised form (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _name(requirement: str) -> str:
+    return _norm(re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", requirement.strip()).group(0))
 
 
 def source_modules() -> list[str]:
@@ -75,6 +85,17 @@ def test_the_wheel_holds_every_module_of_the_source_tree(wheel):
     assert "fromto/clean/__init__.py" in names  # a subpackage, which a fixed package list once left out
 
 
+def test_the_wheel_declares_the_command_and_no_test_packages_as_runtime_needs(wheel):
+    with zipfile.ZipFile(wheel) as z:
+        info = next(n for n in z.namelist() if n.endswith(".dist-info/METADATA"))
+        meta = z.read(info).decode("utf-8")
+        entry_points = z.read(info.replace("METADATA", "entry_points.txt")).decode("utf-8")
+    assert "fromto = fromto.cli:main" in entry_points
+    runtime = {_name(line.split(":", 1)[1]) for line in meta.splitlines()
+               if line.startswith("Requires-Dist:") and "extra ==" not in line}
+    assert runtime and not runtime & {"pytest", "playwright", "lxml"}
+
+
 def test_an_installed_wheel_imports_every_module_from_outside_the_repository(wheel, tmp_path):
     target = tmp_path / "site"
     result = subprocess.run(
@@ -97,3 +118,17 @@ def test_an_installed_wheel_imports_every_module_from_outside_the_repository(whe
                             cwd=tmp_path, env=env, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == str(len(expected))
+
+
+def test_every_package_pyproject_names_is_pinned_in_requirements():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    named = {_name(r) for r in project["dependencies"]}
+    named |= {_name(r) for extra in project.get("optional-dependencies", {}).values() for r in extra}
+    pinned = {}
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and not line.startswith("-"):
+            name, _, version = line.partition("==")
+            assert version, f"requirements.txt: {line!r} is not an exact pin"
+            pinned[_norm(name)] = version
+    assert not named - pinned.keys(), f"named in pyproject.toml but not pinned: {sorted(named - pinned.keys())}"
