@@ -250,13 +250,13 @@ def main(argv=None) -> int:
         ("articles: plain jieba.lcut", "1", "jieba", "baseline"),
         ("articles: pipeline", "1", "pipe1",
          f"{wall['pipe1'] / wall['jieba']:.2f} of jieba by wall time, {cpu['pipe1'] / cpu['jieba']:.2f} by CPU "
-         "(target >= 1.0, issue 12)"),
+         "(target >= 1.0)"),
         ("articles: pipeline", "2", "pipe2", f"speed-up {med['pipe1']['seconds'] / med['pipe2']['seconds']:.2f}x "
-         "over 1 worker (target >= 1.85x, issue 12)"),
+         "over 1 worker (target >= 1.85x)"),
         ("pages: plain jieba.lcut", "1", "pjieba", "baseline"),
         ("pages: pipeline", "1", "ppipe1",
          f"{wall['ppipe1'] / wall['pjieba']:.2f} of jieba by wall time, {cpu['ppipe1'] / cpu['pjieba']:.2f} by CPU "
-         "(target >= 1.5, issue 12)"),
+         "(target >= 1.5)"),
     ]
     print(f"\nmedians of {args.repeats} interleaved runs; times exclude dictionary loading ('load s'); peak memory "
           f"from one more run of each, sampled; "

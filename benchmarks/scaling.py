@@ -9,7 +9,7 @@ Inputs, each at 1x, 10x and 100x:
 * **从…向… clause** - ``'从'*400 + '向'*400 + '转变。'`` (1x = 805 characters), one clause that used to make the
   extractor quadratic; timed through ``transitions.extract``.
 * **从单位建向区域建** - that phrase repeated without punctuation (1x = 4,000 characters), the other pathological
-  clause from issue 13; timed through ``transitions.extract``.
+  clause of the reliability tests (``tests/test_reliability.py``); timed through ``transitions.extract``.
 
 A linear method takes about 10x the time at 10x the input. Each size runs in a fresh child process (so caches do
 not carry over) that loads the dictionaries first and then times the call; the median of ``--repeats`` runs is

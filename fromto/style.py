@@ -1,4 +1,4 @@
-"""One style for every figure: the CJK font, the palette, sizes, and the one helper that saves figures.
+"""One style for every figure: the CJK font, the palette, sizes, and the one function that saves figures.
 
 The font is the Noto Sans CJK SC file shipped inside the ``mplfonts`` wheel, which ``requirements.txt`` pins,
 so a fresh machine draws the same glyphs as this one and never falls back to empty boxes. ``FONT_PATH`` is

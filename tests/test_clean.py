@@ -383,7 +383,7 @@ def test_heading_repeated_with_a_fitting_body_each_time_is_kept_twice():
     assert (result.log["kind"] == "duplicate_heading").sum() == 0
 
 
-# --- Layouts beyond the seed page (issue 11): one rule each, on snippets written for the test -----------------------
+# --- Layouts beyond the seed page: one rule each, on snippets written for the test --------------------------------
 def _positions(result, article=None):
     p = result.paragraphs if article is None else result.paragraphs[result.paragraphs["article"] == article]
     return list(zip(p["position"], p["text"]))

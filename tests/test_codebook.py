@@ -158,7 +158,7 @@ def test_rules_never_assign_groups_other_or_status_codes(book):
     assert "UNCODED" not in cb.reader_codes(book) and "ECONOMY" not in cb.reader_codes(book)
 
 
-# --- rules written from the definitions (issue 10d): snippets written for these tests ---------------------------
+# --- rules written from the definitions: snippets written for these tests ------------------------------------
 
 def test_planned_to_market_economy_is_economic_system_by_its_pole_words(book):
     row = _one("计划经济", "市场经济", verb="转变", book=book)

@@ -1,4 +1,4 @@
-"""Issue 13: nothing a user gives fromto can destroy data, hang it, or blow it up.
+"""Nothing a user gives fromto can destroy data, hang it, or blow it up.
 
 One behaviour per test, on literal snippets. Anything that could hang runs the command line in a child process
 with a ``timeout=`` here in the test (never in the code under test), and checks how it ended, not how long it took.
@@ -81,7 +81,7 @@ def patched_child(*args, timeout=120, env=None, **kwargs):
                             stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})}, **kwargs)
 
 
-# --- 1. A corpus run never overwrites its input or files it did not write --------------------------------------
+# --- A corpus run never overwrites its input or files it did not write -------------------------------------------
 def test_corpus_refuses_an_out_folder_that_holds_its_own_input(tmp_path, capsys):
     src = tmp_path / "X" / "documents.csv"
     src.parent.mkdir()
@@ -122,7 +122,7 @@ def test_corpus_never_replaces_a_table_of_an_earlier_run_that_is_its_input(tmp_p
     assert table.read_bytes() == before
 
 
-# --- 2. One bad id or file name costs one document, not the run --------------------------------------------------
+# --- One bad id or file name costs one document, not the run -----------------------------------------------------
 def test_jsonl_id_with_a_lone_surrogate_is_a_document_error_and_the_rest_is_written(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "%s"}\n{"id": "b\\ud800", "text": "%s"}\n{"id": "c", "text": "%s"}\n'
@@ -153,7 +153,7 @@ def test_transitions_on_text_with_a_lone_surrogate_is_a_one_line_error(tmp_path,
     assert code == 2 and one_error_line(err) and out == ""
 
 
-# --- 3. Corpus runs cannot hang ----------------------------------------------------------------------------------
+# --- Corpus runs cannot hang -------------------------------------------------------------------------------------
 def _slow_corpus(tmp_path, n=6):
     return write_jsonl(tmp_path / "in.jsonl", [{"id": f"slow{i}", "text": GOOD} for i in range(n)])
 
@@ -242,7 +242,7 @@ def test_large_documents_from_a_table_do_not_deadlock_the_worker_pipes(tmp_path)
     assert read(out, "documents.csv")["doc"].tolist() == ["d0", "d1", "d2", "d3"]
 
 
-# --- 4. Front matter: scalars of bounded size only ---------------------------------------------------------------
+# --- Front matter: scalars of bounded size only ------------------------------------------------------------------
 BOMB = ("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
@@ -276,7 +276,7 @@ def test_front_matter_title_longer_than_the_limit_is_refused():
         corpus.split_front_matter("---\ntitle: " + "长" * 2000 + "\n---\n" + GOOD, "x.txt")
 
 
-# --- 5. CSV damage is reported, not swallowed --------------------------------------------------------------------
+# --- CSV damage is reported, not swallowed -----------------------------------------------------------------------
 def test_csv_quote_that_is_never_closed_is_reported_not_read_as_text(tmp_path):
     src = tmp_path / "in.csv"
     src.write_text('id,text\n1,"近年来，从甲向乙转变。\n2,abc\n', encoding="utf-8")
@@ -296,7 +296,7 @@ def test_csv_record_with_broken_quoting_is_reported_and_later_rows_are_read(tmp_
     assert read(out, "documents.csv")["doc"].tolist() == ["2"]
 
 
-# --- 6. Encodings: decided, not guessed silently -----------------------------------------------------------------
+# --- Encodings: decided, not guessed silently --------------------------------------------------------------------
 @pytest.mark.parametrize("text,encoding", [("日本語のテキストです。", "shift_jis"), ("Grüße aus Köln", "latin-1")])
 def test_text_that_is_not_chinese_in_a_legacy_encoding_is_refused_with_the_reason(tmp_path, text, encoding):
     with pytest.raises(InputError, match="not Chinese text"):
@@ -343,7 +343,7 @@ def test_transitions_reads_a_gb18030_csv(tmp_path, capsys):
     assert "松散型" in out
 
 
-# --- 7. Only regular files are read ------------------------------------------------------------------------------
+# --- Only regular files are read ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("command", ["clean", "segment", "transitions"])
 def test_a_fifo_is_refused_instead_of_blocking(tmp_path, command):
     fifo = tmp_path / "p.txt"
@@ -376,7 +376,7 @@ def test_corpus_folder_lists_fifos_broken_and_looping_links_and_folders_named_tx
     assert "loops" in reasons["loop.txt"] and "folder" in reasons["dir.txt"]
 
 
-# --- 8. Linear time (the child is ended by the test's timeout if it is not) ---------------------------------------
+# --- Linear time (the child is ended by the test's timeout if it is not) -----------------------------------------
 _SCALE = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
@@ -419,7 +419,7 @@ def test_clause_boundaries_from_the_index_match_a_character_scan():
         assert transitions._clause_end(s, i) == end and transitions._clause_start(s, i) == start
 
 
-# --- 9. One-line errors, not tracebacks --------------------------------------------------------------------------
+# --- One-line errors, not tracebacks -----------------------------------------------------------------------------
 def test_out_below_an_existing_file_is_a_one_line_error(tmp_path, capsys):
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": GOOD}])
     (tmp_path / "file").write_text("x", encoding="utf-8")
@@ -468,7 +468,7 @@ def test_an_unwritable_cache_folder_is_a_one_line_error(tmp_path):
     assert res.returncode == 2 and one_error_line(res.stderr) and "FROMTO_CACHE" in res.stderr
 
 
-# --- 10. Smaller ---------------------------------------------------------------------------------------------------
+# --- Smaller cases: missing cells, unsafe ids, stale or locked output, worker counts, the command line -----------
 def test_a_missing_csv_cell_is_reported_as_missing_not_as_an_empty_file(tmp_path):
     src = tmp_path / "in.csv"
     src.write_text(f"id,text\n1\n2,{GOOD.strip()}\n", encoding="utf-8")

@@ -144,7 +144,7 @@ def test_offsets_cover_the_construction():
     assert s[r["start"]:r["end"]] == "从“松散型”向“紧密型”转变"
 
 
-# --- constructions of report prose (issue 10: sentences written for these tests in the register of the reports) ---
+# --- constructions of report prose (sentences written for these tests in the register of the reports) --------------
 def test_cong_x_guodu_dao_y():
     r = only("要积极创造条件，推动农村合作组织从初级形式过渡到高级形式。")
     assert (r["marker"], r["source"], r["target"], r["verb"]) == ("从X转为Y", "初级形式", "高级形式", "过渡到")
@@ -386,7 +386,7 @@ def test_identical_poles_are_not_a_transition():
     assert extract("他们从胜利走向胜利。") == []
 
 
-# --- exclusions of report prose (issue 10) -------------------------------------------------------------------------
+# --- exclusions of report prose ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("sentence", [
     "全省工业生产由下降转为上升。",
     "外贸出口转降为升。",
@@ -498,7 +498,7 @@ def test_more_false_triggers_are_not_transitions(sentence):
     assert extract(sentence) == []
 
 
-# --- report prose, round 2 (issue 10y) -----------------------------------------------------------------------------
+# --- report prose: set phrases, former states, sources in the clause before, and their look-alikes -----------------
 def test_a_final_question_particle_is_no_part_of_a_pole():
     assert extract("我们靠什么从胜利走向胜利呢？") == []
 
@@ -615,7 +615,7 @@ def test_a_stretch_of_time_after_guoqu_is_no_source():
     assert extract("过去五年，现在变为新的起点。") == []
 
 
-# --- helpers and tables --------------------------------------------------------------------------------------------
+# --- pole cleaning, tables and the PKU annotation ------------------------------------------------------------------
 def test_clean_pole_removes_quotes_and_joins_adjacent_quoted_items():
     assert clean_pole("“生活秀带”“发展绣带”") == "生活秀带、发展绣带"
     assert clean_pole("管好“一幢楼”") == "管好一幢楼"
@@ -657,7 +657,7 @@ def test_pku_annotation_holds_only_offsets_and_short_poles():
     assert max(len(p) for p in list(ann["source"]) + list(ann["target"])) <= 20
 
 
-# --- round 3 of the report gold (issue 10w): kinds found on the tune half and on report prose outside the gold ----
+# --- report prose: relative clauses, counted sources, substitution, a new course, stages and chains of verbs -------
 def test_jingguole_leads_a_plain_cong_dao_like_jingli():
     assert pairs("农村信用合作事业经过了从资金互助小组到农村合作银行的发展。") == [("资金互助小组", "农村合作银行")]
 
@@ -786,7 +786,7 @@ def test_jingguo_an_effort_is_no_stage():
     assert pairs("经过几年的艰苦努力，逐步过渡到新的管理体制。") == []
 
 
-# --- round 5 tune (issue x10): kinds of construction the fifth round's tune half showed missing -------------------
+# --- report prose: a pronoun resuming a converted object, zhuanru, roads, gathering verbs, gaiyou ------------------
 def test_a_pronoun_resuming_the_object_of_a_verb_of_conversion_takes_that_object_as_source():
     r = only("要积极改造个体手工业，使它们逐步转变为集体所有制的合作社。")
     assert (r["marker"], r["source"], r["target"]) == ("改造X，使之成为Y", "个体手工业", "集体所有制的合作社")
@@ -888,7 +888,7 @@ def test_an_aside_naming_a_part_does_not_hide_the_object_of_ba():
     assert pairs("要把国有小型企业，特别是其中的商业企业，改为集体所有制。") == [("国有小型企业", "集体所有制")]
 
 
-# -- the reading list for what the rules miss (issue 10) --------------------------------------------------------------
+# --- the reading list for what the rules miss ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, cue", [
     ("要把资本主义工商业逐步改造为社会主义企业。", "改造为"),

@@ -21,7 +21,7 @@ Printed per page and overall:
   over the page's block sequence: a block counts when it is aligned with a reader's block of the same kind
   and text start);
 * ``not-body``: the share of returned ``body`` paragraphs whose text start is not that of a body paragraph of
-  the page (multiset match, order ignored): issue 11's measure.
+  the page (multiset match, order ignored).
 
 ``--show`` prints each page's differences (reader's blocks missed, cleaner's blocks not the reader's).
 """
