@@ -24,7 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from fromto import paths, runner
+from fromto import paths
+from fromto.run import runner
 
 
 def _copy_repo(dest: Path) -> Path:

@@ -8,7 +8,7 @@ Prints, in one run and side by side:
    says so and is skipped): word precision / recall / F1 (SIGHAN scoring, exact span match; recall on
    out-of-vocabulary words against the PKU training word list) and throughput in characters per second (median
    of ``--repeats`` runs over the whole test set) of plain ``jieba.lcut`` (default dictionary, HMM on), the raw
-   rjieba engine (``rjieba.Jieba().cut``, no lexicon, no repairs), and ``fromto.tokens.get_tokenizer()`` on the
+   rjieba engine (``rjieba.Jieba().cut``, no lexicon, no repairs), and ``fromto.segment.tokens.get_tokenizer()`` on the
    jieba engine and on the rjieba engine; the lexicon's cost in F1 points (the project requires at most 0.5);
    the lines where the engines' tokens differ, each with its cause.
 2. On the Government Work Reports (``seeds/government-work-reports``, every file as one text): the project
@@ -33,7 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from fromto import paths, tokens
+from fromto import paths
+from fromto.segment import tokens
 
 MAX_LEXICON_COST = 0.5  # F1 points
 

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from fromto import paths
-from fromto.devset import evaluate
+from fromto.evaluation.devset import evaluate
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ The gold standard (``resources/report_gold_transitions.csv``) is 2,096 report se
 rounds, each split into "tune" and "heldout" halves before annotation and annotated by LLM-based readers under one
 written labelling policy, before any tool ran on them. "heldout" is the latest round's held-out half (223 sentences,
 12 with a transition), never read while rules are written; everything else is tuning material
-(:func:`fromto.devset.report_items`). ``--errors`` lists tune errors and refuses ``heldout``.
+(:func:`fromto.evaluation.devset.report_items`). ``--errors`` lists tune errors and refuses ``heldout``.
 
 Printed per split and level, for the extractor and for a naive baseline measured in the same run:
 * sentence level — a sentence is predicted positive when the extractor returns at least one pair;
@@ -39,7 +39,7 @@ import argparse
 import re
 import sys
 
-from fromto.devset import evaluate_reports
+from fromto.evaluation.devset import evaluate_reports
 
 #: The naive baseline: 从/由 X 到/向 Y (+ an optional verb of change) inside one clause.
 NAIVE = re.compile(r"(?:从|由)([^，,。；;！？!?]{1,30}?)(?:到|向)([^，,。；;！？!?]{1,30}?)"

@@ -3,8 +3,8 @@
 The package does the computing; the numbered notebooks in ``notebooks/`` call it and narrate.
 Stages, in the one direction data flows:
 
-``fromto.textio`` (reading) -> ``fromto.clean`` -> ``fromto.tokens`` / ``fromto.vocab`` and
-``fromto.transitions`` -> ``fromto.codebook`` -> ``fromto.style`` (figures) -> ``fromto.runner``.
+``fromto.textio`` (reading) -> ``fromto.clean`` -> ``fromto.segment.tokens`` / ``fromto.views.vocab`` and
+``fromto.transitions`` -> ``fromto.codebook`` -> ``fromto.views.style`` (figures) -> ``fromto.run.runner``.
 """
 
 __version__ = "0.1.0"

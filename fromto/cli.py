@@ -12,7 +12,7 @@ import argparse
 import io
 import sys
 
-from fromto.processes import Terminated
+from fromto.run.processes import Terminated
 from fromto.textio import InputError
 
 
@@ -23,14 +23,14 @@ def _emit(text: str) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from fromto import processes, runner
+    from fromto.run import processes, runner
 
     with processes.signals_end_run():
         return runner.run_all(only=args.only, render=not args.no_html, jobs=args.jobs)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from fromto import processes, runner
+    from fromto.run import processes, runner
 
     with processes.signals_end_run():
         return runner.run_report(args.page, args.out, jobs=args.jobs)
@@ -48,7 +48,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
-    from fromto import tokens
+    from fromto.segment import tokens
     from fromto.textio import read_text
 
     text = read_text(args.path)

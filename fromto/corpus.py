@@ -2,7 +2,7 @@
 
 One code path. Every document goes through :func:`process_document`, which calls exactly the functions the
 notebooks call: :func:`fromto.clean.clean_document` (cleaning and sentence splitting),
-:meth:`fromto.tokens.get_tokenizer().words <fromto.tokens>` (term counts),
+:meth:`fromto.segment.tokens.get_tokenizer().words <fromto.segment.tokens>` (term counts),
 :func:`fromto.transitions.extract_sentences` and :func:`fromto.codebook.code_transitions` (coded transitions).
 ``python -m fromto corpus`` (:func:`run_corpus`) and ``python -m fromto transitions``
 (:func:`transitions_for_paths`) are thin drivers around it, and so is a Dask bag (see :func:`process_document`).
@@ -419,7 +419,7 @@ def term_counts(paragraph_texts: Iterable[str]) -> collections.Counter:
     The texts are segmented as one string joined by line breaks: jieba never lets a word cross a line break, so
     the counts are those of segmenting each text alone, with one call per document instead of one per paragraph.
     """
-    from fromto import tokens
+    from fromto.segment import tokens
 
     return tokens.get_tokenizer().word_counts("\n".join(paragraph_texts))
 
@@ -477,7 +477,8 @@ def _first_title(result) -> str:
 # --- Worker side ------------------------------------------------------------------------------------------------
 def _init_worker() -> None:
     """Load the dictionaries once per worker process (pool initializer; also run before in-process work)."""
-    from fromto import clean, codebook, tokens, transitions  # noqa: F401  (import = load their tables)
+    from fromto import clean, codebook, transitions
+    from fromto.segment import tokens  # noqa: F401  (import = load their tables)
 
     tokens.get_tokenizer()
     coding_resources()

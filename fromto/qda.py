@@ -603,10 +603,11 @@ if __name__ == "__main__":
 
 def still_extracted(sheet: pd.DataFrame) -> list[bool]:
     """For each row of a coding sheet: does the current extractor still find a transition with these poles in its
-    sentence? (Poles match when one contains the other, quotes aside, as in :mod:`fromto.devset`.) A sample drawn
+    sentence? (Poles match when one contains the other, quotes aside, as in :mod:`fromto.evaluation.devset`.) A sample drawn
     from an earlier extraction holds rows a later extractor drops; agreement on the rows it keeps is the
     agreement of the pipeline as it is now."""
-    from fromto import devset, transitions
+    from fromto import transitions
+    from fromto.evaluation import devset
 
     out = []
     for sentence, source, target in zip(sheet["sentence"], sheet["source"], sheet["target"]):

@@ -230,7 +230,7 @@ def test_a_document_without_transitions_adds_no_rows_and_the_table_keeps_every_c
 def test_term_counts_of_joined_paragraphs_equal_counts_per_paragraph():
     import collections
 
-    from fromto import tokens
+    from fromto.segment import tokens
 
     texts = ["组织关系从“松散型”向“紧密型”转变", "上海区域化党建", "楼宇党建、商圈党建", "上海区域化党建"]
     per_text = collections.Counter(w for t in texts for w in tokens.get_tokenizer().words(t))

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from fromto import corpus_report
+from fromto.views import corpus_report
 from fromto.textio import InputError
 
 BOOK = pd.DataFrame({"code": ["SCALE", "OTHER"], "label_zh": ["治理尺度", "其他"], "label_en": ["scale", "other"]})

@@ -2,7 +2,8 @@
 
 import pytest
 
-from fromto import devset, paths
+from fromto import paths
+from fromto.evaluation import devset
 
 
 def test_pole_match_ignores_quotes_and_accepts_containment():

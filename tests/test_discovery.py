@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 
-from fromto import discovery
+from fromto.segment import discovery
 
 
 class SpaceTokenizer:
@@ -111,7 +111,7 @@ class _CharCut:
 
 
 def test_runs_break_at_other_tokens_and_between_texts():
-    from fromto.discovery import Rules, candidates
+    from fromto.segment.discovery import Rules, candidates
 
     rules = Rules(min_count=1, min_docs=1, min_chars=2, max_chars=4, min_pmi=-99, min_entropy=0)
     found = set(candidates({"a": ["甲乙", "丙丁"], "b": ["甲乙，丙丁", "甲乙1丙丁"]}, _CharCut(), rules=rules)["term"])

@@ -12,7 +12,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_markdown_cell, new_notebook
 
-from fromto import docs, paths
+from fromto import paths
+from fromto.run import docs
 
 PAGE = """<html><head><script src="https://cdn.example.org/require.js"></script></head><body>
 <p>下一步：<a href="03_transitions.ipynb">03</a>，<a href="99_missing.ipynb">?</a>，<a href="04_findings.ipynb#x">4</a></p>

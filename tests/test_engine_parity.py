@@ -8,7 +8,8 @@ import threading
 
 import pytest
 
-from fromto import paths, tokens
+from fromto import paths
+from fromto.segment import tokens
 
 rjieba = pytest.importorskip("rjieba")
 

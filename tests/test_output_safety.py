@@ -19,7 +19,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from fromto import cli, corpus, paths, runner
+from fromto import cli, corpus, paths
+from fromto.run import runner
 from fromto.textio import InputError
 
 SEED = paths.SEED_PAGE
@@ -171,8 +172,8 @@ def test_a_finished_report_replaces_the_earlier_one_whole(tmp_path, monkeypatch)
         return 0
 
     monkeypatch.setattr(runner, "_execute_in_order", complete)
-    monkeypatch.setattr("fromto.docs.render_html", lambda copies, build, **kw: [build / "index.html"])
-    monkeypatch.setattr("fromto.docs.report_intro", lambda page: "")
+    monkeypatch.setattr("fromto.run.docs.render_html", lambda copies, build, **kw: [build / "index.html"])
+    monkeypatch.setattr("fromto.run.docs.report_intro", lambda page: "")
     assert runner.run_report(_page(tmp_path), out) == 0
     tree = _tree(out)
     assert tree["data/sentences.csv"] == b"new\n" and "index.html" not in tree  # nothing of the old one is mixed in
@@ -196,12 +197,12 @@ def test_report_into_an_impossible_folder_is_one_line(tmp_path, make_out):
 
 def test_run_that_cannot_write_its_pages_is_one_line(monkeypatch, capsys):
     monkeypatch.setattr(runner, "_execute_in_order", lambda *a, **k: 0)
-    monkeypatch.setattr("fromto.manifest.write_manifest", lambda *a, **k: None)
+    monkeypatch.setattr("fromto.run.manifest.write_manifest", lambda *a, **k: None)
 
     def disk_full(*a, **k):
         raise OSError(28, "No space left on device", str(paths.DOCS / "index.html"))
 
-    monkeypatch.setattr("fromto.docs.render_html", disk_full)
+    monkeypatch.setattr("fromto.run.docs.render_html", disk_full)
     assert cli.main(["run"]) == 2
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [f"fromto: {paths.DOCS / 'index.html'}: cannot write the rendered pages "

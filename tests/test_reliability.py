@@ -22,7 +22,8 @@ import pytest
 if __name__ == "__main__":  # the fuzz child: import this repository's package, not an installed one
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fromto import cli, clean, corpus, paths, runner, textio
+from fromto import cli, clean, corpus, paths, textio
+from fromto.run import runner
 from fromto.textio import InputError
 
 GOOD = "近年来，社区党建工作实现了从松散型到紧密型的转变。\n"
@@ -550,7 +551,7 @@ def test_fromto_workers_sets_the_default_but_not_an_explicit_number(monkeypatch)
 
 
 def test_side_by_side_runs_give_notebooks_one_corpus_worker(monkeypatch):
-    from fromto import runner
+    from fromto.run import runner
 
     monkeypatch.delenv("FROMTO_WORKERS", raising=False)
     runner._kernel_environment(jobs=1)

@@ -13,7 +13,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from fromto import paths, runner
+from fromto import paths
+from fromto.run import runner
 
 NOTEBOOKS = runner.list_notebooks()
 
@@ -138,7 +139,7 @@ def test_papermill_run_of_05_on_ones_own_corpus_writes_only_into_out_dir(tmp_pat
 
 def test_the_runner_keeps_jsonschema_from_building_the_iri_parsers():
     # nbformat -> jsonschema would import rfc3987_syntax (2 s of Lark grammars, for a format no notebook uses)
-    code = ("import sys, fromto.runner, nbformat, nbclient; from jsonschema import FormatChecker; "
+    code = ("import sys, fromto.run.runner, nbformat, nbclient; from jsonschema import FormatChecker; "
             "print(sys.modules.get('rfc3987_syntax') is None, 'iri' in FormatChecker().checkers)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env=dict(os.environ, PYTHONPATH=str(paths.ROOT)))

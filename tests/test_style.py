@@ -7,7 +7,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
-from fromto import style
+from fromto.views import style
 
 
 def test_the_packaged_font_answers_to_its_family_name_even_if_the_machine_has_one(tmp_path):

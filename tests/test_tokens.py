@@ -1,4 +1,4 @@
-"""Tests of fromto.tokens: lexicon terms whole, stoplist, single characters kept, cache location, scoring."""
+"""Tests of fromto.segment.tokens: lexicon terms whole, stoplist, single characters kept, cache location, scoring."""
 
 import subprocess
 import sys
@@ -6,7 +6,8 @@ import sys
 import pandas as pd
 import pytest
 
-from fromto import paths, tokens
+from fromto import paths
+from fromto.segment import tokens
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,11 @@
-"""Tests of fromto.vocab: each statistic on a tiny example computed by hand."""
+"""Tests of fromto.views.vocab: each statistic on a tiny example computed by hand."""
 
 import math
 
 import pandas as pd
 import pytest
 
-from fromto import vocab
+from fromto.views import vocab
 
 
 def _tokens(rows):
@@ -134,7 +134,7 @@ def test_segmentation_diff_refuses_different_texts():
 
 
 def test_wordcloud_image_is_identical_on_every_run():
-    from fromto import style
+    from fromto.views import style
 
     freqs = {"区域化党建": 14, "党建共同体": 10, "楼": 3, "城": 2}
     a = vocab.wordcloud_image(freqs, style.FONT_PATH, seed=1, width=300, height=200)

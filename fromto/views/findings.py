@@ -2,7 +2,7 @@
 
 Every function takes plain DataFrames written by earlier notebooks (``data/transitions.csv``,
 ``data/paragraphs.csv``) and the hand-made codebook and place list, and returns either a table or a matplotlib
-figure drawn in the house style (:mod:`fromto.style`). Saving is the notebook's job (``style.save_figure``).
+figure drawn in the house style (:mod:`fromto.views.style`). Saving is the notebook's job (``style.save_figure``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from fromto import style
+from fromto.views import style
 
 #: Reading labels of the positions a transition can stand in (paragraph ``position`` column).
 POSITION_LABELS = {

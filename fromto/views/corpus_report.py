@@ -13,7 +13,7 @@ import re
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from fromto import style
+from fromto.views import style
 
 #: Constructions (the extractor's ``marker``) grouped into families a reader recognises. The first pattern that
 #: matches a marker names its family; a marker no pattern matches is "other".

@@ -29,7 +29,7 @@ def sha256(path: Path) -> str:
 
 def build_manifest() -> dict:
     """Collect the manifest as a plain dict (see the module docstring)."""
-    from fromto import style
+    from fromto.views import style
 
     versions = {}
     for name in KEY_PACKAGES:
@@ -68,7 +68,7 @@ def _installed(name: str) -> bool:
 
 def _stoplist_provenance() -> dict | None:
     try:
-        from fromto import tokens
+        from fromto.segment import tokens
     except ImportError:
         return None
     fn = getattr(tokens, "stoplist_provenance", None)

@@ -51,7 +51,7 @@ def font_subset_woff(text: str, font_path: Path | None = None) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from fromto import style
+    from fromto.views import style
 
     # the bounding boxes are kept from the source font: recomputing them from every outline costs a second and
     # changes nothing a browser draws
@@ -77,7 +77,7 @@ def _subset_cache_file(text: str) -> tuple[str, Path]:
     """The sorted characters of ``text`` and the cache file of their subset (keyed by the font's and their hash)."""
     import hashlib
 
-    from fromto import style
+    from fromto.views import style
 
     chars = "".join(sorted(set(text)))
     key = hashlib.sha256((style.file_sha256(style.FONT_PATH) + chars).encode("utf-8")).hexdigest()[:24]
@@ -135,7 +135,7 @@ def prefetch_subset(folder: Path):
     if cached.is_file() or cached in _PREFETCHING:
         return None
     # the child asks to end with this process itself (a preexec_fn could deadlock: this process has threads)
-    proc = subprocess.Popen([sys.executable, "-m", "fromto.docs", "--prefetch-subset", str(os.getpid())],
+    proc = subprocess.Popen([sys.executable, "-m", "fromto.run.docs", "--prefetch-subset", str(os.getpid())],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env=dict(os.environ))
     try:
@@ -184,7 +184,7 @@ def thumbnail_png(path, width: int = 720, colors: int = 96) -> bytes:
 
     The 300-dpi files stay the reference; this only keeps a page that re-shows them small: Lanczos
     resampling, then a fixed palette of ``colors`` colours (median cut, no dithering). Deterministic, no metadata.
-    Here, not beside the figures in :mod:`fromto.findings`, so that rendering does not import matplotlib.
+    Here, not beside the figures in :mod:`fromto.views.findings`, so that rendering does not import matplotlib.
     """
     from PIL import Image
 
@@ -399,11 +399,11 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
     return written
 
 
-if __name__ == "__main__":  # ``python -m fromto.docs --prefetch-subset PARENT_PID`` (characters on stdin)
+if __name__ == "__main__":  # ``python -m fromto.run.docs --prefetch-subset PARENT_PID`` (characters on stdin)
     import sys
 
     if sys.argv[1:2] == ["--prefetch-subset"]:
-        from fromto import processes
+        from fromto.run import processes
 
         processes.die_with_parent(parent=int(sys.argv[2]) if len(sys.argv) > 2 else None)
         os.nice(19)  # only the time the notebooks leave idle

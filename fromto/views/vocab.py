@@ -49,7 +49,7 @@ def tokens_table(sentences: pd.DataFrame, tokenizer=None) -> pd.DataFrame:
     (``tokenizer.is_word``: not a stopword, punctuation or quantity). ``token_no`` counts from 1 in each sentence.
     """
     if tokenizer is None:
-        from fromto.tokens import get_tokenizer
+        from fromto.segment.tokens import get_tokenizer
 
         tokenizer = get_tokenizer()
     rows = []
@@ -393,7 +393,7 @@ def read_term_glosses(path: str | Path | None = None) -> dict[str, str]:
     """English glosses for terms: ``resources/term_glosses.csv`` first, then the quoted gloss that opens a
     lexicon entry's ``why`` (``"cross-regional": …``)."""
     from fromto.textio import read_resource_csv
-    from fromto.tokens import read_lexicon
+    from fromto.segment.tokens import read_lexicon
 
     glosses = {}
     for e in read_lexicon():
@@ -419,7 +419,7 @@ def plot_top_terms(freqs: pd.DataFrame, titles: Mapping[int, str], glosses: Mapp
     """Small multiples: the ``n`` most frequent content words of each article, per 1,000 words, one x scale."""
     import matplotlib.pyplot as plt
 
-    from fromto import style
+    from fromto.views import style
 
     style.apply()
     articles = sorted(freqs["article"].unique())
@@ -452,7 +452,7 @@ def plot_keyness(table: pd.DataFrame, glosses: Mapping[str, str], target: str, r
     """Diverging bars of log ratio for the ``n`` strongest key words each way (by G2), G2 printed beside."""
     import matplotlib.pyplot as plt
 
-    from fromto import style
+    from fromto.views import style
 
     style.apply()
     pos = table[table["key_for"] == target].head(n)
@@ -480,7 +480,7 @@ def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families:
     """One panel per family: its most frequent members on the page, feature occurrences darker."""
     import matplotlib.pyplot as plt
 
-    from fromto import style
+    from fromto.views import style
 
     style.apply()
     ncols = 3
@@ -532,7 +532,7 @@ def plot_image(image, title: str = ""):
     """A figure showing a PIL image (the word cloud), axes off."""
     import matplotlib.pyplot as plt
 
-    from fromto import style
+    from fromto.views import style
 
     style.apply()
     fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH, style.PAGE_WIDTH * image.height / image.width))
@@ -555,7 +555,7 @@ def plot_cooccurrence_network(cooc: pd.DataFrame, counts: Mapping[str, int], glo
     import matplotlib.pyplot as plt
     import networkx as nx
 
-    from fromto import style
+    from fromto.views import style
 
     style.apply()
     edges = cooc[cooc["n_ab"] >= min_ab].sort_values(["term_a", "term_b"])

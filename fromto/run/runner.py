@@ -4,7 +4,7 @@ Each notebook runs in a fresh ``python3`` kernel from the ``notebooks/`` folder,
 nbclient's per-cell timing metadata turned off and ``PYTHONHASHSEED`` fixed, so a re-run with no change
 leaves every notebook, table and figure byte-identical. A failing cell stops the run with one message that
 names the notebook and the cell; the failed notebook is not written back. SIGTERM and SIGHUP end a run like
-Ctrl-C (:mod:`fromto.processes`): its workers and their kernels end with it. After the notebooks, the run
+Ctrl-C (:mod:`fromto.run.processes`): its workers and their kernels end with it. After the notebooks, the run
 manifest (``data/manifest.json``) is written and each notebook is rendered to self-contained HTML in
 ``docs/`` with an index page.
 """
@@ -19,7 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from fromto import paths, processes
+from fromto import paths
+from fromto.run import processes
 from fromto.textio import InputError, atomic_write
 
 NOTEBOOK_PATTERN = re.compile(r"^(\d{2})_[a-z0-9_]+\.ipynb$")
@@ -203,8 +204,8 @@ def execute_notebook(path: Path, timeout: int = 1800, parameters: dict | None = 
 
 
 def render_html(notebooks: list[Path], out: Path | None = None) -> list[Path]:
-    """Render executed notebooks to self-contained HTML in ``docs/`` with an index (see :mod:`fromto.docs`)."""
-    from fromto import docs
+    """Render executed notebooks to self-contained HTML in ``docs/`` with an index (see :mod:`fromto.run.docs`)."""
+    from fromto.run import docs
 
     return docs.render_html(notebooks, out)
 
@@ -317,12 +318,12 @@ def _execute_in_order(chosen: list[Path], needs: dict[str, set[str]], jobs: int 
 
 
 def _warm_up_in_background(pages: Path) -> None:
-    """Prepare rendering (:func:`fromto.docs.warm_up`) in a daemon thread while the first notebooks run in their
-    kernels, and start making the web font the pages in ``pages`` use (:func:`fromto.docs.prefetch_subset`, a
+    """Prepare rendering (:func:`fromto.run.docs.warm_up`) in a daemon thread while the first notebooks run in their
+    kernels, and start making the web font the pages in ``pages`` use (:func:`fromto.run.docs.prefetch_subset`, a
     low-priority process); a failure there only costs the time it would have saved."""
     import threading
 
-    from fromto import docs
+    from fromto.run import docs
 
     try:
         docs.prefetch_subset(pages)
@@ -331,7 +332,7 @@ def _warm_up_in_background(pages: Path) -> None:
 
     def warm():
         try:
-            from fromto import docs
+            from fromto.run import docs
 
             docs.warm_up()
         except Exception:  # noqa: BLE001 — an optimisation, never a reason to fail a run
@@ -357,7 +358,7 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
     chosen_ids = {nb.name[:2] for nb in chosen}
     # Needs outside the chosen set are taken as already satisfied (their outputs are on disk).
     needs = {nb.name[:2]: notebook_needs(nb, notebooks) & chosen_ids for nb in chosen}
-    from fromto import docs, manifest
+    from fromto.run import docs, manifest
 
     started = time.perf_counter()
     exported: dict = {}  # each notebook is exported to HTML as soon as it has run, while the others still run
@@ -483,13 +484,13 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
     rendered. ``DIR`` must lie outside the repository and be new, empty, or an earlier report's folder; it must
     not hold the page. The report is built beside ``DIR`` and moved in only when complete, so a failed or
     interrupted report leaves ``DIR`` as it was, and a second report into ``DIR`` while one runs is refused.
-    The page is checked first (:func:`fromto.report_check.page_problem`): a page the report cannot describe is
+    The page is checked first (:func:`fromto.run.report_check.page_problem`): a page the report cannot describe is
     refused before anything is written. Returns 0, 1 if a notebook failed (named with its cell), or raises
     :class:`~fromto.textio.InputError` for a bad page or folder.
     """
     import shutil
 
-    from fromto import docs, report_check
+    from fromto.run import docs, report_check
     from fromto.textio import InputError, read_text
 
     page = Path(page).expanduser().resolve()
