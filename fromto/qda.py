@@ -20,6 +20,12 @@ This module carries the statements to that reader and back:
   timestamps, so an unchanged input gives identical bytes. ``tests/test_qda.py`` validates ``project.qde``
   against the published REFI-QDA Project schema;
 * :func:`draw_coding_sample` and :func:`coder_definitions_markdown` make an independent second coder's packet.
+
+Nothing a document holds can turn into something else on the way out. Every cell of a coding sheet is text that
+no spreadsheet runs as a formula (:func:`fromto.textio.spreadsheet_safe`: ``-松散型`` is written ``'-松散型``),
+and XLSX cells are written as strings, never formulas. Characters XML 1.0 cannot hold (most control characters,
+lone surrogates, U+FFFE, U+FFFF) are replaced by U+FFFD, one for one, in the sheet and in the REFI-QDA project
+(:func:`fromto.textio.xml_safe`), and a :class:`ReplacedCharacterWarning` says how many and which.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import hashlib
 import io
 import os
 import uuid
+import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -36,7 +43,8 @@ import pandas as pd
 
 from fromto import codebook as cb
 from fromto import paths
-from fromto.textio import InputError, atomic_write, read_resource_csv, read_text, write_csv
+from fromto.textio import (InputError, atomic_write, describe_chars, read_resource_csv, read_text, spreadsheet_safe,
+                           spreadsheet_unquote, write_csv, xml_safe)
 
 #: XML namespace of the REFI-QDA project format (``project.qde``).
 PROJECT_XMLNS = "urn:QDA-XML:project:1.0"
@@ -56,8 +64,57 @@ READER_COLUMNS = ["human_code", "confidence", "note"]
 CONFIDENCE = ("high", "medium", "low")
 
 
+class ReplacedCharacterWarning(UserWarning):
+    """Characters an export cannot hold (XML 1.0: most control characters, lone surrogates, U+FFFE, U+FFFF) were
+    replaced by U+FFFD, one for one; the message says where, how many and which."""
+
+
+def _warn_replaced(where: str, chars: list[str]) -> None:
+    if chars:
+        warnings.warn(f"{where}: {len(chars)} character{'' if len(chars) == 1 else 's'} XML 1.0 cannot hold "
+                      f"replaced by U+FFFD ({describe_chars(chars)})", ReplacedCharacterWarning, stacklevel=3)
+
+
 def _text(value) -> str:
     return cb._text(value)
+
+
+def sheet_cell(value) -> tuple[str, list[str]]:
+    """A coding sheet's cell for ``value``: its text (:func:`_text`) with line breaks as LF (a bare CR is not
+    quoted by the CSV writer, so it would end the row), the characters XML 1.0 cannot hold replaced
+    (:func:`fromto.textio.xml_safe`) and a ``'`` in front where a spreadsheet would read it as a formula
+    (:func:`fromto.textio.spreadsheet_safe`); and the characters replaced. The same text goes into the CSV and
+    the XLSX sheet, so both read back alike. Applying it again changes nothing."""
+    text, replaced = xml_safe(_text(value).replace("\r\n", "\n").replace("\r", "\n"))
+    return spreadsheet_safe(text), replaced
+
+
+def _sheet_cells(sheet: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """``sheet`` with every cell made by :func:`sheet_cell`, and every character replaced."""
+    replaced: list[str] = []
+    columns = {}
+    for col in sheet.columns:
+        cells = []
+        for value in sheet[col].tolist():
+            cell, chars = sheet_cell(value)
+            cells.append(cell)
+            replaced.extend(chars)
+        columns[col] = cells
+    return pd.DataFrame(columns, columns=list(sheet.columns), index=sheet.index), replaced
+
+
+def _shown(text: str) -> str:
+    """``text`` as an error message may show it on one line: as it is, or quoted with escapes when it holds a
+    line break, a control character or a lone surrogate."""
+    return text if text.isprintable() else repr(text)
+
+
+def _id_key(value) -> str:
+    """A statement id as a sheet and its filled copy are matched on: the cell text (:func:`sheet_cell`) with what
+    a spreadsheet or a CSV round trip may change undone: the ``'`` before a would-be formula (a spreadsheet
+    drops it when it saves a CSV), CR line breaks (read as LF) and surrounding white space."""
+    text = spreadsheet_unquote(xml_safe(_text(value))[0])
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -98,7 +155,11 @@ def sentence_context(sentences: pd.DataFrame) -> dict[tuple[str, str], tuple[str
 def coding_sheet(coded: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """The coding sheet (:data:`SHEET_COLUMNS`) of coded transitions (``code``, ``code_rule`` from
     :func:`fromto.codebook.code_transitions`), with the previous and next sentence from ``sentences`` (a
-    sentences table with ``doc, sentence_id, text``) where given. The reader's columns are empty."""
+    sentences table with ``doc, sentence_id, text``) where given. The reader's columns are empty.
+
+    Every cell is already what a spreadsheet should show (:func:`sheet_cell`): a cell that would start a formula
+    has a ``'`` in front, characters XML 1.0 cannot hold are U+FFFD (a :class:`ReplacedCharacterWarning` says so),
+    whichever way the sheet is written. For all other text the cells equal the transitions' fields."""
     ctx = sentence_context(sentences) if sentences is not None else {}
     docs = [_text(d) for d in (coded["doc"] if "doc" in coded else [""] * len(coded))]
     rows = []
@@ -112,15 +173,22 @@ def coding_sheet(coded: pd.DataFrame, sentences: pd.DataFrame | None = None) -> 
             "rule_code": _text(rec.get("code")), "code_rule": _text(rec.get("code_rule")),
             "human_code": "", "confidence": "", "note": "",
         })
-    return pd.DataFrame(rows, columns=SHEET_COLUMNS)
+    sheet, replaced = _sheet_cells(pd.DataFrame(rows, columns=SHEET_COLUMNS))
+    _warn_replaced("coding sheet", replaced)
+    return sheet
 
 
 def write_coding_sheet(sheet: pd.DataFrame, path: str | os.PathLike, codebook: pd.DataFrame | None = None,
                        xlsx: bool = False) -> list[Path]:
     """Write ``sheet`` as CSV to ``path`` (UTF-8, LF); with ``xlsx`` also ``path`` with suffix ``.xlsx``: the
     sheet with a drop-down of the codes a reader may choose in ``human_code`` and ``confidence``, the header
-    frozen, and the codebook's definitions on a second sheet. Returns the paths written."""
+    frozen, and the codebook's definitions on a second sheet. Returns the paths written.
+
+    Every cell is written as :func:`sheet_cell` makes it (a sheet from :func:`coding_sheet` already is), as
+    text in both files: no cell a spreadsheet would run as a formula, no character XML cannot hold."""
     target = Path(path)
+    sheet, replaced = _sheet_cells(sheet)
+    _warn_replaced(str(target), replaced)
     written = [write_csv(sheet, target)]
     if xlsx:
         written.append(_write_xlsx(sheet, target.with_suffix(".xlsx"),
@@ -137,8 +205,8 @@ def _write_xlsx(sheet: pd.DataFrame, path: Path, codebook: pd.DataFrame) -> Path
     wb = Workbook()
     ws = wb.active
     ws.title = "coding"
-    ws.append(list(sheet.columns))
-    for row in sheet.itertuples(index=False):
+    ws.append([sheet_cell(c)[0] for c in sheet.columns])
+    for row in sheet.itertuples(index=False):  # cells made by sheet_cell in write_coding_sheet
         ws.append([_text(v) for v in row])
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -167,7 +235,12 @@ def _write_xlsx(sheet: pd.DataFrame, path: Path, codebook: pd.DataFrame) -> Path
     for rec in codebook.to_dict("records"):
         if _text(rec.get("kind")) == "group" or rec["code"] == cb.UNCODED_CODE:
             continue
-        defs.append([_text(rec.get(c)) for c in cols])
+        defs.append([sheet_cell(rec.get(c))[0] for c in cols])
+    for sheet_ in (ws, defs):  # text stays text: openpyxl takes a string starting with "=" for a formula
+        for cells in sheet_.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_write(path, "wb", encoding=None) as fh:
         wb.save(fh)
@@ -255,18 +328,21 @@ def read_coding_sheet(path: str | os.PathLike, codebook: pd.DataFrame | None = N
 
 def merge_sheet(sheet: pd.DataFrame, filled: pd.DataFrame, path: str | os.PathLike = "<sheet>") -> pd.DataFrame:
     """``sheet`` (as :func:`coding_sheet` made it) with the reader's columns taken from ``filled`` (as
-    :func:`read_coding_sheet` returns it), matched by ``statement_id``. An id in ``filled`` that ``sheet`` lacks
-    is an :class:`InputError` naming its row."""
-    known = set(sheet["statement_id"])
+    :func:`read_coding_sheet` returns it), matched by ``statement_id`` (as :func:`_id_key` normalises it, so an
+    id a spreadsheet saved without its leading ``'`` still matches). An id in ``filled`` that ``sheet`` lacks is
+    an :class:`InputError` naming its row."""
+    known = {_id_key(s) for s in sheet["statement_id"]}
     first = filled.attrs.get("first_row", 2)
-    for i, sid in enumerate(filled["statement_id"]):
-        if sid not in known:
-            raise InputError(path, f"row {first + i}: statement id {sid} is not in the coding sheet")
-    by_id = filled.set_index("statement_id")
+    numbers = filled.attrs.get("rows") or [first + i for i in range(len(filled))]
+    for row, sid in zip(numbers, filled["statement_id"]):
+        if _id_key(sid) not in known:
+            raise InputError(path, f"row {row}: statement id {_shown(sid)} is not in the coding sheet")
+    by_id = {_id_key(s): rec for s, rec in zip(filled["statement_id"], filled.to_dict("records"))}
+    keys = [_id_key(s) for s in sheet["statement_id"]]
     out = sheet.copy()
     for col in READER_COLUMNS:
-        if col in by_id:
-            out[col] = [_text(by_id.at[s, col]) if s in by_id.index else "" for s in out["statement_id"]]
+        if col in filled:
+            out[col] = [_text(by_id[k][col]) if k in by_id else "" for k in keys]
     return out
 
 
@@ -336,7 +412,11 @@ def document_tables(folder: str | os.PathLike, codebook: pd.DataFrame | None = N
 # --------------------------------------------------------------------------------------------------------------
 
 def _guid(kind: str, *parts) -> str:
-    return str(uuid.uuid5(QDPX_NAMESPACE, "fromto:" + kind + ":" + ":".join(str(p) for p in parts)))
+    """A uuid5 GUID in :data:`QDPX_NAMESPACE` for ``kind`` and ``parts``. The name is hashed as UTF-8 with lone
+    surrogates kept (``surrogatepass``), so any document name has a GUID, and every other name the GUID
+    :func:`uuid.uuid5` gives."""
+    name = ("fromto:" + kind + ":" + ":".join(str(p) for p in parts)).encode("utf-8", "surrogatepass")
+    return str(uuid.UUID(bytes=hashlib.sha1(QDPX_NAMESPACE.bytes + name).digest()[:16], version=5))
 
 
 #: The two coders a coding can come from: the rules, or a human on the coding sheet.
@@ -371,7 +451,48 @@ def project_xml(codebook: pd.DataFrame, texts: dict[str, str], segments: pd.Data
                 name: str = "fromto transitions") -> bytes:
     """``project.qde`` of a REFI-QDA project as UTF-8 bytes: users (the rules, a human coder), the codebook
     (nested by ``parent``), one ``TextSource`` per text in ``texts`` (``plainTextPath`` into ``sources/``) and,
-    inside it, one ``PlainTextSelection`` per segment with a ``Coding`` of its code."""
+    inside it, one ``PlainTextSelection`` per segment with a ``Coding`` of its code.
+
+    Characters XML 1.0 cannot hold, in any name, description or code, are replaced by U+FFFD (a
+    :class:`ReplacedCharacterWarning` says how many), and the result is parsed again before it is returned: a
+    document that would not be well-formed raises ``ValueError`` instead of being written."""
+    data, replaced = _project_xml(codebook, texts, segments, name)
+    _warn_replaced("project.qde", replaced)
+    return data
+
+
+def _xml_safe_tree(root: ET.Element) -> list[str]:
+    """Replace, in place, every character XML 1.0 cannot hold in the texts, tails and attribute values under
+    ``root`` (:func:`fromto.textio.xml_safe`); returns the characters replaced."""
+    replaced: list[str] = []
+
+    def clean(text):
+        if text is None:
+            return None
+        text, chars = xml_safe(text)
+        replaced.extend(chars)
+        return text
+
+    for el in root.iter():
+        el.text, el.tail = clean(el.text), clean(el.tail)
+        for key, value in el.attrib.items():
+            el.attrib[key] = clean(value)
+    return replaced
+
+
+def _well_formed(text: str, member: str) -> bytes:
+    """``text`` as UTF-8 once it parses as XML; ``ValueError`` naming ``member`` if it does not."""
+    try:
+        data = text.encode("utf-8")
+        ET.fromstring(data)
+    except (UnicodeEncodeError, ET.ParseError) as exc:
+        raise ValueError(f"{member} is not well-formed XML ({exc}); nothing was written") from None
+    return data
+
+
+def _project_xml(codebook: pd.DataFrame, texts: dict[str, str], segments: pd.DataFrame,
+                 name: str) -> tuple[bytes, list[str]]:
+    """:func:`project_xml` and the characters it replaced."""
     ET.register_namespace("", PROJECT_XMLNS)
     ns = "{%s}" % PROJECT_XMLNS
     rule_user = _guid("user", "rule")
@@ -407,14 +528,27 @@ def project_xml(codebook: pd.DataFrame, texts: dict[str, str], segments: pd.Data
             coding = ET.SubElement(sel, ns + "Coding", {
                 "guid": _guid("coding", doc, seg["statement_id"], seg["code"]), "creatingUser": user})
             ET.SubElement(coding, ns + "CodeRef", {"targetGUID": cb.code_guid(seg["code"])})
+    replaced = _xml_safe_tree(root)
     ET.indent(root, space="  ")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode()
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return _well_formed(text, "project.qde"), replaced
 
 
 def qdpx_bytes(codebook: pd.DataFrame, texts: dict[str, str], segments: pd.DataFrame,
                name: str = "fromto transitions") -> bytes:
     """The ``.qdpx`` zip: ``project.qde`` and ``sources/<source guid>.txt`` (UTF-8), members in a fixed order
-    with a fixed timestamp, so equal inputs give equal bytes."""
+    with a fixed timestamp, so equal inputs give equal bytes.
+
+    The source texts too have every character XML 1.0 cannot hold replaced by U+FFFD, one for one, so the
+    selections' character offsets still point at their sentences (QDA programs read the texts into their own XML;
+    a lone surrogate cannot be written as UTF-8 at all). One :class:`ReplacedCharacterWarning` says how many
+    characters were replaced, in the project and the texts together."""
+    sources, replaced = {}, []
+    for doc, text in texts.items():
+        sources[doc], chars = xml_safe(text)
+        replaced.extend(chars)
+    project, chars = _project_xml(codebook, texts, segments, name)
+    _warn_replaced("REFI-QDA project", replaced + chars)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         def put(member: str, data: bytes) -> None:
@@ -423,8 +557,8 @@ def qdpx_bytes(codebook: pd.DataFrame, texts: dict[str, str], segments: pd.DataF
             info.external_attr = 0o644 << 16
             z.writestr(info, data)
 
-        put("project.qde", project_xml(codebook, texts, segments, name))
-        for doc, text in texts.items():
+        put("project.qde", project)
+        for doc, text in sources.items():
             put(f"sources/{_guid('source', doc)}.txt", text.encode("utf-8"))
     return buf.getvalue()
 
@@ -432,7 +566,8 @@ def qdpx_bytes(codebook: pd.DataFrame, texts: dict[str, str], segments: pd.DataF
 def export_qdpx(path: str | os.PathLike, codebook: pd.DataFrame, texts: dict[str, str], coded: pd.DataFrame,
                 sentences: pd.DataFrame, name: str = "fromto transitions") -> Path:
     """Write the REFI-QDA project of ``coded`` transitions over ``texts`` (``{doc: raw text}``) to ``path``
-    atomically (see :func:`coded_segments`, :func:`project_xml`); returns the path."""
+    atomically (see :func:`coded_segments`, :func:`project_xml`, :func:`qdpx_bytes`); returns the path. The
+    project is built and checked in memory first: if it cannot be made, nothing is written."""
     target = Path(path)
     data = qdpx_bytes(codebook, texts, coded_segments(coded, sentences), name)
     with atomic_write(target, "wb", encoding=None) as fh:
@@ -561,7 +696,8 @@ def make_packet(out_dir: str | os.PathLike, n: int = PACKET_SIZE, folder: str | 
     sheet = coding_sheet(tables["transitions"], tables["sentences"])
     sample = draw_coding_sample(sheet, n)
     fields = tables["transitions"].assign(id=statement_ids(tables["transitions"]))
-    fields = fields[fields["id"].isin(set(sample["statement_id"]))]
+    drawn = {_id_key(s) for s in sample["statement_id"]}  # the sheet's ids are its cells (sheet_cell)
+    fields = fields[[_id_key(i) in drawn for i in fields["id"]]]
     out = Path(out_dir)
     packet = out / "coder_packet"
     packet.mkdir(parents=True, exist_ok=True)

@@ -118,6 +118,86 @@ HOSTILE_POLES = {"sentence": '=HYPERLINK("http://example.com","点击")', "sourc
                  "subject": "@组织", "marker": "\t从X向Y", "code_rule": "-R1"}
 
 
+def _hostile_coded() -> pd.DataFrame:
+    coded = CODED.copy()
+    for col, value in HOSTILE_POLES.items():
+        coded.loc[0, col] = value
+    return coded
+
+
+def test_coding_sheet_puts_an_apostrophe_before_a_cell_that_starts_a_formula():
+    sheet = qda.coding_sheet(_hostile_coded(), SENTENCES)
+    row = sheet.iloc[0]
+    for col, value in HOSTILE_POLES.items():
+        assert row[col] == "'" + value
+    assert sheet.iloc[1]["source"] == "压力"  # other cells unchanged
+
+
+def test_csv_coding_sheet_holds_no_cell_that_starts_a_formula(tmp_path, book):
+    (path,) = qda.write_coding_sheet(qda.coding_sheet(_hostile_coded(), SENTENCES), tmp_path / "s.csv", book)
+    cells = [c for row in _csv_cells(path) for c in row]
+    assert "'-松散型" in cells
+    assert not [c for c in cells if c.startswith(FORMULA_START)]
+
+
+def test_a_sheet_made_by_hand_is_neutralised_when_written(tmp_path, book):
+    sheet = pd.DataFrame({"statement_id": ["a"], "sentence": ["=1+1"], "human_code": [""]})
+    csv_path, xlsx_path = qda.write_coding_sheet(sheet, tmp_path / "s.csv", book, xlsx=True)
+    assert _csv_cells(csv_path)[1] == ["a", "'=1+1", ""]
+    from openpyxl import load_workbook
+    assert load_workbook(xlsx_path)["coding"]["B2"].value == "'=1+1"
+
+
+def test_xlsx_coding_sheet_writes_every_text_as_a_string_never_a_formula(tmp_path, book):
+    from openpyxl import load_workbook
+
+    _, xlsx_path = qda.write_coding_sheet(qda.coding_sheet(_hostile_coded(), SENTENCES), tmp_path / "s.csv",
+                                          book, xlsx=True)
+    wb = load_workbook(xlsx_path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                assert not (isinstance(cell.value, str) and cell.value.startswith(FORMULA_START))
+    assert "<f>" not in zipfile.ZipFile(xlsx_path).read(SHEET_XML).decode()
+
+
+def test_neutralised_sheet_round_trips_through_csv_and_xlsx(tmp_path, book):
+    coded = _hostile_coded().replace({"doc": {"d1": "=d1"}})
+    sentences = SENTENCES.replace({"doc": {"d1": "=d1"}})
+    sheet = qda.coding_sheet(coded, sentences)
+    assert sheet["statement_id"].tolist() == ["'=d1:s2t1", "d2:s1t1"]
+    filled = sheet.copy()
+    filled.loc[:, ["human_code", "confidence"]] = [["STAGE", "low"], ["TIES", "high"]]
+    for path in qda.write_coding_sheet(filled, tmp_path / "s.csv", book, xlsx=True):
+        merged = qda.merge_sheet(sheet, qda.read_coding_sheet(path, book), path)
+        assert merged["human_code"].tolist() == ["STAGE", "TIES"], path
+        assert merged["sentence"].tolist() == sheet["sentence"].tolist()
+
+
+def test_sheet_resaved_by_a_spreadsheet_without_the_apostrophe_still_matches(tmp_path, book):
+    sheet = qda.coding_sheet(CODED.replace({"doc": {"d1": "=d1"}}), SENTENCES.replace({"doc": {"d1": "=d1"}}))
+    p = tmp_path / "s.csv"  # Excel drops the leading ' when it saves the CSV again
+    p.write_text("statement_id,human_code\n=d1:s2t1,STAGE\n", encoding="utf-8")
+    merged = qda.merge_sheet(sheet, qda.read_coding_sheet(p, book), p)
+    assert merged["human_code"].tolist() == ["STAGE", ""]
+
+
+def test_line_break_in_a_sheet_cell_is_written_as_lf_so_the_csv_row_stays_whole(tmp_path, book):
+    coded = CODED.copy()
+    coded.loc[0, "sentence"] = "组织关系\r从松散型向紧密型转变。"
+    (path,) = qda.write_coding_sheet(qda.coding_sheet(coded, SENTENCES), tmp_path / "s.csv", book)
+    got = qda.read_coding_sheet(path, book)
+    assert got["statement_id"].tolist() == ["d1:s2t1", "d2:s1t1"]
+    assert got.at[0, "sentence"] == "组织关系\n从松散型向紧密型转变。"
+
+
+def test_reader_note_starting_with_an_apostrophe_is_read_as_written(tmp_path, book):
+    p = tmp_path / "s.csv"
+    p.write_text("statement_id,human_code,note\nd1:s2t1,TIES,'-x is a pole\n", encoding="utf-8")
+    assert qda.read_coding_sheet(p, book).at[0, "note"] == "'-x is a pole"
+
+
 def test_corpus_fragments_neutralise_text_cells_but_not_numbers():
     rows = [{"doc": "d", "sentence": "=1+1", "source": "-松散型", "target": "@x", "start": -1, "end": 5}]
     line = corpus._csv_fragment(rows, ["doc", "sentence", "source", "target", "start", "end"])
@@ -145,3 +225,73 @@ def test_spreadsheet_safe_is_idempotent_and_leaves_numbers_alone():
     assert once == "'=1+1" and textio.spreadsheet_safe(once) == once
     assert textio.spreadsheet_safe(-3) == -3 and textio.spreadsheet_safe("结语") == "结语"
     assert corpus.spreadsheet_safe is textio.spreadsheet_safe  # one implementation
+
+
+# --- Characters XML 1.0 cannot hold -------------------------------------------------------------------------------
+
+def test_xlsx_sheet_with_a_control_character_is_written_with_a_replacement(tmp_path, book):
+    coded = CODED.copy()
+    coded.loc[0, "sentence"] = "组织\x01关系"
+    with pytest.warns(qda.ReplacedCharacterWarning, match="U\\+0001"):
+        sheet = qda.coding_sheet(coded, SENTENCES)
+    _, xlsx_path = qda.write_coding_sheet(sheet, tmp_path / "s.csv", book, xlsx=True)
+    from openpyxl import load_workbook
+    assert load_workbook(xlsx_path)["coding"]["E2"].value == "组织\ufffd关系"
+
+
+def test_csv_sheet_with_a_lone_surrogate_is_written_with_a_replacement(tmp_path, book):
+    sheet = pd.DataFrame({"statement_id": ["a"], "sentence": ["组织\ud800关系"], "human_code": [""]})
+    with pytest.warns(qda.ReplacedCharacterWarning):
+        (path,) = qda.write_coding_sheet(sheet, tmp_path / "s.csv", book)
+    assert _csv_cells(path)[1] == ["a", "组织\ufffd关系", ""]
+
+
+def _segments(coded=CODED, sentences=SENTENCES):
+    return qda.coded_segments(coded, sentences)
+
+
+@pytest.mark.parametrize("where, value", [("source", "松\x01散型"), ("source", "松\uffff散型"),
+                                          ("target", "紧\ud800密型"), ("doc", "d\x01")])
+def test_qdpx_with_characters_xml_cannot_hold_is_valid_and_says_what_it_replaced(book, where, value):
+    texts, coded, sentences = dict(TEXTS), CODED.copy(), SENTENCES
+    if where == "doc":
+        texts = {value: TEXTS["d1"], "d2": TEXTS["d2"]}
+        coded, sentences = coded.replace({"doc": {"d1": value}}), sentences.replace({"doc": {"d1": value}})
+    else:
+        coded.loc[0, where] = value
+    with pytest.warns(qda.ReplacedCharacterWarning, match="U\\+FFFD"):
+        data = qda.qdpx_bytes(book, texts, _segments(coded, sentences))
+    root = _project(data)
+    assert _schema().validate(root), _schema().error_log
+    assert "\ufffd" in zipfile.ZipFile(io.BytesIO(data)).read("project.qde").decode("utf-8")
+
+
+def test_replaced_characters_do_not_shift_selection_offsets(book):
+    raw = "前\x01言\ud800。组织关系从松散型向紧密型转变。结语\uffff。"
+    sentences = pd.DataFrame([{"doc": "d1", "sentence_id": "s2", "text": "组织关系从松散型向紧密型转变。",
+                               "raw_start": 5, "raw_end": 20}])
+    with pytest.warns(qda.ReplacedCharacterWarning):
+        data = qda.qdpx_bytes(book, {"d1": raw}, _segments(CODED.iloc[:1], sentences))
+    z = zipfile.ZipFile(io.BytesIO(data))
+    (source,) = [n for n in z.namelist() if n.startswith("sources/")]
+    text = z.read(source).decode("utf-8")
+    assert len(text) == len(raw) and text.startswith("前\ufffd言\ufffd。")
+    sel = _project(data).find(f".//{NS}PlainTextSelection")
+    assert text[int(sel.get("startPosition")):int(sel.get("endPosition"))] == "组织关系从松散型向紧密型转变。"
+
+
+def test_qdpx_export_writes_nothing_when_the_project_would_not_be_well_formed(tmp_path, book, monkeypatch):
+    monkeypatch.setattr(qda, "xml_safe", lambda text: (text, []), raising=False)  # as if replacement were skipped
+    coded = CODED.copy()
+    coded.loc[0, "source"] = "松\x01散型"
+    target = tmp_path / "p.qdpx"
+    with pytest.raises(ValueError, match="not well-formed"):
+        qda.export_qdpx(target, book, TEXTS, coded, SENTENCES)
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_qdpx_without_hostile_characters_gives_no_warning(book):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        qda.qdpx_bytes(book, TEXTS, _segments())
+        qda.coding_sheet(CODED, SENTENCES)
