@@ -112,6 +112,111 @@ def _csv_cells(path: Path) -> list[list[str]]:
         return list(csv.reader(fh))
 
 
+# --- A filled XLSX sheet is read as a stream, within bounds -------------------------------------------------------
+
+def test_xlsx_dimension_element_is_not_trusted(tmp_path, book):
+    p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]])
+    _rezip(p, lambda n, d: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', d)
+           if n == SHEET_XML else d)
+    got = qda.read_coding_sheet(p, book)
+    assert list(got.columns) == ["statement_id", "human_code"]  # not 16,384 columns of padding
+    assert got["human_code"].tolist() == ["TIES"]
+
+
+def test_xlsx_with_a_row_beyond_the_row_limit_is_refused_before_reading_rows(tmp_path, book):
+    p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]])
+    _patch_sheet(p, b"</sheetData>",
+                 b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+    with pytest.raises(InputError, match=r"more than [\d,]+ rows") as e:
+        qda.read_coding_sheet(p, book)
+    assert str(e.value).startswith(f"{p}: ") and "\n" not in str(e.value)
+
+
+def test_xlsx_whose_members_declare_more_bytes_than_the_bound_is_refused_before_parsing(tmp_path, book):
+    p = _declare_size(_xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIESS"]]), SHEET_XML, 2**31)
+    with pytest.raises(InputError, match="uncompressed") as e:
+        qda.read_coding_sheet(p, book)
+    assert "TIESS" not in str(e.value)  # refused before the bad code on row 2 was read
+
+
+def test_xlsx_row_with_more_cells_than_any_sheet_has_columns_is_refused(tmp_path, book):
+    p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]])
+    _patch_sheet(p, b"</sheetData>", b'<row r="3">' + b"<c/>" * 20_000 + b"</row></sheetData>")
+    with pytest.raises(InputError, match="row 3 holds more than"):
+        qda.read_coding_sheet(p, book)
+
+
+def test_xlsx_with_more_xml_elements_than_the_bound_is_refused(tmp_path, book, monkeypatch):
+    monkeypatch.setattr(qda, "MAX_XLSX_ELEMENTS", 400, raising=False)
+    p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]])
+    runs = b"".join(b"<r><t>x</t></r>" for _ in range(300))  # one cell of 300 rich-text runs
+    _patch_sheet(p, b"</sheetData>", b'<row r="3"><c r="A3" t="inlineStr"><is>' + runs + b"</is></c></row></sheetData>")
+    with pytest.raises(InputError, match="XML elements"):
+        qda.read_coding_sheet(p, book)
+
+
+def test_xlsx_part_that_declares_a_dtd_is_refused(tmp_path, book):
+    p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]])
+    # an entity would put elements into the sheet that its bytes do not show
+    entity = b"""<!DOCTYPE worksheet [<!ENTITY r "<row r='3'><c r='A3' t='inlineStr'><is><t>x</t></is></c></row>">]>"""
+    _patch_sheet(p, b"<worksheet", entity + b"<worksheet")
+    _patch_sheet(p, b"</sheetData>", b"&r;</sheetData>")
+    with pytest.raises(InputError, match="declares a DTD"):
+        qda.read_coding_sheet(p, book)
+
+
+def test_xlsx_bad_code_on_row_2_is_reported_before_later_rows_are_read(tmp_path, book):
+    p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIESS"]])
+    # row 3 names a column that cannot exist: parsing it would fail, so reporting row 2 shows row 3 was not read
+    _patch_sheet(p, b"</sheetData>",
+                 b'<row r="3"><c r="ZZZZ3" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+    with pytest.raises(InputError, match="row 2: unknown code 'TIESS'"):
+        qda.read_coding_sheet(p, book)
+
+
+def test_xlsx_cell_that_cannot_be_parsed_is_one_line_error(tmp_path, book):
+    p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]])
+    _patch_sheet(p, b"</sheetData>",
+                 b'<row r="3"><c r="ZZZZ3" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+    with pytest.raises(InputError, match="not a readable XLSX workbook") as e:
+        qda.read_coding_sheet(p, book)
+    assert "\n" not in str(e.value)
+
+
+def test_xlsx_with_broken_xml_is_one_line_error(tmp_path, book):
+    p = _patch_sheet(_xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]]), b"</sheetData>", b"<row></sheetData>")
+    with pytest.raises(InputError, match="not a readable XLSX workbook") as e:
+        qda.read_coding_sheet(p, book)
+    assert "\n" not in str(e.value)
+
+
+def test_csv_sheet_larger_than_the_bound_is_refused_before_reading(tmp_path, book, monkeypatch):
+    monkeypatch.setattr(qda, "MAX_SHEET_BYTES", 64, raising=False)
+    p = tmp_path / "s.csv"
+    p.write_text("statement_id,human_code\n" + "".join(f"d1:s{i}t1,TIESS\n" for i in range(10)), encoding="utf-8")
+    with pytest.raises(InputError, match="bytes"):
+        qda.read_coding_sheet(p, book)
+
+
+# --- A formula where a reader types a value is an error -----------------------------------------------------------
+
+@pytest.mark.parametrize("column", ["statement_id", "human_code", "confidence", "note"])
+def test_formula_in_a_reader_cell_is_an_error_naming_file_and_row(tmp_path, book, column):
+    values = {"statement_id": "d1:s2t1", "human_code": "TIES", "confidence": "high", "note": "ok"}
+    values[column] = '="SCALE"' if column != "statement_id" else '="d1:s2t1"'
+    p = _xlsx(tmp_path / "s.xlsx", [list(values.values())], header=list(values))
+    with pytest.raises(InputError, match=f"row 2: {column} holds a formula") as e:
+        qda.read_coding_sheet(p, book)
+    assert str(e.value).startswith(f"{p}: ")
+
+
+def test_formula_outside_the_reader_columns_is_read_as_its_text(tmp_path, book):
+    p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", '=HYPERLINK("http://x","y")', "TIES"]],
+              header=["statement_id", "sentence", "human_code"])
+    got = qda.read_coding_sheet(p, book)
+    assert got.at[0, "sentence"] == '=HYPERLINK("http://x","y")' and got.at[0, "human_code"] == "TIES"
+
+
 # --- No cell a spreadsheet would run as a formula -----------------------------------------------------------------
 
 HOSTILE_POLES = {"sentence": '=HYPERLINK("http://example.com","点击")', "source": "-松散型", "target": "+紧密型",
