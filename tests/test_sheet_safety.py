@@ -400,3 +400,81 @@ def test_qdpx_without_hostile_characters_gives_no_warning(book):
         warnings.simplefilter("error")
         qda.qdpx_bytes(book, TEXTS, _segments())
         qda.coding_sheet(CODED, SENTENCES)
+
+
+# --- Fuzz: hostile strings through the coding sheet and the REFI-QDA project -------------------------------------
+
+#: Strings a document, a sentence or a pole may hold that spreadsheets, CSV and XML treat specially.
+HOSTILE = [
+    "=1+1", '=HYPERLINK("http://example.com","x")', "+x", "-松散型", "@SUM(A1)", "\t=x", "\r=x", "'=x", "=",
+    "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\ufffe", "\uffff", "\ud800", "\udfff", "\ud83d",
+    "<b>&amp;</b>", "<script>alert(1)</script>", "]]>", "&#1;", '"', "a,b", 'a"b', "a\nb", "a\r\nb", " ", "",
+    "😀", "紧密型", "\u200b", "\ufeff",
+]
+
+
+def _hostile(rng: random.Random) -> str:
+    return "".join(rng.choice(HOSTILE) for _ in range(rng.randrange(0, 4)))
+
+
+def _visible(text: str) -> str:
+    """What a cell holds after :func:`qda.coding_sheet`: line breaks LF, characters replaced, formulas
+    neutralised."""
+    return textio.spreadsheet_safe(textio.xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))[0])
+
+
+def _fuzz_case(rng: random.Random, i: int):
+    """Two documents with hostile names and texts, one coded transition each with hostile poles."""
+    docs = [f"{_hostile(rng)}d{i}a", f"{_hostile(rng)}d{i}b"]
+    texts, sentences, coded = {}, [], []
+    for doc in docs:
+        before, sentence, after = _hostile(rng), "从" + _hostile(rng) + "向" + _hostile(rng) + "转变。", _hostile(rng)
+        texts[doc] = before + sentence + after
+        sentences.append({"doc": doc, "sentence_id": "s1", "text": sentence, "raw_start": len(before),
+                          "raw_end": len(before) + len(sentence)})
+        coded.append({"doc": doc, "sentence_id": "s1", "sentence": sentence, "marker": _hostile(rng),
+                      "subject": _hostile(rng), "source": _hostile(rng), "target": _hostile(rng),
+                      "code": rng.choice(["TIES", "STAGE", "UNCODED"]), "code_rule": _hostile(rng)})
+    return texts, pd.DataFrame(sentences), pd.DataFrame(coded)
+
+
+def test_fuzz_hostile_strings_through_coding_sheet_and_qdpx(tmp_path, book):
+    from openpyxl import load_workbook
+
+    rng = random.Random(11)
+    schema = _schema()
+    codes = cb.reader_codes(book)
+    for i in range(40):
+        texts, sentences, coded = _fuzz_case(rng, i)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", qda.ReplacedCharacterWarning)
+            sheet = qda.coding_sheet(coded, sentences)
+            filled = sheet.copy()
+            filled["human_code"] = [rng.choice(codes) for _ in range(len(filled))]
+            filled["note"] = [_hostile(rng) for _ in range(len(filled))]
+            paths = qda.write_coding_sheet(filled, tmp_path / f"s{i}.csv", book, xlsx=True)
+            data = qda.qdpx_bytes(book, texts, qda.coded_segments(coded, sentences))
+        case = f"case {i}: {coded.to_dict('records')!r}"
+        assert sheet["sentence"].tolist() == [_visible(s) for s in coded["sentence"]], case
+        # no cell a spreadsheet would run, in either format; XLSX strings only
+        for row in _csv_cells(paths[0]):
+            assert not [c for c in row if c.startswith(FORMULA_START)], case
+        for row in load_workbook(paths[1])["coding"].iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", case
+                assert not (isinstance(cell.value, str) and cell.value.startswith(FORMULA_START)), case
+        # a round trip gives every row its reader's code back, from CSV and from XLSX
+        for path in paths:
+            merged = qda.merge_sheet(sheet, qda.read_coding_sheet(path, book), path)
+            assert merged["human_code"].tolist() == filled["human_code"].tolist(), (case, path)
+        # the project is valid, and every selection still points at its sentence
+        root = _project(data)
+        assert schema.validate(root), (case, schema.error_log)
+        z = zipfile.ZipFile(io.BytesIO(data))
+        for (doc, raw), src in zip(texts.items(), root.findall(f"{NS}Sources/{NS}TextSource")):
+            text = z.read("sources/" + src.get("plainTextPath").split("//", 1)[1]).decode("utf-8")
+            assert text == textio.xml_safe(raw)[0], case
+            sel = src.find(f"{NS}PlainTextSelection")
+            start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
+            span = sentences.set_index("doc").loc[doc]
+            assert text[start:end] == textio.xml_safe(span["text"])[0], case
