@@ -18,7 +18,10 @@ Inputs (:func:`iter_tasks`)
 
 Outputs (:func:`run_corpus`), UTF-8 CSV with LF, rows in input order whatever the number of workers:
 ``documents.csv``, ``paragraphs.csv``, ``term_frequencies.csv`` (doc, term, count), ``transitions.csv``
-(coded), ``errors.csv`` (doc, reason).
+(coded), ``errors.csv`` (doc, reason). A text cell a spreadsheet would read as a formula (a document id, a
+title, a sentence or a pole starting with ``=``, ``+``, ``-``, ``@``, tab or CR) is written with a ``'`` in front
+(:func:`fromto.textio.spreadsheet_safe`), so such a paragraph's ``text`` is one character longer than its raw span;
+numbers are written as they are.
 
 Nothing half-written, nothing overwritten: ``--out`` must be new, empty, or written by an earlier corpus run
 (it then holds :data:`MARKER` and only the five tables); any other file in it, or an input that is one of the
@@ -61,7 +64,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from fromto.textio import (InputError, decode_bytes, iter_text_files, open_regular, read_bytes, read_text,
-                           sniff_encoding)
+                           sniff_encoding, spreadsheet_safe)
 
 # --- Table layouts --------------------------------------------------------------------------------------------
 # Fixed column lists (the shared data contracts), so every worker serialises rows the same way and the header
@@ -112,8 +115,6 @@ MAX_FRONT_MATTER = 16_384
 MAX_META_CHARS = 1_000
 #: Characters an id or file name may not hold: C0 controls (NUL, line breaks, tab …) and DEL.
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
-#: First characters that make a spreadsheet read a cell as a formula (CSV injection); such ids get a ' prefix.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def split_front_matter(text: str, doc: str = "<text>") -> tuple[dict, str, int]:
@@ -200,11 +201,6 @@ def name_problem(name: str, what: str = "id") -> str | None:
     if _CONTROL.search(name):
         return f"the {what} holds control characters (NUL, tab or line breaks)"
     return None
-
-
-def spreadsheet_safe(doc: str) -> str:
-    """``doc`` with a ``'`` in front when a spreadsheet would read it as a formula (``=``, ``+``, ``-``, ``@``)."""
-    return "'" + doc if doc.startswith(_FORMULA_START) else doc
 
 
 def _table_kind(path: Path) -> str | None:
@@ -495,7 +491,7 @@ def _cell(value):
 
 def _csv_fragment(table, columns: list[str]) -> str:
     """CSV rows (no header) of ``table`` (a DataFrame or a list of dicts) in ``columns`` order; absent columns
-    are empty.
+    are empty; text cells a spreadsheet would read as a formula get a ``'`` in front (:func:`spreadsheet_safe`).
 
     The standard csv writer over plain lists: several times faster than ``DataFrame.to_csv`` on the small
     tables of one document, which matters because this runs once per table per document.
@@ -503,20 +499,49 @@ def _csv_fragment(table, columns: list[str]) -> str:
     if table is None or len(table) == 0:
         return ""
     if isinstance(table, list):  # rows of plain Python values (str, int, bool): nothing to convert
-        rows = ([r.get(c, "") for c in columns] for r in table)
+        rows = [[r.get(c, "") for c in columns] for r in table]
     else:
         n = len(table)
         cols = [[_cell(v) for v in table[c].tolist()] if c in table.columns else [""] * n for c in columns]
-        rows = zip(*cols)
+        rows = list(zip(*cols))
+    return _csv_rows(rows)
+
+
+#: A cell of CSV text that may start with a formula character (see :func:`spreadsheet_safe`): after a line break
+#: or a comma, quoted or not (the first cell is checked with :data:`_FIRST_FORMULA`). Every such cell matches; a
+#: match inside a quoted cell costs only time.
+_CELL_FORMULA = re.compile(r'[\n,]"?[=+\-@\t\r]')
+_FIRST_FORMULA = re.compile(r'"?[=+\-@\t\r]')
+_FORMULA_CHARS = "=+-@\t\r"
+
+
+def _may_hold_formula(text: str) -> bool:
+    """Could a cell of the CSV ``text`` start with a formula character? Never wrong when it says no; scanning for
+    the six characters first keeps the common case (none of them) at a few microseconds."""
+    if not any(ch in text for ch in _FORMULA_CHARS):
+        return False
+    return bool(_FIRST_FORMULA.match(text) or _CELL_FORMULA.search(text))
+
+
+def _csv_rows(rows: list) -> str:
+    """``rows`` (lists of values) as CSV text, text cells made :func:`spreadsheet_safe`.
+
+    Written once as they are; only when the text shows a cell that may start a formula (rare) are the rows
+    written again through :func:`spreadsheet_safe`, so the common case costs one regular-expression scan.
+    """
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
-    return buf.getvalue()
+    text = buf.getvalue()
+    if _may_hold_formula(text):
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows([spreadsheet_safe(v) for v in row] for row in rows)
+        text = buf.getvalue()
+    return text
 
 
 def _row_fragment(values: list) -> str:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(values)
-    return buf.getvalue()
+    """One CSV row of ``values``, text cells made :func:`spreadsheet_safe`."""
+    return _csv_rows([values])
 
 
 def _one_line(text: str) -> str:

@@ -9,7 +9,9 @@ Latin-1 text would otherwise come back as silent mojibake. What fails that test 
 ends). Anything it cannot read raises :class:`InputError`, whose message names the file and the problem in one
 line; the command line turns it into exit status 2.
 
-Writers go through :func:`atomic_write`, so an error part-way leaves no half-written file behind.
+Writers go through :func:`atomic_write`, so an error part-way leaves no half-written file behind. Text a
+spreadsheet or an XML file will hold goes through :func:`spreadsheet_safe` (no cell is read as a formula) and
+:func:`xml_safe` (no character XML 1.0 cannot hold).
 """
 
 from __future__ import annotations
@@ -32,6 +34,15 @@ _BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff]")
 
 #: File endings treated as plain-text documents when a folder is given.
 TEXT_SUFFIXES = (".txt",)
+
+#: First characters that make a spreadsheet read a text cell as a formula, or as the start of one (the OWASP rule
+#: against CSV injection): ``=``, ``+``, ``-``, ``@``, tab and carriage return.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A character XML 1.0 cannot hold: anything outside #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+#: [#x10000-#x10FFFF], that is the C0 controls other than tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: What :func:`xml_safe` puts in place of a character XML cannot hold.
+REPLACEMENT_CHAR = "\ufffd"
 
 
 class InputError(Exception):
@@ -336,3 +347,47 @@ def read_resource_csv(path: str | os.PathLike, **kwargs):
         return pd.read_csv(io.StringIO(body), sep=sep, **kwargs)
     except Exception as exc:  # pandas' parser errors name a line, not the file
         raise InputError(path, f"not a valid {'TSV' if sep == chr(9) else 'CSV'} table ({exc})") from None
+
+
+def spreadsheet_safe(value):
+    """``value`` as a text cell that no spreadsheet reads as a formula.
+
+    A string that starts with one of :data:`FORMULA_START` (``=HYPERLINK(…)``, ``-松散型``, ``@x``) gets a
+    ``'`` in front, the OWASP rule against CSV injection: Excel and LibreOffice take a leading ``'`` as "this
+    cell is text" (and drop it when the cell is saved again), other readers see one extra character. Every other
+    value is returned unchanged, so are numbers and missing values: a count or an offset is not text, and ``-3``
+    must stay a number. Applying it twice changes nothing more (``'`` starts no formula). The one implementation
+    for every table fromto writes for readers (the coding sheet, corpus mode's tables).
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def spreadsheet_unquote(text: str) -> str:
+    """``text`` without the ``'`` :func:`spreadsheet_safe` put in front of it (a spreadsheet drops it too when it
+    saves a CSV again); any other text unchanged. For matching a cell read back with the value written, never for
+    altering what a reader typed."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text
+
+
+def xml_safe(text: str) -> tuple[str, list[str]]:
+    """``text`` with every character XML 1.0 cannot hold (see :data:`_NOT_XML_CHAR`) replaced by U+FFFD, and
+    the characters replaced, in order.
+
+    One character for one, so a character offset into ``text`` is the same offset into the result (the
+    selections of a REFI-QDA project keep pointing at the same sentences). XLSX worksheets and REFI-QDA projects
+    are XML; a lone surrogate cannot even be written as UTF-8.
+    """
+    found = _NOT_XML_CHAR.findall(text)
+    if not found:
+        return text, []
+    return _NOT_XML_CHAR.sub(REPLACEMENT_CHAR, text), found
+
+
+def describe_chars(chars) -> str:
+    """``U+0001 ×2, U+FFFF`` for the characters ``chars`` (how a warning names replaced characters)."""
+    counts = collections.Counter(chars)
+    return ", ".join(f"U+{ord(c):04X}" + (f" ×{n}" if n > 1 else "") for c, n in sorted(counts.items()))
