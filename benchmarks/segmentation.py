@@ -34,7 +34,11 @@ import time
 from pathlib import Path
 
 from fromto import paths
+from fromto.evaluation.segmentation import segmentation_prf
 from fromto.segment import tokens
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pku import read_pku  # noqa: E402  (benchmarks/pku.py, beside this script)
 
 MAX_LEXICON_COST = 0.5  # F1 points
 
@@ -107,7 +111,7 @@ def pku_section(raw, gold, known, repeats: int, project_jieba, project_rjieba) -
     outs, scores, speeds = {}, {}, {}
     for name, fn in systems.items():
         out = [[t for t in fn(line) if t.strip()] for line in raw]
-        sc = tokens.segmentation_prf(gold, out, known=known or None)
+        sc = segmentation_prf(gold, out, known=known or None)
         speeds[name] = n_chars / _median_seconds(fn, raw, repeats)
         outs[name], scores[name] = out, sc
         oov = f"{sc['oov_recall']:.4f}" if "oov_recall" in sc else "n/a"
@@ -200,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
 
     status = 0
     try:
-        raw, gold, known = tokens.read_pku(args.pku)
+        raw, gold, known = read_pku(args.pku)
     except FileNotFoundError as exc:
         print(f"PKU part skipped: {exc}")
         raw = None

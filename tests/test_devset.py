@@ -13,11 +13,6 @@ def test_pole_match_ignores_quotes_and_accepts_containment():
     assert not devset._pole_match("区域内", "跨区域")
 
 
-def test_prf_on_a_hand_computed_example():
-    assert devset._prf(2, 4, 5) == (0.5, 0.4, pytest.approx(2 * 0.5 * 0.4 / 0.9))
-    assert devset._prf(0, 0, 3) == (0.0, 0.0, 0.0)
-
-
 @pytest.mark.skipif(not paths.pku_available(), reason="PKU reference text absent beside the repository")
 def test_scores_cover_both_splits_and_both_levels():
     table = devset.scores_table(devset.evaluate(paths.PKU))

@@ -8,6 +8,7 @@ import pytest
 
 from fromto import paths
 from fromto.segment import tokens
+from fromto.evaluation import segmentation
 
 
 @pytest.fixture(scope="module")
@@ -132,19 +133,19 @@ def test_lexicon_candidates_propose_a_repeated_run():
 def test_segmentation_prf_counts_exact_spans():
     gold = [["上海", "党建", "新路"]]
     system = [["上海", "党建新路"]]
-    s = tokens.segmentation_prf(gold, system)
+    s = segmentation.segmentation_prf(gold, system)
     assert (s["correct"], s["precision"], s["recall"]) == (1, 0.5, 1 / 3)
     assert s["f1"] == pytest.approx(0.4)
 
 
 def test_segmentation_prf_oov_recall_uses_known_words():
-    s = tokens.segmentation_prf([["上海", "党建"]], [["上海", "党", "建"]], known={"上海"})
+    s = segmentation.segmentation_prf([["上海", "党建"]], [["上海", "党", "建"]], known={"上海"})
     assert s["oov_words"] == 1 and s["oov_recall"] == 0.0
 
 
 def test_segmentation_prf_refuses_different_texts():
     with pytest.raises(ValueError):
-        tokens.segmentation_prf([["上海"]], [["北京"]])
+        segmentation.segmentation_prf([["上海"]], [["北京"]])
 
 
 def test_segment_command_prints_one_line_of_tokens_per_input_line(tmp_path):

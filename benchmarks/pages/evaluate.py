@@ -41,6 +41,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from fromto.evaluation.metrics import prf_from_counts
+
 HERE = Path(__file__).resolve().parent
 KINDS = ["column", "pre_title", "title", "subtitle", "byline", "section_heading", "body", "box_label", "box_body",
          "caption"]
@@ -137,13 +139,6 @@ def compare(expected: list[tuple], got: list[tuple]) -> dict:
                 extra=[(i, *got[i]) for i in range(len(g_seq)) if i not in matched_g])
 
 
-def prf(tp: int, got: int, exp: int) -> tuple[float, float, float]:
-    p = tp / got if got else (1.0 if not exp else 0.0)
-    r = tp / exp if exp else (1.0 if not got else 0.0)
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def summarise(name: str, s: dict) -> list[str]:
     lines = [f"{name}: articles {s['found']}/{s['articles']} found, {s['whole']} whole, {s['returned']} returned; "
              f"not-body {s['not_body']}/{s['body_returned']} = "
@@ -153,7 +148,7 @@ def summarise(name: str, s: dict) -> list[str]:
         e, g, t = s["expected"].get(k, 0), s["got"].get(k, 0), s["tp"].get(k, 0)
         if not e and not g:
             continue
-        p, r, f = prf(t, g, e)
+        p, r, f = prf_from_counts(t, g, e)  # nan where nothing was returned or expected
         lines.append(f"  {k:<16}{e:>9}{g:>9}{t:>8}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
     return lines
 

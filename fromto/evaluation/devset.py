@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from fromto import paths
+from fromto.evaluation.metrics import prf_from_counts, ratio
 from fromto.textio import read_resource_csv, read_text
 from fromto.transitions import extract
 
@@ -29,13 +30,6 @@ def _norm(p: str) -> str:
 def _pole_match(pred: str, gold: str) -> bool:
     a, b = _norm(pred), _norm(gold)
     return bool(a) and bool(b) and (a in b or b in a)
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
 
 
 def score(items, show_errors: str | None = None, splits=("dev", "heldout"), extractor=None) -> dict:
@@ -73,8 +67,8 @@ def score(items, show_errors: str | None = None, splits=("dev", "heldout"), extr
         c = counts[split]
         result[split] = {
             "sentences": c["sentences"],
-            "sentence": _prf(c["s_tp"], c["s_pred"], c["s_gold"]) + (c["s_gold"],),
-            "pole": _prf(c["p_tp"], c["p_pred"], c["p_gold"]) + (c["p_gold"],),
+            "sentence": prf_from_counts(c["s_tp"], c["s_pred"], c["s_gold"]) + (c["s_gold"],),
+            "pole": prf_from_counts(c["p_tp"], c["p_pred"], c["p_gold"]) + (c["p_gold"],),
         }
     result["errors"] = errors
     return result
@@ -145,24 +139,6 @@ def scores_table(result: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-# --- The report sample: sentences of the Government Work Reports, annotated by reading ---------------------------
-
-#: A sentence is a candidate when it holds one of these triggers of a change statement.
-REPORT_TRIGGER = re.compile(r"从|由|变|转|化为|成为|改为|走向")
-#: Candidates where an opener meets a connector, or a change verb names both poles: the "paired" stratum.
-REPORT_PAIRED = re.compile(
-    r"(从|由)[^。！？；]{1,40}?(到|向|至|为|走向|转|变|进入)|变[^。，；]{1,20}为|变成|变为|转化为|转变为|转为|化为|改为")
-#: Sentences drawn per decade: this many "paired" candidates (all where fewer) and single ones to make up the rest.
-REPORT_PER_DECADE = 60
-REPORT_PAIRED_PER_DECADE = 35
-
-
-def _report_digest(doc: str, sentence_id: str, salt: str = "fromto-reports") -> str:
-    import hashlib
-
-    return hashlib.sha1(f"{salt}:{doc}:{sentence_id}".encode()).hexdigest()
-
-
 def review_coverage(gold: pd.DataFrame | None = None, heldout_round: str = HELDOUT_ROUND) -> pd.DataFrame:
     """How many report gold sentences holding a transition the rules find, and how many the rules or the review
     queue (:func:`fromto.transitions.review_cue`) reach, per split (see :func:`report_items`).
@@ -191,46 +167,8 @@ def review_coverage(gold: pd.DataFrame | None = None, heldout_round: str = HELDO
         n = c["with_transition"]
         rows.append({"split": split, "sentences": c["sentences"], "with_transition": n,
                      "found_by_rules": c["found_by_rules"],
-                     "rules_recall": round(c["found_by_rules"] / n, 3) if n else 0.0,
+                     "rules_recall": round(ratio(c["found_by_rules"], n), 3),
                      "found_or_queued": c["found_or_queued"],
-                     "recall_with_queue": round(c["found_or_queued"] / n, 3) if n else 0.0,
+                     "recall_with_queue": round(ratio(c["found_or_queued"], n), 3),
                      "queued_without_transition": c["queued_without_transition"]})
     return pd.DataFrame(rows)
-
-
-def report_sample(folder: Path | None = None, per_decade: int = REPORT_PER_DECADE,
-                  paired_per_decade: int = REPORT_PAIRED_PER_DECADE, salt: str = "fromto-reports",
-                  exclude: set | None = None) -> pd.DataFrame:
-    """A random sample of trigger sentences from the report corpus, stratified by decade, split in two halves.
-
-    Every report (``YYYY.txt``) is cleaned with :func:`fromto.clean.clean_document`, so sentence ids are the ones
-    corpus mode and the extractor use. A candidate holds a trigger (:data:`REPORT_TRIGGER`); it is "paired" when
-    :data:`REPORT_PAIRED` matches, else "single". The order within a stratum is the sha1 of
-    ``fromto-reports:<year>:<sentence_id>`` — a random order that needs no generator state and never changes —
-    and the first ``paired_per_decade`` paired plus enough single candidates to reach ``per_decade`` are kept.
-    The split is "heldout" when the digest's second hex digit is even, else "tune".
-    A later round draws with another ``salt`` and ``exclude``s the ``(doc, sentence_id)`` pairs drawn before.
-    Columns: doc, decade, sentence_id, stratum, split, text.
-    """
-    exclude = exclude or set()
-    from fromto.clean import clean_document
-
-    folder = Path(folder or paths.REPORTS)
-    rows = []
-    for f in sorted(folder.glob("*.txt")):
-        result = clean_document(read_text(f), f.stem)
-        for s in result.sentences.itertuples():
-            if REPORT_TRIGGER.search(s.text) and (f.stem, s.sentence_id) not in exclude:
-                digest = _report_digest(f.stem, s.sentence_id, salt)
-                rows.append({"doc": f.stem, "decade": int(f.stem) // 10 * 10, "sentence_id": s.sentence_id,
-                             "stratum": "paired" if REPORT_PAIRED.search(s.text) else "single",
-                             "split": "heldout" if int(digest[1], 16) % 2 == 0 else "tune",
-                             "text": s.text, "_order": digest})
-    cand = pd.DataFrame(rows)
-    keep = []
-    for _, dec in cand.groupby("decade", sort=True):
-        paired = dec[dec["stratum"] == "paired"].sort_values("_order").head(paired_per_decade)
-        single = dec[dec["stratum"] == "single"].sort_values("_order").head(per_decade - len(paired))
-        keep.append(pd.concat([paired, single]))
-    out = pd.concat(keep).sort_values(["doc", "sentence_id"]).drop(columns="_order")
-    return out.reset_index(drop=True)

@@ -56,16 +56,6 @@ class Rules:
 RULES = Rules()
 
 
-def _entropy(counter: Counter, edges: int) -> float:
-    total = sum(counter.values()) + edges
-    if total == 0:
-        return 0.0
-    h = -sum(c / total * math.log2(c / total) for c in counter.values())
-    # every edge is a distinct neighbour seen once
-    h -= edges * (1 / total) * math.log2(1 / total) if edges else 0.0
-    return h
-
-
 def _side_entropy(key, neighbour):
     """Entropy (bits) of the neighbours of each key; ``neighbour`` -1 is a sentence edge, a new neighbour each time.
     Returns a Series indexed by key."""
