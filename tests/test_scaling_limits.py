@@ -7,7 +7,7 @@ ended by the test's own ``timeout=`` if anything hangs.
 
 from __future__ import annotations
 
-from fromto import codebook
+from fromto import codebook, transitions
 
 
 # --- Coding reads a sentence once, however many transitions it holds ---------------------------------------------
@@ -23,3 +23,40 @@ def test_coding_normalises_a_long_sentence_once_not_once_per_transition(monkeypa
     assert len(coded) == n
     # once per sentence plus a few characters per row; once per row would be n times the sentence (540,000)
     assert sum(read) < 3 * len(sentence)
+
+
+# --- The bare X向Y转变 rule reads the spans already taken a bounded number of times ----------------------------------
+class CountingSpans(list):
+    """A list of taken spans that counts how many spans are read through iteration."""
+
+    reads = 0
+
+    def __iter__(self):
+        for span in list.__iter__(self):
+            self.reads += 1
+            yield span
+
+
+def spans_read_by_bare_toward(monkeypatch, sentence: str) -> int:
+    seen = []
+    real = transitions._bare_toward
+
+    def counting(s, taken):
+        spans = CountingSpans(taken)
+        rows = real(s, spans)
+        seen.append(spans.reads)
+        return rows
+
+    monkeypatch.setattr(transitions, "_bare_toward", counting)
+    transitions.extract(sentence)
+    return sum(seen)
+
+
+def test_bare_toward_does_not_rescan_the_taken_spans_for_every_toward(monkeypatch):
+    n = 400  # every 向 lies inside a 从X向Y转变 taken before; scanning them all per 向 reads n²/2 spans
+    assert spans_read_by_bare_toward(monkeypatch, "从A向B转变" * n) <= 4 * n
+
+
+def test_coordinated_bare_towards_find_the_previous_construction_without_rescanning(monkeypatch):
+    n = 300  # 甲向乙转变、甲向乙转变、…: each source starts after the 、 that closed the construction before
+    assert spans_read_by_bare_toward(monkeypatch, "甲向乙转变、" * n) <= 4 * n
