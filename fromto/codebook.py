@@ -226,8 +226,9 @@ def _keyword_table(codebook: pd.DataFrame) -> tuple[list, dict, dict]:
     code)`` sorted longest first (then by code rank), the second as ``{pole: (code rank, code)}``, the third maps a
     character to the positions in the first list of the keywords that start with it. Built once per codebook
     content (the lists are long and coding calls this for every pole)."""
-    kinds = tuple(codebook["kind"]) if "kind" in codebook else ("",) * len(codebook)
-    return _keyword_table_of(tuple(codebook["code"]), tuple(codebook["keywords"]), kinds)
+    # tolist() first: iterating a string column element by element costs more than the lookup it keys.
+    kinds = tuple(codebook["kind"].tolist()) if "kind" in codebook else ("",) * len(codebook)
+    return _keyword_table_of(tuple(codebook["code"].tolist()), tuple(codebook["keywords"].tolist()), kinds)
 
 
 @functools.lru_cache(maxsize=8)
@@ -373,7 +374,9 @@ def head_noun(row) -> str:
     end = _construction_end(row)
     if not sentence or end is None:
         return ""
-    rest = sentence[end:]
+    # Only the few characters after the construction can be read (the 的 within _HEAD_GAP, then at most _HEAD_MAX):
+    # slicing just those keeps the work per transition independent of the sentence's length.
+    rest = sentence[end:end + _HEAD_GAP + 1 + _HEAD_MAX] if end >= 0 else sentence[end:]
     if _text(row.get("marker")).endswith("的N") and _text(row.get("verb")):
         return _phrase(_text(row.get("verb")) + rest)
     de = rest.find("的", 0, _HEAD_GAP + 1)
@@ -417,10 +420,13 @@ def _has_conversion_verb(row) -> str:
     return ""
 
 
-def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None) -> tuple[str, str]:
+def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
+             sentence_codes: dict | None = None) -> tuple[str, str]:
     """``(code, code_rule)`` for one transition (a mapping with ``subject, source, target`` and optionally
     ``verb, marker, doc, sentence, end``), by rules R0–R7 of the module docstring. ``restated`` maps
-    ``(doc, source, target)`` (normalised poles) to ``(code, head)`` from R1 for rule R2."""
+    ``(doc, source, target)`` (normalised poles) to ``(code, head)`` from R1 for rule R2. ``sentence_codes``, when
+    given, is a dict that keeps R6's finding per sentence text across calls with the same codebook (see
+    :func:`code_rows`)."""
     same = not_a_change_of_kind(row.get("source"), row.get("target"), codebook)
     if same:
         return UNCODED_CODE, f"R0 {same}: needs a reader"
@@ -441,10 +447,24 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None) ->
     verb = _has_conversion_verb(row)
     if verb and CONVERSION_CODE in set(codebook["code"]):
         return CONVERSION_CODE, f"R5 conversion verb {verb}"
-    found_s = sentence_code(row, codebook)
+    found_s = _sentence_code_once(row, codebook, sentence_codes)
     if found_s:
         return found_s[0], f"R6 sentence keywords (weak, score {found_s[2]:g}) " + "|".join(found_s[1])
     return UNCODED_CODE, "R7 no rule applies: needs a reader"
+
+
+def _sentence_code_once(row, codebook: pd.DataFrame, memo: dict | None):
+    """:func:`sentence_code` of ``row``, computed once per sentence text when ``memo`` (a dict) is given.
+
+    R6 reads the whole sentence, and a long sentence may hold thousands of transitions: computing it once per
+    transition made coding quadratic in the sentence's length. Its finding depends only on the sentence text and
+    the codebook, so the text is the key (the rows of one sentence share one string, so the lookup is cheap)."""
+    if memo is None:
+        return sentence_code(row, codebook)
+    key = _text(row.get("sentence"))
+    if key not in memo:
+        memo[key] = sentence_code(row, codebook)
+    return memo[key]
 
 
 def gloss(term, glossary: dict[str, str]) -> str:
@@ -467,9 +487,10 @@ def code_rows(records: list[dict], codebook: pd.DataFrame | None = None,
         if found:
             key = (_text(rec.get("doc")), normalise_pole(rec.get("source")), normalise_pole(rec.get("target")))
             restated.setdefault(key, found)
+    sentence_codes: dict = {}  # R6 once per sentence, not once per transition: coding stays linear in its length
     out = []
     for rec in records:
-        code, rule = code_one(rec, codebook, restated)
+        code, rule = code_one(rec, codebook, restated, sentence_codes)
         out.append({**rec, "code": code, "code_rule": rule, "source_en": gloss(rec.get("source"), glossary),
                     "target_en": gloss(rec.get("target"), glossary)})
     return out

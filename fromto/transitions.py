@@ -1160,9 +1160,19 @@ _BARE_TOWARD_RE = re.compile(rf"(的)?({_alts(BARE_TOWARD_VERBS)})")
 def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """X向Y转变 without 从/由: the source is the noun phrase before 向 in the same clause."""
     rows = []
+    # The 向 are visited left to right and every span added below starts at or before the current 向, so "c lies in
+    # a taken span" is "the spans starting at or before c reach past c" (a running maximum over the spans sorted by
+    # start), and the 、 that ended a taken span are kept sorted: looking through all of taken for every 向 made a
+    # long sentence of many constructions quadratic.
+    spans = sorted(taken)
+    n_seen, reach = 0, -1  # spans[:n_seen] start at or before c; reach: the furthest end among them
+    comma_ends = sorted(b for _, b in taken if 0 <= b < len(s) and s[b] == "、")
     for m in re.finditer("向", s):
         c = m.start()
-        if any(a <= c < b for a, b in taken):
+        while n_seen < len(spans) and spans[n_seen][0] <= c:
+            reach = max(reach, spans[n_seen][1])
+            n_seen += 1
+        if c < reach:
             continue
         prev = s[c - 1] if c > 0 else ""
         nxt = s[c + 1] if c + 1 < len(s) else ""
@@ -1178,9 +1188,9 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if vm is None or vm.group(1) and vm.group(2) not in CONVERSION_VERBS:
             continue  # the nominal 向Y的转变 keeps its subject elsewhere; 科技成果向现实生产力的转化 is a conversion
         c0 = _clause_start(s, c)
-        for a, b in taken:
-            if c0 <= b < c and s[b] == "、":
-                c0 = b + 1  # A向B转变、C向D转变: the next source starts after the previous construction
+        j = bisect.bisect_left(comma_ends, c)
+        if j and comma_ends[j - 1] >= c0:
+            c0 = comma_ends[j - 1] + 1  # A向B转变、C向D转变: the next source starts after the previous construction
         src_raw = _strip_words(s[c0:c].strip(), SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
                                SUBJECT_TRAIL)
         # 扎实推进X向Y转变: an adverb of manner before the governing verb goes with it
@@ -1199,6 +1209,9 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         start = c - len(src_raw)
         rows.append(_row("X向Y转变", "", src_raw, tgt_raw, vm.group(2), start, vm.end()))
         taken.append((start, vm.end()))
+        reach = max(reach, vm.end())
+        if vm.end() < len(s) and s[vm.end()] == "、":
+            bisect.insort(comma_ends, vm.end())
     return rows
 
 
