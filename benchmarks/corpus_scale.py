@@ -86,7 +86,8 @@ def stages(files: list[Path]) -> dict:
 
     Each stage is the call ``process_document`` makes (rows, not DataFrames, as corpus mode uses them).
     """
-    from fromto import clean, codebook, transitions
+    from fromto import clean, transitions
+    from fromto.coding import rules
 
     corpus._init_worker()
     t = dict.fromkeys(["read", "clean", "words", "extract", "code", "csv"], 0.0)
@@ -102,7 +103,7 @@ def stages(files: list[Path]) -> dict:
         rows = transitions.extract_rows(res.sentence_rows)
         c4 = clock()
         # as corpus.coded_transitions does: rows coded as dicts, and a document without transitions not at all
-        coded = codebook.code_rows(rows, *corpus.coding_resources()) if rows else []
+        coded = rules.code_rows(rows, *corpus.coding_resources()) if rows else []
         c5 = clock()
         corpus._csv_fragment(res.paragraph_rows, corpus.PARAGRAPH_COLUMNS)
         corpus._csv_fragment(coded, corpus.TRANSITION_COLUMNS)

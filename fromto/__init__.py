@@ -4,7 +4,7 @@ The package does the computing; the numbered notebooks in ``notebooks/`` call it
 Stages, in the one direction data flows:
 
 ``fromto.textio`` (reading) -> ``fromto.clean`` -> ``fromto.segment.tokens`` / ``fromto.views.vocab`` and
-``fromto.transitions`` -> ``fromto.codebook`` -> ``fromto.views.style`` (figures) -> ``fromto.run.runner``.
+``fromto.transitions`` -> ``fromto.coding.rules`` -> ``fromto.views.style`` (figures) -> ``fromto.run.runner``.
 """
 
 __version__ = "0.1.0"

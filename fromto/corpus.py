@@ -3,7 +3,7 @@
 One code path. Every document goes through :func:`process_document`, which calls exactly the functions the
 notebooks call: :func:`fromto.clean.clean_document` (cleaning and sentence splitting),
 :meth:`fromto.segment.tokens.get_tokenizer().words <fromto.segment.tokens>` (term counts),
-:func:`fromto.transitions.extract_sentences` and :func:`fromto.codebook.code_transitions` (coded transitions).
+:func:`fromto.transitions.extract_sentences` and :func:`fromto.coding.rules.code_transitions` (coded transitions).
 ``python -m fromto corpus`` (:func:`run_corpus`) and ``python -m fromto transitions``
 (:func:`transitions_for_paths`) are thin drivers around it, and so is a Dask bag (see :func:`process_document`).
 
@@ -84,7 +84,7 @@ TRANSITION_COLUMNS = [
     "code", "code_rule", "source_en", "target_en",
 ]
 ERROR_COLUMNS = ["doc", "reason"]
-#: The columns :func:`fromto.codebook.code_transitions` adds.
+#: The columns :func:`fromto.coding.rules.code_transitions` adds.
 CODE_COLUMNS = ["code", "code_rule", "source_en", "target_en"]
 
 #: Output tables of corpus mode: file name -> columns, in the order they are written.
@@ -387,8 +387,8 @@ def date_from_name(doc: str) -> str:
 # --- The per-document function ----------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=None)
 def coding_resources() -> tuple:
-    """The codebook and glossary :func:`fromto.codebook.code_transitions` needs, read once per process."""
-    from fromto import codebook
+    """The codebook and glossary :func:`fromto.coding.rules.code_transitions` needs, read once per process."""
+    from fromto.coding import codebook
 
     return codebook.load_codebook(), codebook.load_glossary()
 
@@ -400,13 +400,14 @@ def coded_transitions(sentences) -> list[dict]:
     DataFrame is built, which for small documents would cost more than the extraction. The codebook and glossary
     are read once per process (:func:`coding_resources`) and passed in.
     """
-    from fromto import codebook, transitions
+    from fromto import transitions
+    from fromto.coding import rules
 
     rows = transitions.extract_rows(sentences)
     if not rows:
         return []
     book, glossary = coding_resources()
-    return codebook.code_rows(rows, book, glossary)
+    return rules.code_rows(rows, book, glossary)
 
 
 def term_counts(paragraph_texts: Iterable[str]) -> collections.Counter:
@@ -473,8 +474,9 @@ def _first_title(result) -> str:
 # --- Worker side ------------------------------------------------------------------------------------------------
 def _init_worker() -> None:
     """Load the dictionaries once per worker process (pool initializer; also run before in-process work)."""
-    from fromto import clean, codebook, transitions
-    from fromto.segment import tokens  # noqa: F401  (import = load their tables)
+    from fromto import clean, transitions  # noqa: F401  (import = load their tables)
+    from fromto.coding import rules  # noqa: F401
+    from fromto.segment import tokens
 
     tokens.get_tokenizer()
     coding_resources()

@@ -391,3 +391,17 @@ def describe_chars(chars) -> str:
     """``U+0001 ×2, U+FFFF`` for the characters ``chars`` (how a warning names replaced characters)."""
     counts = collections.Counter(chars)
     return ", ".join(f"U+{ord(c):04X}" + (f" ×{n}" if n > 1 else "") for c, n in sorted(counts.items()))
+
+
+def cell_text(value) -> str:
+    """A table cell as a string; missing values (None, NaN, pd.NA) become ``""``."""
+    if value is None:
+        return ""
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)

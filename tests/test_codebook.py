@@ -1,4 +1,4 @@
-"""Tests for fromto.codebook: coding rules, glosses, matching against gold, agreement, exports."""
+"""Tests for fromto.coding (rules, codebook, .qdc) and fromto.evaluation (alignment, agreement): coding rules, glosses, matching against gold, agreement, exports."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from fromto import codebook as cb
+from fromto.coding import codebook as cb
+from fromto.evaluation import alignment
+from fromto.evaluation import metrics
+from fromto.coding import rules
 from fromto import paths
 
 NS = "{urn:QDA-XML:codebook:1.0}"
@@ -28,7 +31,7 @@ def gold() -> pd.DataFrame:
 def _one(source, target, subject="", verb="", marker="", book=None):
     df = pd.DataFrame([{"doc": "d", "subject": subject, "source": source, "target": target,
                         "verb": verb, "marker": marker}])
-    return cb.code_transitions(df, book, glossary={}).iloc[0]
+    return rules.code_transitions(df, book, glossary={}).iloc[0]
 
 
 # --- normalisation -------------------------------------------------------------------------------------------
@@ -57,7 +60,7 @@ def test_subject_without_a_dimension_head_falls_through_to_keywords(book):
 
 
 def test_subject_head_must_end_the_subject(book):
-    assert cb.subject_code("关系网络建设", book) is None
+    assert rules.subject_code("关系网络建设", book) is None
 
 
 def test_elided_subject_is_taken_from_a_transition_with_the_same_poles(book):
@@ -65,7 +68,7 @@ def test_elided_subject_is_taken_from_a_transition_with_the_same_poles(book):
         {"doc": "d", "subject": "组织力量", "source": "“行政为主”", "target": "“多元共治”", "verb": "拓展"},
         {"doc": "d", "subject": "", "source": "行政为主", "target": "多元共治", "verb": "拓展"},
     ])
-    coded = cb.code_transitions(df, book, glossary={})
+    coded = rules.code_transitions(df, book, glossary={})
     assert coded.loc[1, "code"] == "FORCES"
     assert coded.loc[1, "code_rule"].startswith("R2")
 
@@ -75,16 +78,16 @@ def test_restatement_does_not_cross_documents(book):
         {"doc": "a", "subject": "组织关系", "source": "甲乙", "target": "丙丁"},
         {"doc": "b", "subject": "", "source": "甲乙", "target": "丙丁"},
     ])
-    coded = cb.code_transitions(df, book, glossary={})
+    coded = rules.code_transitions(df, book, glossary={})
     assert coded.loc[1, "code_rule"].startswith("R7")
 
 
 def test_subject_head_needs_the_kind_of_thing_the_code_is_about(book):
     # 关系 of organisations is TIES; 两岸关系 (relations between two sides) is not.
-    assert cb.subject_code("党组织间的关系", book) == ("TIES", "关系")
-    assert cb.subject_code("两岸关系", book) == ("RELATIONS", "关系")
+    assert rules.subject_code("党组织间的关系", book) == ("TIES", "关系")
+    assert rules.subject_code("两岸关系", book) == ("RELATIONS", "关系")
     # 供求关系 is neither: the balance of supply and demand is the condition of a market (a longer head wins).
-    assert cb.subject_code("供求关系", book) == ("SITUATION", "供求关系")
+    assert rules.subject_code("供求关系", book) == ("SITUATION", "供求关系")
 
 
 def test_conversion_verb_codes_conversion_only_without_content_words(book):
@@ -114,7 +117,7 @@ def test_keyword_tie_goes_to_the_code_listed_first():
         {"code": "FIRST", "subject_heads": "", "keywords": "甲"},
         {"code": "SECOND", "subject_heads": "", "keywords": "乙"},
     ])
-    assert cb.keyword_code("甲", "乙", mini) == ("FIRST", ["甲"])
+    assert rules.keyword_code("甲", "乙", mini) == ("FIRST", ["甲"])
 
 
 def test_a_longer_keyword_claims_its_characters_before_shorter_ones():
@@ -122,7 +125,7 @@ def test_a_longer_keyword_claims_its_characters_before_shorter_ones():
         {"code": "SHORT", "subject_heads": "", "keywords": "城|镇"},
         {"code": "LONG", "subject_heads": "", "keywords": "城镇居民"},
     ])
-    assert cb.keyword_hits(["城镇居民"], mini) == {"LONG": ["城镇居民"]}
+    assert rules.keyword_hits(["城镇居民"], mini) == {"LONG": ["城镇居民"]}
 
 
 def test_one_character_keywords_score_half():
@@ -131,9 +134,9 @@ def test_one_character_keywords_score_half():
         {"code": "WORD", "subject_heads": "", "keywords": "农民工"},
     ])
     # 城 + 镇 = 1 against 农民工 = 1: a tie, so the first code; a second 城 tips it.
-    assert cb.keyword_code("城镇的农民工", "", mini)[0] == "CHARS"
-    assert cb.keyword_code("农民工", "", mini)[0] == "WORD"
-    assert cb.keyword_code("在城镇的农民工", "居民", mini)[0] == "CHARS"
+    assert rules.keyword_code("城镇的农民工", "", mini)[0] == "CHARS"
+    assert rules.keyword_code("农民工", "", mini)[0] == "WORD"
+    assert rules.keyword_code("在城镇的农民工", "居民", mini)[0] == "CHARS"
 
 
 def test_migrant_workers_becoming_urban_residents_is_status_not_scale(book):
@@ -143,7 +146,7 @@ def test_migrant_workers_becoming_urban_residents_is_status_not_scale(book):
 
 def test_whole_pole_keyword_matches_only_the_whole_pole(book):
     assert _one("危", "机", book=book)["code"] == "CONVERSION"       # 化危为机
-    assert cb.keyword_hits(["危机管理"], book).get("CONVERSION") is None
+    assert rules.keyword_hits(["危机管理"], book).get("CONVERSION") is None
 
 
 def test_poles_without_any_keyword_are_uncoded_not_other(book):
@@ -169,7 +172,7 @@ def test_a_long_keyword_outweighs_two_short_ones_of_another_code(book):
     # 土地所有制 (five characters, 1½ each side) against 官员/百姓 (STATUS, 1 each side).
     row = _one("官员的土地所有制", "百姓的土地所有制", book=book)
     assert row["code"] == "ECONOMIC_SYSTEM"
-    assert cb.keyword_score("城") == 0.5 and cb.keyword_score("公仆") == 1.0 and cb.keyword_score("土地所有制") == 1.5
+    assert rules.keyword_score("城") == 0.5 and rules.keyword_score("公仆") == 1.0 and rules.keyword_score("土地所有制") == 1.5
 
 
 def test_vocabulary_of_each_code_places_poles_no_sentence_was_read_for(book):
@@ -201,15 +204,15 @@ def test_head_noun_after_the_construction_decides_when_the_poles_hold_no_keyword
     assert row["code"] == "UNCODED"
     df = pd.DataFrame([{"doc": "d", "subject": "", "source": "甲式", "target": "乙式", "verb": "转变",
                         "marker": "从X向Y+V", "sentence": sentence, "end": sentence.index("的经济体制")}])
-    coded = cb.code_transitions(df, book, glossary={}).iloc[0]
-    assert cb.head_noun(df.iloc[0].to_dict()) == "经济体制"
+    coded = rules.code_transitions(df, book, glossary={}).iloc[0]
+    assert rules.head_noun(df.iloc[0].to_dict()) == "经济体制"
     assert (coded["code"], coded["code_rule"]) == ("ECONOMIC_SYSTEM", "R4 head noun 经济体制 (subject head 经济体制)")
 
 
 def test_head_noun_is_found_after_the_target_when_no_offsets_are_given():
     row = {"sentence": "推动由甲式向乙式的转变。", "target": "乙式"}
-    assert cb.head_noun(row) == "转变"
-    assert cb.head_noun({"sentence": "由甲式变为乙式，再说别的。", "target": "乙式"}) == ""
+    assert rules.head_noun(row) == "转变"
+    assert rules.head_noun({"sentence": "由甲式变为乙式，再说别的。", "target": "乙式"}) == ""
 
 
 def test_stated_subject_words_decide_before_the_conversion_verb(book):
@@ -222,7 +225,7 @@ def test_sentence_keywords_are_the_weakest_rule_and_never_outweigh_a_pole_word(b
     sentence = "在计划经济和市场经济的年代，干部要从公仆变成甲乙。"
     df = pd.DataFrame([{"doc": "d", "subject": "", "source": "公仆", "target": "甲乙", "sentence": sentence},
                        {"doc": "d", "subject": "", "source": "丙丁", "target": "戊己", "sentence": sentence}])
-    coded = cb.code_transitions(df, book, glossary={})
+    coded = rules.code_transitions(df, book, glossary={})
     assert (coded.loc[0, "code"], coded.loc[0, "code_rule"]) == ("STATUS", "R3 keywords 公仆")
     assert coded.loc[1, "code"] == "ECONOMIC_SYSTEM"
     assert coded.loc[1, "code_rule"] == "R6 sentence keywords (weak, score 3) 市场经济|计划经济"
@@ -231,14 +234,14 @@ def test_sentence_keywords_are_the_weakest_rule_and_never_outweigh_a_pole_word(b
 def test_sentence_keywords_that_tie_leave_the_row_to_a_reader(book):
     df = pd.DataFrame([{"doc": "d", "subject": "", "source": "丙丁", "target": "戊己",
                         "sentence": "个体户里的农民工，从丙丁到戊己。"}])
-    row = cb.code_transitions(df, book, glossary={}).iloc[0]
+    row = rules.code_transitions(df, book, glossary={}).iloc[0]
     assert (row["code"], row["code_rule"]) == ("UNCODED", "R7 no rule applies: needs a reader")
 
 
 def test_still_uncoded_when_nothing_anywhere_matches(book):
     df = pd.DataFrame([{"doc": "d", "subject": "它", "source": "红色", "target": "蓝色", "verb": "变成",
                         "sentence": "它从红色变成蓝色了。"}])
-    row = cb.code_transitions(df, book, glossary={}).iloc[0]
+    row = rules.code_transitions(df, book, glossary={}).iloc[0]
     assert (row["code"], row["code_rule"]) == ("UNCODED", "R7 no rule applies: needs a reader")
 
 
@@ -263,9 +266,9 @@ def test_every_code_has_a_broad_vocabulary_written_from_its_definition(book):
 
 def test_rules_code_the_pages_gold_statements_as_the_reader_did(gold, book):
     # The page keeps its figures: rules against the reader's codes on the page's gold = 1.00 (notebook 03).
-    on_gold = cb.code_transitions(gold.drop(columns=["code"]).assign(doc="page"), book, glossary={})
-    assert cb.percent_agreement(on_gold["code"], gold["code"]) == 1.0
-    assert cb.krippendorff_alpha(on_gold["code"], gold["code"]) == pytest.approx(1.0)
+    on_gold = rules.code_transitions(gold.drop(columns=["code"]).assign(doc="page"), book, glossary={})
+    assert metrics.percent_agreement(on_gold["code"], gold["code"]) == 1.0
+    assert metrics.krippendorff_alpha(on_gold["code"], gold["code"]) == pytest.approx(1.0)
 
 
 def test_rules_code_the_pages_extracted_statements_as_the_reader_did(gold, book):
@@ -273,11 +276,11 @@ def test_rules_code_the_pages_extracted_statements_as_the_reader_did(gold, book)
     clean = pytest.importorskip("fromto.clean")
     from fromto.textio import read_text
 
-    coded = cb.code_transitions(transitions.extract_sentences(clean.clean_page(read_text(paths.SEED_PAGE)).sentences),
+    coded = rules.code_transitions(transitions.extract_sentences(clean.clean_page(read_text(paths.SEED_PAGE)).sentences),
                                 book, glossary={})
-    pairs = cb.coded_alignment(cb.match_transitions(coded, gold), coded, gold)
+    pairs = alignment.coded_alignment(alignment.match_transitions(coded, gold), coded, gold)
     assert len(pairs) >= 20
-    assert cb.percent_agreement(pairs["rule_code"], pairs["gold_code"]) == 1.0
+    assert metrics.percent_agreement(pairs["rule_code"], pairs["gold_code"]) == 1.0
 
 
 # --- glosses -------------------------------------------------------------------------------------------------
@@ -285,7 +288,7 @@ def test_rules_code_the_pages_extracted_statements_as_the_reader_did(gold, book)
 def test_gloss_is_looked_up_without_quotes_and_missing_gloss_is_empty():
     glossary = {"工业锈带": "industrial rust belt"}  # keyed without quotes or punctuation
     df = pd.DataFrame([{"subject": "", "source": "“工业锈带”", "target": "未知之地"}])
-    coded = cb.code_transitions(df, cb.load_codebook(), glossary)
+    coded = rules.code_transitions(df, cb.load_codebook(), glossary)
     assert coded.loc[0, "source_en"] == "industrial rust belt"
     assert coded.loc[0, "target_en"] == ""
 
@@ -376,7 +379,7 @@ def test_heading_and_body_restatement_are_matched_to_their_own_gold_rows():
         {"article": 1, "sentence_id": "s9", "sentence": "区域化党建的组织体系从“单一性”向“融合性”发展,进一步激发", "source": "单一性", "target": "融合性"},
         {"article": 1, "sentence_id": "s1", "sentence": "组织体系从“单一性”向“融合性”发展", "source": "单一性", "target": "融合性"},
     ])
-    al = cb.match_transitions(ext, GOLD_MINI)
+    al = alignment.match_transitions(ext, GOLD_MINI)
     got = dict(zip(al["gold_id"], al["sentence_id"]))
     assert got == {"g1": "s1", "g2": "s9"}
 
@@ -386,21 +389,21 @@ def test_a_repeated_heading_beyond_the_gold_row_is_a_false_positive():
         {"article": 1, "sentence_id": "s1", "sentence": "组织体系从“单一性”向“融合性”发展", "source": "单一性", "target": "融合性"},
         {"article": 1, "sentence_id": "s5", "sentence": "组织体系从“单一性”向“融合性”发展", "source": "单一性", "target": "融合性"},
     ])
-    al = cb.match_transitions(ext, GOLD_MINI.iloc[:1])
+    al = alignment.match_transitions(ext, GOLD_MINI.iloc[:1])
     assert al["status"].tolist() == ["TP", "FP"]
 
 
 def test_poles_must_overlap_for_a_match():
     ext = pd.DataFrame([{"article": 1, "sentence_id": "s1", "sentence": "组织体系从“单一性”向“融合性”发展",
                          "source": "组织体系", "target": "融合性"}])
-    al = cb.match_transitions(ext, GOLD_MINI.iloc[:1])
+    al = alignment.match_transitions(ext, GOLD_MINI.iloc[:1])
     assert sorted(al["status"]) == ["FN", "FP"]
 
 
 def test_poles_overlap_on_containment_or_two_shared_characters():
-    assert cb.poles_overlap("管好“一幢楼”", "一幢楼")
-    assert cb.poles_overlap("党的政治优势、组织优势切实", "党的政治优势、组织优势")
-    assert not cb.poles_overlap("“松散型”", "“紧密型”")
+    assert alignment.poles_overlap("管好“一幢楼”", "一幢楼")
+    assert alignment.poles_overlap("党的政治优势、组织优势切实", "党的政治优势、组织优势")
+    assert not alignment.poles_overlap("“松散型”", "“紧密型”")
 
 
 def test_extraction_scores_statement_and_pole_levels_by_hand():
@@ -411,14 +414,14 @@ def test_extraction_scores_statement_and_pole_levels_by_hand():
         {"status": "FN", "source_exact": False, "target_exact": False},
         {"status": "FP", "source_exact": False, "target_exact": False},
     ])
-    s = cb.extraction_scores(al).set_index("level")
+    s = alignment.extraction_scores(al).set_index("level")
     assert (s.at["statement", "precision"], s.at["statement", "recall"]) == (0.5, 0.5)
     assert (s.at["pole", "tp"], s.at["pole", "fp"], s.at["pole", "fn"]) == (1, 3, 3)
     assert s.at["pole", "f1"] == 0.25
 
 
 def test_precision_with_nothing_extracted_is_undefined_not_zero():
-    p, r, f = cb.precision_recall_f1(0, 0, 3)
+    p, r, f = metrics.precision_recall_f1(0, 0, 3)
     assert math.isnan(p) and r == 0.0 and math.isnan(f)
 
 
@@ -429,27 +432,27 @@ B = ["X", "Y", "Y", "Y"]
 
 
 def test_percent_agreement_by_hand():
-    assert cb.percent_agreement(A, B) == 0.75
+    assert metrics.percent_agreement(A, B) == 0.75
 
 
 def test_cohen_kappa_by_hand():
     # p_o = 3/4; p_e = (2/4)(1/4) + (2/4)(3/4) = 1/2; kappa = (3/4 - 1/2) / (1/2) = 1/2
-    assert cb.cohen_kappa(A, B) == pytest.approx(0.5)
+    assert metrics.cohen_kappa(A, B) == pytest.approx(0.5)
 
 
 def test_cohen_kappa_is_undefined_when_both_coders_use_one_code():
-    assert math.isnan(cb.cohen_kappa(["X", "X"], ["X", "X"]))
+    assert math.isnan(metrics.cohen_kappa(["X", "X"], ["X", "X"]))
 
 
 def test_krippendorff_alpha_nominal_by_hand():
     # coincidences: o_XX = 2, o_XY = o_YX = 1, o_YY = 4; n_X = 3, n_Y = 5, n = 8
     # D_o = 2/8, D_e = 2*3*5/(8*7) = 30/56; alpha = 1 - D_o/D_e = 8/15
-    assert cb.krippendorff_alpha(A, B) == pytest.approx(8 / 15)
+    assert metrics.krippendorff_alpha(A, B) == pytest.approx(8 / 15)
 
 
 def test_agreement_rejects_codings_of_different_length():
     with pytest.raises(ValueError):
-        cb.percent_agreement(["X"], ["X", "Y"])
+        metrics.percent_agreement(["X"], ["X", "Y"])
 
 
 def test_disagreement_reason_names_the_rule_that_decided():
@@ -459,7 +462,7 @@ def test_disagreement_reason_names_the_rule_that_decided():
         {"gold_id": "g2", "sentence_id": "s2", "ext_source": "丙", "ext_target": "丁", "subject": "",
          "rule_code": "TIES", "code_rule": "R1 subject head 关系", "gold_code": "TIES", "gold_note": ""},
     ])
-    d = cb.disagreements(pairs)
+    d = alignment.disagreements(pairs)
     assert d["gold_id"].tolist() == ["g1"]
     assert "pole words point to SCALE (keywords 楼)" in d.loc[0, "reason"]
 
@@ -520,7 +523,7 @@ def test_poles_differing_only_in_punctuation_count_as_identical():
                           "target": "“生活秀带”“发展绣带”"}])
     ext = pd.DataFrame([{"article": 1, "sentence_id": "s1", "sentence": "把昔日的“工业锈带”变成“生活秀带”“发展绣带”",
                          "source": "昔日的工业锈带", "target": "生活秀带、发展绣带"}])
-    al = cb.match_transitions(ext, gold)
+    al = alignment.match_transitions(ext, gold)
     assert al.loc[0, ["status", "source_exact", "target_exact"]].tolist() == ["TP", True, True]
 
 

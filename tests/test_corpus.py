@@ -219,10 +219,11 @@ def test_cli_transitions_exits_2_for_a_binary_file(run_cli, tmp_path):
 
 
 def test_a_document_without_transitions_adds_no_rows_and_the_table_keeps_every_coded_column():
-    from fromto import clean, codebook, transitions
+    from fromto import clean, transitions
+    from fromto.coding import rules
 
     sentences = clean.clean_document("天气\n北京今天晴。\n", "x").sentences
-    full = codebook.code_transitions(transitions.extract_sentences(sentences))
+    full = rules.code_transitions(transitions.extract_sentences(sentences))
     assert len(corpus.coded_transitions(sentences)) == 0
     assert set(full.columns) <= set(corpus.TRANSITION_COLUMNS)
 

@@ -11,7 +11,8 @@ import re
 import pandas as pd
 import pytest
 
-from fromto import codebook, paths
+from fromto import paths
+from fromto.coding import codebook
 from fromto.textio import read_text
 
 

@@ -9,8 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fromto import codebook as cb
-from fromto import qda
+from fromto.coding import codebook as cb
+from fromto.evaluation import metrics
+from fromto.coding import rules
+from fromto.coding import second_coder
+from fromto.coding import qdpx
+from fromto.coding import sheets
+from fromto.coding import sheet_reading
 from fromto.textio import InputError
 
 XSD = Path(__file__).parent / "data" / "Project-mrt2019.xsd"
@@ -39,7 +44,7 @@ def book() -> pd.DataFrame:
 
 @pytest.fixture()
 def sheet() -> pd.DataFrame:
-    return qda.coding_sheet(CODED, SENTENCES)
+    return sheets.coding_sheet(CODED, SENTENCES)
 
 
 def _write(tmp_path, name, text):
@@ -58,21 +63,21 @@ def test_sheet_has_context_sentences_within_the_same_document(sheet):
 
 def test_sheet_ids_number_transitions_within_a_sentence_and_name_the_document():
     df = pd.DataFrame([{"doc": "1955", "sentence_id": "a2p205s01"}] * 2 + [{"doc": "", "sentence_id": "x"}])
-    assert qda.statement_ids(df) == ["1955:a2p205s01t1", "1955:a2p205s01t2", "xt1"]
+    assert sheets.statement_ids(df) == ["1955:a2p205s01t1", "1955:a2p205s01t2", "xt1"]
 
 
 def test_sheet_carries_the_rule_code_and_empty_reader_columns(sheet):
-    assert list(sheet.columns) == qda.SHEET_COLUMNS
+    assert list(sheet.columns) == sheets.SHEET_COLUMNS
     assert sheet["rule_code"].tolist() == ["TIES", "CONVERSION"]
-    assert (sheet[qda.READER_COLUMNS] == "").all().all()
+    assert (sheet[sheets.READER_COLUMNS] == "").all().all()
 
 
 def test_csv_and_xlsx_sheets_read_back_the_same(tmp_path, sheet, book):
     filled = sheet.copy()
     filled.loc[0, ["human_code", "confidence"]] = ["TIES", "high"]
-    csv_path, xlsx_path = qda.write_coding_sheet(filled, tmp_path / "sheet.csv", book, xlsx=True)
-    a = qda.read_coding_sheet(csv_path, book)
-    b = qda.read_coding_sheet(xlsx_path, book)
+    csv_path, xlsx_path = sheets.write_coding_sheet(filled, tmp_path / "sheet.csv", book, xlsx=True)
+    a = sheet_reading.read_coding_sheet(csv_path, book)
+    b = sheet_reading.read_coding_sheet(xlsx_path, book)
     assert a["human_code"].tolist() == b["human_code"].tolist() == ["TIES", ""]
     from openpyxl import load_workbook
     wb = load_workbook(xlsx_path)
@@ -84,14 +89,14 @@ def test_csv_and_xlsx_sheets_read_back_the_same(tmp_path, sheet, book):
 
 def test_codes_are_read_case_and_space_insensitively(tmp_path, book):
     p = _write(tmp_path, "s.csv", "statement_id,human_code,confidence\nd1:s2t1, ties ,High\n")
-    got = qda.read_coding_sheet(p, book)
+    got = sheet_reading.read_coding_sheet(p, book)
     assert (got.at[0, "human_code"], got.at[0, "confidence"]) == ("TIES", "high")
 
 
 def test_unknown_code_is_one_line_naming_file_and_row(tmp_path, book):
     p = _write(tmp_path, "s.csv", "# comment line\nstatement_id,human_code\nd1:s2t1,TIES\nd2:s1t1,TIESS\n")
     with pytest.raises(InputError) as e:
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
     msg = str(e.value)
     assert msg.startswith(f"{p}: row 4: unknown code 'TIESS'") and "\n" not in msg
 
@@ -100,12 +105,12 @@ def test_uncoded_and_group_codes_are_not_a_readers_codes(tmp_path, book):
     for bad in ("UNCODED", "ORGANISATION"):
         p = _write(tmp_path, "s.csv", f"statement_id,human_code\nd1:s2t1,{bad}\n")
         with pytest.raises(InputError, match="row 2: unknown code"):
-            qda.read_coding_sheet(p, book)
+            sheet_reading.read_coding_sheet(p, book)
 
 
 def test_other_and_not_a_transition_are_accepted(tmp_path, book):
     p = _write(tmp_path, "s.csv", "id,code\na,OTHER\nb,NOT_A_TRANSITION\nc,\n")
-    assert qda.read_coding_sheet(p, book)["human_code"].tolist() == ["OTHER", "NOT_A_TRANSITION", ""]
+    assert sheet_reading.read_coding_sheet(p, book)["human_code"].tolist() == ["OTHER", "NOT_A_TRANSITION", ""]
 
 
 def test_repeated_id_bad_confidence_and_missing_columns_are_rejected(tmp_path, book):
@@ -117,18 +122,18 @@ def test_repeated_id_bad_confidence_and_missing_columns_are_rejected(tmp_path, b
     }
     for text, problem in cases.items():
         with pytest.raises(InputError, match=problem):
-            qda.read_coding_sheet(_write(tmp_path, "s.csv", text), book)
+            sheet_reading.read_coding_sheet(_write(tmp_path, "s.csv", text), book)
 
 
 def test_filled_rows_must_belong_to_the_sheet(tmp_path, sheet, book):
     p = _write(tmp_path, "s.csv", "statement_id,human_code\nd9:s1t1,TIES\n")
     with pytest.raises(InputError, match="row 2: statement id d9:s1t1 is not in the coding sheet"):
-        qda.merge_sheet(sheet, qda.read_coding_sheet(p, book), p)
+        sheets.merge_sheet(sheet, sheet_reading.read_coding_sheet(p, book), p)
 
 
 def test_human_codes_override_rule_codes_and_say_so(tmp_path, sheet, book):
     p = _write(tmp_path, "s.csv", "statement_id,human_code,note\nd2:s1t1,STAGE,read as a stage\n")
-    final = qda.apply_human_codes(qda.merge_sheet(sheet, qda.read_coding_sheet(p, book)))
+    final = sheets.apply_human_codes(sheets.merge_sheet(sheet, sheet_reading.read_coding_sheet(p, book)))
     assert final["code"].tolist() == ["TIES", "STAGE"]
     assert final["code_source"].tolist() == ["rule", "human"]
     assert final.at[1, "note"] == "read as a stage"
@@ -143,7 +148,7 @@ def test_agreement_from_a_sheet_by_hand(book):
         "human_code": ["TIES", "STAGE", "STAGE", "NOT_A_TRANSITION", ""],
         "code_rule": [""] * 5, "note": [""] * 5,
     })
-    res = qda.sheet_agreement(sheet, book)
+    res = sheets.sheet_agreement(sheet, book)
     overall = res["overall"].set_index(["units", "measure"])["value"]
     assert overall[("all rows coded by the reader", "percent_agreement")] == pytest.approx(2 / 4)
     # the three rows judged transitions: TIES/TIES, TIES/STAGE, STAGE/STAGE -> kappa 0.4 (p_o 2/3, p_e 4/9 + ...)
@@ -156,7 +161,7 @@ def test_agreement_from_a_sheet_by_hand(book):
 
 
 def test_per_code_agreement_is_binary_agreement_per_code():
-    per = cb.per_code_agreement(["X", "X", "Y", "Y"], ["X", "Y", "Y", "Y"], ["X", "Y"]).set_index("code")
+    per = metrics.per_code_agreement(["X", "X", "Y", "Y"], ["X", "Y", "Y", "Y"], ["X", "Y"]).set_index("code")
     assert per.at["X", "percent_agreement"] == per.at["Y", "percent_agreement"] == 0.75
     assert per.at["X", "cohen_kappa"] == pytest.approx(0.5)
 
@@ -164,7 +169,7 @@ def test_per_code_agreement_is_binary_agreement_per_code():
 # --- REFI-QDA project ---------------------------------------------------------------------------------------------
 
 def _qdpx(book):
-    return qda.qdpx_bytes(book, TEXTS, qda.coded_segments(CODED, SENTENCES))
+    return qdpx.qdpx_bytes(book, TEXTS, qdpx.coded_segments(CODED, SENTENCES))
 
 
 def test_qdpx_is_a_zip_of_project_qde_and_one_source_per_text(book):
@@ -200,10 +205,10 @@ def test_qdpx_bytes_are_stable(book):
 
 
 def test_offsets_outside_the_text_are_refused(book):
-    seg = qda.coded_segments(CODED, SENTENCES)
+    seg = qdpx.coded_segments(CODED, SENTENCES)
     seg.loc[0, "end"] = 999
     with pytest.raises(ValueError, match="outside"):
-        qda.project_xml(book, TEXTS, seg)
+        qdpx.project_xml(book, TEXTS, seg)
 
 
 def test_export_qdpx_of_the_page_validates(tmp_path, book):
@@ -215,8 +220,8 @@ def test_export_qdpx_of_the_page_validates(tmp_path, book):
 
     text = read_text(paths.SEED_PAGE)
     sentences = clean.clean_page(text).sentences
-    coded = cb.code_transitions(transitions.extract_sentences(sentences), book, glossary={})
-    out = qda.export_qdpx(tmp_path / "page.qdpx", book, {"page": text}, coded, sentences)
+    coded = rules.code_transitions(transitions.extract_sentences(sentences), book, glossary={})
+    out = qdpx.export_qdpx(tmp_path / "page.qdpx", book, {"page": text}, coded, sentences)
     root = etree.fromstring(zipfile.ZipFile(out).read("project.qde"))
     assert etree.XMLSchema(etree.parse(str(XSD))).validate(root)
     assert len(root.findall(f".//{NS}PlainTextSelection")) == len(coded)
@@ -226,24 +231,24 @@ def test_export_qdpx_of_the_page_validates(tmp_path, book):
 
 def test_sample_is_deterministic_and_in_sheet_order():
     sheet = pd.DataFrame({"statement_id": [f"s{i}" for i in range(50)]})
-    a, b = qda.draw_coding_sample(sheet, 10), qda.draw_coding_sample(sheet, 10)
+    a, b = second_coder.draw_coding_sample(sheet, 10), second_coder.draw_coding_sample(sheet, 10)
     assert a.equals(b) and len(a) == 10
     assert a["statement_id"].tolist() == sorted(a["statement_id"], key=lambda s: int(s[1:]))
-    assert not qda.draw_coding_sample(sheet, 10, salt="other").equals(a)
+    assert not second_coder.draw_coding_sample(sheet, 10, salt="other").equals(a)
 
 
 def test_packet_shows_no_rule_code_rule_or_keyword(sheet, book):
-    packet = qda.packet_table(sheet)
-    assert list(packet.columns) == qda.PACKET_COLUMNS
+    packet = second_coder.packet_table(sheet)
+    assert list(packet.columns) == second_coder.PACKET_COLUMNS
     assert not {"rule_code", "code_rule", "marker"} & set(packet.columns)
-    md = qda.coder_definitions_markdown(book)
+    md = second_coder.coder_definitions_markdown(book)
     assert "NOT_A_TRANSITION" in md and "TIES" in md and "UNCODED" not in md
     for kw in ("keywords", "subject_heads", "R3", "松散|紧密"):
         assert kw not in md
 
 
 def test_second_coder_sheet_is_none_without_the_coders_file(tmp_path, book):
-    assert qda.second_coder_sheet(book, coder_path=tmp_path / "absent.csv") is None
+    assert second_coder.second_coder_sheet(book, coder_path=tmp_path / "absent.csv") is None
 
 
 def test_second_coder_sheet_codes_the_sample_with_current_rules(tmp_path, book):
@@ -252,6 +257,6 @@ def test_second_coder_sheet_codes_the_sample_with_current_rules(tmp_path, book):
                     "1964:s2t1,1964,s2,从X走向Y,,胜利,更大的胜利,走向,从胜利走向更大的胜利。\n")
     coder = _write(tmp_path, "coder.csv", "# made by\nid,code,confidence,note\n1988:s1t1,ECONOMIC_SYSTEM,high,\n"
                    "1964:s2t1,NOT_A_TRANSITION,high,same thing\n")
-    sheet = qda.second_coder_sheet(book, sample, coder)
+    sheet = second_coder.second_coder_sheet(book, sample, coder)
     assert sheet["rule_code"].tolist() == ["ECONOMIC_SYSTEM", "UNCODED"]
     assert sheet["human_code"].tolist() == ["ECONOMIC_SYSTEM", "NOT_A_TRANSITION"]

@@ -7,7 +7,10 @@ ended by the test's own ``timeout=`` if anything hangs.
 
 from __future__ import annotations
 
-from fromto import codebook, transitions
+from fromto import transitions
+from fromto.coding import codebook
+from fromto.coding import rules
+from fromto.textio import cell_text
 
 
 # --- Coding reads a sentence once, however many transitions it holds ---------------------------------------------
@@ -17,9 +20,9 @@ def test_coding_normalises_a_long_sentence_once_not_once_per_transition(monkeypa
     rows = [{"doc": "d", "sentence_id": "s1", "sentence": sentence, "marker": "从X向Y转变", "subject": "",
              "source": "甲", "target": "乙", "verb": "转变", "start": 6 * i, "end": 6 * i + 4} for i in range(n)]
     read = []
-    real = codebook.normalise_pole
-    monkeypatch.setattr(codebook, "normalise_pole", lambda text: read.append(len(codebook._text(text))) or real(text))
-    coded = codebook.code_rows(rows, codebook.load_codebook(), {})
+    real = rules.normalise_pole  # the rules' own reference to it
+    monkeypatch.setattr(rules, "normalise_pole", lambda text: read.append(len(cell_text(text))) or real(text))
+    coded = rules.code_rows(rows, codebook.load_codebook(), {})
     assert len(coded) == n
     # once per sentence plus a few characters per row; once per row would be n times the sentence (540,000)
     assert sum(read) < 3 * len(sentence)

@@ -20,8 +20,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fromto import codebook as cb
-from fromto import corpus, qda, textio
+from fromto.coding import codebook as cb
+from fromto import corpus, textio
+from fromto.coding import qdpx
+from fromto.coding import sheets
+from fromto.coding import sheet_reading
 from fromto.textio import InputError
 
 XSD = Path(__file__).parent / "data" / "Project-mrt2019.xsd"
@@ -118,7 +121,7 @@ def test_xlsx_dimension_element_is_not_trusted(tmp_path, book):
     p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]])
     _rezip(p, lambda n, d: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', d)
            if n == SHEET_XML else d)
-    got = qda.read_coding_sheet(p, book)
+    got = sheet_reading.read_coding_sheet(p, book)
     assert list(got.columns) == ["statement_id", "human_code"]  # not 16,384 columns of padding
     assert got["human_code"].tolist() == ["TIES"]
 
@@ -128,14 +131,14 @@ def test_xlsx_with_a_row_beyond_the_row_limit_is_refused_before_reading_rows(tmp
     _patch_sheet(p, b"</sheetData>",
                  b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
     with pytest.raises(InputError, match=r"more than [\d,]+ rows") as e:
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
     assert str(e.value).startswith(f"{p}: ") and "\n" not in str(e.value)
 
 
 def test_xlsx_whose_members_declare_more_bytes_than_the_bound_is_refused_before_parsing(tmp_path, book):
     p = _declare_size(_xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIESS"]]), SHEET_XML, 2**31)
     with pytest.raises(InputError, match="uncompressed") as e:
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
     assert "TIESS" not in str(e.value)  # refused before the bad code on row 2 was read
 
 
@@ -143,16 +146,16 @@ def test_xlsx_row_with_more_cells_than_any_sheet_has_columns_is_refused(tmp_path
     p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]])
     _patch_sheet(p, b"</sheetData>", b'<row r="3">' + b"<c/>" * 20_000 + b"</row></sheetData>")
     with pytest.raises(InputError, match="row 3 holds more than"):
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
 
 
 def test_xlsx_with_more_xml_elements_than_the_bound_is_refused(tmp_path, book, monkeypatch):
-    monkeypatch.setattr(qda, "MAX_XLSX_ELEMENTS", 400, raising=False)
+    monkeypatch.setattr(sheet_reading, "MAX_XLSX_ELEMENTS", 400, raising=False)
     p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]])
     runs = b"".join(b"<r><t>x</t></r>" for _ in range(300))  # one cell of 300 rich-text runs
     _patch_sheet(p, b"</sheetData>", b'<row r="3"><c r="A3" t="inlineStr"><is>' + runs + b"</is></c></row></sheetData>")
     with pytest.raises(InputError, match="XML elements"):
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
 
 
 def test_xlsx_part_that_declares_a_dtd_is_refused(tmp_path, book):
@@ -162,7 +165,7 @@ def test_xlsx_part_that_declares_a_dtd_is_refused(tmp_path, book):
     _patch_sheet(p, b"<worksheet", entity + b"<worksheet")
     _patch_sheet(p, b"</sheetData>", b"&r;</sheetData>")
     with pytest.raises(InputError, match="declares a DTD"):
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
 
 
 def test_xlsx_bad_code_on_row_2_is_reported_before_later_rows_are_read(tmp_path, book):
@@ -171,7 +174,7 @@ def test_xlsx_bad_code_on_row_2_is_reported_before_later_rows_are_read(tmp_path,
     _patch_sheet(p, b"</sheetData>",
                  b'<row r="3"><c r="ZZZZ3" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
     with pytest.raises(InputError, match="row 2: unknown code 'TIESS'"):
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
 
 
 def test_xlsx_cell_that_cannot_be_parsed_is_one_line_error(tmp_path, book):
@@ -179,23 +182,23 @@ def test_xlsx_cell_that_cannot_be_parsed_is_one_line_error(tmp_path, book):
     _patch_sheet(p, b"</sheetData>",
                  b'<row r="3"><c r="ZZZZ3" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
     with pytest.raises(InputError, match="not a readable XLSX workbook") as e:
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
     assert "\n" not in str(e.value)
 
 
 def test_xlsx_with_broken_xml_is_one_line_error(tmp_path, book):
     p = _patch_sheet(_xlsx(tmp_path / "s.xlsx", [["d1:s2t1", "TIES"]]), b"</sheetData>", b"<row></sheetData>")
     with pytest.raises(InputError, match="not a readable XLSX workbook") as e:
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
     assert "\n" not in str(e.value)
 
 
 def test_csv_sheet_larger_than_the_bound_is_refused_before_reading(tmp_path, book, monkeypatch):
-    monkeypatch.setattr(qda, "MAX_SHEET_BYTES", 64, raising=False)
+    monkeypatch.setattr(sheet_reading, "MAX_SHEET_BYTES", 64, raising=False)
     p = tmp_path / "s.csv"
     p.write_text("statement_id,human_code\n" + "".join(f"d1:s{i}t1,TIESS\n" for i in range(10)), encoding="utf-8")
     with pytest.raises(InputError, match="bytes"):
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
 
 
 # --- A formula where a reader types a value is an error -----------------------------------------------------------
@@ -206,14 +209,14 @@ def test_formula_in_a_reader_cell_is_an_error_naming_file_and_row(tmp_path, book
     values[column] = '="SCALE"' if column != "statement_id" else '="d1:s2t1"'
     p = _xlsx(tmp_path / "s.xlsx", [list(values.values())], header=list(values))
     with pytest.raises(InputError, match=f"row 2: {column} holds a formula") as e:
-        qda.read_coding_sheet(p, book)
+        sheet_reading.read_coding_sheet(p, book)
     assert str(e.value).startswith(f"{p}: ")
 
 
 def test_formula_outside_the_reader_columns_is_read_as_its_text(tmp_path, book):
     p = _xlsx(tmp_path / "s.xlsx", [["d1:s2t1", '=HYPERLINK("http://x","y")', "TIES"]],
               header=["statement_id", "sentence", "human_code"])
-    got = qda.read_coding_sheet(p, book)
+    got = sheet_reading.read_coding_sheet(p, book)
     assert got.at[0, "sentence"] == '=HYPERLINK("http://x","y")' and got.at[0, "human_code"] == "TIES"
 
 
@@ -231,7 +234,7 @@ def _hostile_coded() -> pd.DataFrame:
 
 
 def test_coding_sheet_puts_an_apostrophe_before_a_cell_that_starts_a_formula():
-    sheet = qda.coding_sheet(_hostile_coded(), SENTENCES)
+    sheet = sheets.coding_sheet(_hostile_coded(), SENTENCES)
     row = sheet.iloc[0]
     for col, value in HOSTILE_POLES.items():
         assert row[col] == "'" + value
@@ -239,7 +242,7 @@ def test_coding_sheet_puts_an_apostrophe_before_a_cell_that_starts_a_formula():
 
 
 def test_csv_coding_sheet_holds_no_cell_that_starts_a_formula(tmp_path, book):
-    (path,) = qda.write_coding_sheet(qda.coding_sheet(_hostile_coded(), SENTENCES), tmp_path / "s.csv", book)
+    (path,) = sheets.write_coding_sheet(sheets.coding_sheet(_hostile_coded(), SENTENCES), tmp_path / "s.csv", book)
     cells = [c for row in _csv_cells(path) for c in row]
     assert "'-松散型" in cells
     assert not [c for c in cells if c.startswith(FORMULA_START)]
@@ -247,7 +250,7 @@ def test_csv_coding_sheet_holds_no_cell_that_starts_a_formula(tmp_path, book):
 
 def test_a_sheet_made_by_hand_is_neutralised_when_written(tmp_path, book):
     sheet = pd.DataFrame({"statement_id": ["a"], "sentence": ["=1+1"], "human_code": [""]})
-    csv_path, xlsx_path = qda.write_coding_sheet(sheet, tmp_path / "s.csv", book, xlsx=True)
+    csv_path, xlsx_path = sheets.write_coding_sheet(sheet, tmp_path / "s.csv", book, xlsx=True)
     assert _csv_cells(csv_path)[1] == ["a", "'=1+1", ""]
     from openpyxl import load_workbook
     assert load_workbook(xlsx_path)["coding"]["B2"].value == "'=1+1"
@@ -256,7 +259,7 @@ def test_a_sheet_made_by_hand_is_neutralised_when_written(tmp_path, book):
 def test_xlsx_coding_sheet_writes_every_text_as_a_string_never_a_formula(tmp_path, book):
     from openpyxl import load_workbook
 
-    _, xlsx_path = qda.write_coding_sheet(qda.coding_sheet(_hostile_coded(), SENTENCES), tmp_path / "s.csv",
+    _, xlsx_path = sheets.write_coding_sheet(sheets.coding_sheet(_hostile_coded(), SENTENCES), tmp_path / "s.csv",
                                           book, xlsx=True)
     wb = load_workbook(xlsx_path)
     for ws in wb.worksheets:
@@ -270,29 +273,29 @@ def test_xlsx_coding_sheet_writes_every_text_as_a_string_never_a_formula(tmp_pat
 def test_neutralised_sheet_round_trips_through_csv_and_xlsx(tmp_path, book):
     coded = _hostile_coded().replace({"doc": {"d1": "=d1"}})
     sentences = SENTENCES.replace({"doc": {"d1": "=d1"}})
-    sheet = qda.coding_sheet(coded, sentences)
+    sheet = sheets.coding_sheet(coded, sentences)
     assert sheet["statement_id"].tolist() == ["'=d1:s2t1", "d2:s1t1"]
     filled = sheet.copy()
     filled.loc[:, ["human_code", "confidence"]] = [["STAGE", "low"], ["TIES", "high"]]
-    for path in qda.write_coding_sheet(filled, tmp_path / "s.csv", book, xlsx=True):
-        merged = qda.merge_sheet(sheet, qda.read_coding_sheet(path, book), path)
+    for path in sheets.write_coding_sheet(filled, tmp_path / "s.csv", book, xlsx=True):
+        merged = sheets.merge_sheet(sheet, sheet_reading.read_coding_sheet(path, book), path)
         assert merged["human_code"].tolist() == ["STAGE", "TIES"], path
         assert merged["sentence"].tolist() == sheet["sentence"].tolist()
 
 
 def test_sheet_resaved_by_a_spreadsheet_without_the_apostrophe_still_matches(tmp_path, book):
-    sheet = qda.coding_sheet(CODED.replace({"doc": {"d1": "=d1"}}), SENTENCES.replace({"doc": {"d1": "=d1"}}))
+    sheet = sheets.coding_sheet(CODED.replace({"doc": {"d1": "=d1"}}), SENTENCES.replace({"doc": {"d1": "=d1"}}))
     p = tmp_path / "s.csv"  # Excel drops the leading ' when it saves the CSV again
     p.write_text("statement_id,human_code\n=d1:s2t1,STAGE\n", encoding="utf-8")
-    merged = qda.merge_sheet(sheet, qda.read_coding_sheet(p, book), p)
+    merged = sheets.merge_sheet(sheet, sheet_reading.read_coding_sheet(p, book), p)
     assert merged["human_code"].tolist() == ["STAGE", ""]
 
 
 def test_line_break_in_a_sheet_cell_is_written_as_lf_so_the_csv_row_stays_whole(tmp_path, book):
     coded = CODED.copy()
     coded.loc[0, "sentence"] = "组织关系\r从松散型向紧密型转变。"
-    (path,) = qda.write_coding_sheet(qda.coding_sheet(coded, SENTENCES), tmp_path / "s.csv", book)
-    got = qda.read_coding_sheet(path, book)
+    (path,) = sheets.write_coding_sheet(sheets.coding_sheet(coded, SENTENCES), tmp_path / "s.csv", book)
+    got = sheet_reading.read_coding_sheet(path, book)
     assert got["statement_id"].tolist() == ["d1:s2t1", "d2:s1t1"]
     assert got.at[0, "sentence"] == "组织关系\n从松散型向紧密型转变。"
 
@@ -300,7 +303,7 @@ def test_line_break_in_a_sheet_cell_is_written_as_lf_so_the_csv_row_stays_whole(
 def test_reader_note_starting_with_an_apostrophe_is_read_as_written(tmp_path, book):
     p = tmp_path / "s.csv"
     p.write_text("statement_id,human_code,note\nd1:s2t1,TIES,'-x is a pole\n", encoding="utf-8")
-    assert qda.read_coding_sheet(p, book).at[0, "note"] == "'-x is a pole"
+    assert sheet_reading.read_coding_sheet(p, book).at[0, "note"] == "'-x is a pole"
 
 
 def test_corpus_fragments_neutralise_text_cells_but_not_numbers():
@@ -337,22 +340,22 @@ def test_spreadsheet_safe_is_idempotent_and_leaves_numbers_alone():
 def test_xlsx_sheet_with_a_control_character_is_written_with_a_replacement(tmp_path, book):
     coded = CODED.copy()
     coded.loc[0, "sentence"] = "组织\x01关系"
-    with pytest.warns(qda.ReplacedCharacterWarning, match="U\\+0001"):
-        sheet = qda.coding_sheet(coded, SENTENCES)
-    _, xlsx_path = qda.write_coding_sheet(sheet, tmp_path / "s.csv", book, xlsx=True)
+    with pytest.warns(sheets.ReplacedCharacterWarning, match="U\\+0001"):
+        sheet = sheets.coding_sheet(coded, SENTENCES)
+    _, xlsx_path = sheets.write_coding_sheet(sheet, tmp_path / "s.csv", book, xlsx=True)
     from openpyxl import load_workbook
     assert load_workbook(xlsx_path)["coding"]["E2"].value == "组织\ufffd关系"
 
 
 def test_csv_sheet_with_a_lone_surrogate_is_written_with_a_replacement(tmp_path, book):
     sheet = pd.DataFrame({"statement_id": ["a"], "sentence": ["组织\ud800关系"], "human_code": [""]})
-    with pytest.warns(qda.ReplacedCharacterWarning):
-        (path,) = qda.write_coding_sheet(sheet, tmp_path / "s.csv", book)
+    with pytest.warns(sheets.ReplacedCharacterWarning):
+        (path,) = sheets.write_coding_sheet(sheet, tmp_path / "s.csv", book)
     assert _csv_cells(path)[1] == ["a", "组织\ufffd关系", ""]
 
 
 def _segments(coded=CODED, sentences=SENTENCES):
-    return qda.coded_segments(coded, sentences)
+    return qdpx.coded_segments(coded, sentences)
 
 
 @pytest.mark.parametrize("where, value", [("source", "松\x01散型"), ("source", "松\uffff散型"),
@@ -364,8 +367,8 @@ def test_qdpx_with_characters_xml_cannot_hold_is_valid_and_says_what_it_replaced
         coded, sentences = coded.replace({"doc": {"d1": value}}), sentences.replace({"doc": {"d1": value}})
     else:
         coded.loc[0, where] = value
-    with pytest.warns(qda.ReplacedCharacterWarning, match="U\\+FFFD"):
-        data = qda.qdpx_bytes(book, texts, _segments(coded, sentences))
+    with pytest.warns(sheets.ReplacedCharacterWarning, match="U\\+FFFD"):
+        data = qdpx.qdpx_bytes(book, texts, _segments(coded, sentences))
     root = _project(data)
     assert _schema().validate(root), _schema().error_log
     assert "\ufffd" in zipfile.ZipFile(io.BytesIO(data)).read("project.qde").decode("utf-8")
@@ -375,8 +378,8 @@ def test_replaced_characters_do_not_shift_selection_offsets(book):
     raw = "前\x01言\ud800。组织关系从松散型向紧密型转变。结语\uffff。"
     sentences = pd.DataFrame([{"doc": "d1", "sentence_id": "s2", "text": "组织关系从松散型向紧密型转变。",
                                "raw_start": 5, "raw_end": 20}])
-    with pytest.warns(qda.ReplacedCharacterWarning):
-        data = qda.qdpx_bytes(book, {"d1": raw}, _segments(CODED.iloc[:1], sentences))
+    with pytest.warns(sheets.ReplacedCharacterWarning):
+        data = qdpx.qdpx_bytes(book, {"d1": raw}, _segments(CODED.iloc[:1], sentences))
     z = zipfile.ZipFile(io.BytesIO(data))
     (source,) = [n for n in z.namelist() if n.startswith("sources/")]
     text = z.read(source).decode("utf-8")
@@ -386,20 +389,20 @@ def test_replaced_characters_do_not_shift_selection_offsets(book):
 
 
 def test_qdpx_export_writes_nothing_when_the_project_would_not_be_well_formed(tmp_path, book, monkeypatch):
-    monkeypatch.setattr(qda, "xml_safe", lambda text: (text, []), raising=False)  # as if replacement were skipped
+    monkeypatch.setattr(qdpx, "xml_safe", lambda text: (text, []))  # as if replacement were skipped
     coded = CODED.copy()
     coded.loc[0, "source"] = "松\x01散型"
     target = tmp_path / "p.qdpx"
     with pytest.raises(ValueError, match="not well-formed"):
-        qda.export_qdpx(target, book, TEXTS, coded, SENTENCES)
+        qdpx.export_qdpx(target, book, TEXTS, coded, SENTENCES)
     assert not target.exists() and list(tmp_path.iterdir()) == []
 
 
 def test_qdpx_without_hostile_characters_gives_no_warning(book):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        qda.qdpx_bytes(book, TEXTS, _segments())
-        qda.coding_sheet(CODED, SENTENCES)
+        qdpx.qdpx_bytes(book, TEXTS, _segments())
+        sheets.coding_sheet(CODED, SENTENCES)
 
 
 # --- Fuzz: hostile strings through the coding sheet and the REFI-QDA project -------------------------------------
@@ -418,7 +421,7 @@ def _hostile(rng: random.Random) -> str:
 
 
 def _visible(text: str) -> str:
-    """What a cell holds after :func:`qda.coding_sheet`: line breaks LF, characters replaced, formulas
+    """What a cell holds after :func:`sheets.coding_sheet`: line breaks LF, characters replaced, formulas
     neutralised."""
     return textio.spreadsheet_safe(textio.xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))[0])
 
@@ -447,13 +450,13 @@ def test_fuzz_hostile_strings_through_coding_sheet_and_qdpx(tmp_path, book):
     for i in range(40):
         texts, sentences, coded = _fuzz_case(rng, i)
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", qda.ReplacedCharacterWarning)
-            sheet = qda.coding_sheet(coded, sentences)
+            warnings.simplefilter("ignore", sheets.ReplacedCharacterWarning)
+            sheet = sheets.coding_sheet(coded, sentences)
             filled = sheet.copy()
             filled["human_code"] = [rng.choice(codes) for _ in range(len(filled))]
             filled["note"] = [_hostile(rng) for _ in range(len(filled))]
-            paths = qda.write_coding_sheet(filled, tmp_path / f"s{i}.csv", book, xlsx=True)
-            data = qda.qdpx_bytes(book, texts, qda.coded_segments(coded, sentences))
+            paths = sheets.write_coding_sheet(filled, tmp_path / f"s{i}.csv", book, xlsx=True)
+            data = qdpx.qdpx_bytes(book, texts, qdpx.coded_segments(coded, sentences))
         case = f"case {i}: {coded.to_dict('records')!r}"
         assert sheet["sentence"].tolist() == [_visible(s) for s in coded["sentence"]], case
         # no cell a spreadsheet would run, in either format; XLSX strings only
@@ -465,7 +468,7 @@ def test_fuzz_hostile_strings_through_coding_sheet_and_qdpx(tmp_path, book):
                 assert not (isinstance(cell.value, str) and cell.value.startswith(FORMULA_START)), case
         # a round trip gives every row its reader's code back, from CSV and from XLSX
         for path in paths:
-            merged = qda.merge_sheet(sheet, qda.read_coding_sheet(path, book), path)
+            merged = sheets.merge_sheet(sheet, sheet_reading.read_coding_sheet(path, book), path)
             assert merged["human_code"].tolist() == filled["human_code"].tolist(), (case, path)
         # the project is valid, and every selection still points at its sentence
         root = _project(data)

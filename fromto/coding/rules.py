@@ -1,0 +1,373 @@
+"""The coding rules: one primary code for every extracted transition, and the rule that decided it.
+
+Coding (:func:`code_transitions`) gives every transition one primary code from ``resources/codebook.csv`` by
+the first of these ordered rules that applies, and records which rule decided in ``code_rule``:
+
+R0 ``no change of kind`` a pole is only the direction of a quantity (下降 → 上升) or the two poles name the same
+                        thing and hold no keyword (胜利 → 更大的胜利): UNCODED, for a reader to judge (the codebook
+                        counts a numeric change as NOT_A_TRANSITION, which only a reader may assign).
+
+R1 ``subject``          the stated subject ends in a head noun listed for a code (``subject_heads``: 关系 → TIES,
+                        触角 → REACH, 体系 → SYSTEM, 力量 → FORCES, 所有制 → ECONOMIC_SYSTEM …) and, where the
+                        codebook asks for it (``subject_must_contain``), names the kind of thing the code is about
+                        (党组织间的关系 is a relation of organisations, so TIES; 两岸关系 is RELATIONS). Chinese is
+                        head-final, so 党组织间的关系 is a kind of 关系.
+R2 ``restatement``      no subject rule applies, but another transition of the same document with the same poles
+                        was coded by R1 (a body sentence or nominal form repeating a heading whose subject it
+                        leaves out): it takes that code.
+R3 ``keywords``         words of the kind of content each code covers (``keywords``) are counted in the two poles;
+                        the code with the highest score wins, ties going to the codebook's row order. A longer
+                        keyword is matched first and the characters it covers are not counted again (城镇居民
+                        counts once, for STATUS, not also as 城 and 镇 for SCALE); a one-character keyword scores
+                        ½, one of two or three characters 1, a longer one 1½ (one character is ambiguous: 城 in
+                        城乡; a long term is specific: 土地所有制); ``=X`` matches only a whole pole X and scores 1
+                        (化危为机: 危 → 机).
+R4 ``context``          no keyword in the poles, but the words around them name the kind of change: the head noun
+                        that follows the construction (…向市场经济转变的**经济体制**; :func:`head_noun`), read first
+                        as a subject head (R1's list) and then for keywords, together with the stated subject and
+                        the verb. ``code_rule`` names the words (``R4 head noun 经济体制``, ``R4 context keywords
+                        …``).
+R5 ``verb``             nothing above applies, and the construction is a verb of conversion (转化为/转化成):
+                        CONVERSION. The verb never overrides content words (由产品经济向商品经济转化 is
+                        ECONOMIC_SYSTEM by R3).
+R6 ``sentence``         the weakest signal: keywords anywhere in the sentence, scored as in R3 but only when one
+                        code scores strictly more than every other and at least 1 (a tie or a lone character leaves
+                        the row to a reader). It is reached only when the poles hold no keyword, so it never
+                        outweighs a pole hit.
+R7 ``none``             nothing applies: UNCODED, "needs a reader". The rules never assign OTHER: OTHER and
+                        NOT_A_TRANSITION are a reader's decisions, made on the coding sheet (:mod:`fromto.coding.sheets`).
+
+The keyword lists were written deductively from the codes' definitions as general vocabulary of each kind of
+change in official and economic-political prose (see the codebook's header), not read off the sentences coded.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pandas as pd
+
+from fromto.textio import cell_text
+from fromto.coding.codebook import (CONVERSION_CODE, CONVERSION_VERBS, RULE_KINDS, UNCODED_CODE,
+                                    _split_list, gloss, load_codebook, load_glossary, normalise_for_match,
+                                    normalise_pole)
+
+# --------------------------------------------------------------------------------------------------------------
+# Coding rules
+# --------------------------------------------------------------------------------------------------------------
+
+def _is_rule_row(kind) -> bool:
+    return cell_text(kind) in RULE_KINDS or not cell_text(kind)
+
+
+def subject_code(subject, codebook: pd.DataFrame) -> tuple[str, str] | None:
+    """R1: ``(code, head)`` when the subject ends in a head noun listed in ``subject_heads`` and contains one of
+    the code's ``subject_must_contain`` words (when it lists any), else ``None``.
+
+    The longest matching head wins, so a subject ending in 覆盖面 is read as 覆盖面, not as a shorter head.
+    """
+    subject = normalise_pole(subject)
+    if not subject:
+        return None
+    best: tuple[str, str] | None = None
+    must = codebook["subject_must_contain"] if "subject_must_contain" in codebook else [""] * len(codebook)
+    kinds = codebook["kind"] if "kind" in codebook else [""] * len(codebook)
+    for code, heads, need, kind in zip(codebook["code"], codebook["subject_heads"], must, kinds):
+        if not _is_rule_row(kind):
+            continue
+        need_words = _split_list(need)
+        for head in _split_list(heads):
+            if not subject.endswith(head):
+                continue
+            if need_words and not any(w in subject[: len(subject) - len(head)] or w in head for w in need_words):
+                continue
+            if best is None or len(head) > len(best[1]):
+                best = (code, head)
+    return best
+
+
+def _keyword_table(codebook: pd.DataFrame) -> tuple[list, dict, dict]:
+    """``(substring keywords, whole-pole keywords, index by first character)``: the first as ``(word, code rank,
+    code)`` sorted longest first (then by code rank), the second as ``{pole: (code rank, code)}``, the third maps a
+    character to the positions in the first list of the keywords that start with it. Built once per codebook
+    content (the lists are long and coding calls this for every pole)."""
+    # tolist() first: iterating a string column element by element costs more than the lookup it keys.
+    kinds = tuple(codebook["kind"].tolist()) if "kind" in codebook else ("",) * len(codebook)
+    return _keyword_table_of(tuple(codebook["code"].tolist()), tuple(codebook["keywords"].tolist()), kinds)
+
+
+@functools.lru_cache(maxsize=8)
+def _keyword_table_of(codes: tuple, keyword_cells: tuple, kinds: tuple) -> tuple[list, dict, dict]:
+    subs, whole = [], {}
+    for rank, (code, words, kind) in enumerate(zip(codes, keyword_cells, kinds)):
+        if not _is_rule_row(kind):
+            continue
+        for w in _split_list(words):
+            if w.startswith("=") and len(w) > 1:
+                whole.setdefault(w[1:], (rank, code))
+            else:
+                subs.append((w, rank, code))
+    subs.sort(key=lambda t: (-len(t[0]), t[1], t[0]))
+    by_first: dict[str, list[int]] = {}
+    for i, (w, _, _) in enumerate(subs):
+        if w:
+            by_first.setdefault(w[0], []).append(i)
+    return subs, whole, by_first
+
+
+def keyword_hits(texts, codebook: pd.DataFrame) -> dict[str, list[str]]:
+    """Keyword occurrences per code in ``texts`` (each pole or subject separately): ``{code: [word, …]}``, one
+    entry per occurrence. Longer keywords are matched first and the characters they cover are not matched
+    again; ``=X`` keywords match only a whole text equal to X. (Only keywords whose first character occurs in
+    the text are tried, in the same global order, so the result is that of trying them all.)"""
+    subs, whole, by_first = _keyword_table(codebook)
+    hits: dict[str, list[str]] = {}
+    for text in texts:
+        text = normalise_pole(text)
+        if not text:
+            continue
+        if text in whole:
+            hits.setdefault(whole[text][1], []).append("=" + text)
+            continue
+        candidates = sorted({i for ch in set(text) for i in by_first.get(ch, ())})
+        covered = [False] * len(text)
+        for i in candidates:
+            word, _, code = subs[i]
+            start = text.find(word)
+            while start != -1:
+                end = start + len(word)
+                if any(covered[start:end]):
+                    start = text.find(word, start + 1)
+                    continue
+                covered[start:end] = [True] * len(word)
+                hits.setdefault(code, []).append(word)
+                start = text.find(word, end)
+    return hits
+
+
+def keyword_score(word: str) -> float:
+    """What one occurrence of a keyword scores in R3: ½ for a single character (ambiguous: 城 in 城乡), 1 for two
+    or three characters, 1½ for four or more (a long term is specific: 土地所有制 says more than 地主)."""
+    return 0.5 if len(word) == 1 else 1.0 if len(word) < 4 else 1.5
+
+
+#: Words that name only the direction of a quantity: a pole that is nothing else makes a numeric change, which the
+#: codebook counts as no transition (NOT_A_TRANSITION), a reader's decision.
+TREND_WORDS = ("上升", "下降", "增长", "减少", "增加", "下滑", "回升", "回落", "上涨", "下跌", "提高", "降低", "扩大",
+               "缩小", "负增长", "正增长", "增", "减", "升", "降", "涨", "跌", "增收", "减收")
+#: Adverbs and particles stripped from a pole before it is compared with :data:`TREND_WORDS`.
+_TREND_FILLER = re.compile(r"^(?:逐渐|逐步|开始|明显|大幅度?|稳步|持续|继续|将|会|转|由|为|了|的)+|"
+                           r"(?:逐渐|逐步|开始|明显|大幅度?|稳步|持续|继续|将|会|了|的)+$")
+
+
+def not_a_change_of_kind(source, target, codebook: pd.DataFrame) -> str:
+    """R0: why the two poles name no change of kind, or ``""``. Either a pole is only the direction of a quantity
+    (下降 → 上升: a numeric change), or one pole contains the other and neither holds a keyword (胜利 → 更大的胜利:
+    the same thing on both sides). Such rows are left UNCODED for a reader, who may judge them NOT_A_TRANSITION."""
+    a, b = normalise_for_match(source), normalise_for_match(target)
+    for pole in (a, b):
+        core = _TREND_FILLER.sub("", pole)
+        if core in TREND_WORDS:
+            return f"numeric trend {core}"
+    if a and b and (a in b or b in a) and not keyword_hits([a, b], codebook):
+        return f"same thing on both sides {min(a, b, key=len)}"
+    return ""
+
+
+def _best_code(texts, codebook: pd.DataFrame, strict: bool = False) -> tuple[str, list[str], float] | None:
+    """``(code, distinct words hit, score)`` for the code whose keyword occurrences in ``texts`` score highest
+    (:func:`keyword_score`); ties go to the code listed first, or, when ``strict``, leave no winner (``None``)."""
+    hits = keyword_hits(texts, codebook)
+    if not hits:
+        return None
+    order = {c: i for i, c in enumerate(codebook["code"])}
+    score = {c: sum(1.0 if w.startswith("=") else keyword_score(w) for w in words) for c, words in hits.items()}
+    ranked = sorted(hits, key=lambda c: (-score[c], order.get(c, len(order))))
+    if strict and len(ranked) > 1 and score[ranked[0]] == score[ranked[1]]:
+        return None
+    code = ranked[0]
+    return code, list(dict.fromkeys(hits[code])), score[code]
+
+
+def keyword_code(source, target, codebook: pd.DataFrame) -> tuple[str, list[str]] | None:
+    """R3: ``(code, distinct words hit)`` for the code whose keyword occurrences in the two poles score highest
+    (:func:`keyword_score`), else ``None``. Ties go to the code listed first in the codebook."""
+    found = _best_code([source, target], codebook)
+    return (found[0], found[1]) if found else None
+
+
+#: Punctuation that ends the noun phrase after a construction.
+_PHRASE_END = "，。；：、！？,.;:!?（）()“”‘’「」『』\"' \t\n—…"
+#: How far after the target pole the 的 of a following head noun may stand (room for the verb: 转变的, 过渡的).
+_HEAD_GAP = 4
+#: Longest head-noun phrase read after 的.
+_HEAD_MAX = 10
+
+
+def _construction_end(row) -> int | None:
+    """Where the construction ends in ``row["sentence"]``: the column ``end`` when given, else just after the
+    target pole (found in the sentence as written, or with its quotes), else ``None``."""
+    end = row.get("end")
+    try:
+        if cell_text(end) != "":
+            return int(float(end))
+    except (TypeError, ValueError):
+        pass
+    sentence, target = cell_text(row.get("sentence")), cell_text(row.get("target")).strip()
+    for t in (target, normalise_pole(target)):
+        i = sentence.find(t) if t else -1
+        if i != -1:
+            return i + len(t)
+    return None
+
+
+def _phrase(text: str) -> str:
+    out = []
+    for ch in text[:_HEAD_MAX]:
+        if ch in _PHRASE_END:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def head_noun(row) -> str:
+    """The noun phrase that the construction modifies, read in ``row["sentence"]``: the words after the 的 that
+    follows the construction (由X向Y转变的**经济体制**, 从X向Y的**转变**), or, for a construction of the form
+    从X到Y的N, its N and the words that follow it (…的**发展过程**). Up to the next punctuation mark and at most
+    ten characters; ``""`` when there is none."""
+    sentence = cell_text(row.get("sentence"))
+    end = _construction_end(row)
+    if not sentence or end is None:
+        return ""
+    # Only the few characters after the construction can be read (the 的 within _HEAD_GAP, then at most _HEAD_MAX):
+    # slicing just those keeps the work per transition independent of the sentence's length.
+    rest = sentence[end:end + _HEAD_GAP + 1 + _HEAD_MAX] if end >= 0 else sentence[end:]
+    if cell_text(row.get("marker")).endswith("的N") and cell_text(row.get("verb")):
+        return _phrase(cell_text(row.get("verb")) + rest)
+    de = rest.find("的", 0, _HEAD_GAP + 1)
+    if de == -1 or any(ch in _PHRASE_END for ch in rest[:de]):
+        return ""
+    return _phrase(rest[de + 1:])
+
+
+def context_code(row, codebook: pd.DataFrame) -> tuple[str, str] | None:
+    """R4: ``(code, what decided)`` from the words around the poles: the head noun after the construction when
+    it ends in a subject head (:func:`subject_code`: ``head noun 经济体制``), else keywords counted in the stated
+    subject, the verb and the head noun together (``context keywords …``), as in R3."""
+    head = head_noun(row)
+    found = subject_code(head, codebook)
+    if found:
+        return found[0], f"head noun {head} (subject head {found[1]})"
+    found_kw = _best_code([row.get("subject"), row.get("verb"), head], codebook)
+    if found_kw:
+        return found_kw[0], "context keywords " + "|".join(found_kw[1])
+    return None
+
+
+#: The least score R6 accepts: one word, not a lone character.
+SENTENCE_MIN_SCORE = 1.0
+
+
+def sentence_code(row, codebook: pd.DataFrame) -> tuple[str, list[str], float] | None:
+    """R6: ``(code, words, score)`` from keywords anywhere in the sentence, only when one code scores strictly
+    more than every other. The weakest signal: reached only when the poles, their context and the verb decided
+    nothing."""
+    found = _best_code([row.get("sentence")], codebook, strict=True)
+    return found if found and found[2] >= SENTENCE_MIN_SCORE else None
+
+
+def _has_conversion_verb(row) -> str:
+    for field in ("verb", "marker"):
+        value = cell_text(row.get(field))
+        for verb in CONVERSION_VERBS:
+            if verb in value:
+                return verb
+    return ""
+
+
+def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
+             sentence_codes: dict | None = None) -> tuple[str, str]:
+    """``(code, code_rule)`` for one transition (a mapping with ``subject, source, target`` and optionally
+    ``verb, marker, doc, sentence, end``), by rules R0–R7 of the module docstring. ``restated`` maps
+    ``(doc, source, target)`` (normalised poles) to ``(code, head)`` from R1 for rule R2. ``sentence_codes``, when
+    given, is a dict that keeps R6's finding per sentence text across calls with the same codebook (see
+    :func:`code_rows`)."""
+    same = not_a_change_of_kind(row.get("source"), row.get("target"), codebook)
+    if same:
+        return UNCODED_CODE, f"R0 {same}: needs a reader"
+    found = subject_code(row.get("subject"), codebook)
+    if found:
+        return found[0], f"R1 subject head {found[1]}"
+    if restated:
+        key = (cell_text(row.get("doc")), normalise_pole(row.get("source")), normalise_pole(row.get("target")))
+        if key in restated:
+            code, head = restated[key]
+            return code, f"R2 restates a transition whose subject head is {head}"
+    found_kw = keyword_code(row.get("source"), row.get("target"), codebook)
+    if found_kw:
+        return found_kw[0], "R3 keywords " + "|".join(found_kw[1])
+    found_ctx = context_code(row, codebook)
+    if found_ctx:
+        return found_ctx[0], f"R4 {found_ctx[1]}"
+    verb = _has_conversion_verb(row)
+    if verb and CONVERSION_CODE in set(codebook["code"]):
+        return CONVERSION_CODE, f"R5 conversion verb {verb}"
+    found_s = _sentence_code_once(row, codebook, sentence_codes)
+    if found_s:
+        return found_s[0], f"R6 sentence keywords (weak, score {found_s[2]:g}) " + "|".join(found_s[1])
+    return UNCODED_CODE, "R7 no rule applies: needs a reader"
+
+
+def _sentence_code_once(row, codebook: pd.DataFrame, memo: dict | None):
+    """:func:`sentence_code` of ``row``, computed once per sentence text when ``memo`` (a dict) is given.
+
+    R6 reads the whole sentence, and a long sentence may hold thousands of transitions: computing it once per
+    transition made coding quadratic in the sentence's length. Its finding depends only on the sentence text and
+    the codebook, so the text is the key (the rows of one sentence share one string, so the lookup is cheap)."""
+    if memo is None:
+        return sentence_code(row, codebook)
+    key = cell_text(row.get("sentence"))
+    if key not in memo:
+        memo[key] = sentence_code(row, codebook)
+    return memo[key]
+
+
+def code_rows(records: list[dict], codebook: pd.DataFrame | None = None,
+              glossary: dict[str, str] | None = None) -> list[dict]:
+    """The rows ``records`` (dicts with ``source, target`` and optionally ``subject, verb, marker, doc, sentence,
+    end``) each with ``code, code_rule, source_en, target_en`` added, as new dicts in the same order. The rules of
+    the module docstring, without building a DataFrame (corpus mode codes thousands of small documents)."""
+    codebook = load_codebook() if codebook is None else codebook
+    glossary = load_glossary() if glossary is None else glossary
+    restated: dict = {}
+    for rec in records:
+        found = subject_code(rec.get("subject"), codebook)
+        if found:
+            key = (cell_text(rec.get("doc")), normalise_pole(rec.get("source")), normalise_pole(rec.get("target")))
+            restated.setdefault(key, found)
+    sentence_codes: dict = {}  # R6 once per sentence, not once per transition: coding stays linear in its length
+    out = []
+    for rec in records:
+        code, rule = code_one(rec, codebook, restated, sentence_codes)
+        out.append({**rec, "code": code, "code_rule": rule, "source_en": gloss(rec.get("source"), glossary),
+                    "target_en": gloss(rec.get("target"), glossary)})
+    return out
+
+
+def code_transitions(
+    transitions: pd.DataFrame,
+    codebook: pd.DataFrame | None = None,
+    glossary: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """A copy of ``transitions`` with ``code, code_rule, source_en, target_en`` added (see module docstring and
+    :func:`code_rows`).
+
+    Needs the columns ``source, target``; uses ``subject, verb, marker, doc, sentence, end`` when present. Row order and
+    index are kept.
+    """
+    out = transitions.copy()
+    coded = code_rows(out.to_dict("records"), codebook, glossary)
+    for column in ("code", "code_rule", "source_en", "target_en"):
+        out[column] = [row[column] for row in coded]
+    return out
