@@ -1,9 +1,9 @@
 """Command line: ``python -m fromto {run,report,clean,segment,transitions,corpus}``.
 
 Every command reads input through :func:`fromto.textio.read_text`. Exit status: 0 success; 1 the run finished
-but some documents (corpus) or a notebook (run) failed, each reported; 2 bad input or options, one line on stderr
-(``fromto: PATH: problem``), no traceback and nothing half-written; 130 interrupted (Ctrl-C), 143 terminated
-(SIGTERM), 129 hung up (SIGHUP).
+but some of it failed, each reported: documents (corpus; transitions, e.g. past the time limit) or a notebook (run,
+report); 2 bad input or options, one line on stderr (``fromto: PATH: problem``), no traceback and nothing
+half-written; 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from fromto.run import processes, runner
 
     with processes.signals_end_run():
-        return runner.run_report(args.page, args.out, jobs=args.jobs)
+        return runner.run_report(args.page, args.out, jobs=args.jobs, time_limit=args.time_limit)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -63,11 +63,17 @@ def cmd_segment(args: argparse.Namespace) -> int:
 def cmd_transitions(args: argparse.Namespace) -> int:
     from fromto import corpus
 
-    table = corpus.transitions_for_paths(args.paths)
+    failed = []
+
+    def report(doc: str, reason: str) -> None:  # as corpus mode reports a document it could not process
+        failed.append(doc)
+        print(f"fromto: {doc}: {reason}", file=sys.stderr, flush=True)
+
+    table = corpus.transitions_for_paths(args.paths, time_limit=args.time_limit, on_error=report)
     buf = io.StringIO()
     table.to_csv(buf, index=False, lineterminator="\n")
     _emit(buf.getvalue())
-    return 0
+    return 1 if failed else 0
 
 
 def cmd_corpus(args: argparse.Namespace) -> int:
@@ -86,8 +92,9 @@ def corpus_time_limit() -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fromto", description="From-to transitions in Chinese text: clean, segment, extract, run the notebooks.",
-        epilog="Exit status: 0 success; 1 some documents (corpus) or a notebook (run) failed, each reported; "
-               "2 bad input or options (one line on stderr); 130 interrupted; 143 terminated; 129 hung up.")
+        epilog="Exit status: 0 success; 1 some documents (corpus, transitions) or a notebook (run, report) failed, "
+               "each reported; 2 bad input or options (one line on stderr); 130 interrupted; 143 terminated; "
+               "129 hung up.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("run", help="execute every notebook in order, in place, and regenerate data/, figures/, docs/")
@@ -100,8 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="run the page notebooks (01-04) on another page dump and write a full report")
     p.add_argument("page", help="a page dump (text exported from the layout program, like seeds/000_*.txt)")
     p.add_argument("--out", required=True,
-                   help="a new or empty folder: notebooks, data/, figures/ and index.html with one HTML page each")
+                   help="a folder outside the repository, new, empty or an earlier report's: notebooks, data/, "
+                        "figures/ and index.html with one HTML page each")
     p.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: all cores)")
+    p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                   help=f"time the page pipeline may take on the page, checked before anything is written "
+                        f"(default {corpus_time_limit():g}; 0: no limit)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("clean", help="clean a page dump and print its paragraphs table as CSV")
@@ -114,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("transitions", help="print every 'from X to Y' transition found in the inputs as CSV")
     p.add_argument("paths", nargs="+", help="text files, folders of .txt files, or CSV/JSONL files with id,text")
+    p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                   help=f"time one document may take before it is reported as failed and left out (default "
+                        f"{corpus_time_limit():g}; 0: no limit)")
     p.set_defaults(func=cmd_transitions)
 
     p = sub.add_parser("corpus", help="run cleaning, segmentation and transition extraction over many documents")

@@ -34,6 +34,10 @@ worker reads a ``.txt`` file itself), results come back as small CSV fragments a
 
 Workers ignore Ctrl-C (the parent ends them); a worker that dies (SIGKILL, out of memory) costs only the document
 it was processing, and one document may take at most ``time_limit`` seconds: both are listed in ``errors.csv``.
+``python -m fromto transitions`` runs its documents in such a worker too, under the same ``--time-limit``: a
+document past it is named on stderr and left out, the others are printed, and the status is 1. Before a report,
+:func:`check_document` runs the page pipeline on the page in such a worker, under the same limit, and says what it
+found (:class:`DocumentCheck`).
 
 Exit status of :func:`run_corpus`: 0 every document processed; 1 the run finished but some documents could not
 be processed (each in ``errors.csv`` and on stderr); unusable input (no such path, a CSV without ``id``/``text``)
@@ -45,6 +49,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import csv
+import dataclasses
 import datetime as _dt
 import fcntl
 import functools
@@ -625,6 +630,15 @@ def _cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def check_time_limit(time_limit) -> float | None:
+    """Seconds one document may take (``--time-limit``): ``None`` means :data:`DEFAULT_TIME_LIMIT`, 0 means no
+    limit (returned as ``None``); a negative number or NaN raises :class:`InputError`."""
+    time_limit = DEFAULT_TIME_LIMIT if time_limit is None else (float(time_limit) or None)
+    if time_limit is not None and not time_limit > 0:
+        raise InputError("--time-limit", f"must be a number of seconds above 0, or 0 for none (got {time_limit!r})")
+    return time_limit
+
+
 def check_workers(workers) -> int:
     """The number of worker processes to start: ``None`` means all cores; more than the cores is clamped to the
     cores (extra processes only compete for them); 0 or a negative number raises :class:`InputError`."""
@@ -635,15 +649,17 @@ def check_workers(workers) -> int:
     return min(workers, _cores())
 
 
-def _worker_main(conn, time_limit: float | None) -> None:
+def _worker_main(conn, time_limit: float | None, work=None) -> None:
     """A worker process: load the dictionaries, then process chunks (lists of ``(index, task)``) until ``None``,
-    answering each chunk with the list of its ``(index, result)``.
+    answering each chunk with the list of its ``(index, result)``; ``work(task, time_limit)`` makes a result
+    (default :func:`_work`, corpus mode's documents).
 
     Ctrl-C reaches every process of the terminal's process group; workers ignore it and leave the ending to the
     parent, which kills them (a worker dying half-way through a message is what made the pool hang).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    work = work or _work
     _init_worker()
     while True:
         try:
@@ -652,15 +668,15 @@ def _worker_main(conn, time_limit: float | None) -> None:
             return
         if msg is None:
             return
-        conn.send([(index, _work(task, time_limit)) for index, task in msg])
+        conn.send([(index, work(task, time_limit)) for index, task in msg])
 
 
 class _Slot:
     """One worker process, its pipe, and the chunks (lists of ``(index, task)``) sent to it and not yet answered."""
 
-    def __init__(self, ctx, time_limit):
+    def __init__(self, ctx, time_limit, work=None):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, time_limit), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, time_limit, work), daemon=True)
         self.proc.start()
         child.close()  # only the worker holds its end: its death closes the pipe
         self.queue: collections.deque = collections.deque()
@@ -702,8 +718,11 @@ def _task_size(task: tuple) -> int:
 
 
 def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None,
-                  prefetch: int = 1) -> Iterator[tuple]:
-    """Results of :func:`_work` over ``tasks`` from ``workers`` processes, in input order.
+                  prefetch: int = 1, work=None) -> Iterator[tuple]:
+    """Results of ``work`` (default :func:`_work`) over ``tasks`` from ``workers`` processes, in input order.
+
+    ``work(task, time_limit)`` is a module-level function returning ``(doc, payload, error reason or None)``; a
+    document whose worker is killed or dies gets ``(doc, {}, reason)`` instead.
 
     Tasks go to the workers in chunks (:data:`CHUNK_DOCUMENTS` documents or :data:`CHUNK_CHARS` characters, a
     larger document alone). The parent watches every worker: a worker that dies (killed, out of memory) costs only
@@ -749,12 +768,12 @@ def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None
         return chunk or None
 
     try:
-        slots = [_Slot(ctx, time_limit) for _ in range(workers)]
+        slots = [_Slot(ctx, time_limit, work) for _ in range(workers)]
         while True:
             for k, slot in enumerate(slots):  # keep every worker fed
                 if not slot.queue and not slot.proc.is_alive():  # died between documents: costs nothing
                     slot.kill()
-                    slots[k] = slot = _Slot(ctx, time_limit)
+                    slots[k] = slot = _Slot(ctx, time_limit, work)
                 while len(slot.queue) < prefetch:
                     chunk = next_chunk()
                     if chunk is None:
@@ -806,7 +825,7 @@ def _pool_results(tasks: Iterable[tuple], workers: int, time_limit: float | None
                               else _death_reason(exitcode))
                     results[index] = (spreadsheet_safe(task[0]), {}, reason)
                 retry.extend(slot.queue)
-                slots[k] = _Slot(ctx, time_limit)
+                slots[k] = _Slot(ctx, time_limit, work)
     finally:
         for slot in slots:
             with contextlib.suppress(Exception):
@@ -910,6 +929,20 @@ def _terminate(signum, frame):
     raise SystemExit(128 + signum)
 
 
+@contextlib.contextmanager
+def _sigterm_ends_run():
+    """In this block SIGTERM raises ``SystemExit(143)`` (:func:`_terminate`), so the worker pool is ended on the
+    way out; outside the main thread, where no handler can be set, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | None = None,
                progress: bool = True, chunksize: int = 4, time_limit: float | None = None) -> int:
     """Run corpus mode over ``path`` and write the five tables into ``out``; returns the exit status.
@@ -923,9 +956,7 @@ def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | N
     src = Path(path)
     out = Path(out)
     workers = check_workers(workers)
-    time_limit = DEFAULT_TIME_LIMIT if time_limit is None else (float(time_limit) or None)
-    if time_limit is not None and not time_limit > 0:
-        raise InputError("--time-limit", f"must be a number of seconds above 0, or 0 for none (got {time_limit!r})")
+    time_limit = check_time_limit(time_limit)
     total = _count_tasks(src) if src.exists() else None
     if src.is_dir():
         total = len(iter_text_files(src))
@@ -987,29 +1018,160 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def transitions_for_paths(paths: Iterable[str | os.PathLike]):
+def transitions_for_paths(paths: Iterable[str | os.PathLike], time_limit: float | None = None, on_error=None):
     """Coded transitions of every document named by ``paths`` (files, folders of .txt, CSV/JSONL), one table.
 
     ``doc`` names a document as corpus mode does: the path given for a file, the path relative to the folder for a
     file found in a folder (``1954.txt``), the ``id`` for a table row (each with a ``'`` in front when a
     spreadsheet would read it as a formula), so the two commands' tables join on ``doc``. Same cleaning and extraction
-    as corpus mode, in this process; a bad document raises :class:`InputError` (the command line exits with
+    as corpus mode, in one worker process; a bad document raises :class:`InputError` (the command line exits with
     status 2 and prints nothing else).
+
+    Each document has ``time_limit`` seconds, as in corpus mode (default :data:`DEFAULT_TIME_LIMIT`, 0: none;
+    :func:`check_time_limit`), and its worker is killed when the alarm cannot stop it: a document that runs past
+    the limit, kills its worker or meets a bug is left out and reported, ``on_error(doc, reason)`` when given, else
+    as ``fromto: DOC: reason`` on stderr. The other documents' rows are returned.
     """
     import pandas as pd
 
-    from fromto import clean
+    time_limit = check_time_limit(time_limit)
+    if on_error is None:
+        def on_error(doc, reason):
+            print(f"fromto: {doc}: {reason}", file=sys.stderr, flush=True)
+
+    def tasks():
+        for given in paths:
+            yield from iter_tasks(Path(given))
 
     rows = []
-    _init_worker()
-    for given in paths:
-        p = Path(given)
-        for task in iter_tasks(p):
-            doc, text, _meta = load_task(task)
-            rows.extend(coded_transitions(clean.clean_document(text, spreadsheet_safe(doc)).sentence_rows))
+    with _sigterm_ends_run():
+        for doc, payload, error in _pool_results(tasks(), 1, time_limit, work=_transitions_work):
+            if error is not None:
+                on_error(doc, error)
+            elif "input_error" in payload:
+                raise InputError(*payload["input_error"])
+            else:
+                rows.extend(payload["rows"])
     if not rows:
         return pd.DataFrame(columns=TRANSITION_COLUMNS)
     return pd.DataFrame(rows, columns=TRANSITION_COLUMNS)
+
+
+def _transitions_work(task: tuple, time_limit: float | None = None) -> tuple[str, dict, str | None]:
+    """One document of :func:`transitions_for_paths` in a worker: ``(doc, {"rows": coded rows}, None)``,
+    ``(doc, {"input_error": (path, problem)}, None)`` for a bad document (raised again in the parent), or
+    ``(doc, {}, reason)`` when it ran past ``time_limit`` or failed."""
+    from fromto import clean
+
+    doc = spreadsheet_safe(task[0])
+    try:
+        with _time_limit(time_limit):
+            _, text, _meta = load_task(task)
+            rows = coded_transitions(clean.clean_document(text, doc).sentence_rows)
+    except DocumentTimeout:
+        return doc, {}, _timeout_reason(time_limit)
+    except InputError as exc:
+        return doc, {"input_error": (exc.path, exc.problem)}, None
+    except Exception as exc:  # a bug or an unexpected document: report it, keep the others
+        return doc, {}, _one_line(f"{type(exc).__name__}: {exc}")
+    return doc, {"rows": rows}, None
+
+
+# --- One page, checked before a report --------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class DocumentCheck:
+    """What the page pipeline found in one document (:func:`check_document`).
+
+    ``n_chars`` characters of text, ``n_chinese_chars`` of them Chinese (Han) characters; ``n_articles``,
+    ``n_paragraphs``, ``n_sentences`` as the page cleaner (:func:`fromto.clean.clean_page`) found them, of which
+    ``n_body_paragraphs`` running text holding ``n_body_chinese_chars`` Chinese characters and ``n_body_latin_letters``
+    Latin letters; ``n_words`` content words; ``n_transitions`` extracted and coded transitions. ``error`` is why the pipeline did not
+    finish (the time limit, a killed worker, a bug), ``None`` when it did; the counts are then 0.
+    """
+
+    doc: str
+    n_chars: int = 0
+    n_chinese_chars: int = 0
+    n_articles: int = 0
+    n_paragraphs: int = 0
+    n_sentences: int = 0
+    n_body_paragraphs: int = 0
+    n_body_chinese_chars: int = 0
+    n_body_latin_letters: int = 0
+    n_words: int = 0
+    n_transitions: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the page pipeline finished."""
+        return self.error is None
+
+
+def page_counts(text: str, doc: str = "page") -> dict:
+    """Run the page notebooks' pipeline on ``text`` in this process and count what it found: the fields of
+    :class:`DocumentCheck` but ``error``. The calls are the notebooks': :func:`fromto.clean.clean_page`, the
+    project's tokenizer over the sentences, :func:`fromto.transitions.extract_sentences` and
+    :func:`fromto.coding.rules.code_transitions`. No time limit: :func:`check_document` adds one."""
+    from fromto import clean, transitions
+    from fromto.clean.chars import _HAN_RE
+    from fromto.coding import rules
+
+    result = clean.clean_page(text, doc=doc)
+    counts = term_counts(r["text"] for r in result.sentence_rows)
+    book, glossary = coding_resources()
+    coded = rules.code_transitions(transitions.extract_sentences(result.sentences), book, glossary)
+    body = "".join(r["text"] for r in result.paragraph_rows if r.get("position") == "body")
+    return {"doc": doc, "n_chars": len(text), "n_chinese_chars": len(_HAN_RE.findall(text)),
+            "n_articles": len(result.article_rows), "n_paragraphs": len(result.paragraph_rows),
+            "n_sentences": len(result.sentence_rows),
+            "n_body_paragraphs": sum(r.get("position") == "body" for r in result.paragraph_rows),
+            "n_body_chinese_chars": len(_HAN_RE.findall(body)),
+            "n_body_latin_letters": sum(ch.isascii() and ch.isalpha() for ch in body),
+            "n_words": int(sum(counts.values())), "n_transitions": len(coded)}
+
+
+def _check_work(task: tuple, time_limit: float | None = None) -> tuple[str, dict, str | None]:
+    """:func:`page_counts` of one page in a worker, under ``time_limit``: ``(doc, {"counts": …}, None)``,
+    ``(doc, {"input_error": (path, problem)}, None)`` or ``(doc, {}, reason)``."""
+    doc, file, text = task[0], task[1], task[2]
+    try:
+        with _time_limit(time_limit):
+            if file is not None:
+                text = read_text(file)  # as the page notebooks read the page
+            counts = page_counts(text, "page")
+    except DocumentTimeout:
+        return doc, {}, _timeout_reason(time_limit)
+    except InputError as exc:
+        return doc, {"input_error": (exc.path, exc.problem)}, None
+    except Exception as exc:
+        return doc, {}, _one_line(f"{type(exc).__name__}: {exc}")
+    return doc, {"counts": {**counts, "doc": doc}}, None
+
+
+def check_document(page: str | os.PathLike, time_limit: float | None = None, *,
+                   text: str | None = None) -> DocumentCheck:
+    """Run the page pipeline (:func:`page_counts`) on one document in a worker process, under a time limit, and
+    say what it found; for ``python -m fromto report``, which calls it before it writes anything.
+
+    ``page`` is the file to read (as the notebooks read it, :func:`fromto.textio.read_text`), or, with ``text``,
+    only the name of the document. ``time_limit`` is corpus mode's (:func:`check_time_limit`: default
+    :data:`DEFAULT_TIME_LIMIT` seconds, 0 none). The worker is corpus mode's: an alarm ends the pipeline at the
+    limit, and a worker the alarm cannot reach (a regular expression running inside C) is killed
+    :data:`KILL_GRACE` seconds later. Returns a :class:`DocumentCheck`; its ``error`` names a page that ran past
+    the limit, killed its worker or met a bug. A page that cannot be read (missing, empty, binary) raises
+    :class:`InputError`, as everywhere.
+    """
+    time_limit = check_time_limit(time_limit)
+    doc = os.fspath(page)
+    task = (doc, None, text, {}, None) if text is not None else (doc, doc, None, {}, None)
+    with _sigterm_ends_run():
+        [(_, payload, error)] = _pool_results([task], 1, time_limit, work=_check_work)
+    if error is not None:
+        return DocumentCheck(doc=doc, error=error)
+    if "input_error" in payload:
+        raise InputError(*payload["input_error"])
+    return DocumentCheck(**payload["counts"])
 
 
 # --- People's Daily raw text into articles ----------------------------------------------------------------------

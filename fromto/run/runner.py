@@ -475,7 +475,8 @@ def _report_folder(out: Path):
                 out.rmdir()  # only if still empty
 
 
-def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None = None) -> int:
+def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None = None,
+               time_limit: float | None = None) -> int:
     """``python -m fromto report PAGE --out DIR``: the page notebooks (01-04) on another page, into ``DIR``.
 
     The notebooks are copied to ``DIR/notebooks/`` and executed there with the parameters ``page_path`` and
@@ -484,8 +485,9 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
     rendered. ``DIR`` must lie outside the repository and be new, empty, or an earlier report's folder; it must
     not hold the page. The report is built beside ``DIR`` and moved in only when complete, so a failed or
     interrupted report leaves ``DIR`` as it was, and a second report into ``DIR`` while one runs is refused.
-    The page is checked first (:func:`fromto.run.report_check.page_problem`): a page the report cannot describe is
-    refused before anything is written. Returns 0, 1 if a notebook failed (named with its cell), or raises
+    The page is checked first (:func:`fromto.run.report_check.page_problem`, under corpus mode's per-document
+    ``time_limit``): a page the report cannot describe, or that runs past the limit, is refused before anything
+    is written. Returns 0, 1 if a notebook failed (named with its cell), or raises
     :class:`~fromto.textio.InputError` for a bad page or folder.
     """
     import shutil
@@ -496,7 +498,7 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
     page = Path(page).expanduser().resolve()
     read_text(page)  # a missing, binary or empty page is refused here, with the one-line error
     out = _check_report_target(page, Path(out))
-    problem = report_check.page_problem(page)
+    problem = report_check.page_problem(page, time_limit)
     if problem:
         raise InputError(page, problem)
     sources = [nb for nb in list_notebooks() if nb.name[:2] in PAGE_NOTEBOOKS]
