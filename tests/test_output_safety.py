@@ -296,3 +296,15 @@ def test_the_seed_page_saved_in_another_encoding_is_still_the_seed(tmp_path, mon
     copy.write_bytes(read_text(SEED).encode(encoding))
     monkeypatch.setattr(paths, "SEED_PAGE", copy)
     assert paths.is_seed_page()
+
+
+def _slow_page_counts(text, doc="page"):
+    time.sleep(30)
+
+
+def test_report_refuses_a_page_past_the_time_limit_before_writing(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus, "page_counts", _slow_page_counts)  # the check's worker is forked from here
+    out = tmp_path / "out"
+    with pytest.raises(InputError, match="did not finish.*time limit"):
+        runner.run_report(_page(tmp_path), out, time_limit=1)
+    assert not out.exists()
