@@ -3,7 +3,7 @@
     python benchmarks/corpus_scale.py [--pku DIR] [--copies 6] [--big 10] [--repeats 3] [--page-chars 10000]
 
 Input: the PKU People's Daily raw text (January 2001; research-only licence, read in place, never copied into
-the repository), split into articles with :func:`fromto.corpus.split_articles`, repeated ``--copies`` times
+the repository), split into articles with ``benchmarks/pku.py``'s ``split_articles``, repeated ``--copies`` times
 into a temporary folder (one ``.txt`` per article, with front matter) so that the corpus is several megabytes.
 Skips with a message when the PKU text is absent.
 
@@ -46,6 +46,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fromto import corpus, paths  # noqa: E402
+from fromto.corpus import document, pool  # noqa: E402
+from fromto.textio import read_text  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pku  # noqa: E402  (benchmarks/pku.py: the PKU text read in place and split into articles)
 
 
 # --- Child side -------------------------------------------------------------------------------------------------
@@ -73,7 +78,7 @@ def child(args) -> None:
     if args.child == "stages":
         print(json.dumps(stages(files)))
         return
-    corpus._init_worker()  # the parent loads once; forked workers inherit it
+    pool._init_worker()  # the parent loads once; forked workers inherit it
     load = time.perf_counter() - t0
     t1, c1 = time.perf_counter(), _cpu()
     status = corpus.run_corpus(args.src, args.out, workers=args.workers, progress=False)
@@ -89,7 +94,7 @@ def stages(files: list[Path]) -> dict:
     from fromto import clean, transitions
     from fromto.coding import rules
 
-    corpus._init_worker()
+    pool._init_worker()
     t = dict.fromkeys(["read", "clean", "words", "extract", "code", "csv"], 0.0)
     clock = time.process_time
     for f in files:
@@ -105,8 +110,8 @@ def stages(files: list[Path]) -> dict:
         # as corpus.coded_transitions does: rows coded as dicts, and a document without transitions not at all
         coded = rules.code_rows(rows, *corpus.coding_resources()) if rows else []
         c5 = clock()
-        corpus._csv_fragment(res.paragraph_rows, corpus.PARAGRAPH_COLUMNS)
-        corpus._csv_fragment(coded, corpus.TRANSITION_COLUMNS)
+        document._csv_fragment(res.paragraph_rows, corpus.PARAGRAPH_COLUMNS)
+        document._csv_fragment(coded, corpus.TRANSITION_COLUMNS)
         c6 = clock()
         for k, a, b in (("read", c0, c1), ("clean", c1, c2), ("words", c2, c3), ("extract", c3, c4),
                         ("code", c4, c5), ("csv", c5, c6)):
@@ -207,16 +212,16 @@ def main(argv=None) -> int:
         print(f"PKU raw text not found ({raw.name} under {raw.parent}); nothing measured. "
               "Pass --pku DIR or set FROMTO_PKU.")
         return 0
-    articles = corpus.split_articles(corpus.read_text(raw), issue_year=2001, issue_month=1)
+    articles = pku.split_articles(read_text(raw), issue_year=2001, issue_month=1)
     pages = group_pages(articles, args.page_chars)
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="fromto-bench-") as tmp:
         tmp = Path(tmp)
         small, big, paged, cache = tmp / "x1", tmp / f"x{args.big}", tmp / "pages", tmp / "jieba-cache"
         cache.mkdir()
-        corpus.write_documents(articles, small, copies=args.copies)
-        corpus.write_documents(articles, big, copies=args.copies * args.big)
-        corpus.write_documents(pages, paged, copies=args.copies)
+        pku.write_documents(articles, small, copies=args.copies)
+        pku.write_documents(articles, big, copies=args.copies * args.big)
+        pku.write_documents(pages, paged, copies=args.copies)
 
         def size(d):
             fs = list(d.glob("*.txt"))

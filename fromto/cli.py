@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     except Terminated as exc:  # SIGTERM or SIGHUP during a run or a report
         print(exc.message, file=sys.stderr)
         return int(exc.code)
-    except SystemExit as exc:  # SIGTERM during a corpus run (corpus._terminate)
+    except SystemExit as exc:  # SIGTERM during a corpus run (fromto.corpus.run._terminate)
         if exc.code == 143:
             print("fromto: terminated", file=sys.stderr)
         raise

@@ -20,6 +20,7 @@ import psutil
 import pytest
 
 from fromto import cli, corpus, paths
+from fromto.corpus import run as corpus_run
 from fromto.run import runner
 from fromto.textio import InputError
 
@@ -303,7 +304,7 @@ def _slow_page_counts(text, doc="page"):
 
 
 def test_report_refuses_a_page_past_the_time_limit_before_writing(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus, "page_counts", _slow_page_counts)  # the check's worker is forked from here
+    monkeypatch.setattr(corpus_run, "page_counts", _slow_page_counts)  # the check's worker is forked from here
     out = tmp_path / "out"
     with pytest.raises(InputError, match="did not finish.*time limit"):
         runner.run_report(_page(tmp_path), out, time_limit=1)

@@ -23,6 +23,8 @@ if __name__ == "__main__":  # the fuzz child: import this repository's package, 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from fromto import cli, clean, corpus, paths, textio
+from fromto.corpus import pool as corpus_pool
+from fromto.corpus import run as corpus_run
 from fromto.run import runner
 from fromto.textio import InputError
 
@@ -63,15 +65,16 @@ def write_jsonl(path, rows):
 _PATCHED = textwrap.dedent("""
     import os, signal, sys, time
     sys.path.insert(0, {root!r})
-    from fromto import cli, corpus
-    real = corpus.process_document
+    from fromto import cli
+    from fromto.corpus import document
+    real = document.process_document
     def patched(doc, text, meta=None):
         if doc.startswith("slow"):
             time.sleep(float(os.environ.get("SLOW", "1000")))
         if doc == "boom":
             os.kill(os.getpid(), signal.SIGKILL)
         return real(doc, text, meta)
-    corpus.process_document = patched
+    document.process_document = patched
     sys.exit(cli.main(sys.argv[1:]))
 """)
 
@@ -447,7 +450,7 @@ def test_an_out_folder_that_cannot_be_written_is_a_one_line_error(tmp_path, caps
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(corpus.tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(corpus_run.tempfile, "mkdtemp", refuse)
     code, _, err = cli_run(capsys, "corpus", src, "--out", tmp_path / "out", "--workers", 1, "--quiet")
     assert code == 2 and one_error_line(err) and "Permission denied" in err
     assert not (tmp_path / "out").exists()
@@ -539,15 +542,15 @@ def test_atomic_write_never_changes_the_process_umask(tmp_path, monkeypatch):
 
 def test_workers_beyond_the_cores_are_clamped_to_the_cores(monkeypatch):
     monkeypatch.delenv("FROMTO_WORKERS", raising=False)
-    assert corpus.check_workers(1000) == corpus.default_workers() == corpus._cores()
+    assert corpus.check_workers(1000) == corpus.default_workers() == corpus_pool._cores()
 
 
 def test_fromto_workers_sets_the_default_but_not_an_explicit_number(monkeypatch):
     monkeypatch.setenv("FROMTO_WORKERS", "1")
     assert corpus.check_workers(None) == 1
-    assert corpus.check_workers(2) == min(2, corpus._cores())
+    assert corpus.check_workers(2) == min(2, corpus_pool._cores())
     monkeypatch.setenv("FROMTO_WORKERS", "lots")  # not a number: ignored
-    assert corpus.check_workers(None) == corpus._cores()
+    assert corpus.check_workers(None) == corpus_pool._cores()
 
 
 def test_side_by_side_runs_give_notebooks_one_corpus_worker(monkeypatch):

@@ -83,8 +83,9 @@ _PATCHED = textwrap.dedent("""
     import os, signal, sys, time
     sys.path.insert(0, {root!r})
     from fromto import cli, corpus
-    corpus.KILL_GRACE = float(os.environ.get("KILL_GRACE", corpus.KILL_GRACE))
-    real_coded, real_counts = corpus.coded_transitions, getattr(corpus, "page_counts", None)
+    from fromto.corpus import pool, run
+    pool.KILL_GRACE = float(os.environ.get("KILL_GRACE", pool.KILL_GRACE))
+    real_coded, real_counts = run.coded_transitions, run.page_counts
     def stall(text):
         if "死" in text:
             signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])
@@ -96,7 +97,7 @@ _PATCHED = textwrap.dedent("""
     def counts(text, doc="page"):
         stall(text)
         return real_counts(text, doc)
-    corpus.coded_transitions, corpus.page_counts = coded, counts
+    run.coded_transitions, run.page_counts = coded, counts
     if sys.argv[1] == "check":
         import dataclasses, json
         try:
@@ -153,14 +154,16 @@ def test_transitions_refuses_a_time_limit_below_zero_in_one_line(tmp_path):
 
 def test_transitions_for_paths_reports_a_failed_document_to_the_caller(tmp_path, monkeypatch):
     folder = write_folder(tmp_path / "in", {"a.txt": GOOD, "b.txt": GOOD_B})
-    real = corpus.coded_transitions
+    from fromto.corpus import run as corpus_run
+
+    real = corpus_run.coded_transitions
 
     def failing(sentences):
         if sentences and sentences[0]["doc"] == "b.txt":
             raise ValueError("a bug")
         return real(sentences)
 
-    monkeypatch.setattr(corpus, "coded_transitions", failing)
+    monkeypatch.setattr(corpus_run, "coded_transitions", failing)  # where the transitions worker looks it up
     failed = []
     table = corpus.transitions_for_paths([folder], on_error=lambda doc, reason: failed.append((doc, reason)))
     assert failed == [("b.txt", "ValueError: a bug")]

@@ -22,6 +22,7 @@ import pytest
 
 from fromto.coding import codebook as cb
 from fromto import corpus, textio
+from fromto.corpus import document as corpus_document
 from fromto.coding import qdpx
 from fromto.coding import sheets
 from fromto.coding import sheet_reading
@@ -308,11 +309,11 @@ def test_reader_note_starting_with_an_apostrophe_is_read_as_written(tmp_path, bo
 
 def test_corpus_fragments_neutralise_text_cells_but_not_numbers():
     rows = [{"doc": "d", "sentence": "=1+1", "source": "-松散型", "target": "@x", "start": -1, "end": 5}]
-    line = corpus._csv_fragment(rows, ["doc", "sentence", "source", "target", "start", "end"])
+    line = corpus_document._csv_fragment(rows, ["doc", "sentence", "source", "target", "start", "end"])
     assert next(csv.reader([line])) == ["d", "'=1+1", "'-松散型", "'@x", "-1", "5"]
-    frame = corpus._csv_fragment(pd.DataFrame(rows), ["sentence", "start"])
+    frame = corpus_document._csv_fragment(pd.DataFrame(rows), ["sentence", "start"])
     assert next(csv.reader([frame])) == ["'=1+1", "-1"]
-    assert next(csv.reader([corpus._row_fragment(["+标题", 3])])) == ["'+标题", "3"]
+    assert next(csv.reader([corpus_document._row_fragment(["+标题", 3])])) == ["'+标题", "3"]
 
 
 def test_corpus_tables_hold_no_text_cell_that_starts_a_formula(tmp_path):
@@ -332,7 +333,7 @@ def test_spreadsheet_safe_is_idempotent_and_leaves_numbers_alone():
     once = textio.spreadsheet_safe("=1+1")
     assert once == "'=1+1" and textio.spreadsheet_safe(once) == once
     assert textio.spreadsheet_safe(-3) == -3 and textio.spreadsheet_safe("结语") == "结语"
-    assert corpus.spreadsheet_safe is textio.spreadsheet_safe  # one implementation
+    assert corpus_document.spreadsheet_safe is textio.spreadsheet_safe  # one implementation
 
 
 # --- Characters XML 1.0 cannot hold -------------------------------------------------------------------------------

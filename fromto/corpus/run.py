@@ -1,0 +1,347 @@
+"""Corpus mode's drivers: ``python -m fromto corpus`` into a claimed output folder, ``python -m fromto
+transitions``, and the check of one page before a report."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import fcntl
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Iterable
+
+from fromto.corpus.document import (TABLES, TRANSITION_COLUMNS, _one_line, _row_fragment, coded_transitions,
+                                   coding_resources, term_counts)
+from fromto.corpus.pool import (DocumentTimeout, _pool_results, _time_limit, _timeout_reason, check_time_limit,
+                               check_workers, iter_results)
+from fromto.corpus.readers import _count_table_rows, _table_kind, iter_tasks, load_task
+from fromto.textio import InputError, iter_text_files, read_text, spreadsheet_safe
+
+# --- Drivers ----------------------------------------------------------------------------------------------------
+#: Written into ``--out`` by a finished run: a folder holding it (and only the tables) may be written again.
+MARKER = ".fromto-corpus"
+_PARTIAL = ".fromto-partial-"
+
+
+def _count_tasks(path: Path) -> int | None:
+    if path.is_dir():
+        return None  # counted from the file list below
+    kind = _table_kind(path)
+    return _count_table_rows(path, kind) if kind else 1
+
+
+def _os_problem(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+@contextlib.contextmanager
+def _claim_output(out: Path, src: Path):
+    """Make ``out`` ready for a run and hold it: yields a fresh temporary folder inside it for the tables.
+
+    Refuses (``InputError``) an ``out`` that is a file, cannot be created or written, is being written by another
+    run (an exclusive ``flock`` on the folder, held to the end), holds files a corpus run did not write (any
+    file but the five tables and :data:`MARKER`, or tables without the marker) or would replace the input.
+    Temporary folders that killed runs left inside ``out`` are removed first. A folder the run created is
+    removed again when the run fails.
+    """
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "the output path exists and is not a folder")
+    try:
+        if src.resolve() in {(out / name).resolve() for name in TABLES}:
+            raise InputError(out, f"the input {src.name} is one of the tables this run would write here; "
+                                  "choose another --out")
+    except OSError:
+        pass
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise InputError(out, f"cannot create the output folder ({_os_problem(exc)})") from None
+    ok = False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(out, "another corpus run is writing into this folder") from None
+        entries = os.listdir(out)
+        for name in entries:
+            if name.startswith(_PARTIAL):  # left by a run that was killed (we hold the lock: none is running)
+                shutil.rmtree(out / name, ignore_errors=True)
+        entries = [n for n in entries if not n.startswith(_PARTIAL)]
+        foreign = sorted(n for n in entries if n not in TABLES and n != MARKER)
+        if foreign:
+            raise InputError(out, f"the output folder holds files a corpus run did not write ({', '.join(foreign[:3])}"
+                                  f"{' …' if len(foreign) > 3 else ''}); give an empty or new folder")
+        if entries and MARKER not in entries:
+            raise InputError(out, f"the output folder holds {', '.join(sorted(entries)[:3])} not written by a corpus "
+                                  "run; give an empty or new folder")
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=_PARTIAL, dir=out))
+        except OSError as exc:
+            raise InputError(out, f"cannot write into the output folder ({_os_problem(exc)})") from None
+        try:
+            yield tmp
+            ok = True
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    finally:
+        os.close(fd)  # releases the lock
+        if created and not ok:
+            with contextlib.suppress(OSError):
+                out.rmdir()  # only if empty
+
+
+def _terminate(signum, frame):
+    """SIGTERM ends a run like Ctrl-C: through the ``finally`` blocks, so workers and temporary files go."""
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _sigterm_ends_run():
+    """In this block SIGTERM raises ``SystemExit(143)`` (:func:`_terminate`), so the worker pool is ended on the
+    way out; outside the main thread, where no handler can be set, nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | None = None,
+               progress: bool = True, chunksize: int = 4, time_limit: float | None = None) -> int:
+    """Run corpus mode over ``path`` and write the five tables into ``out``; returns the exit status.
+
+    See the module docstring for inputs, outputs, the temporary-folder rule and exit statuses. ``workers`` is
+    checked by :func:`check_workers`; ``time_limit`` (seconds, default :data:`DEFAULT_TIME_LIMIT`, 0 = none)
+    bounds the time spent on one document.
+    """
+    from tqdm import tqdm
+
+    src = Path(path)
+    out = Path(out)
+    workers = check_workers(workers)
+    time_limit = check_time_limit(time_limit)
+    total = _count_tasks(src) if src.exists() else None
+    if src.is_dir():
+        total = len(iter_text_files(src))
+    tasks = iter_tasks(src)
+    first = next(tasks, None)  # surfaces InputError for an unusable path before anything is created
+    if first is None:
+        raise InputError(src, "holds no documents")
+
+    def all_tasks():
+        yield first
+        yield from tasks
+
+    n_docs = n_errors = 0
+    on_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if on_main else None
+    try:
+        with _claim_output(out, src) as tmp:
+            try:
+                handles = {}
+                try:
+                    for name, cols in TABLES.items():
+                        fh = open(tmp / name, "w", encoding="utf-8", newline="\n")
+                        fh.write(_row_fragment(cols))
+                        handles[name] = fh
+                    bar = tqdm(total=total, disable=not progress, file=sys.stderr, unit="doc",
+                               desc="fromto corpus", dynamic_ncols=True)
+                    with bar:
+                        for doc, frags, error in iter_results(all_tasks(), workers=workers, chunksize=chunksize,
+                                                              time_limit=time_limit):
+                            if error is not None:
+                                n_errors += 1
+                                handles["errors.csv"].write(_row_fragment([doc, error]))
+                                bar.write(f"fromto: {doc}: {error}", file=sys.stderr)
+                            else:
+                                n_docs += 1
+                                for name, text in frags.items():
+                                    if text:
+                                        handles[name].write(text)
+                            bar.update(1)
+                finally:
+                    for fh in handles.values():
+                        fh.close()
+                for name in TABLES:
+                    os.replace(tmp / name, out / name)
+                (out / MARKER).write_text("These tables were written by `python -m fromto corpus`; "
+                                          "a later run may replace them.\n", encoding="utf-8")
+            except OSError as exc:
+                raise InputError(out, f"cannot write the tables ({_os_problem(exc)})") from None
+    finally:
+        if on_main:
+            signal.signal(signal.SIGTERM, previous)
+    if progress:
+        print(f"fromto: {_n(n_docs, 'document')} processed, {n_errors} not; tables in {out}", file=sys.stderr)
+    return 1 if n_errors else 0
+
+
+def _n(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def transitions_for_paths(paths: Iterable[str | os.PathLike], time_limit: float | None = None, on_error=None):
+    """Coded transitions of every document named by ``paths`` (files, folders of .txt, CSV/JSONL), one table.
+
+    ``doc`` names a document as corpus mode does: the path given for a file, the path relative to the folder for a
+    file found in a folder (``1954.txt``), the ``id`` for a table row (each with a ``'`` in front when a
+    spreadsheet would read it as a formula), so the two commands' tables join on ``doc``. Same cleaning and extraction
+    as corpus mode, in one worker process; a bad document raises :class:`InputError` (the command line exits with
+    status 2 and prints nothing else).
+
+    Each document has ``time_limit`` seconds, as in corpus mode (default :data:`DEFAULT_TIME_LIMIT`, 0: none;
+    :func:`check_time_limit`), and its worker is killed when the alarm cannot stop it: a document that runs past
+    the limit, kills its worker or meets a bug is left out and reported, ``on_error(doc, reason)`` when given, else
+    as ``fromto: DOC: reason`` on stderr. The other documents' rows are returned.
+    """
+    import pandas as pd
+
+    time_limit = check_time_limit(time_limit)
+    if on_error is None:
+        def on_error(doc, reason):
+            print(f"fromto: {doc}: {reason}", file=sys.stderr, flush=True)
+
+    def tasks():
+        for given in paths:
+            yield from iter_tasks(Path(given))
+
+    rows = []
+    with _sigterm_ends_run():
+        for doc, payload, error in _pool_results(tasks(), 1, time_limit, work=_transitions_work):
+            if error is not None:
+                on_error(doc, error)
+            elif "input_error" in payload:
+                raise InputError(*payload["input_error"])
+            else:
+                rows.extend(payload["rows"])
+    if not rows:
+        return pd.DataFrame(columns=TRANSITION_COLUMNS)
+    return pd.DataFrame(rows, columns=TRANSITION_COLUMNS)
+
+
+def _transitions_work(task: tuple, time_limit: float | None = None) -> tuple[str, dict, str | None]:
+    """One document of :func:`transitions_for_paths` in a worker: ``(doc, {"rows": coded rows}, None)``,
+    ``(doc, {"input_error": (path, problem)}, None)`` for a bad document (raised again in the parent), or
+    ``(doc, {}, reason)`` when it ran past ``time_limit`` or failed."""
+    from fromto import clean
+
+    doc = spreadsheet_safe(task[0])
+    try:
+        with _time_limit(time_limit):
+            _, text, _meta = load_task(task)
+            rows = coded_transitions(clean.clean_document(text, doc).sentence_rows)
+    except DocumentTimeout:
+        return doc, {}, _timeout_reason(time_limit)
+    except InputError as exc:
+        return doc, {"input_error": (exc.path, exc.problem)}, None
+    except Exception as exc:  # a bug or an unexpected document: report it, keep the others
+        return doc, {}, _one_line(f"{type(exc).__name__}: {exc}")
+    return doc, {"rows": rows}, None
+
+
+# --- One page, checked before a report --------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class DocumentCheck:
+    """What the page pipeline found in one document (:func:`check_document`).
+
+    ``n_chars`` characters of text, ``n_chinese_chars`` of them Chinese (Han) characters; ``n_articles``,
+    ``n_paragraphs``, ``n_sentences`` as the page cleaner (:func:`fromto.clean.clean_page`) found them, of which
+    ``n_body_paragraphs`` running text holding ``n_body_chinese_chars`` Chinese characters and ``n_body_latin_letters``
+    Latin letters; ``n_words`` content words; ``n_transitions`` extracted and coded transitions. ``error`` is why the pipeline did not
+    finish (the time limit, a killed worker, a bug), ``None`` when it did; the counts are then 0.
+    """
+
+    doc: str
+    n_chars: int = 0
+    n_chinese_chars: int = 0
+    n_articles: int = 0
+    n_paragraphs: int = 0
+    n_sentences: int = 0
+    n_body_paragraphs: int = 0
+    n_body_chinese_chars: int = 0
+    n_body_latin_letters: int = 0
+    n_words: int = 0
+    n_transitions: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the page pipeline finished."""
+        return self.error is None
+
+
+def page_counts(text: str, doc: str = "page") -> dict:
+    """Run the page notebooks' pipeline on ``text`` in this process and count what it found: the fields of
+    :class:`DocumentCheck` but ``error``. The calls are the notebooks': :func:`fromto.clean.clean_page`, the
+    project's tokenizer over the sentences, :func:`fromto.transitions.extract_sentences` and
+    :func:`fromto.coding.rules.code_transitions`. No time limit: :func:`check_document` adds one."""
+    from fromto import clean, transitions
+    from fromto.clean.chars import _HAN_RE
+    from fromto.coding import rules
+
+    result = clean.clean_page(text, doc=doc)
+    counts = term_counts(r["text"] for r in result.sentence_rows)
+    book, glossary = coding_resources()
+    coded = rules.code_transitions(transitions.extract_sentences(result.sentences), book, glossary)
+    body = "".join(r["text"] for r in result.paragraph_rows if r.get("position") == "body")
+    return {"doc": doc, "n_chars": len(text), "n_chinese_chars": len(_HAN_RE.findall(text)),
+            "n_articles": len(result.article_rows), "n_paragraphs": len(result.paragraph_rows),
+            "n_sentences": len(result.sentence_rows),
+            "n_body_paragraphs": sum(r.get("position") == "body" for r in result.paragraph_rows),
+            "n_body_chinese_chars": len(_HAN_RE.findall(body)),
+            "n_body_latin_letters": sum(ch.isascii() and ch.isalpha() for ch in body),
+            "n_words": int(sum(counts.values())), "n_transitions": len(coded)}
+
+
+def _check_work(task: tuple, time_limit: float | None = None) -> tuple[str, dict, str | None]:
+    """:func:`page_counts` of one page in a worker, under ``time_limit``: ``(doc, {"counts": …}, None)``,
+    ``(doc, {"input_error": (path, problem)}, None)`` or ``(doc, {}, reason)``."""
+    doc, file, text = task[0], task[1], task[2]
+    try:
+        with _time_limit(time_limit):
+            if file is not None:
+                text = read_text(file)  # as the page notebooks read the page
+            counts = page_counts(text, "page")
+    except DocumentTimeout:
+        return doc, {}, _timeout_reason(time_limit)
+    except InputError as exc:
+        return doc, {"input_error": (exc.path, exc.problem)}, None
+    except Exception as exc:
+        return doc, {}, _one_line(f"{type(exc).__name__}: {exc}")
+    return doc, {"counts": {**counts, "doc": doc}}, None
+
+
+def check_document(page: str | os.PathLike, time_limit: float | None = None, *,
+                   text: str | None = None) -> DocumentCheck:
+    """Run the page pipeline (:func:`page_counts`) on one document in a worker process, under a time limit, and
+    say what it found; for ``python -m fromto report``, which calls it before it writes anything.
+
+    ``page`` is the file to read (as the notebooks read it, :func:`fromto.textio.read_text`), or, with ``text``,
+    only the name of the document. ``time_limit`` is corpus mode's (:func:`check_time_limit`: default
+    :data:`DEFAULT_TIME_LIMIT` seconds, 0 none). The worker is corpus mode's: an alarm ends the pipeline at the
+    limit, and a worker the alarm cannot reach (a regular expression running inside C) is killed
+    :data:`KILL_GRACE` seconds later. Returns a :class:`DocumentCheck`; its ``error`` names a page that ran past
+    the limit, killed its worker or met a bug. A page that cannot be read (missing, empty, binary) raises
+    :class:`InputError`, as everywhere.
+    """
+    time_limit = check_time_limit(time_limit)
+    doc = os.fspath(page)
+    task = (doc, None, text, {}, None) if text is not None else (doc, doc, None, {}, None)
+    with _sigterm_ends_run():
+        [(_, payload, error)] = _pool_results([task], 1, time_limit, work=_check_work)
+    if error is not None:
+        return DocumentCheck(doc=doc, error=error)
+    if "input_error" in payload:
+        raise InputError(*payload["input_error"])
+    return DocumentCheck(**payload["counts"])
