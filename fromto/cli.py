@@ -30,10 +30,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from fromto.run import processes, runner
+    from fromto.run import processes, report
 
     with processes.signals_end_run():
-        return runner.run_report(args.page, args.out, jobs=args.jobs, time_limit=args.time_limit)
+        return report.run_report(args.page, args.out, jobs=args.jobs, time_limit=args.time_limit)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

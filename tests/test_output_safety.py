@@ -21,7 +21,7 @@ import pytest
 
 from fromto import cli, corpus, paths
 from fromto.corpus import run as corpus_run
-from fromto.run import runner
+from fromto.run import report, runner
 from fromto.textio import InputError
 
 SEED = paths.SEED_PAGE
@@ -121,14 +121,14 @@ def test_report_refuses_any_folder_inside_the_repository(tmp_path, inside):
     target = paths.ROOT / inside
     existed = target.exists()
     with pytest.raises(InputError, match="inside the fromto repository"):
-        runner.run_report(_page(tmp_path), target)
+        report.run_report(_page(tmp_path), target)
     assert target.exists() == existed
 
 
 def test_report_refuses_an_out_folder_that_holds_its_page(tmp_path):
     before = _earlier_report(tmp_path / "r")
     with pytest.raises(InputError, match="holds the page"):
-        runner.run_report(tmp_path / "r" / "data" / "sentences.csv", tmp_path / "r")
+        report.run_report(tmp_path / "r" / "data" / "sentences.csv", tmp_path / "r")
     assert _tree(tmp_path / "r") == before
 
 
@@ -156,8 +156,8 @@ def test_a_failed_rerun_leaves_the_earlier_report_as_it_was(tmp_path, monkeypatc
         (build / "data" / "sentences.csv").write_text("new\n", encoding="utf-8")
         return 1  # a notebook failed
 
-    monkeypatch.setattr(runner, "_execute_in_order", half_done)
-    assert runner.run_report(_page(tmp_path), out) == 1
+    monkeypatch.setattr(runner, "_execute_in_order", half_done)  # the report runs its notebooks through the runner
+    assert report.run_report(_page(tmp_path), out) == 1
     assert _tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt", "r"]  # no partial folder left beside it
 
@@ -175,7 +175,7 @@ def test_a_finished_report_replaces_the_earlier_one_whole(tmp_path, monkeypatch)
     monkeypatch.setattr(runner, "_execute_in_order", complete)
     monkeypatch.setattr("fromto.run.docs.render_html", lambda copies, build, **kw: [build / "index.html"])
     monkeypatch.setattr("fromto.run.docs.report_intro", lambda page: "")
-    assert runner.run_report(_page(tmp_path), out) == 0
+    assert report.run_report(_page(tmp_path), out) == 0
     tree = _tree(out)
     assert tree["data/sentences.csv"] == b"new\n" and "index.html" not in tree  # nothing of the old one is mixed in
     assert paths.REPORT_MARK in tree
@@ -307,5 +307,5 @@ def test_report_refuses_a_page_past_the_time_limit_before_writing(tmp_path, monk
     monkeypatch.setattr(corpus_run, "page_counts", _slow_page_counts)  # the check's worker is forked from here
     out = tmp_path / "out"
     with pytest.raises(InputError, match="did not finish.*time limit"):
-        runner.run_report(_page(tmp_path), out, time_limit=1)
+        report.run_report(_page(tmp_path), out, time_limit=1)
     assert not out.exists()

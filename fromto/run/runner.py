@@ -1,4 +1,5 @@
-"""``python -m fromto run``: execute every numbered notebook top to bottom, in place, then render docs/.
+"""``python -m fromto run``: execute every numbered notebook top to bottom, in place, then render docs/ (the same
+machinery runs a report on another page: :mod:`fromto.run.report`).
 
 Each notebook runs in a fresh ``python3`` kernel from the ``notebooks/`` folder, in number order, with
 nbclient's per-cell timing metadata turned off and ``PYTHONHASHSEED`` fixed, so a re-run with no change
@@ -11,7 +12,6 @@ manifest (``data/manifest.json``) is written and each notebook is rendered to se
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import subprocess
@@ -341,6 +341,11 @@ def _warm_up_in_background(pages: Path) -> None:
     threading.Thread(target=warm, name="fromto-warm-up", daemon=True).start()
 
 
+def _os_problem(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+
 def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None = None) -> int:
     """Execute the numbered notebooks (or just ``only``), write the manifest, render docs/.
 
@@ -380,159 +385,4 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
             raise InputError(where, f"cannot write the rendered pages ({_os_problem(exc)})") from None
         print(f"rendered {len(written) - 1} notebooks to {paths.rel(paths.DOCS)}/ (with index.html)")
     print(f"run finished in {time.perf_counter() - started:.1f} s")
-    return 0
-
-
-#: The notebooks of one page's report (01-04); 05 is about a corpus, not a page.
-PAGE_NOTEBOOKS = ("01", "02", "03", "04")
-#: Prefixes of the folders a report builds beside ``--out`` (removed when it ends, or by the next report).
-_PARTIAL, _REPLACED = ".fromto-partial-", ".fromto-replaced-"
-
-
-def _os_problem(exc: OSError) -> str:
-    return exc.strerror or str(exc)
-
-
-def _check_report_target(page: Path, out: Path) -> Path:
-    """``out`` resolved, if a report may be written there (see :func:`run_report`), else ``InputError``."""
-    from fromto.textio import InputError
-
-    out = paths.check_output_folder(out, paths.REPORT_MARK)
-    if out == page or out in page.parents:
-        raise InputError(out, f"holds the page {page.name}, which the new report would replace: "
-                              "copy the page elsewhere or choose another --out")
-    return out
-
-
-class _ReportBuild:
-    """The folder a report is built in (``path``); :meth:`finished` marks it complete, to be swapped in."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.complete = False
-
-    def finished(self) -> None:
-        self.complete = True
-
-
-@contextlib.contextmanager
-def _report_folder(out: Path):
-    """Hold ``out`` for one report and yield a :class:`_ReportBuild`: an empty folder beside ``out`` to build in.
-
-    ``out`` is created if new, and locked (an exclusive ``flock`` on it, to the end): a second report into the same
-    folder is refused while this one runs. The report is built in ``.<name>.fromto-partial-*`` beside ``out``
-    (same file system) and swapped in when the block ends after ``finished()`` was called; otherwise (a failed
-    notebook, an error, a signal) the partial folder is removed and ``out`` is left as it was (removed again if
-    this report created it). Partial folders that killed reports left beside ``out`` are removed first."""
-    import fcntl
-    import shutil
-    import tempfile
-
-    from fromto.textio import InputError
-
-    created = not out.exists()
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError as exc:
-        raise InputError(out, f"cannot create the report folder ({_os_problem(exc)})") from None
-    swapped = False
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise InputError(out, "another report is being written into this folder") from None
-        prefix = f".{out.name}"
-        for left in [*out.parent.glob(f"{prefix}{_PARTIAL}*"), *out.parent.glob(f"{prefix}{_REPLACED}*")]:
-            shutil.rmtree(left, ignore_errors=True)
-        try:
-            build = _ReportBuild(Path(tempfile.mkdtemp(prefix=f"{prefix}{_PARTIAL}", dir=out.parent)))
-            (build.path / paths.REPORT_MARK).write_text("Written by python -m fromto report; a later report may "
-                                                        "replace it.\n", encoding="utf-8")
-        except OSError as exc:
-            raise InputError(out.parent, f"cannot write beside the report folder ({_os_problem(exc)})") from None
-        try:
-            yield build
-            if build.complete:
-                try:
-                    if any(out.iterdir()):  # an earlier report: moved aside, removed once the new one is in
-                        aside = Path(tempfile.mkdtemp(prefix=f"{prefix}{_REPLACED}", dir=out.parent))
-                        os.replace(out, aside / "old")
-                        os.replace(build.path, out)
-                        shutil.rmtree(aside, ignore_errors=True)
-                    else:
-                        os.replace(build.path, out)  # replaces the empty folder
-                except OSError as exc:
-                    raise InputError(out, f"cannot put the finished report in place ({_os_problem(exc)})") from None
-                swapped = True
-        finally:
-            if not swapped:
-                shutil.rmtree(build.path, ignore_errors=True)
-    finally:
-        os.close(fd)
-        if created and not swapped:
-            with contextlib.suppress(OSError):
-                out.rmdir()  # only if still empty
-
-
-def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None = None,
-               time_limit: float | None = None) -> int:
-    """``python -m fromto report PAGE --out DIR``: the page notebooks (01-04) on another page, into ``DIR``.
-
-    The notebooks are copied to ``DIR/notebooks/`` and executed there with the parameters ``page_path`` and
-    ``out_dir`` (papermill's injection), so their tables go to ``DIR/data/``, their figures to ``DIR/figures/``,
-    and nothing committed changes; then ``DIR/index.html`` and one self-contained HTML page per notebook are
-    rendered. ``DIR`` must lie outside the repository and be new, empty, or an earlier report's folder; it must
-    not hold the page. The report is built beside ``DIR`` and moved in only when complete, so a failed or
-    interrupted report leaves ``DIR`` as it was, and a second report into ``DIR`` while one runs is refused.
-    The page is checked first (:func:`fromto.run.report_check.page_problem`, under corpus mode's per-document
-    ``time_limit``): a page the report cannot describe, or that runs past the limit, is refused before anything
-    is written. Returns 0, 1 if a notebook failed (named with its cell), or raises
-    :class:`~fromto.textio.InputError` for a bad page or folder.
-    """
-    import shutil
-
-    from fromto.run import docs, report_check
-    from fromto.textio import InputError, read_text
-
-    page = Path(page).expanduser().resolve()
-    read_text(page)  # a missing, binary or empty page is refused here, with the one-line error
-    out = _check_report_target(page, Path(out))
-    problem = report_check.page_problem(page, time_limit)
-    if problem:
-        raise InputError(page, problem)
-    sources = [nb for nb in list_notebooks() if nb.name[:2] in PAGE_NOTEBOOKS]
-    _kernel_environment(jobs)
-    started = time.perf_counter()
-    with _report_folder(out) as area:
-        build = area.path
-        folder = build / "notebooks"
-        try:
-            folder.mkdir()
-            copies = []
-            for nb in sources:
-                target = folder / nb.name
-                shutil.copyfile(nb, target)
-                copies.append(target)
-        except OSError as exc:
-            raise InputError(out.parent, f"cannot write the report ({_os_problem(exc)})") from None
-        ids = {c.name[:2] for c in copies}
-        needs = {c.name[:2]: notebook_needs(c, copies) & ids for c in copies}
-        print(f"report on {page.name} into {out}", flush=True)
-        exported: dict = {}
-        shown = {str(build): str(out)}  # the notebooks show the folder the report ends up in
-        status = _execute_in_order(copies, needs, jobs,
-                                   parameters={"page_path": str(page), "out_dir": str(build)},
-                                   on_done=lambda nb: exported.update({nb: docs.export(nb)}),
-                                   on_started=lambda: _warm_up_in_background(out), shown=shown)
-        if status:
-            return status
-        try:
-            written = docs.render_html(copies, build, title=f"fromto report — {page.name}",
-                                       intro=docs.report_intro(page), exported=exported)
-        except OSError as exc:
-            raise InputError(out.parent, f"cannot write the report's pages ({_os_problem(exc)})") from None
-        area.finished()
-    print(f"rendered {len(written) - 1} notebooks to {out / 'index.html'}")
-    print(f"report finished in {time.perf_counter() - started:.1f} s")
     return 0
