@@ -35,6 +35,7 @@ from pathlib import Path
 
 from fromto import paths
 from fromto.evaluation.segmentation import segmentation_prf
+from fromto.segment import engine as segment_engine
 from fromto.segment import tokens
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -69,11 +70,11 @@ def _median_seconds(fn, items, repeats: int) -> float:
 def cause_of_difference(reference: list[str], engine: list[str]) -> str:
     """Which documented difference between jieba and jieba-rs explains two different cuts of one line."""
     extra = [t for t in engine if t not in reference] + [t for t in reference if t not in engine]
-    if any(tokens._ENGINE_ONLY_HAN.search(t) for t in extra):
+    if any(segment_engine._ENGINE_ONLY_HAN.search(t) for t in extra):
         return "CJK character outside jieba's U+4E00-9FD5 (jieba: a token of its own)"
-    if extra and all(t.isascii() and tokens._ASCII_RUN.match(t) for t in extra):
+    if extra and all(t.isascii() and segment_engine._ASCII_RUN.match(t) for t in extra):
         return "letters/digits joined by . - _ (jieba's HMM splits them with finalseg.re_skip)"
-    if tokens._REPEAT.search("".join(reference)):
+    if segment_engine._REPEAT.search("".join(reference)):
         return "HMM Viterbi tie in a repeated run (tie broken differently)"
     return "unexplained"
 

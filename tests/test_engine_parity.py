@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from fromto import paths
-from fromto.segment import tokens
+from fromto.segment import engine, tokens
 
 rjieba = pytest.importorskip("rjieba")
 
@@ -32,25 +32,25 @@ def _jieba_lcut(ref, text):
 
 def test_auto_engine_is_rjieba_at_the_verified_versions(monkeypatch):
     monkeypatch.delenv("FROMTO_ENGINE", raising=False)
-    assert tokens.resolve_engine("auto") == "rjieba"
+    assert engine.resolve_engine("auto") == "rjieba"
     assert tokens.get_tokenizer().engine == "rjieba"
 
 
 def test_environment_variable_forces_jieba(monkeypatch):
     monkeypatch.setenv("FROMTO_ENGINE", "jieba")
-    assert tokens.resolve_engine("auto") == "jieba"
-    assert tokens.resolve_engine("rjieba") == "rjieba"  # an explicit choice wins
+    assert engine.resolve_engine("auto") == "jieba"
+    assert engine.resolve_engine("rjieba") == "rjieba"  # an explicit choice wins
 
 
 def test_auto_falls_back_to_jieba_at_unverified_versions(monkeypatch):
     monkeypatch.delenv("FROMTO_ENGINE", raising=False)
-    monkeypatch.setitem(tokens.ENGINE_VERIFIED, "rjieba", "0.0.0")
-    assert tokens.resolve_engine("auto") == "jieba"
+    monkeypatch.setitem(engine.ENGINE_VERIFIED, "rjieba", "0.0.0")
+    assert engine.resolve_engine("auto") == "jieba"
 
 
 def test_unknown_engine_is_refused():
     with pytest.raises(ValueError, match="unknown tokenizer engine"):
-        tokens.resolve_engine("pkuseg")
+        engine.resolve_engine("pkuseg")
 
 
 def test_jieba_engine_tokenizer_has_no_rust_engine(ref):
@@ -60,12 +60,12 @@ def test_jieba_engine_tokenizer_has_no_rust_engine(ref):
 # -- the same dictionary -------------------------------------------------------------------------------------------
 
 def test_jieba_dict_is_the_verified_one():
-    assert hashlib.sha256(tokens._jieba_dict_path().read_bytes()).hexdigest() == tokens.JIEBA_DICT_SHA256
+    assert hashlib.sha256(engine._jieba_dict_path().read_bytes()).hexdigest() == engine.JIEBA_DICT_SHA256
 
 
 def test_engines_embedded_dictionary_is_jiebas_dict_txt_word_by_word():
     entries = []
-    with open(tokens._jieba_dict_path(), encoding="utf-8") as fh:
+    with open(engine._jieba_dict_path(), encoding="utf-8") as fh:
         for line in fh:
             word, freq, tag = line.split()[:3]
             entries.append((word, int(freq), tag))
@@ -94,7 +94,7 @@ def test_cold_start_replays_add_word_without_loading_jieba(tmp_path):
 
 
 def _add_word_in_jieba(words):
-    tk = tokens._new_jieba(paths.CACHE)
+    tk = engine._new_jieba(paths.CACHE)
     freqs = []
     for word, freq in words:
         tk.add_word(word, freq)
@@ -103,7 +103,7 @@ def _add_word_in_jieba(words):
 
 
 def test_add_word_replay_equals_jieba_on_random_words():
-    base = [w for w in tokens._dictionary()[0] if tokens._ONE_BLOCK.match(w)]
+    base = [w for w in engine._dictionary()[0] if engine._ONE_BLOCK.match(w)]
     chars = [w for w in base if len(w) == 1]
     ascii_bits = list("aGXz059") + ["5G", "PM", "MP"]
     rng = random.Random(20261129)
@@ -121,12 +121,12 @@ def test_add_word_replay_equals_jieba_on_random_words():
         else:
             word = rng.choice(base) + rng.choice(chars)
         words.append((word, None if rng.random() < 0.85 else rng.randint(1, 5000)))
-    assert tokens._jieba_added_frequencies(words) == _add_word_in_jieba(words)
+    assert engine._jieba_added_frequencies(words) == _add_word_in_jieba(words)
 
 
 def test_add_word_replay_declines_words_jieba_cuts_in_blocks():
-    assert tokens._jieba_added_frequencies([("党建 工作", None)]) is None
-    assert tokens._jieba_added_frequencies([("区域化·党建", None)]) is None
+    assert engine._jieba_added_frequencies([("党建 工作", None)]) is None
+    assert engine._jieba_added_frequencies([("区域化·党建", None)]) is None
 
 
 def test_plain_engine_total_filler_is_the_duplicate_dictionary_line():
@@ -188,13 +188,13 @@ def test_hmm_ties_in_repeated_runs_are_cut_as_jieba_cuts_them(fast, ref, text):
 def test_dictionary_path_replay_is_jiebas_cut_on_every_block_of_the_page(fast, ref):
     text = _page()
     for block in re.findall(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+", text):
-        assert tokens._jieba_hmm_cut(fast._engine, block) == _jieba_lcut(ref, block), block
+        assert engine._jieba_hmm_cut(fast._engine, block) == _jieba_lcut(ref, block), block
 
 
 def test_finalseg_pattern_is_jiebas():
     from jieba import finalseg
 
-    assert tokens._FINALSEG_SKIP.pattern == finalseg.re_skip.pattern
+    assert engine._FINALSEG_SKIP.pattern == finalseg.re_skip.pattern
 
 
 def test_random_mixed_strings_cut_alike(fast, ref):
@@ -279,14 +279,14 @@ def test_cache_remembers_a_value_under_its_key_and_rebuilds_for_another(tmp_path
         calls.append(1)
         return {"n": len(calls)}
 
-    assert tokens._cached_json(tmp_path, "x", {"k": 1}, build) == {"n": 1}
-    assert tokens._cached_json(tmp_path, "x", {"k": 1}, build) == {"n": 1}
-    assert tokens._cached_json(tmp_path, "x", {"k": 2}, build) == {"n": 2}
+    assert engine._cached_json(tmp_path, "x", {"k": 1}, build) == {"n": 1}
+    assert engine._cached_json(tmp_path, "x", {"k": 1}, build) == {"n": 1}
+    assert engine._cached_json(tmp_path, "x", {"k": 2}, build) == {"n": 2}
     assert len(list(tmp_path.glob("x-*.json"))) == 2 and not list(tmp_path.glob("*.tmp"))
 
 
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path):
-    tokens._cached_json(tmp_path, "x", {"k": 1}, lambda: [1])
+    engine._cached_json(tmp_path, "x", {"k": 1}, lambda: [1])
     (cached,) = tmp_path.glob("x-*.json")
     cached.write_text("{not json", encoding="utf-8")
-    assert tokens._cached_json(tmp_path, "x", {"k": 1}, lambda: [2]) == [2]
+    assert engine._cached_json(tmp_path, "x", {"k": 1}, lambda: [2]) == [2]

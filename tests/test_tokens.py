@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from fromto import paths
-from fromto.segment import tokens
+from fromto.segment import lexicon, tokens
 from fromto.evaluation import segmentation
 
 
@@ -73,7 +73,7 @@ def test_meaningful_single_characters_are_kept(tk):
 
 
 def test_keep_list_restores_district_dropped_by_the_published_list(tk):
-    assert "区" in tokens.published_stopwords()
+    assert "区" in lexicon.published_stopwords()
     assert "区" in tk.words("形成“区—街镇—居民区”三级联动")
 
 
@@ -86,23 +86,23 @@ def test_quantity_expressions_are_not_words(tk):
 
 
 def test_is_quantity_matches_numeral_classifier_not_words_starting_with_a_numeral():
-    assert tokens.is_quantity("余万名") and tokens.is_quantity("100%") and tokens.is_quantity("一幢")
-    assert not tokens.is_quantity("一体化") and not tokens.is_quantity("两村")
+    assert lexicon.is_quantity("余万名") and lexicon.is_quantity("100%") and lexicon.is_quantity("一幢")
+    assert not lexicon.is_quantity("一体化") and not lexicon.is_quantity("两村")
 
 
 def test_published_stoplist_hash_is_recorded():
-    prov = tokens.stoplist_provenance()
-    assert prov["sha256"] == tokens.STOPLIST_SHA256
+    prov = lexicon.stoplist_provenance()
+    assert prov["sha256"] == lexicon.STOPLIST_SHA256
     assert prov["version"] == "0.7.1" and prov["name"].startswith("stopwords-iso")
 
 
 def test_build_stoplist_applies_keep_and_add():
     additions = pd.DataFrame({"word": ["区", "近日"], "action": ["keep", "add"], "why": ["x", "y"]})
-    assert tokens.build_stoplist(["区", "的"], additions) == frozenset({"的", "近日"})
+    assert lexicon.build_stoplist(["区", "的"], additions) == frozenset({"的", "近日"})
 
 
 def test_every_lexicon_entry_has_a_reason():
-    assert all(e.why and e.source for e in tokens.read_lexicon())
+    assert all(e.why and e.source for e in lexicon.read_lexicon())
 
 
 def test_lexicon_with_a_duplicate_word_is_refused(tmp_path):
@@ -111,22 +111,22 @@ def test_lexicon_with_a_duplicate_word_is_refused(tmp_path):
     p = tmp_path / "lex.tsv"
     p.write_text("# test\nword\tfreq\ttag\tsource\twhy\n党建\t\tn\tx\ty\n党建\t\tn\tx\ty\n", encoding="utf-8")
     with pytest.raises(InputError, match="twice"):
-        tokens.read_lexicon(p)
+        lexicon.read_lexicon(p)
 
 
 def test_lexicon_candidates_propose_a_quoted_term_jieba_breaks():
-    cands = tokens.lexicon_candidates(["组织关系从“松散型”向“紧密型”转变"])
+    cands = lexicon.lexicon_candidates(["组织关系从“松散型”向“紧密型”转变"])
     quoted = set(cands.loc[cands["kind"] == "quoted", "candidate"])
     assert "紧密型" in quoted and "松散型" not in quoted  # jieba already keeps 松散型 whole
 
 
 def test_lexicon_candidates_propose_a_place_before_an_administrative_unit():
-    cands = tokens.lexicon_candidates(["上海金山区廊下镇山塘村"])
+    cands = lexicon.lexicon_candidates(["上海金山区廊下镇山塘村"])
     assert "廊下镇" in set(cands.loc[cands["kind"] == "place", "candidate"])
 
 
 def test_lexicon_candidates_propose_a_repeated_run():
-    cands = tokens.lexicon_candidates(["推进区域化党建。", "依托区域化党建平台。"], min_count=2)
+    cands = lexicon.lexicon_candidates(["推进区域化党建。", "依托区域化党建平台。"], min_count=2)
     assert "区域化党建" in set(cands.loc[cands["kind"] == "repeated", "candidate"])
 
 

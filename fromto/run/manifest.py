@@ -66,13 +66,10 @@ def _installed(name: str) -> bool:
         return False
 
 
-def _stoplist_provenance() -> dict | None:
-    try:
-        from fromto.segment import tokens
-    except ImportError:
-        return None
-    fn = getattr(tokens, "stoplist_provenance", None)
-    return fn() if callable(fn) else None
+def _stoplist_provenance() -> dict:
+    from fromto.segment.lexicon import stoplist_provenance
+
+    return stoplist_provenance()
 
 
 def write_manifest(path: Path | None = None) -> Path:
