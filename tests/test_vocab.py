@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from fromto.views import vocab
+from fromto.views import vocab, vocab_figures
 
 
 def _tokens(rows):
@@ -137,8 +137,8 @@ def test_wordcloud_image_is_identical_on_every_run():
     from fromto.views import style
 
     freqs = {"区域化党建": 14, "党建共同体": 10, "楼": 3, "城": 2}
-    a = vocab.wordcloud_image(freqs, style.FONT_PATH, seed=1, width=300, height=200)
-    b = vocab.wordcloud_image(dict(reversed(list(freqs.items()))), style.FONT_PATH, seed=1, width=300, height=200)
+    a = vocab_figures.wordcloud_image(freqs, style.FONT_PATH, seed=1, width=300, height=200)
+    b = vocab_figures.wordcloud_image(dict(reversed(list(freqs.items()))), style.FONT_PATH, seed=1, width=300, height=200)
     assert a.tobytes() == b.tobytes()
 
 
