@@ -405,3 +405,15 @@ def cell_text(value) -> str:
     except (TypeError, ValueError):
         pass
     return str(value)
+
+
+#: Quotation marks, each opening mark with its closing one: Chinese “” ‘’, corner brackets 「」 『』, the double
+#: prime quotes 〝〞, and ASCII " '. The one set every module strips from poles or pairs up.
+QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "〝": "〞", '"': '"', "'": "'"}
+#: Every opening and closing mark of :data:`QUOTE_PAIRS`.
+QUOTE_CHARS = frozenset(QUOTE_PAIRS) | frozenset(QUOTE_PAIRS.values())
+
+
+def strip_quotes(text: str, also: str = "") -> str:
+    """``text`` without quotation marks (:data:`QUOTE_CHARS`), white space, or any character of ``also``."""
+    return "".join(ch for ch in text if ch not in QUOTE_CHARS and ch not in also and not ch.isspace())

@@ -129,6 +129,8 @@ import functools
 import re
 from typing import Iterable
 
+from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS  # the one set of quotation marks
+
 #: Columns of the table :func:`extract_sentences` returns (the shared data contract).
 COLUMNS = [
     "doc", "article", "section", "paragraph_id", "sentence_id", "position", "sentence", "marker", "subject",
@@ -141,10 +143,6 @@ MAX_POLE = 40
 
 #: Characters that end a clause: a pole never crosses one (ASCII forms occur in the page too).
 CLAUSE_END = set("，,；;：:。！？!?（）()[]【】\n\t") | {"…", "—"}
-
-#: Opening and closing quotation marks that may wrap a pole, as pairs.
-QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "'": "'"}
-QUOTE_CHARS = set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values())
 
 # --- Verbs and nouns of change ---------------------------------------------------------------------------------
 #: Verbs (and their nominal uses) that close 从X向Y__ / 从X向Y的__: the change is a movement towards Y.

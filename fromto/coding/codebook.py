@@ -23,10 +23,10 @@ from pathlib import Path
 import pandas as pd
 
 from fromto import paths
-from fromto.textio import atomic_write, cell_text, read_resource_csv
+from fromto.textio import QUOTE_CHARS, atomic_write, cell_text, read_resource_csv, strip_quotes
 
 #: Quotation marks that may wrap a pole; they are dropped before comparing or glossing poles.
-QUOTES = "“”‘’「」『』\"'〝〞"
+QUOTES = "".join(sorted(QUOTE_CHARS))
 #: The code the rules give when none of R1–R6 applies: the statement needs a reader.
 UNCODED_CODE = "UNCODED"
 #: The code used when no rule applies (kept as a name for callers of version 1).
@@ -35,8 +35,6 @@ DEFAULT_CODE = UNCODED_CODE
 OTHER_CODE = "OTHER"
 #: A reader's decision that the extracted row is not a transition at all.
 NOT_A_TRANSITION = "NOT_A_TRANSITION"
-#: Verbs of conversion for rule R5.
-CONVERSION_VERBS = ("转化",)
 #: The code rule R5 assigns.
 CONVERSION_CODE = "CONVERSION"
 #: Kinds of codebook row the rules may assign (the rest are groups, OTHER and the two status codes).
@@ -112,7 +110,7 @@ def load_gold(path: str | os.PathLike | None = None) -> pd.DataFrame:
 
 def normalise_pole(text) -> str:
     """A pole without quotation marks or white space: ``“工业锈带”`` → ``工业锈带``."""
-    return "".join(ch for ch in cell_text(text) if ch not in QUOTES and not ch.isspace())
+    return strip_quotes(cell_text(text))
 
 
 def normalise_for_match(text) -> str:

@@ -27,7 +27,8 @@ R4 ``context``          no keyword in the poles, but the words around them name 
                         as a subject head (R1's list) and then for keywords, together with the stated subject and
                         the verb. ``code_rule`` names the words (``R4 head noun 经济体制``, ``R4 context keywords
                         …``).
-R5 ``verb``             nothing above applies, and the construction is a verb of conversion (转化为/转化成):
+R5 ``verb``             nothing above applies, and the construction is a verb of conversion (the extractor's
+                        :data:`fromto.transitions.CONVERSION_VERBS`: 转化为/转化成, 蜕变为, 嬗变为, 演变为):
                         CONVERSION. The verb never overrides content words (由产品经济向商品经济转化 is
                         ECONOMIC_SYSTEM by R3).
 R6 ``sentence``         the weakest signal: keywords anywhere in the sentence, scored as in R3 but only when one
@@ -48,10 +49,10 @@ import re
 
 import pandas as pd
 
+from fromto.coding.codebook import (CONVERSION_CODE, RULE_KINDS, UNCODED_CODE, _split_list, gloss, load_codebook,
+                                    load_glossary, normalise_for_match, normalise_pole)
 from fromto.textio import cell_text
-from fromto.coding.codebook import (CONVERSION_CODE, CONVERSION_VERBS, RULE_KINDS, UNCODED_CODE,
-                                    _split_list, gloss, load_codebook, load_glossary, normalise_for_match,
-                                    normalise_pole)
+from fromto.transitions import CONVERSION_VERBS
 
 # --------------------------------------------------------------------------------------------------------------
 # Coding rules
@@ -280,7 +281,7 @@ def sentence_code(row, codebook: pd.DataFrame) -> tuple[str, list[str], float] |
 def _has_conversion_verb(row) -> str:
     for field in ("verb", "marker"):
         value = cell_text(row.get(field))
-        for verb in CONVERSION_VERBS:
+        for verb in sorted(CONVERSION_VERBS):  # the extractor's own list; sorted, so the first found is stable
             if verb in value:
                 return verb
     return ""

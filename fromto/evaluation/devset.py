@@ -11,7 +11,6 @@ repository and never copied. ``benchmarks/transitions_dev.py`` prints these scor
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -19,12 +18,12 @@ import pandas as pd
 
 from fromto import paths
 from fromto.evaluation.metrics import prf_from_counts, ratio
-from fromto.textio import read_resource_csv, read_text
+from fromto.textio import read_resource_csv, read_text, strip_quotes
 from fromto.transitions import extract
 
 
 def _norm(p: str) -> str:
-    return re.sub(r"[\s“”‘’「」『』\"'、]", "", p)
+    return strip_quotes(p, also="、")
 
 
 def _pole_match(pred: str, gold: str) -> bool:

@@ -13,6 +13,7 @@ import re
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from fromto.textio import strip_quotes
 from fromto.views import style
 
 #: Constructions (the extractor's ``marker``) grouped into families a reader recognises. The first pattern that
@@ -145,7 +146,7 @@ def page_in_reports(page: pd.DataFrame, reports: pd.DataFrame, sentences: pd.Dat
     ``text`` (the corpus paragraphs or sentences).
     """
     def bare(p):
-        return re.sub(r"[“”‘’\"'「」\s]", "", str(p))
+        return strip_quotes(str(p))
 
     years = _year(documents)
     year_of = dict(zip(documents["doc"], years))

@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from fromto.textio import strip_quotes
 from fromto.views import style
 
 #: Reading labels of the positions a transition can stand in (paragraph ``position`` column).
@@ -33,7 +34,7 @@ POSITION_ORDER = ["title", "pre_title", "subtitle", "section_subtitle", "section
 POSITION_COLORS = {"title": 0, "pre_title": 1, "section_subtitle": 2, "section_lead": 3, "body": 4, "subtitle": 5,
                    "box_label": 6, "box_body": 7}
 
-_QUOTES = re.compile("[“”‘’「」\"]")
+
 
 
 def _s(value) -> str:
@@ -61,8 +62,8 @@ def transition_map_table(transitions: pd.DataFrame, codebook: pd.DataFrame) -> p
                                      "mentions", "first_sentence_id"])
     order = {c: i for i, c in enumerate(codebook["code"])}
     t = transitions.copy()
-    t["_src"] = t["source"].map(lambda v: _QUOTES.sub("", _s(v)))
-    t["_tgt"] = t["target"].map(lambda v: _QUOTES.sub("", _s(v)))
+    t["_src"] = t["source"].map(lambda v: strip_quotes(_s(v)))
+    t["_tgt"] = t["target"].map(lambda v: strip_quotes(_s(v)))
     grouped = (
         t.groupby(["code", "_src", "_tgt"], sort=False)
         .agg(source=("source", "first"), source_en=("source_en", "first"), target=("target", "first"),
