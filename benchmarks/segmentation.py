@@ -35,8 +35,8 @@ from pathlib import Path
 
 from fromto import paths
 from fromto.evaluation.segmentation import segmentation_prf
-from fromto.segment import engine as segment_engine
 from fromto.segment import tokens
+from fromto.segment import engine as segment_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pku import read_pku  # noqa: E402  (benchmarks/pku.py, beside this script)

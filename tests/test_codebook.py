@@ -9,11 +9,10 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from fromto.coding import codebook as cb
-from fromto.evaluation import alignment
-from fromto.evaluation import metrics
-from fromto.coding import rules
 from fromto import paths
+from fromto.coding import rules
+from fromto.coding import codebook as cb
+from fromto.evaluation import alignment, metrics
 
 NS = "{urn:QDA-XML:codebook:1.0}"
 

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from fromto.views import corpus_report
 from fromto.textio import InputError
+from fromto.views import corpus_report
 
 BOOK = pd.DataFrame({"code": ["SCALE", "OTHER"], "label_zh": ["治理尺度", "其他"], "label_en": ["scale", "other"]})
 TRANS = pd.DataFrame({

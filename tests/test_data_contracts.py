@@ -25,7 +25,7 @@ def raw():
     return read_text(paths.SEED_PAGE)
 
 
-def test_paragraphs_table_has_the_issue_columns_and_four_articles():
+def test_paragraphs_table_has_its_columns_and_the_four_articles():
     p = _csv(paths.PARAGRAPHS_CSV)
     for col in ("article", "article_title", "byline", "section", "section_title", "paragraph", "text",
                 "raw_start", "raw_end"):

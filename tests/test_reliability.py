@@ -22,7 +22,7 @@ import pytest
 if __name__ == "__main__":  # the fuzz child: import this repository's package, not an installed one
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fromto import cli, clean, corpus, paths, textio
+from fromto import clean, cli, corpus, paths, textio
 from fromto.corpus import pool as corpus_pool
 from fromto.corpus import run as corpus_run
 from fromto.run import runner

@@ -20,12 +20,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from fromto.coding import codebook as cb
 from fromto import corpus, textio
+from fromto.coding import qdpx, sheet_reading, sheets
+from fromto.coding import codebook as cb
 from fromto.corpus import document as corpus_document
-from fromto.coding import qdpx
-from fromto.coding import sheets
-from fromto.coding import sheet_reading
 from fromto.textio import InputError
 
 XSD = Path(__file__).parent / "data" / "Project-mrt2019.xsd"

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from fromto import paths
-from fromto.segment import lexicon, tokens
 from fromto.evaluation import segmentation
+from fromto.segment import lexicon, tokens
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ checked on text they were not written from; a few page sentences check the contr
 import pandas as pd
 import pytest
 
-from fromto.transitions import COLUMNS, clean_pole, extract, extract_sentences, extract_text
 from fromto import transitions
+from fromto.transitions import COLUMNS, clean_pole, extract, extract_sentences, extract_text
 
 
 def pairs(sentence):

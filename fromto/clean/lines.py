@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from fromto.clean.chars import _HAN, _HAN_RE, CLOSERS, PARAGRAPH_END
+from fromto.clean.chars import CLOSERS, PARAGRAPH_END, _HAN, _HAN_RE
 
 
 #: Roles printed in bylines and credits (本报记者, 新华社记者, 本报通讯员, 特约评论员, 见习记者 …).

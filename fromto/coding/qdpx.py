@@ -3,7 +3,7 @@
 :func:`export_qdpx` writes a zip of ``project.qde`` and ``sources/``: the codebook with its parent groups, the
 source texts, and every coded transition as a ``PlainTextSelection`` over its sentence's raw character offsets,
 with a ``Coding`` for its code. GUIDs are uuid5 names, the zip has fixed timestamps, so an unchanged input gives
-identical bytes; ``tests/test_qda.py`` validates ``project.qde`` against the published REFI-QDA Project schema.
+identical bytes; ``tests/test_coding_exports.py`` validates ``project.qde`` against the published REFI-QDA Project schema.
 Characters XML 1.0 cannot hold are replaced by U+FFFD, one for one (so offsets still select their sentences), with
 a :class:`~fromto.coding.sheets.ReplacedCharacterWarning`; the project is parsed again before it is written.
 """

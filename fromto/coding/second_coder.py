@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from fromto import paths
-from fromto.coding import codebook as cb
 from fromto.coding import rules
-from fromto.coding.sheets import _id_key, coding_sheet, merge_sheet, statement_ids
+from fromto.coding import codebook as cb
 from fromto.coding.sheet_reading import read_coding_sheet
+from fromto.coding.sheets import _id_key, coding_sheet, merge_sheet, statement_ids
 from fromto.textio import atomic_write, cell_text, read_resource_csv, read_text, write_csv
 
 # --------------------------------------------------------------------------------------------------------------

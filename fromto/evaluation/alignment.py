@@ -12,9 +12,9 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
-from fromto.textio import cell_text
 from fromto.coding.codebook import normalise_for_match, normalise_pole
 from fromto.evaluation.metrics import precision_recall_f1
+from fromto.textio import cell_text
 
 # --------------------------------------------------------------------------------------------------------------
 # Extraction against gold

@@ -391,8 +391,8 @@ _QUOTED_GLOSS = re.compile(r'^"([^"]+)"')
 def read_term_glosses(path: str | Path | None = None) -> dict[str, str]:
     """English glosses for terms: ``resources/term_glosses.csv`` first, then the quoted gloss that opens a
     lexicon entry's ``why`` (``"cross-regional": …``)."""
+    from fromto.segment.lexicon import read_lexicon
     from fromto.textio import read_resource_csv
-    from fromto.segment.tokens import read_lexicon
 
     glosses = {}
     for e in read_lexicon():

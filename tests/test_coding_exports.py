@@ -1,4 +1,4 @@
-"""Tests for fromto.qda: coding sheets out and back, agreement from a sheet, the REFI-QDA project export."""
+"""Coding sheets out and back, agreement from a filled sheet, the REFI-QDA project export, the second coder's packet."""
 
 from __future__ import annotations
 
@@ -9,13 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from fromto.coding import qdpx, rules, second_coder, sheet_reading, sheets
 from fromto.coding import codebook as cb
 from fromto.evaluation import metrics
-from fromto.coding import rules
-from fromto.coding import second_coder
-from fromto.coding import qdpx
-from fromto.coding import sheets
-from fromto.coding import sheet_reading
 from fromto.textio import InputError
 
 XSD = Path(__file__).parent / "data" / "Project-mrt2019.xsd"
