@@ -20,31 +20,11 @@ from fromto.coding import rules
 from fromto.coding import codebook as cb
 from fromto.coding.sheet_reading import read_coding_sheet
 from fromto.coding.sheets import _id_key, coding_sheet, merge_sheet, statement_ids
-from fromto.textio import atomic_write, cell_text, read_resource_csv, read_text, write_csv
+from fromto.textio import atomic_write, cell_text, read_resource_csv, write_csv
 
 # --------------------------------------------------------------------------------------------------------------
 # Tables for a folder of documents
 # --------------------------------------------------------------------------------------------------------------
-
-def document_tables(folder: str | os.PathLike, codebook: pd.DataFrame | None = None) -> dict:
-    """Every ``*.txt`` of ``folder`` (sorted) cleaned, its transitions extracted and coded; ``doc`` = file stem.
-
-    Returns ``{"texts": {doc: raw text}, "sentences": DataFrame, "transitions": DataFrame (coded)}`` — the raw
-    text is what the sentences' ``raw_start``/``raw_end`` point into (:func:`fromto.textio.read_text`)."""
-    from fromto import transitions
-    from fromto.clean import clean_document
-
-    codebook = cb.load_codebook() if codebook is None else codebook
-    texts, sentence_tables = {}, []
-    for f in sorted(Path(folder).glob("*.txt")):
-        text = read_text(f)
-        texts[f.stem] = text
-        sentence_tables.append(clean_document(text, f.stem).sentences)
-    sentences = pd.concat(sentence_tables, ignore_index=True)
-    found = transitions.extract_sentences(sentences)
-    coded = rules.code_transitions(found, codebook, glossary={})
-    return {"texts": texts, "sentences": sentences, "transitions": coded}
-
 
 # --------------------------------------------------------------------------------------------------------------
 # A second coder's packet
@@ -163,7 +143,9 @@ def make_packet(out_dir: str | os.PathLike, n: int = PACKET_SIZE, folder: str | 
     rows, kept apart from the packet) and the sample with its extractor fields to ``sample_resource`` (default
     ``resources/report_coding_sample.csv``). Returns the paths."""
     book = cb.load_codebook()
-    tables = document_tables(folder or paths.REPORTS, book)
+    from fromto import corpus
+
+    tables = corpus.folder_tables(folder or paths.REPORTS)
     sheet = coding_sheet(tables["transitions"], tables["sentences"])
     sample = draw_coding_sample(sheet, n)
     fields = tables["transitions"].assign(id=statement_ids(tables["transitions"]))

@@ -54,12 +54,13 @@ from fromto.corpus.document import (CODE_COLUMNS, DOCUMENT_COLUMNS, ERROR_COLUMN
 from fromto.corpus.pool import (DEFAULT_TIME_LIMIT, KILL_GRACE, check_time_limit, check_workers, default_workers,
                                 iter_results)
 from fromto.corpus.readers import date_from_name, iter_tasks, load_task, name_problem, printable, split_front_matter
-from fromto.corpus.run import DocumentCheck, MARKER, check_document, page_counts, run_corpus, transitions_for_paths
+from fromto.corpus.run import (DocumentCheck, MARKER, check_document, folder_tables, page_counts, run_corpus,
+                               transitions_for_paths)
 
 __all__ = [
     "CODE_COLUMNS", "DOCUMENT_COLUMNS", "ERROR_COLUMNS", "PARAGRAPH_COLUMNS", "TABLES", "TERM_COLUMNS",
     "TRANSITION_COLUMNS", "coded_transitions", "coding_resources", "process_document", "term_counts",
     "DEFAULT_TIME_LIMIT", "KILL_GRACE", "check_time_limit", "check_workers", "default_workers", "iter_results",
     "date_from_name", "iter_tasks", "load_task", "name_problem", "printable", "split_front_matter",
-    "MARKER", "DocumentCheck", "check_document", "page_counts", "run_corpus", "transitions_for_paths",
+    "MARKER", "DocumentCheck", "check_document", "folder_tables", "page_counts", "run_corpus", "transitions_for_paths",
 ]

@@ -250,6 +250,29 @@ def _transitions_work(task: tuple, time_limit: float | None = None) -> tuple[str
     return doc, {"rows": rows}, None
 
 
+# --- A folder of documents as tables in memory ---------------------------------------------------------------
+def folder_tables(folder: str | os.PathLike) -> dict:
+    """Every ``*.txt`` of ``folder`` (sorted) through corpus mode's per-document path, kept in memory with its
+    sentences: ``{"texts": {doc: raw text}, "sentences": DataFrame, "transitions": DataFrame}``, ``doc`` = the file
+    stem. The raw text is what the sentences' ``raw_start``/``raw_end`` point into (:func:`fromto.textio.read_text`);
+    the transitions are :func:`~fromto.corpus.document.coded_transitions`' rows (:data:`TRANSITION_COLUMNS`), the
+    same as a corpus run's ``transitions.csv``. For the notebook's reading list and a second coder's packet, which
+    need every sentence, not only the tables a corpus run writes."""
+    import pandas as pd
+
+    from fromto.clean import clean_document
+
+    texts, sentence_tables, rows = {}, [], []
+    for f in sorted(Path(folder).glob("*.txt")):
+        text = read_text(f)
+        texts[f.stem] = text
+        result = clean_document(text, f.stem)
+        sentence_tables.append(result.sentences)
+        rows.extend(coded_transitions(result.sentence_rows))
+    return {"texts": texts, "sentences": pd.concat(sentence_tables, ignore_index=True),
+            "transitions": pd.DataFrame(rows, columns=TRANSITION_COLUMNS)}
+
+
 # --- One page, checked before a report --------------------------------------------------------------------------
 @dataclasses.dataclass(frozen=True)
 class DocumentCheck:
