@@ -158,10 +158,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("fromto: interrupted", file=sys.stderr)
         return 130
-    except Terminated as exc:  # SIGTERM or SIGHUP during a run or a report
+    except Terminated as exc:  # SIGTERM or SIGHUP (fromto.run.processes.signals_end_run)
         print(exc.message, file=sys.stderr)
         return int(exc.code)
-    except SystemExit as exc:  # SIGTERM during a corpus run (fromto.corpus.run._terminate)
-        if exc.code == 143:
-            print("fromto: terminated", file=sys.stderr)
-        raise

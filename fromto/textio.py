@@ -417,3 +417,43 @@ QUOTE_CHARS = frozenset(QUOTE_PAIRS) | frozenset(QUOTE_PAIRS.values())
 def strip_quotes(text: str, also: str = "") -> str:
     """``text`` without quotation marks (:data:`QUOTE_CHARS`), white space, or any character of ``also``."""
     return "".join(ch for ch in text if ch not in QUOTE_CHARS and ch not in also and not ch.isspace())
+
+
+class _Hold:
+    """What :func:`held_folder` yields: ``keep()`` marks a folder the block created as one to keep."""
+
+    def __init__(self):
+        self.kept = False
+
+    def keep(self) -> None:
+        self.kept = True
+
+
+@contextlib.contextmanager
+def held_folder(folder: str | os.PathLike, what: str):
+    """Create ``folder`` if it is new and hold an exclusive lock on it (``flock``) for the block, so two runs never
+    write into one folder. ``what`` names the kind of run in the refusal: ``another {what} is being written into
+    this folder``. A folder that cannot be created, or that another run holds, is an :class:`InputError`. When
+    the block created the folder and did not call ``keep()`` on what it yields, the folder is removed again if
+    it is still empty."""
+    import fcntl
+
+    folder = Path(folder)
+    created = not folder.exists()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise InputError(folder, f"cannot create the folder ({exc.strerror or exc})") from None
+    hold = _Hold()
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(folder, f"another {what} is being written into this folder") from None
+        yield hold
+    finally:
+        os.close(fd)  # releases the lock
+        if created and not hold.kept:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if empty

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import fcntl
 import os
 import shutil
-import signal
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Iterable
 
@@ -20,7 +17,8 @@ from fromto.corpus.document import (TABLES, TRANSITION_COLUMNS, _one_line, _row_
 from fromto.corpus.pool import (DocumentTimeout, _pool_results, _time_limit, _timeout_reason, check_time_limit,
                                check_workers, iter_results)
 from fromto.corpus.readers import _count_table_rows, _table_kind, iter_tasks, load_task
-from fromto.textio import InputError, iter_text_files, read_text, spreadsheet_safe
+from fromto.run.processes import signals_end_run
+from fromto.textio import InputError, held_folder, iter_text_files, read_text, spreadsheet_safe
 
 # --- Drivers ----------------------------------------------------------------------------------------------------
 #: Written into ``--out`` by a finished run: a folder holding it (and only the tables) may be written again.
@@ -57,18 +55,7 @@ def _claim_output(out: Path, src: Path):
                                   "choose another --out")
     except OSError:
         pass
-    created = not out.exists()
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError as exc:
-        raise InputError(out, f"cannot create the output folder ({_os_problem(exc)})") from None
-    ok = False
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise InputError(out, "another corpus run is writing into this folder") from None
+    with held_folder(out, "corpus run") as hold:
         entries = os.listdir(out)
         for name in entries:
             if name.startswith(_PARTIAL):  # left by a run that was killed (we hold the lock: none is running)
@@ -87,33 +74,9 @@ def _claim_output(out: Path, src: Path):
             raise InputError(out, f"cannot write into the output folder ({_os_problem(exc)})") from None
         try:
             yield tmp
-            ok = True
+            hold.keep()
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-    finally:
-        os.close(fd)  # releases the lock
-        if created and not ok:
-            with contextlib.suppress(OSError):
-                out.rmdir()  # only if empty
-
-
-def _terminate(signum, frame):
-    """SIGTERM ends a run like Ctrl-C: through the ``finally`` blocks, so workers and temporary files go."""
-    raise SystemExit(128 + signum)
-
-
-@contextlib.contextmanager
-def _sigterm_ends_run():
-    """In this block SIGTERM raises ``SystemExit(143)`` (:func:`_terminate`), so the worker pool is ended on the
-    way out; outside the main thread, where no handler can be set, nothing changes."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _terminate)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | None = None,
@@ -143,44 +106,38 @@ def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | N
         yield from tasks
 
     n_docs = n_errors = 0
-    on_main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _terminate) if on_main else None
-    try:
-        with _claim_output(out, src) as tmp:
+    with signals_end_run(), _claim_output(out, src) as tmp:
+        try:
+            handles = {}
             try:
-                handles = {}
-                try:
-                    for name, cols in TABLES.items():
-                        fh = open(tmp / name, "w", encoding="utf-8", newline="\n")
-                        fh.write(_row_fragment(cols))
-                        handles[name] = fh
-                    bar = tqdm(total=total, disable=not progress, file=sys.stderr, unit="doc",
-                               desc="fromto corpus", dynamic_ncols=True)
-                    with bar:
-                        for doc, frags, error in iter_results(all_tasks(), workers=workers, chunksize=chunksize,
-                                                              time_limit=time_limit):
-                            if error is not None:
-                                n_errors += 1
-                                handles["errors.csv"].write(_row_fragment([doc, error]))
-                                bar.write(f"fromto: {doc}: {error}", file=sys.stderr)
-                            else:
-                                n_docs += 1
-                                for name, text in frags.items():
-                                    if text:
-                                        handles[name].write(text)
-                            bar.update(1)
-                finally:
-                    for fh in handles.values():
-                        fh.close()
-                for name in TABLES:
-                    os.replace(tmp / name, out / name)
-                (out / MARKER).write_text("These tables were written by `python -m fromto corpus`; "
-                                          "a later run may replace them.\n", encoding="utf-8")
-            except OSError as exc:
-                raise InputError(out, f"cannot write the tables ({_os_problem(exc)})") from None
-    finally:
-        if on_main:
-            signal.signal(signal.SIGTERM, previous)
+                for name, cols in TABLES.items():
+                    fh = open(tmp / name, "w", encoding="utf-8", newline="\n")
+                    fh.write(_row_fragment(cols))
+                    handles[name] = fh
+                bar = tqdm(total=total, disable=not progress, file=sys.stderr, unit="doc",
+                           desc="fromto corpus", dynamic_ncols=True)
+                with bar:
+                    for doc, frags, error in iter_results(all_tasks(), workers=workers, chunksize=chunksize,
+                                                          time_limit=time_limit):
+                        if error is not None:
+                            n_errors += 1
+                            handles["errors.csv"].write(_row_fragment([doc, error]))
+                            bar.write(f"fromto: {doc}: {error}", file=sys.stderr)
+                        else:
+                            n_docs += 1
+                            for name, text in frags.items():
+                                if text:
+                                    handles[name].write(text)
+                        bar.update(1)
+            finally:
+                for fh in handles.values():
+                    fh.close()
+            for name in TABLES:
+                os.replace(tmp / name, out / name)
+            (out / MARKER).write_text("These tables were written by `python -m fromto corpus`; "
+                                      "a later run may replace them.\n", encoding="utf-8")
+        except OSError as exc:
+            raise InputError(out, f"cannot write the tables ({_os_problem(exc)})") from None
     if progress:
         print(f"fromto: {_n(n_docs, 'document')} processed, {n_errors} not; tables in {out}", file=sys.stderr)
     return 1 if n_errors else 0
@@ -217,7 +174,7 @@ def transitions_for_paths(paths: Iterable[str | os.PathLike], time_limit: float 
             yield from iter_tasks(Path(given))
 
     rows = []
-    with _sigterm_ends_run():
+    with signals_end_run():
         for doc, payload, error in _pool_results(tasks(), 1, time_limit, work=_transitions_work):
             if error is not None:
                 on_error(doc, error)
@@ -361,7 +318,7 @@ def check_document(page: str | os.PathLike, time_limit: float | None = None, *,
     time_limit = check_time_limit(time_limit)
     doc = os.fspath(page)
     task = (doc, None, text, {}, None) if text is not None else (doc, doc, None, {}, None)
-    with _sigterm_ends_run():
+    with signals_end_run():
         [(_, payload, error)] = _pool_results([task], 1, time_limit, work=_check_work)
     if error is not None:
         return DocumentCheck(doc=doc, error=error)

@@ -54,24 +54,12 @@ def _report_folder(out: Path):
     (same file system) and swapped in when the block ends after ``finished()`` was called; otherwise (a failed
     notebook, an error, a signal) the partial folder is removed and ``out`` is left as it was (removed again if
     this report created it). Partial folders that killed reports left beside ``out`` are removed first."""
-    import fcntl
     import shutil
     import tempfile
 
-    from fromto.textio import InputError
+    from fromto.textio import InputError, held_folder
 
-    created = not out.exists()
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError as exc:
-        raise InputError(out, f"cannot create the report folder ({_os_problem(exc)})") from None
-    swapped = False
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise InputError(out, "another report is being written into this folder") from None
+    with held_folder(out, "report") as hold:
         prefix = f".{out.name}"
         for left in [*out.parent.glob(f"{prefix}{_PARTIAL}*"), *out.parent.glob(f"{prefix}{_REPLACED}*")]:
             shutil.rmtree(left, ignore_errors=True)
@@ -94,15 +82,10 @@ def _report_folder(out: Path):
                         os.replace(build.path, out)  # replaces the empty folder
                 except OSError as exc:
                     raise InputError(out, f"cannot put the finished report in place ({_os_problem(exc)})") from None
-                swapped = True
+                hold.keep()
         finally:
-            if not swapped:
+            if not hold.kept:
                 shutil.rmtree(build.path, ignore_errors=True)
-    finally:
-        os.close(fd)
-        if created and not swapped:
-            with contextlib.suppress(OSError):
-                out.rmdir()  # only if still empty
 
 
 def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None = None,
