@@ -175,7 +175,7 @@ def add_code_elements(parent_el, codebook: pd.DataFrame, ns: str) -> None:
     """Append the codebook to ``parent_el`` (a REFI-QDA ``<Codes>`` element) as ``<Code>`` elements, nested under
     their ``parent`` codes (rows of kind ``group`` are ``isCodable="false"``); ``ns`` is ``"{namespace}"``.
 
-    Shared by the codebook export (.qdc) and the project export (.qdpx, :mod:`fromto.qda`), so both carry the
+    Shared by the codebook export (.qdc) and the project export (.qdpx, :mod:`fromto.coding.qdpx`), so both carry the
     same GUIDs, names, colours and descriptions."""
     records = codebook.to_dict("records")
     known = {cell_text(r["code"]) for r in records}
