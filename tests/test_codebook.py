@@ -111,12 +111,14 @@ def test_keywords_are_counted_so_the_code_with_most_hits_wins(book):
     assert row["code"] == "SCALE"
 
 
-def test_keyword_tie_goes_to_the_code_listed_first():
+def test_a_keyword_tie_in_the_poles_abstains_for_a_reader():
     mini = pd.DataFrame([
         {"code": "FIRST", "subject_heads": "", "keywords": "甲"},
         {"code": "SECOND", "subject_heads": "", "keywords": "乙"},
     ])
-    assert rules.keyword_code("甲", "乙", mini) == ("FIRST", ["甲"])
+    code, rule = rules.code_one({"source": "甲", "target": "乙"}, mini)
+    assert code == cb.UNCODED_CODE
+    assert rule.startswith("R3 the poles' keywords tie between FIRST|SECOND") and rule.endswith("needs a reader")
 
 
 def test_a_longer_keyword_claims_its_characters_before_shorter_ones():
@@ -129,13 +131,64 @@ def test_a_longer_keyword_claims_its_characters_before_shorter_ones():
 
 def test_one_character_keywords_score_half():
     mini = pd.DataFrame([
-        {"code": "CHARS", "subject_heads": "", "keywords": "城|镇"},
+        {"code": "CHARS", "subject_heads": "", "keywords": "城|乡"},
         {"code": "WORD", "subject_heads": "", "keywords": "农民工"},
     ])
-    # 城 + 镇 = 1 against 农民工 = 1: a tie, so the first code; a second 城 tips it.
-    assert rules.keyword_code("城镇的农民工", "", mini)[0] == "CHARS"
+    # 城 (½) + 乡 (½) = 1 against 农民工 = 1: a tie, so no code; a third character tips it.
+    assert rules.keyword_hits(["城与乡的农民工"], mini) == {"WORD": ["农民工"], "CHARS": ["乡", "城"]}
+    assert rules.code_one({"source": "城与乡的农民工", "target": ""}, mini)[0] == cb.UNCODED_CODE
     assert rules.keyword_code("农民工", "", mini)[0] == "WORD"
-    assert rules.keyword_code("在城镇的农民工", "居民", mini)[0] == "CHARS"
+    assert rules.code_one({"source": "城与乡的农民工", "target": "城"}, mini)[0] == "CHARS"
+
+
+# A keyword matches a word of the project tokenizer or a run of its words, never the inside of a word. Each pair is
+# a transition a blind coder read on newspaper prose that the rules once coded by a keyword found inside a word.
+INSIDE_A_WORD = [
+    ("三下乡", "三扎根", "乡"),       # campaign → routine: 乡 "township" inside 三下乡
+    ("地球", "村落", "村"),           # 村 inside 村落
+    ("地球村", "村落", "村"),         # 村 inside 地球村
+    ("老楼", "新居", "楼"),           # 楼 "building" inside 老楼 "old building"
+    ("村务公开", "政务公开", "村"),   # 村 inside 村务公开
+    ("乡镇企业", "现代企业制度", "乡镇"),  # a township enterprise is an enterprise, not a township
+    ("城乡", "城市", "乡"),
+]
+
+
+@pytest.mark.parametrize("source, target, keyword", INSIDE_A_WORD)
+def test_no_keyword_matches_inside_a_word(source, target, keyword):
+    mini = pd.DataFrame([{"code": "UNIT", "subject_heads": "", "keywords": keyword}])
+    assert rules.keyword_hits([source, target], mini) == {}
+
+
+@pytest.mark.parametrize("source, target, _keyword", INSIDE_A_WORD[:-1])
+def test_words_inside_words_no_longer_make_these_scale(book, source, target, _keyword):
+    assert _one(source, target, book=book)["code"] != "SCALE"
+
+
+def test_a_keyword_matches_a_whole_word_a_run_of_words_or_a_compound_s_head():
+    mini = pd.DataFrame([
+        {"code": "UNIT", "subject_heads": "", "keywords": "楼|乡镇"},
+        {"code": "MONEY", "subject_heads": "", "keywords": "拨款|土地所有制"},
+    ])
+    assert rules.keyword_hits(["一幢楼"], mini) == {"UNIT": ["楼"]}                  # a word of its own
+    assert rules.keyword_hits(["土地所有制"], mini) == {"MONEY": ["土地所有制"]}      # a run of words 土地 / 所有制
+    assert rules.keyword_hits(["财政拨款"], mini) == {"MONEY": ["拨款"]}              # the head of 财政拨款
+    assert rules.keyword_hits(["乡镇企业"], mini) == {}                               # a modifier is no head
+
+
+def test_a_domain_lexicon_phrase_is_read_as_the_words_it_is_made_of():
+    # The lexicon keeps 工业锈带 and 田园五镇 whole for counting; for coding, 工业 and 镇 are words in them.
+    mini = pd.DataFrame([{"code": "LAND", "subject_heads": "", "keywords": "工业|镇"}])
+    assert rules.keyword_hits(["工业锈带", "田园五镇"], mini) == {"LAND": ["工业", "镇"]}
+
+
+def test_a_sentence_wide_keyword_alone_does_not_code(book):
+    # Nothing in the poles, their context or the verb: the sentence's 干部 only hints, and the row waits for a reader.
+    row = rules.code_transitions(pd.DataFrame([{"source": "心上事", "target": "上心事", "subject": "", "marker": "从X到Y",
+                                          "sentence": "干部从心上事到上心事。"}]),
+                           book, glossary={}).iloc[0]
+    assert row["code"] == cb.UNCODED_CODE
+    assert row["code_rule"].startswith("R6 only the sentence's words point to")
 
 
 def test_migrant_workers_becoming_urban_residents_is_status_not_scale(book):
@@ -219,15 +272,16 @@ def test_stated_subject_words_decide_before_the_conversion_verb(book):
     assert (row["code"], row["code_rule"]) == ("ECONOMIC_SYSTEM", "R4 context keywords 对外开放")
 
 
-def test_sentence_keywords_are_the_weakest_rule_and_never_outweigh_a_pole_word(book):
+def test_sentence_keywords_never_code_and_never_outweigh_a_pole_word(book):
     # The sentence speaks of the planned economy, but the pole word 公仆 decides (R3).
     sentence = "在计划经济和市场经济的年代，干部要从公仆变成甲乙。"
     df = pd.DataFrame([{"doc": "d", "subject": "", "source": "公仆", "target": "甲乙", "sentence": sentence},
                        {"doc": "d", "subject": "", "source": "丙丁", "target": "戊己", "sentence": sentence}])
     coded = rules.code_transitions(df, book, glossary={})
     assert (coded.loc[0, "code"], coded.loc[0, "code_rule"]) == ("STATUS", "R3 keywords 公仆")
-    assert coded.loc[1, "code"] == "ECONOMIC_SYSTEM"
-    assert coded.loc[1, "code_rule"] == "R6 sentence keywords (weak, score 3) 市场经济|计划经济"
+    assert coded.loc[1, "code"] == "UNCODED"  # the sentence's words only hint: the row waits for a reader
+    assert coded.loc[1, "code_rule"] == ("R6 only the sentence's words point to ECONOMIC_SYSTEM "
+                                         "(市场经济|计划经济): needs a reader")
 
 
 def test_sentence_keywords_that_tie_leave_the_row_to_a_reader(book):

@@ -16,25 +16,27 @@ R2 ``restatement``      no subject rule applies, but another transition of the s
                         was coded by R1 (a body sentence or nominal form repeating a heading whose subject it
                         leaves out): it takes that code.
 R3 ``keywords``         words of the kind of content each code covers (``keywords``) are counted in the two poles;
-                        the code with the highest score wins, ties going to the codebook's row order. A longer
-                        keyword is matched first and the characters it covers are not counted again (城镇居民
-                        counts once, for STATUS, not also as 城 and 镇 for SCALE); a one-character keyword scores
-                        ½, one of two or three characters 1, a longer one 1½ (one character is ambiguous: 城 in
-                        城乡; a long term is specific: 土地所有制); ``=X`` matches only a whole pole X and scores 1
-                        (化危为机: 危 → 机).
+                        the code with the highest score wins. A keyword matches a word of the project tokenizer
+                        or a run of its words, never the inside of a word (乡 is not in 三下乡, 村 not in 地球村,
+                        楼 not in 老楼). A longer keyword is matched first and the characters it covers are not
+                        counted again (城镇居民 counts once, for STATUS); a one-character keyword scores ½, one of
+                        two or three characters 1, a longer one 1½ (a long term is specific: 土地所有制); ``=X``
+                        matches only a whole pole X and scores 1 (化危为机: 危 → 机). Two codes tied for the top
+                        score abstain: UNCODED, the tie named in ``code_rule``, for a reader.
 R4 ``context``          no keyword in the poles, but the words around them name the kind of change: the head noun
                         that follows the construction (…向市场经济转变的**经济体制**; :func:`head_noun`), read first
                         as a subject head (R1's list) and then for keywords, together with the stated subject and
-                        the verb. ``code_rule`` names the words (``R4 head noun 经济体制``, ``R4 context keywords
+                        the verb (a tie decides nothing). ``code_rule`` names the words (``R4 head noun 经济体制``, ``R4 context keywords
                         …``).
 R5 ``verb``             nothing above applies, and the construction is a verb of conversion (the extractor's
                         :data:`fromto.transitions.CONVERSION_VERBS`: 转化为/转化成, 蜕变为, 嬗变为, 演变为):
                         CONVERSION. The verb never overrides content words (由产品经济向商品经济转化 is
                         ECONOMIC_SYSTEM by R3).
-R6 ``sentence``         the weakest signal: keywords anywhere in the sentence, scored as in R3 but only when one
-                        code scores strictly more than every other and at least 1 (a tie or a lone character leaves
-                        the row to a reader). It is reached only when the poles hold no keyword, so it never
-                        outweighs a pole hit.
+R6 ``sentence``         keywords anywhere in the sentence, scored as in R3, are not enough to code: a sentence-wide
+                        word says what the sentence is about, not what changes (干部 in a sentence about a change
+                        of attitude). When the poles, their context and the verb decided nothing, the row is
+                        UNCODED and ``code_rule`` names the code the sentence's words point to, as a hint for the
+                        reader.
 R7 ``none``             nothing applies: UNCODED, "needs a reader". The rules never assign OTHER: OTHER and
                         NOT_A_TRANSITION are a reader's decisions, made on the coding sheet (:mod:`fromto.coding.sheets`).
 
@@ -117,11 +119,44 @@ def _keyword_table_of(codes: tuple, keyword_cells: tuple, kinds: tuple) -> tuple
     return subs, whole, by_first
 
 
+@functools.lru_cache(maxsize=65536)
+def word_bounds(text: str) -> tuple[frozenset, frozenset]:
+    """The offsets in ``text`` where a word of the project tokenizer starts or ends (0 and ``len(text)`` included):
+    a keyword matches only from one such offset to another, never inside a word. A domain-lexicon entry is a
+    phrase the tokenizer keeps whole for counting (工业锈带, 田园五镇); for coding, the dictionary words it is made
+    of are words too (:func:`fromto.segment.tokens.phrase_parts`: 工业 / 锈 / 带). Words of jieba's own dictionary
+    (三下乡, 地球村, 老楼, 乡镇企业) stay whole, except for their head: Chinese compounds are head-final, so a word
+    of two or more characters that ends a longer word names what that word is (财政拨款 is a kind of 拨款; 乡镇企业
+    is a kind of 企业, not of 乡镇). Returns ``(bounds, heads)``: the word boundaries, and the offsets inside a
+    word of three or more characters where such a head may start. Cached: poles repeat."""
+    from fromto.segment.tokens import get_tokenizer, phrase_parts
+
+    tokenizer = get_tokenizer()
+    phrases = tokenizer.lexicon_words()
+    bounds = {0, len(text)}
+    heads = set()
+    for tok, start, end in tokenizer.tokenize(text):
+        bounds.add(start)
+        bounds.add(end)
+        if tok in phrases:
+            for part in phrase_parts(tok)[:-1]:
+                start += len(part)
+                bounds.add(start)
+        elif len(tok) >= 3:
+            heads.update(range(start + 1, end - 1))
+    return frozenset(bounds), frozenset(heads)
+
+
 def keyword_hits(texts, codebook: pd.DataFrame) -> dict[str, list[str]]:
     """Keyword occurrences per code in ``texts`` (each pole or subject separately): ``{code: [word, …]}``, one
-    entry per occurrence. Longer keywords are matched first and the characters they cover are not matched
-    again; ``=X`` keywords match only a whole text equal to X. (Only keywords whose first character occurs in
-    the text are tried, in the same global order, so the result is that of trying them all.)"""
+    entry per occurrence.
+
+    A keyword matches a word of the project tokenizer or a run of its words, never the inside of a word (the way
+    a phrase matcher matches token sequences): 乡 is not found in 三下乡, nor 村 in 地球村, nor 楼 in 老楼, because the
+    tokenizer keeps those words whole (:func:`word_bounds`). Longer keywords are matched first and the characters
+    they cover are not matched again; ``=X`` keywords match only a whole text equal to X. (Only keywords whose
+    first character occurs in the text are tried, in the same global order, so the result is that of trying them
+    all.)"""
     subs, whole, by_first = _keyword_table(codebook)
     hits: dict[str, list[str]] = {}
     for text in texts:
@@ -131,6 +166,7 @@ def keyword_hits(texts, codebook: pd.DataFrame) -> dict[str, list[str]]:
         if text in whole:
             hits.setdefault(whole[text][1], []).append("=" + text)
             continue
+        bounds, heads = word_bounds(text)
         candidates = sorted({i for ch in set(text) for i in by_first.get(ch, ())})
         covered = [False] * len(text)
         for i in candidates:
@@ -138,7 +174,8 @@ def keyword_hits(texts, codebook: pd.DataFrame) -> dict[str, list[str]]:
             start = text.find(word)
             while start != -1:
                 end = start + len(word)
-                if any(covered[start:end]):
+                at_word = start in bounds or (start in heads and len(word) >= 2)
+                if not at_word or end not in bounds or any(covered[start:end]):
                     start = text.find(word, start + 1)
                     continue
                 covered[start:end] = [True] * len(word)
@@ -176,19 +213,32 @@ def not_a_change_of_kind(source, target, codebook: pd.DataFrame) -> str:
     return ""
 
 
-def _best_code(texts, codebook: pd.DataFrame, strict: bool = False) -> tuple[str, list[str], float] | None:
-    """``(code, distinct words hit, score)`` for the code whose keyword occurrences in ``texts`` score highest
-    (:func:`keyword_score`); ties go to the code listed first, or, when ``strict``, leave no winner (``None``)."""
+def _ranked_codes(texts, codebook: pd.DataFrame) -> list[tuple[str, list[str], float]]:
+    """``(code, distinct words hit, score)`` for every code with a keyword occurrence in ``texts`` (scored by
+    :func:`keyword_score`; ``=X`` scores 1), best first, equal scores in the codebook's row order."""
     hits = keyword_hits(texts, codebook)
-    if not hits:
-        return None
     order = {c: i for i, c in enumerate(codebook["code"])}
     score = {c: sum(1.0 if w.startswith("=") else keyword_score(w) for w in words) for c, words in hits.items()}
     ranked = sorted(hits, key=lambda c: (-score[c], order.get(c, len(order))))
-    if strict and len(ranked) > 1 and score[ranked[0]] == score[ranked[1]]:
+    return [(c, list(dict.fromkeys(hits[c])), score[c]) for c in ranked]
+
+
+def _best_code(texts, codebook: pd.DataFrame, strict: bool = False) -> tuple[str, list[str], float] | None:
+    """The first of :func:`_ranked_codes`, or ``None`` when no keyword occurs. A tie for the top score goes to the
+    code listed first, or, when ``strict``, leaves no winner (``None``)."""
+    ranked = _ranked_codes(texts, codebook)
+    if not ranked:
         return None
-    code = ranked[0]
-    return code, list(dict.fromkeys(hits[code])), score[code]
+    if strict and len(ranked) > 1 and ranked[0][2] == ranked[1][2]:
+        return None
+    return ranked[0]
+
+
+def _tie(ranked) -> str:
+    """``"A|B"`` naming the codes that share the top score of ``ranked``, or ``""`` when one code leads."""
+    if len(ranked) > 1 and ranked[0][2] == ranked[1][2]:
+        return "|".join(c for c, _, sc in ranked if sc == ranked[0][2])
+    return ""
 
 
 def keyword_code(source, target, codebook: pd.DataFrame) -> tuple[str, list[str]] | None:
@@ -260,7 +310,7 @@ def context_code(row, codebook: pd.DataFrame) -> tuple[str, str] | None:
     found = subject_code(head, codebook)
     if found:
         return found[0], f"head noun {head} (subject head {found[1]})"
-    found_kw = _best_code([row.get("subject"), row.get("verb"), head], codebook)
+    found_kw = _best_code([row.get("subject"), row.get("verb"), head], codebook, strict=True)
     if found_kw:
         return found_kw[0], "context keywords " + "|".join(found_kw[1])
     return None
@@ -305,9 +355,13 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
         if key in restated:
             code, head = restated[key]
             return code, f"R2 restates a transition whose subject head is {head}"
-    found_kw = keyword_code(row.get("source"), row.get("target"), codebook)
-    if found_kw:
-        return found_kw[0], "R3 keywords " + "|".join(found_kw[1])
+    ranked = _ranked_codes([row.get("source"), row.get("target")], codebook)
+    if ranked:
+        tie = _tie(ranked)
+        if tie:
+            words = "|".join(w for _, ws, sc in ranked if sc == ranked[0][2] for w in ws)
+            return UNCODED_CODE, f"R3 the poles' keywords tie between {tie} ({words}): needs a reader"
+        return ranked[0][0], "R3 keywords " + "|".join(ranked[0][1])
     found_ctx = context_code(row, codebook)
     if found_ctx:
         return found_ctx[0], f"R4 {found_ctx[1]}"
@@ -316,7 +370,8 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
         return CONVERSION_CODE, f"R5 conversion verb {verb}"
     found_s = _sentence_code_once(row, codebook, sentence_codes)
     if found_s:
-        return found_s[0], f"R6 sentence keywords (weak, score {found_s[2]:g}) " + "|".join(found_s[1])
+        return UNCODED_CODE, (f"R6 only the sentence's words point to {found_s[0]} ("
+                              + "|".join(found_s[1]) + "): needs a reader")
     return UNCODED_CODE, "R7 no rule applies: needs a reader"
 
 

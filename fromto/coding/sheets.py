@@ -269,10 +269,16 @@ def sheet_agreement(sheet: pd.DataFrame, codebook: pd.DataFrame | None = None) -
     codebook = cb.load_codebook() if codebook is None else codebook
     coded = sheet[[bool(cell_text(h)) for h in sheet["human_code"]]]
     real = coded[coded["human_code"] != cb.NOT_A_TRANSITION]
+    decided = real[real["rule_code"] != cb.UNCODED_CODE]
+    coverage = pd.DataFrame([{"measure": "rules_coverage", "value": metrics.ratio(len(decided), len(real)),
+                              "n_statements": len(real), "units": "rows the reader judged transitions"}])
     overall = pd.concat([
         metrics.agreement_table(coded["rule_code"], coded["human_code"]).assign(units="all rows coded by the reader"),
         metrics.agreement_table(real["rule_code"], real["human_code"]).assign(
             units="rows the reader judged transitions"),
+        coverage,
+        metrics.agreement_table(decided["rule_code"], decided["human_code"]).assign(
+            units="rows the reader judged transitions and the rules coded"),
     ], ignore_index=True)[["units", "measure", "value", "n_statements"]]
     order = [c for c in codebook["code"] if cell_text(codebook.set_index("code").at[c, "kind"]) != "group"]
     per_code = metrics.per_code_agreement(coded["rule_code"], coded["human_code"], order).rename(

@@ -210,6 +210,45 @@ class Tokenizer:
         return _dictionary()[0].get(word, 0) > 0
 
 
+    def lexicon_words(self) -> frozenset[str]:
+        """The words of this tokenizer's domain lexicon (phrases it keeps whole that plain jieba cuts)."""
+        words = self.__dict__.get("_lexicon_words")
+        if words is None:
+            words = self.__dict__["_lexicon_words"] = frozenset(e.word for e in self.lexicon)
+        return words
+
+
+@functools.lru_cache(maxsize=4096)
+def phrase_parts(phrase: str) -> tuple[str, ...]:
+    """The words of jieba's default dictionary that ``phrase`` is made of, the phrase itself excluded: jieba's
+    own route over its dictionary (the split whose word frequencies have the highest product; HMM off, so an
+    unknown stretch falls apart into characters). A domain-lexicon entry is a phrase plain jieba cuts into more
+    than one word (see ``resources/lexicon.tsv``): 工业锈带 -> 工业 / 锈 / 带, 田园五镇 -> 田园 / 五 / 镇.
+    """
+    import math
+
+    freq, _tags, total, _heads = _dictionary()
+    n = len(phrase)
+    log_total = math.log(total)
+    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, n + 1):
+            piece = phrase[i:j]
+            if (i, j) == (0, n):
+                continue
+            f = freq.get(piece, 0)
+            if f > 0 or j == i + 1:
+                options.append((math.log(f or 1) - log_total + best[j][0], j))
+        best[i] = max(options)
+    parts, i = [], 0
+    while i < n:
+        j = best[i][1]
+        parts.append(phrase[i:j])
+        i = j
+    return tuple(parts)
+
+
 def _file_sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
