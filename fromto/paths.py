@@ -51,6 +51,17 @@ def pku_available() -> bool:
     return PKU_RAW.is_file() and PKU_GOLD.is_file()
 
 
+#: People's Daily party-building page, 2025 (68 Markdown articles), read in place beside the repository
+#: (research-only: never copied in; its gold standard stores ids, digests and short poles only).
+NEWSPAPERS = Path(os.environ.get("FROMTO_NEWSPAPERS",
+                                 ROOT.parent / "shared" / "corpora" / "peoples-daily-2025-party-building"))
+
+
+def newspapers_available() -> bool:
+    """True when the People's Daily 2025 development corpus is beside the repository."""
+    return (NEWSPAPERS / "articles").is_dir()
+
+
 # --- Hand-made inputs (resources/): each file opens with '#' comment lines saying how it was made. ---------------
 LEXICON = RESOURCES / "lexicon.tsv"                      # domain lexicon for jieba
 STOPWORDS_ADDITIONS = RESOURCES / "stopwords_additions.tsv"  # the project's own stopwords, each justified
@@ -61,6 +72,7 @@ GLOSSARY = RESOURCES / "glossary.csv"                    # English glosses for t
 TERM_GLOSSES = RESOURCES / "term_glosses.csv"            # English glosses for vocabulary terms in figures
 PKU_DEV_TRANSITIONS = RESOURCES / "pku_dev_transitions.csv"  # hand annotation of a PKU sample (no PKU text)
 REPORT_GOLD = RESOURCES / "report_gold_transitions.csv"  # transitions in 2,096 report sentences, found by reading
+NEWSPAPER_GOLD = RESOURCES / "newspaper_gold_transitions.csv"  # transitions in 68 People's Daily articles (no text)
 SECOND_CODER = RESOURCES / "second_coder_codes.csv"      # an independent second coder's codes of the gold statements
 DISCOVERY_REJECTED = RESOURCES / "discovery_rejected.tsv"  # a reader's rejections of discovered terms
 REPORT_CODING_SAMPLE = RESOURCES / "report_coding_sample.csv"  # report transitions drawn for a second coder

@@ -18,9 +18,15 @@ import hashlib
 import re
 from pathlib import Path
 
+from collections import defaultdict
+
+from fromto import paths
 from fromto.clean import clean_document
 from fromto.corpus.readers import split_front_matter
-from fromto.textio import read_text
+from fromto.textio import InputError, read_resource_csv, read_text
+
+#: Articles dated up to this day are the tuning half; later ones are held out (split by date before annotation).
+LAST_TUNE_DATE = "2025-04-22"
 
 #: Block marks at the start of a Markdown line: headings, quotes, bullets.
 _BLOCK_MARK = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)+")
@@ -86,3 +92,36 @@ def check_sentences(gold_rows, sentences) -> list[str]:
         elif index[key] != g["sha"]:
             problems.append(f"{key[0]}: sentence {key[1]} differs from the one annotated (sha {g['sha']})")
     return problems
+
+
+def newspaper_items(folder: str | Path | None = None, gold=None) -> list[tuple]:
+    """Every sentence of the newspaper corpus as :func:`fromto.evaluation.devset.score` items
+    ``((file, sentence_id), split, text, gold_pairs)``; ``gold_pairs`` come from the gold standard
+    (``resources/newspaper_gold_transitions.csv``), and every sentence it does not list holds none.
+
+    Raises :class:`fromto.textio.InputError` when the corpus no longer gives a sentence a gold row was made on.
+    """
+    folder = Path(folder or paths.NEWSPAPERS)
+    gold = read_resource_csv(paths.NEWSPAPER_GOLD) if gold is None else gold
+    sentences = corpus_sentences(folder, LAST_TUNE_DATE)
+    rows = gold.to_dict("records")
+    problems = check_sentences(rows, sentences)
+    if problems:
+        raise InputError(folder, f"{len(problems)} gold sentences differ from the corpus; first: {problems[0]}")
+    pairs = defaultdict(list)
+    for r in rows:
+        if str(r["transition"]) == "1":
+            pairs[(r["file"], r["sentence_id"])].append((r["source"], r["target"]))
+    return [((s["file"], s["sentence_id"]), s["split"], s["text"], pairs.get((s["file"], s["sentence_id"]), []))
+            for s in sentences]
+
+
+def evaluate_newspapers(folder: str | Path | None = None, show_errors: str | None = None, extractor=None,
+                        gold=None) -> dict:
+    """Scores on the newspaper gold, splits "tune" and "heldout" (see :func:`fromto.evaluation.devset.score`).
+    Only the tune split's errors may be listed: asking for the held-out split's raises ValueError."""
+    from fromto.evaluation.devset import score
+
+    if show_errors not in (None, "tune"):
+        raise ValueError("only the tune split's errors may be listed; the held-out split is reported, never read")
+    return score(newspaper_items(folder, gold), show_errors, splits=("tune", "heldout"), extractor=extractor)

@@ -1,0 +1,115 @@
+"""The newspaper gold standard: its sentences rebuilt from Markdown articles, checked by digest, scored by split.
+
+The People's Daily 2025 articles are research-only and never in the repository: these tests build a small
+Markdown corpus of their own, and check the committed gold and genre facts hold no running text. The test against
+the real corpus runs only when it is beside the repository.
+"""
+
+import re
+
+import pandas as pd
+import pytest
+
+from fromto import paths
+from fromto.evaluation import newspaper
+from fromto.textio import InputError, read_resource_csv
+
+ARTICLE = """---
+title: "测试标题"
+date: 2025-03-04
+---
+
+### 某地某单位——
+
+# 组织关系从“松散型”向“紧密型”转变
+
+> 本报记者 某某
+
+**过去**各自为战。如今变各自为战为共同奋战。
+
+- 从选址到装修，再到功能区设计，他都亲自把关。
+"""
+
+
+def _corpus(tmp_path, date="2025-03-04"):
+    folder = tmp_path / "corpus" / "articles"
+    folder.mkdir(parents=True)
+    (folder / f"{date}_1.md").write_text(ARTICLE.replace("2025-03-04", date), encoding="utf-8")
+    return tmp_path / "corpus"
+
+
+def test_markdown_marks_are_removed_and_lines_kept():
+    plain = newspaper.markdown_plain("### 前题——\n\n# 标题\n> 本报记者 某某\n**过去**如此。\n- 一项\n---\n")
+    assert plain == "前题——\n标题\n本报记者 某某\n过去如此。\n一项\n"
+
+
+def test_sentences_carry_ids_digests_and_the_split_by_date(tmp_path):
+    rows = newspaper.corpus_sentences(_corpus(tmp_path), "2025-04-22")
+    assert rows and all(r["split"] == "tune" and r["date"] == "2025-03-04" for r in rows)
+    texts = [r["text"] for r in rows]
+    assert "如今变各自为战为共同奋战。" in texts
+    assert all(r["sha"] == newspaper.sentence_digest(r["text"]) and len(r["sha"]) == 16 for r in rows)
+    assert len({(r["file"], r["sentence_id"]) for r in rows}) == len(rows)
+    later = newspaper.corpus_sentences(_corpus(tmp_path / "b", "2025-05-06"), "2025-04-22")
+    assert {r["split"] for r in later} == {"heldout"}
+
+
+def test_a_changed_sentence_is_reported_not_scored(tmp_path):
+    folder = _corpus(tmp_path)
+    rows = newspaper.corpus_sentences(folder, "2025-04-22")
+    target = next(r for r in rows if "变各自为战" in r["text"])
+    gold = pd.DataFrame([{"file": target["file"], "sentence_id": target["sentence_id"], "sha": "0" * 16,
+                          "transition": "1", "source": "各自为战", "target": "共同奋战"}])
+    assert newspaper.check_sentences(gold.to_dict("records"), rows) == [
+        f"{target['file']}: sentence {target['sentence_id']} differs from the one annotated (sha {'0' * 16})"]
+    with pytest.raises(InputError, match="gold sentences differ"):
+        newspaper.newspaper_items(folder, gold)
+
+
+def test_scores_count_every_sentence_and_refuse_held_out_errors(tmp_path):
+    folder = _corpus(tmp_path)
+    rows = newspaper.corpus_sentences(folder, "2025-04-22")
+    target = next(r for r in rows if "变各自为战" in r["text"])
+    gold = pd.DataFrame([{"file": target["file"], "sentence_id": target["sentence_id"], "sha": target["sha"],
+                          "transition": "1", "source": "各自为战", "target": "共同奋战"}])
+    result = newspaper.evaluate_newspapers(folder, gold=gold)
+    assert result["tune"]["sentences"] == len(rows)
+    p, r, _f, n = result["tune"]["sentence"]
+    assert n == 1 and r == 1.0
+    with pytest.raises(ValueError):
+        newspaper.evaluate_newspapers(folder, show_errors="heldout", gold=gold)
+
+
+def _long_han(value: str, limit: int) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]{%d,}" % limit, str(value)))
+
+
+def test_the_committed_gold_holds_ids_digests_and_short_poles_only():
+    gold = read_resource_csv(paths.NEWSPAPER_GOLD)
+    assert {"file", "date", "split", "sentence_id", "sha", "transition", "source", "target"} <= set(gold.columns)
+    assert set(gold["split"]) == {"tune", "heldout"}
+    assert all((d <= newspaper.LAST_TUNE_DATE) == (s == "tune") for d, s in zip(gold["date"], gold["split"]))
+    assert all(re.fullmatch(r"[0-9a-f]{16}", s) for s in gold["sha"])
+    assert "text" not in gold.columns and "sentence" not in gold.columns
+    for column in gold.columns:
+        assert not any(_long_han(v, 41) for v in gold[column]), column
+    assert gold["transition"].isin(["0", "1"]).all()
+
+
+def test_the_genre_facts_hold_no_running_text():
+    facts = read_resource_csv(paths.RESOURCES / "genre_party_building_2025.csv")
+    assert len(facts) == 68 and facts["file"].is_unique
+    for pair in " | ".join(facts["poles"]).split(" | "):
+        if pair:
+            source, target = pair.split("→")
+            assert len(source) <= 16 and len(target) <= 16
+    for column in ("file", "date", "column", "kind", "families", "codes", "split"):
+        assert not any(_long_han(v, 41) for v in facts[column]), column
+
+
+@pytest.mark.skipif(not paths.newspapers_available(), reason="the People's Daily 2025 corpus is not beside the repository")
+def test_the_corpus_beside_the_repository_gives_every_gold_sentence():
+    gold = read_resource_csv(paths.NEWSPAPER_GOLD)
+    sentences = newspaper.corpus_sentences(paths.NEWSPAPERS, newspaper.LAST_TUNE_DATE)
+    assert newspaper.check_sentences(gold.to_dict("records"), sentences) == []
+    assert len(sentences) == 2823
