@@ -405,6 +405,32 @@ def test_v1_codes_map_back_to_the_first_codebook(book):
     assert cb.to_v1(["STRUCTURE", "FUNCTION", "STAGE", "TIES"], book) == ["FUNCTION", "FUNCTION", "OTHER", "TIES"]
 
 
+def test_every_code_maps_to_version_2_1_and_back(book):
+    # v2_code sits right after v1_code; every codable row and status maps to a v2.1 code, groups to nothing.
+    cols = list(book.columns)
+    assert cols.index("v2_code") == cols.index("v1_code") + 1
+    v21 = {"TIES", "REACH", "SYSTEM", "FORCES", "FUNCTION", "SCALE", "PARTICIPATION", "STATUS", "ECONOMIC_SYSTEM",
+           "INSTITUTIONS", "GROWTH_MODE", "STRUCTURE", "STAGE", "SITUATION", "RELATIONS", "CONVERSION", "OTHER",
+           "UNCODED", "NOT_A_TRANSITION"}
+    for code, kind, v2 in zip(book["code"], book["kind"], book["v2_code"]):
+        if kind == "group":
+            assert v2 == "", code
+        else:
+            assert v2 in v21, code
+            if code in v21:
+                assert v2 == code, code  # a code v2.1 had keeps its name and maps to itself
+    back = cb.from_v2(book)
+    assert set(back) == v21
+    assert all(code in back[code] for code in v21)
+    assert cb.to_v2(cb.from_v2(book)["OTHER"], book) == ["OTHER"] * len(back["OTHER"])
+
+
+def test_codes_without_a_v2_column_are_kept_as_they_are():
+    mini = pd.DataFrame([{"code": "TIES", "subject_heads": "", "keywords": ""}])
+    mini["v2_code"] = ""
+    assert cb.to_v2(["TIES", "NEW"], mini) == ["TIES", "NEW"]
+
+
 def test_gold_codes_are_in_the_codebook_and_ids_unique(gold, book):
     assert gold["gold_id"].is_unique
     assert set(gold["code"]) <= set(book["code"])
