@@ -244,6 +244,8 @@ def test_vocabulary_of_each_code_places_poles_no_sentence_was_read_for(book):
         ("条块分割", "一体化"): "SYSTEM",
         ("单向", "双向"): "TIES",
         ("绿水青山", "金山银山"): "CONVERSION",
+        ("运动式", "常态化"): "WORK_METHOD",
+        ("廉洁自律", "以权谋私"): "CONDUCT",
     }
     for (source, target), code in cases.items():
         row = _one(source, target, book=book)
@@ -399,6 +401,23 @@ def test_no_keyword_belongs_to_two_codes(book):
         for w in [w for w in words.split("|") if w]:
             assert w not in seen, f"{w} is a keyword of {seen.get(w)} and {code}"
             seen[w] = code
+
+
+def test_every_code_has_its_own_colour(book):
+    colours = [c.upper() for c in book["color"]]
+    assert all(c.startswith("#") and len(c) == 7 for c in colours)
+    assert len(set(colours)) == len(colours)
+
+
+def test_a_way_of_working_and_conduct_have_their_own_group(book):
+    rows = book.set_index("code")
+    assert rows.at["WORK_STYLE", "kind"] == "group"
+    for code in ("WORK_METHOD", "CONDUCT"):
+        assert rows.at[code, "parent"] == "WORK_STYLE" and rows.at[code, "kind"] == "theme"
+        assert rows.at[code, "v2_code"] == "OTHER" and rows.at[code, "v1_code"] == "OTHER"
+    # a stated subject names the kind: 工作作风 is a way of working, 作风 alone the conduct measured by discipline
+    assert rules.subject_code("基层的工作作风", book) == ("WORK_METHOD", "工作作风")
+    assert rules.subject_code("党的作风", book) == ("CONDUCT", "作风")
 
 
 def test_v1_codes_map_back_to_the_first_codebook(book):
