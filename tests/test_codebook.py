@@ -244,6 +244,8 @@ def test_vocabulary_of_each_code_places_poles_no_sentence_was_read_for(book):
         ("条块分割", "一体化"): "SYSTEM",
         ("单向", "双向"): "TIES",
         ("绿水青山", "金山银山"): "CONVERSION",
+        ("运动式", "常态化"): "WORK_METHOD",
+        ("廉洁自律", "以权谋私"): "CONDUCT",
     }
     for (source, target), code in cases.items():
         row = _one(source, target, book=book)
@@ -401,8 +403,51 @@ def test_no_keyword_belongs_to_two_codes(book):
             seen[w] = code
 
 
+def test_every_code_has_its_own_colour(book):
+    colours = [c.upper() for c in book["color"]]
+    assert all(c.startswith("#") and len(c) == 7 for c in colours)
+    assert len(set(colours)) == len(colours)
+
+
+def test_a_way_of_working_and_conduct_have_their_own_group(book):
+    rows = book.set_index("code")
+    assert rows.at["WORK_STYLE", "kind"] == "group"
+    for code in ("WORK_METHOD", "CONDUCT"):
+        assert rows.at[code, "parent"] == "WORK_STYLE" and rows.at[code, "kind"] == "theme"
+        assert rows.at[code, "v2_code"] == "OTHER" and rows.at[code, "v1_code"] == "OTHER"
+    # a stated subject names the kind: 工作作风 is a way of working, 作风 alone the conduct measured by discipline
+    assert rules.subject_code("基层的工作作风", book) == ("WORK_METHOD", "工作作风")
+    assert rules.subject_code("党的作风", book) == ("CONDUCT", "作风")
+
+
 def test_v1_codes_map_back_to_the_first_codebook(book):
     assert cb.to_v1(["STRUCTURE", "FUNCTION", "STAGE", "TIES"], book) == ["FUNCTION", "FUNCTION", "OTHER", "TIES"]
+
+
+def test_every_code_maps_to_version_2_1_and_back(book):
+    # v2_code sits right after v1_code; every codable row and status maps to a v2.1 code, groups to nothing.
+    cols = list(book.columns)
+    assert cols.index("v2_code") == cols.index("v1_code") + 1
+    v21 = {"TIES", "REACH", "SYSTEM", "FORCES", "FUNCTION", "SCALE", "PARTICIPATION", "STATUS", "ECONOMIC_SYSTEM",
+           "INSTITUTIONS", "GROWTH_MODE", "STRUCTURE", "STAGE", "SITUATION", "RELATIONS", "CONVERSION", "OTHER",
+           "UNCODED", "NOT_A_TRANSITION"}
+    for code, kind, v2 in zip(book["code"], book["kind"], book["v2_code"]):
+        if kind == "group":
+            assert v2 == "", code
+        else:
+            assert v2 in v21, code
+            if code in v21:
+                assert v2 == code, code  # a code v2.1 had keeps its name and maps to itself
+    back = cb.from_v2(book)
+    assert set(back) == v21
+    assert all(code in back[code] for code in v21)
+    assert cb.to_v2(cb.from_v2(book)["OTHER"], book) == ["OTHER"] * len(back["OTHER"])
+
+
+def test_codes_without_a_v2_column_are_kept_as_they_are():
+    mini = pd.DataFrame([{"code": "TIES", "subject_heads": "", "keywords": ""}])
+    mini["v2_code"] = ""
+    assert cb.to_v2(["TIES", "NEW"], mini) == ["TIES", "NEW"]
 
 
 def test_gold_codes_are_in_the_codebook_and_ids_unique(gold, book):

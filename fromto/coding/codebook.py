@@ -57,10 +57,10 @@ CODED_COLUMNS = ["code", "code_rule", "source_en", "target_en"]
 def load_codebook(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """The codebook (``resources/codebook.csv``) as a DataFrame of strings, in its row order.
 
-    Columns a version-1 codebook lacks (``parent``, ``subject_must_contain`` …) are added empty, so small
+    Columns an older codebook lacks (``parent``, ``subject_must_contain``, ``v2_code`` …) are added empty, so small
     literal codebooks in tests and older files still work."""
     book = read_resource_csv(path or paths.CODEBOOK)
-    for col in ("parent", "kind", "subject_heads", "subject_must_contain", "keywords", "v1_code"):
+    for col in ("parent", "kind", "subject_heads", "subject_must_contain", "keywords", "v1_code", "v2_code"):
         if col not in book:
             book[col] = ""
     return book
@@ -87,6 +87,25 @@ def to_v1(codes, codebook: pd.DataFrame) -> list[str]:
     version 1 can be compared; a code without a mapping is kept as it is."""
     v1 = {c: v for c, v in zip(codebook["code"], codebook["v1_code"]) if v}
     return [v1.get(cell_text(c), cell_text(c)) for c in codes]
+
+
+def to_v2(codes, codebook: pd.DataFrame) -> list[str]:
+    """Codes of this codebook mapped to version 2.1 (column ``v2_code``): the code a statement coded with each
+    would have had under v2.1 (``OTHER`` for a kind v2.1 had no place for), so codings made with v2.1 (the reports'
+    second coder) can be compared; a code without a mapping is kept as it is."""
+    v2 = {c: v for c, v in zip(codebook["code"], codebook["v2_code"]) if v}
+    return [v2.get(cell_text(c), cell_text(c)) for c in codes]
+
+
+def from_v2(codebook: pd.DataFrame) -> dict[str, list[str]]:
+    """The way back: ``{v2.1 code: [codes of this codebook that map to it]}`` in the codebook's order, from the
+    ``v2_code`` column (a code v2.1 already had maps to itself; v2.1's OTHER also gathers the codes made for kinds
+    it had no place for)."""
+    back: dict[str, list[str]] = {}
+    for code, v2 in zip(codebook["code"], codebook["v2_code"]):
+        if cell_text(v2):
+            back.setdefault(cell_text(v2), []).append(cell_text(code))
+    return back
 
 
 def load_glossary(path: str | os.PathLike | None = None) -> dict[str, str]:
