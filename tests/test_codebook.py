@@ -269,9 +269,19 @@ def test_head_noun_is_found_after_the_target_when_no_offsets_are_given():
     assert rules.head_noun({"sentence": "由甲式变为乙式，再说别的。", "target": "乙式"}) == ""
 
 
-def test_stated_subject_words_decide_before_the_conversion_verb(book):
+def test_stated_subject_words_only_hint_and_the_conversion_verb_decides(book):
+    # A subject names the thing that changes, not the kind of change: its keywords are a hint (R6), and a verb of
+    # conversion (R5) comes first.
     row = _one("甲式", "乙式", subject="对外开放", verb="转化为", book=book)
-    assert (row["code"], row["code_rule"]) == ("ECONOMIC_SYSTEM", "R4 context keywords 对外开放")
+    assert (row["code"], row["code_rule"]) == ("CONVERSION", "R5 conversion verb 转化")
+    row = _one("甲式", "乙式", subject="对外开放", book=book)
+    assert row["code"] == "UNCODED"
+    assert row["code_rule"] == "R6 only the subject's words point to ECONOMIC_SYSTEM (对外开放): needs a reader"
+
+
+def test_a_subject_naming_people_or_a_place_does_not_code_a_change_of_their_state(book):
+    assert _one("穷软散", "绿富美", subject="村", book=book)["code"] != "SCALE"
+    assert _one("疲于应付", "有精力干事", subject="干部", book=book)["code"] != "FORCES"
 
 
 def test_sentence_keywords_never_code_and_never_outweigh_a_pole_word(book):

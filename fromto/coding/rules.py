@@ -25,17 +25,18 @@ R3 ``keywords``         words of the kind of content each code covers (``keyword
                         score abstain: UNCODED, the tie named in ``code_rule``, for a reader.
 R4 ``context``          no keyword in the poles, but the words around them name the kind of change: the head noun
                         that follows the construction (…向市场经济转变的**经济体制**; :func:`head_noun`), read first
-                        as a subject head (R1's list) and then for keywords, together with the stated subject and
-                        the verb (a tie decides nothing). ``code_rule`` names the words (``R4 head noun 经济体制``, ``R4 context keywords
+                        as a subject head (R1's list) and then for keywords, together with the verb (a tie decides
+                        nothing). ``code_rule`` names the words (``R4 head noun 经济体制``, ``R4 context keywords
                         …``).
 R5 ``verb``             nothing above applies, and the construction is a verb of conversion (the extractor's
                         :data:`fromto.transitions.CONVERSION_VERBS`: 转化为/转化成, 蜕变为, 嬗变为, 演变为):
                         CONVERSION. The verb never overrides content words (由产品经济向商品经济转化 is
                         ECONOMIC_SYSTEM by R3).
-R6 ``sentence``         keywords anywhere in the sentence, scored as in R3, are not enough to code: a sentence-wide
-                        word says what the sentence is about, not what changes (干部 in a sentence about a change
-                        of attitude). When the poles, their context and the verb decided nothing, the row is
-                        UNCODED and ``code_rule`` names the code the sentence's words point to, as a hint for the
+R6 ``hint``             keywords of the stated subject or anywhere in the sentence, scored as in R3, are not enough
+                        to code: they say what thing changes or what the sentence is about, not the kind of change
+                        (干部 in a sentence about a change of attitude; 村 for a village that grows rich). When the
+                        poles, their context and the verb decided nothing, the row is UNCODED and ``code_rule``
+                        names the code the subject's (or else the sentence's) words point to, as a hint for the
                         reader.
 R7 ``none``             nothing applies: UNCODED, "needs a reader". The rules never assign OTHER: OTHER and
                         NOT_A_TRANSITION are a reader's decisions, made on the coding sheet (:mod:`fromto.coding.sheets`).
@@ -304,13 +305,15 @@ def head_noun(row) -> str:
 
 def context_code(row, codebook: pd.DataFrame) -> tuple[str, str] | None:
     """R4: ``(code, what decided)`` from the words around the poles: the head noun after the construction when
-    it ends in a subject head (:func:`subject_code`: ``head noun 经济体制``), else keywords counted in the stated
-    subject, the verb and the head noun together (``context keywords …``), as in R3."""
+    it ends in a subject head (:func:`subject_code`: ``head noun 经济体制``), else keywords counted in the verb and
+    the head noun together (``context keywords …``), as in R3. The stated subject's keywords are not counted: a
+    subject names the thing that changes (干部, a village), not the kind of change; only its head noun decides (R1).
+    """
     head = head_noun(row)
     found = subject_code(head, codebook)
     if found:
         return found[0], f"head noun {head} (subject head {found[1]})"
-    found_kw = _best_code([row.get("subject"), row.get("verb"), head], codebook, strict=True)
+    found_kw = _best_code([row.get("verb"), head], codebook, strict=True)
     if found_kw:
         return found_kw[0], "context keywords " + "|".join(found_kw[1])
     return None
@@ -368,6 +371,10 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
     verb = _has_conversion_verb(row)
     if verb and CONVERSION_CODE in set(codebook["code"]):
         return CONVERSION_CODE, f"R5 conversion verb {verb}"
+    found_subj = _best_code([row.get("subject")], codebook, strict=True)
+    if found_subj:
+        return UNCODED_CODE, (f"R6 only the subject's words point to {found_subj[0]} ("
+                              + "|".join(found_subj[1]) + "): needs a reader")
     found_s = _sentence_code_once(row, codebook, sentence_codes)
     if found_s:
         return UNCODED_CODE, (f"R6 only the sentence's words point to {found_s[0]} ("

@@ -1,0 +1,155 @@
+"""The coding rules against an independent coder on newspaper prose (People's Daily 2025 and 2001).
+
+    python benchmarks/newspaper_coding.py packet --out DIR   # the coder's packet (outside the repository)
+    python benchmarks/newspaper_coding.py                    # measure; rewrite resources/newspaper_coding_facts.csv
+    python benchmarks/newspaper_coding.py --check            # exit 1 when the committed facts differ from a fresh run
+
+The statements are the transitions readers found in newspaper prose: every row with ``transition`` = 1 of
+``resources/newspaper_gold_transitions.csv`` (People's Daily party-building page, 2025: its tune half, on which
+codebook version 3 was grown, and its held-out half) and of ``resources/pku_dev_transitions.csv`` (People's Daily,
+January 2001, never used to write the codebook or its keywords). Their sentences are research-only, read in place
+beside the repository (``../shared``), so the packet is written outside it and the committed files hold ids, codes
+and short notes only.
+
+The packet (``codebook_definitions.md``, the definitions with the machine columns removed; ``sample.csv``: id,
+sentence, source, target, in a fixed pseudo-random order) is what the coder saw. The coder's filled sheet is
+``resources/newspaper_second_coder_codes.csv``. Measuring codes the same rows with the current rules (the gold's poles,
+subject and construction, and the sentence) and writes ``resources/newspaper_coding_facts.csv`` (id, set, coder_code,
+rules_code, code_rule), which notebook 03 reads to show the agreement, so a clone with nothing beside it still
+reproduces every committed file. Sets: ``pd2025-tune`` (the codebook's growth material), ``pd2025-heldout`` and
+``pku`` (held out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+
+from fromto import paths  # noqa: E402
+from fromto.coding import codebook as cb  # noqa: E402
+from fromto.coding import rules  # noqa: E402
+from fromto.coding.second_coder import coder_definitions_markdown  # noqa: E402
+from fromto.evaluation.metrics import agreement_table  # noqa: E402
+from fromto.evaluation.newspaper import LAST_TUNE_DATE, corpus_sentences  # noqa: E402
+from fromto.textio import atomic_write, read_resource_csv  # noqa: E402
+
+CODER = paths.RESOURCES / "newspaper_second_coder_codes.csv"
+FACTS = paths.RESOURCES / "newspaper_coding_facts.csv"
+SALT = "fromto-newspaper-coder"
+INTRO = ("Each row of `sample.csv` is a transition statement in a sentence of the People's Daily (人民日报), from news\n"
+         "reports, features and commentaries: a sentence that claims that something changes **from** a state X **to** a\n"
+         "different state Y. The columns `source` and `target` give X and Y as a reader marked them. Readers found these\n"
+         "statements by reading, so most rows are real transitions; a row may still be judged otherwise.\n\n")
+
+FACTS_HEADER = """# The coding rules against an independent coder on newspaper prose: one row per statement, ids and codes only.
+# Made by `python benchmarks/newspaper_coding.py` (read its docstring) with the research-only sentences beside the
+# repository; notebook 03 reads this file. Statements: the transitions readers found in the People's Daily 2025
+# party-building corpus (resources/newspaper_gold_transitions.csv; set pd2025-tune, on which codebook version 3 was
+# grown, and pd2025-heldout) and in the People's Daily 2001 sample (resources/pku_dev_transitions.csv; set pku,
+# never used to write the codebook). coder_code: resources/newspaper_second_coder_codes.csv, an LLM-based coder given
+# only the codebook's definitions (no keywords, no rules, no other coder's codes). rules_code and code_rule: the
+# current rules (fromto.coding.rules) on the readers' poles, subject and construction and the sentence.
+"""
+
+
+def statements() -> pd.DataFrame:
+    """The statements with their sentences (read in place), sets and the fields the rules use."""
+    gold = read_resource_csv(paths.NEWSPAPER_GOLD)
+    sentences = {(s["file"], s["sentence_id"]): s["text"] for s in corpus_sentences(paths.NEWSPAPERS, LAST_TUNE_DATE)}
+    rows = []
+    for r in gold[gold["transition"] == "1"].to_dict("records"):
+        rows.append({"id": f"pd2025:{r['file']}:{r['sentence_id']}:{r['item']}", "set": f"pd2025-{r['split']}",
+                     "sentence": sentences[(r["file"], r["sentence_id"])], "source": r["source"],
+                     "target": r["target"], "subject": r["subject"], "marker": r["construction"], "doc": r["file"]})
+    lines = paths.PKU_RAW.read_text(encoding="utf-8").split("\n")
+    pku = read_resource_csv(paths.PKU_DEV_TRANSITIONS)
+    for r in pku[pku["transition"] == "1"].to_dict("records"):
+        line, a, b = int(r["line"]), int(r["start"]), int(r["end"])
+        rows.append({"id": f"pku2001:{line}:{a}:{b}:{r['item']}", "set": "pku", "sentence": lines[line - 1][a:b],
+                     "source": r["source"], "target": r["target"], "subject": "", "marker": "", "doc": f"pku{line}"})
+    table = pd.DataFrame(rows)
+    order = [hashlib.sha1(f"{SALT}:{i}".encode()).hexdigest() for i in table["id"]]
+    return table.assign(_order=order).sort_values("_order").drop(columns="_order").reset_index(drop=True)
+
+
+def write_packet(out: Path) -> None:
+    out = Path(out).resolve()
+    if paths.inside_repository(out):
+        raise SystemExit(f"{out}: the packet holds research-only sentences; give a folder outside the repository")
+    out.mkdir(parents=True, exist_ok=True)
+    definitions = coder_definitions_markdown(cb.load_codebook())
+    start, end = definitions.index("Each row of `sample.csv`"), definitions.index("## How to record")
+    (out / "codebook_definitions.md").write_text(definitions[:start] + INTRO + definitions[end:], encoding="utf-8")
+    statements()[["id", "sentence", "source", "target"]].to_csv(out / "sample.csv", index=False)
+    print(f"{out}: codebook_definitions.md, sample.csv")
+
+
+def facts() -> pd.DataFrame:
+    table = statements()
+    coder = read_resource_csv(CODER)[["id", "code"]].rename(columns={"code": "coder_code"})
+    coded = rules.code_transitions(table, glossary={})
+    out = coded[["id", "set", "code", "code_rule"]].rename(columns={"code": "rules_code"}).merge(coder, on="id")
+    return out[["id", "set", "coder_code", "rules_code", "code_rule"]]
+
+
+def summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per set (and the held-out sets together): statements the coder judged transitions, the share the rules
+    coded, the share left to a reader or placed nowhere (rules UNCODED or coder OTHER), and agreement on the rows
+    the rules coded."""
+    parts = [("pd2025-tune", table["set"] == "pd2025-tune"), ("pd2025-heldout", table["set"] == "pd2025-heldout"),
+             ("pku", table["set"] == "pku"), ("held-out (pd2025-heldout + pku)", table["set"] != "pd2025-tune")]
+    rows = []
+    for name, mask in parts:
+        real = table[mask & (table["coder_code"] != cb.NOT_A_TRANSITION)]
+        decided = real[real["rules_code"] != cb.UNCODED_CODE]
+        measures = agreement_table(decided["rules_code"], decided["coder_code"]).set_index("measure")["value"]
+        rows.append({"set": name, "transitions": len(real), "rules_coded": len(decided),
+                     "coverage": round(len(decided) / len(real), 3) if len(real) else float("nan"),
+                     "uncoded_or_other": round(float(((real["rules_code"] == cb.UNCODED_CODE)
+                                                      | (real["coder_code"] == "OTHER")).mean()), 3),
+                     "percent_agreement": round(measures["percent_agreement"], 3),
+                     "cohen_kappa": round(measures["cohen_kappa"], 3),
+                     "krippendorff_alpha": round(measures["krippendorff_alpha_nominal"], 3)})
+    return pd.DataFrame(rows)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("command", nargs="?", choices=["packet", "measure"], default="measure")
+    ap.add_argument("--out", help="packet folder (outside the repository)")
+    ap.add_argument("--check", action="store_true", help="compare with the committed facts instead of writing them")
+    args = ap.parse_args(argv)
+    if not (paths.newspapers_available() and paths.pku_available()):
+        print(f"skipped: the People's Daily 2025 corpus ({paths.NEWSPAPERS}) and the PKU text ({paths.PKU}) must be "
+              "beside the repository")
+        return 0
+    if args.command == "packet":
+        if not args.out:
+            ap.error("packet needs --out DIR")
+        write_packet(Path(args.out))
+        return 0
+    table = facts()
+    print(summary(table).to_string(index=False))
+    buf = io.StringIO()
+    buf.write(FACTS_HEADER)
+    table.to_csv(buf, index=False, lineterminator="\n")
+    if args.check:
+        same = FACTS.is_file() and FACTS.read_text(encoding="utf-8") == buf.getvalue()
+        print(f"{paths.rel(FACTS)}: {'as committed' if same else 'differs from a fresh run'}")
+        return 0 if same else 1
+    with atomic_write(FACTS) as fh:
+        fh.write(buf.getvalue())
+    print(f"{paths.rel(FACTS)}: {len(table)} statements")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
