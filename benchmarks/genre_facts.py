@@ -39,7 +39,7 @@ from fromto.evaluation.newspaper import markdown_plain  # noqa: E402
 from fromto.textio import atomic_write, read_resource_csv, read_text  # noqa: E402
 from fromto.views.corpus_report import construction_family  # noqa: E402
 
-OUT = paths.RESOURCES / "genre_party_building_2025.csv"
+OUT = paths.GENRE_FACTS
 #: Longest pole quoted in the table (characters); a longer pole is cut with "…".
 POLE_CHARS = 16
 #: The page's recurring columns, named in a title's last parentheses, and the kind of article each holds.

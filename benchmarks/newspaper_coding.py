@@ -37,12 +37,11 @@ from fromto import paths  # noqa: E402
 from fromto.coding import codebook as cb  # noqa: E402
 from fromto.coding import rules  # noqa: E402
 from fromto.coding.second_coder import coder_definitions_markdown  # noqa: E402
-from fromto.evaluation.metrics import agreement_table  # noqa: E402
-from fromto.evaluation.newspaper import LAST_TUNE_DATE, corpus_sentences  # noqa: E402
+from fromto.evaluation.newspaper import LAST_TUNE_DATE, coding_summary, corpus_sentences  # noqa: E402
 from fromto.textio import atomic_write, read_resource_csv  # noqa: E402
 
-CODER = paths.RESOURCES / "newspaper_second_coder_codes.csv"
-FACTS = paths.RESOURCES / "newspaper_coding_facts.csv"
+CODER = paths.NEWSPAPER_SECOND_CODER
+FACTS = paths.NEWSPAPER_CODING_FACTS
 SALT = "fromto-newspaper-coder"
 INTRO = ("Each row of `sample.csv` is a transition statement in a sentence of the People's Daily (人民日报), from news\n"
          "reports, features and commentaries: a sentence that claims that something changes **from** a state X **to** a\n"
@@ -100,27 +99,6 @@ def facts() -> pd.DataFrame:
     return out[["id", "set", "coder_code", "rules_code", "code_rule"]]
 
 
-def summary(table: pd.DataFrame) -> pd.DataFrame:
-    """Per set (and the held-out sets together): statements the coder judged transitions, the share the rules
-    coded, the share left to a reader or placed nowhere (rules UNCODED or coder OTHER), and agreement on the rows
-    the rules coded."""
-    parts = [("pd2025-tune", table["set"] == "pd2025-tune"), ("pd2025-heldout", table["set"] == "pd2025-heldout"),
-             ("pku", table["set"] == "pku"), ("held-out (pd2025-heldout + pku)", table["set"] != "pd2025-tune")]
-    rows = []
-    for name, mask in parts:
-        real = table[mask & (table["coder_code"] != cb.NOT_A_TRANSITION)]
-        decided = real[real["rules_code"] != cb.UNCODED_CODE]
-        measures = agreement_table(decided["rules_code"], decided["coder_code"]).set_index("measure")["value"]
-        rows.append({"set": name, "transitions": len(real), "rules_coded": len(decided),
-                     "coverage": round(len(decided) / len(real), 3) if len(real) else float("nan"),
-                     "uncoded_or_other": round(float(((real["rules_code"] == cb.UNCODED_CODE)
-                                                      | (real["coder_code"] == "OTHER")).mean()), 3),
-                     "percent_agreement": round(measures["percent_agreement"], 3),
-                     "cohen_kappa": round(measures["cohen_kappa"], 3),
-                     "krippendorff_alpha": round(measures["krippendorff_alpha_nominal"], 3)})
-    return pd.DataFrame(rows)
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", nargs="?", choices=["packet", "measure"], default="measure")
@@ -137,7 +115,7 @@ def main(argv=None) -> int:
         write_packet(Path(args.out))
         return 0
     table = facts()
-    print(summary(table).to_string(index=False))
+    print(coding_summary(table).to_string(index=False))
     buf = io.StringIO()
     buf.write(FACTS_HEADER)
     table.to_csv(buf, index=False, lineterminator="\n")

@@ -73,6 +73,11 @@ TERM_GLOSSES = RESOURCES / "term_glosses.csv"            # English glosses for v
 PKU_DEV_TRANSITIONS = RESOURCES / "pku_dev_transitions.csv"  # hand annotation of a PKU sample (no PKU text)
 REPORT_GOLD = RESOURCES / "report_gold_transitions.csv"  # transitions in 2,096 report sentences, found by reading
 NEWSPAPER_GOLD = RESOURCES / "newspaper_gold_transitions.csv"  # transitions in 68 People's Daily articles (no text)
+NEWSPAPER_SECOND_CODER = RESOURCES / "newspaper_second_coder_codes.csv"  # an independent coder's codes of them
+# Facts measured on research-only text beside the repository (benchmarks/ writes them; notebooks read them):
+NEWSPAPER_EXTRACTION_SCORES = RESOURCES / "newspaper_extraction_scores.csv"  # extractor vs newspaper gold
+NEWSPAPER_CODING_FACTS = RESOURCES / "newspaper_coding_facts.csv"  # rules vs that coder, per statement
+GENRE_FACTS = RESOURCES / "genre_party_building_2025.csv"  # the page's genre, per article (no running text)
 SECOND_CODER = RESOURCES / "second_coder_codes.csv"      # an independent second coder's codes of the gold statements
 DISCOVERY_REJECTED = RESOURCES / "discovery_rejected.tsv"  # a reader's rejections of discovered terms
 REPORT_CODING_SAMPLE = RESOURCES / "report_coding_sample.csv"  # report transitions drawn for a second coder

@@ -97,7 +97,7 @@ def test_the_committed_gold_holds_ids_digests_and_short_poles_only():
 
 
 def test_the_genre_facts_hold_no_running_text():
-    facts = read_resource_csv(paths.RESOURCES / "genre_party_building_2025.csv")
+    facts = read_resource_csv(paths.GENRE_FACTS)
     assert len(facts) == 68 and facts["file"].is_unique
     for pair in " | ".join(facts["poles"]).split(" | "):
         if pair:

@@ -125,3 +125,34 @@ def evaluate_newspapers(folder: str | Path | None = None, show_errors: str | Non
     if show_errors not in (None, "tune"):
         raise ValueError("only the tune split's errors may be listed; the held-out split is reported, never read")
     return score(newspaper_items(folder, gold), show_errors, splits=("tune", "heldout"), extractor=extractor)
+
+
+#: The sets of ``resources/newspaper_coding_facts.csv``, and the held-out ones reported together.
+CODING_SETS = [("pd2025-tune", ("pd2025-tune",)), ("pd2025-heldout", ("pd2025-heldout",)), ("pku", ("pku",)),
+               ("held-out (pd2025-heldout + pku)", ("pd2025-heldout", "pku"))]
+
+
+def coding_summary(facts) -> "pd.DataFrame":
+    """The rules against an independent coder per set of ``facts`` (columns ``set, coder_code, rules_code``: the
+    table ``benchmarks/newspaper_coding.py`` writes). Per set: statements the coder judged transitions, how many the
+    rules coded, ``coverage`` (their share), ``uncoded_or_other`` (the share the rules left UNCODED or the coder
+    placed nowhere, OTHER) and percent agreement, Cohen's κ and Krippendorff's α on the rows the rules coded."""
+    import pandas as pd
+
+    from fromto.coding.codebook import NOT_A_TRANSITION, UNCODED_CODE
+    from fromto.evaluation.metrics import agreement_table, ratio
+
+    rows = []
+    for name, sets in CODING_SETS:
+        part = facts[facts["set"].isin(sets)]
+        real = part[part["coder_code"] != NOT_A_TRANSITION]
+        decided = real[real["rules_code"] != UNCODED_CODE]
+        measures = agreement_table(decided["rules_code"], decided["coder_code"]).set_index("measure")["value"]
+        left = int(((real["rules_code"] == UNCODED_CODE) | (real["coder_code"] == "OTHER")).sum())
+        rows.append({"set": name, "transitions": len(real), "rules_coded": len(decided),
+                     "coverage": round(ratio(len(decided), len(real)), 3),
+                     "uncoded_or_other": round(ratio(left, len(real)), 3),
+                     "percent_agreement": round(float(measures["percent_agreement"]), 3),
+                     "cohen_kappa": round(float(measures["cohen_kappa"]), 3),
+                     "krippendorff_alpha": round(float(measures["krippendorff_alpha_nominal"]), 3)})
+    return pd.DataFrame(rows)
