@@ -38,18 +38,11 @@ from fromto.corpus.readers import split_front_matter  # noqa: E402
 from fromto.evaluation.newspaper import markdown_plain  # noqa: E402
 from fromto.textio import atomic_write, read_resource_csv, read_text  # noqa: E402
 from fromto.views.corpus_report import construction_family  # noqa: E402
+from fromto.views.genre import kind_of  # noqa: E402
 
 OUT = paths.GENRE_FACTS
 #: Longest pole quoted in the table (characters); a longer pole is cut with "…".
 POLE_CHARS = 16
-#: The page's recurring columns, named in a title's last parentheses, and the kind of article each holds.
-COLUMNS = {
-    "前沿观察": "feature",
-    "金台潮声": "commentary",
-    "监督哨": "discipline case",
-    "党旗在基层一线高高飘扬": "grassroots profile",
-}
-
 HEADER = """# Facts about the People's Daily party-building page (党建版), 2025, the seed page's own genre, for notebook 05.
 # Made by `python benchmarks/genre_facts.py` from the 68 articles of ../shared/corpora/peoples-daily-2025-party-building/
 # (research-only, read in place, never committed: this file holds no running text, only titles, counts, codes and
@@ -100,7 +93,7 @@ def facts(folder: Path) -> pd.DataFrame:
         date = str(meta.get("date", ""))
         rows.append({
             "file": path.name, "sha256": hashlib.sha256(raw).hexdigest(), "date": date,
-            "title": meta.get("title", ""), "column": column, "kind": COLUMNS.get(column, "other"),
+            "title": meta.get("title", ""), "column": column, "kind": kind_of(column),
             "n_chars": n_chars, "n_sentences": result["document"]["n_sentences"], "n_transitions": len(trans),
             "families": "|".join(f"{k}:{v}" for k, v in sorted(families.items())),
             "codes": "|".join(f"{k}:{v}" for k, v in sorted(codes.items())),

@@ -131,6 +131,9 @@ CORPUS_CONSTRUCTIONS_BY_DECADE_CSV = DATA / "corpus_constructions_by_decade.csv"
 CORPUS_CODES_BY_DECADE_CSV = DATA / "corpus_codes_by_decade.csv"
 CORPUS_TOP_PAIRS_CSV = DATA / "corpus_top_pairs_by_period.csv"
 PAGE_IN_CORPUS_CSV = DATA / "page_in_corpus.csv"                      # the page's transitions against the corpus
+GENRE_BY_KIND_CSV = DATA / "genre_by_kind.csv"                  # the page against its genre, per kind of article
+GENRE_ARTICLES_CSV = DATA / "genre_articles.csv"                # rates per article, the page's and its genre's
+GENRE_SHARES_CSV = DATA / "genre_shares.csv"                    # constructions and codes: page, genre, reports
 
 
 # --- Output folders of runs on other input (a report, notebook 05 on one's own corpus) ---------------------------
