@@ -1,0 +1,99 @@
+"""Verb-initial constructions: 变X为Y, 化X为Y, 转X为Y, 化X成Y, 汇X成Y, and quoted “X”变“Y”."""
+
+from __future__ import annotations
+
+import re
+
+from fromto.transitions.clauses import _NOUN_ENDINGS, _clause_end, _clause_start, _row, clean_pole
+from fromto.transitions.lexicon import BIAN_NOT_AFTER, HUA_ALLOWED_BEFORE
+from fromto.transitions.lookalikes import _reject_reason
+from fromto.transitions.poles import _subject_before
+
+# --- 变X为Y, 把X变成Y, X变成Y, “X”变“Y” ---------------------------------------------------------------------------
+_WEI_NOT_AFTER = set("行作认成因称视更较极广最甚尤大之以")
+
+
+#: The set phrase 化X成Y (化蛹成蝶, 化茧成蝶): poles of one or two characters, closed by 的 or the clause's end.
+_HUA_CHENG_RE = re.compile(r"化([^\W\d_和与及或的了]{1,2}?)(成)(?!为)([^\W\d_和与及或的了]{1,2}?)(?=[的，,。；;、！!？?]|$)")
+
+
+def _bian_x_wei_y(s: str) -> list[dict]:
+    """变X为Y / 化X为Y / 转X为Y (and series of them)."""
+    rows = []
+    for m in re.finditer(r"[变化转]", s):
+        i = m.start()
+        ch = s[i]
+        prev = s[i - 1] if i > 0 else ""
+        if ch == "变":
+            if prev in BIAN_NOT_AFTER or s[i + 1: i + 2] in set("化成为得革动更迁着了换幻量形身卖现通相故卦法"):
+                continue
+        else:
+            before = s[_clause_start(s, i): i]
+            listed = prev == "、" and re.match(r"[^、，,为]{1,4}为[^、，,为]{1,4}(?:[、，,。；;]|等|$)", s[i + 1:])
+            if before and not any(before.endswith(w) for w in HUA_ALLOWED_BEFORE) and not listed:
+                continue  # after 、 only as a short set phrase in a list (…、化大公为小公、化公为私等), not 冶金、化工
+            if s[i + 1: i + 2] in set("为成化变换型向移入让达载发告交送运身折基"):
+                continue
+        end = _clause_end(s, i + 1)
+        # the next item of a series begins after 、: stop there (变A为B、变C为D)
+        limit = end
+        for sep in ("、变", "、化", "、转"):  # past i + 30 a separator cannot save the length tests below
+            q = s.find(sep, i + 1, min(end, i + 30))
+            if q != -1:
+                limit = min(limit, q)
+        # the last 为 of the item splits it, so a 为 inside an idiom of X stays in X (变各自为战为共同奋战)
+        cands = [k for k in range(i + 2, min(limit, i + 2 + 16)) if s[k] == "为" and s[k - 1] not in _WEI_NOT_AFTER]
+        cands = [k for k in cands if k + 1 < limit and s[k + 1] not in "首主止例准由"]  # 以X为首, 为止
+        cheng = _HUA_CHENG_RE.match(s, i) if ch == "化" and not cands and prev != "变" else None
+        if not cands and not cheng:
+            continue
+        k = cheng.start(2) if cheng else cands[-1]
+        src_raw = s[i + 1: k]
+        tgt_end = cheng.end() if cheng else limit
+        tgt_raw = s[k + 1: tgt_end]
+        q = tgt_raw.find("等")
+        if q >= 1 and tgt_raw[q - 1] not in "平高同对初中优均相次":
+            tgt_raw, tgt_end = tgt_raw[:q], k + 1 + q  # 化公为私等种种违法乱纪现象: the list ends at 等
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or len(tgt_raw) > 20 or len(src_raw) > 16 or src == tgt:
+            continue
+        if re.search(r"[的了着过]$|[被把将在]", src) or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):
+            continue  # 转降为升 is a turn of trend (R1)
+        marker = {"变": "变X为Y", "化": "化X为Y", "转": "转X为Y"}[ch]
+        rows.append(_row(marker, "", src_raw, tgt_raw, ch, i, tgt_end))
+    return rows
+
+
+#: Verbs that make a bare X向Y__ (no 从/由) a transition: only verbs of change of kind, not of movement or
+
+#: verb's usual words are refused (汇率, 外汇留成, 积极成果, 积累成熟的经验, 聚集成): its second character opens no pole.
+_GATHER_CHENG_RE = re.compile(r"([汇聚积])(?![率聚集报总编款入焦合会极累压存蓄])([^\W\d_和与及或的了]{1,2}?)成(?!为)"
+                              r"([^\W\d_和与及或的了]{1,2}?)(?=[的，,。；;、！!？?]|$)")
+
+
+def _gather_into(s: str) -> list[dict]:
+    """汇X成Y (汇小溪成大河): the set phrase as a predicate, after a clause start or a modal (要, 能, 善于 …)."""
+    rows = []
+    for m in _GATHER_CHENG_RE.finditer(s):
+        before = s[_clause_start(s, m.start()): m.start()]
+        if before and (not before.endswith(HUA_ALLOWED_BEFORE)
+                       or len(before) >= 2 and before[-2] in _NOUN_ENDINGS.get(before[-1], ())):
+            continue  # 外汇留成; 新动能积厚成势: 能 ends the noun 动能, so no modal opens the phrase
+        src, tgt = m.group(2), m.group(3)
+        if src == tgt or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):
+            continue
+        rows.append(_row(m.group(1) + "X成Y", "", src, tgt, m.group(1), m.start(), m.end()))
+    return rows
+
+
+def _quoted_bian(s: str) -> list[dict]:
+    """Bare “X”变“Y”: two quoted poles joined by 变."""
+    rows = []
+    pat = re.compile(r"([“‘「『\"])([^”’」』\"，。]{1,15})([”’」』\"])变(?![成为])([“‘「『\"])([^”’」』\"，。]{1,15})([”’」』\"])")
+    for m in pat.finditer(s):
+        src_raw = m.group(1) + m.group(2) + m.group(3)
+        tgt_raw = m.group(4) + m.group(5) + m.group(6)
+        if clean_pole(src_raw) == clean_pole(tgt_raw):
+            continue
+        rows.append(_row("“X”变“Y”", _subject_before(s, m.start()), src_raw, tgt_raw, "变", m.start(), m.end()))
+    return rows

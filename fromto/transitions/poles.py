@@ -1,0 +1,109 @@
+"""Poles cut to their core: the source before its verb, the end of a target, the subject of a clause."""
+
+from __future__ import annotations
+
+import re
+
+from fromto.transitions.clauses import (
+    _NOT_NOMINAL, _clause_start, _only_words, _open_quote, _strip_trail, _strip_words, clean_pole,
+)
+from fromto.transitions.lexicon import (
+    ADVERB_DI, CLAUSE_LEAD, GOVERN_LEAD, PRONOUN_SOURCE, SOURCE_TRAIL, SUBJECT_LEAD, SUBJECT_TRAIL, TARGET_HEAD,
+    _BECOME_ANY_RE, _GOVERN_INSIDE, _PARTITIVE_ONLY, _PARTITIVE_TAIL,
+)
+from fromto.transitions.lookalikes import _is_cong, _is_you, _unquantified
+
+#: Quantifiers and demonstratives of a part opening a source (大批私营的粮食店, 这一部分批发商): not part of its core.
+_QUANTITY_HEAD = re.compile(r"^(?:这一部分|那一部分|这部分|那部分|一部分|大批|一批|成批|许多|不少|很多|一些|有些|有的|大量)"
+                            r"(?=[^，,的]{2})")
+
+
+def _source_core(text: str) -> str:
+    """The short core of a source written before its verb (X变成Y): no governing verb, adverb or modal word.
+
+    ``严格控制农业人口`` -> 农业人口, ``使农副产品更多更快地`` -> 农副产品, ``今后应逐步`` -> '' (nothing nominal),
+    ``私营工业中的一部分`` -> 私营工业 (the whole, not the part).
+    """
+    text = text.strip(" 　")
+    if _only_words(text, _NOT_NOMINAL + GOVERN_LEAD + SUBJECT_LEAD):
+        return ""  # 已经: stripping 已 as a lead word would leave 经
+    m = None
+    for m in re.finditer(r"(?:使得|使|让)", text):
+        pass
+    if m is not None and m.end() < len(text):
+        text = text[m.end():]  # the causative's object is the source (我们要让农业转移人口逐步变为城镇居民)
+    for _ in range(3):
+        before = text
+        text = _strip_words(text, GOVERN_LEAD + SUBJECT_LEAD + CLAUSE_LEAD, ())
+        text = ADVERB_DI.sub("", text).lstrip("的")
+        text = _strip_trail(text, SOURCE_TRAIL + CLAUSE_LEAD)
+        if text == before:
+            break
+    if _only_words(text, _NOT_NOMINAL + GOVERN_LEAD + SUBJECT_LEAD):
+        return ""
+    m = None
+    for m in _GOVERN_INSIDE.finditer(text):
+        pass
+    if m is not None and m.start() > 0 and len(text) - m.end() >= 2 and text[m.end()] != "的":
+        text = text[m.end():]  # …、鼓励和指导资本主义经济转变为Y: the object of the governing verb
+    text = _QUANTITY_HEAD.sub("", text)
+    m = _PARTITIVE_TAIL.match(text)
+    if m and not _PARTITIVE_ONLY.match(text):
+        text = _clause_subject(_strip_trail(m.group(1), SOURCE_TRAIL + CLAUSE_LEAD)) or m.group(1)
+    return _unquantified(text)
+
+
+def _clause_subject(clause: str) -> str:
+    """The noun phrase that opens a clause (原有私营商业在五年内经过改造 -> 原有私营商业), or ''."""
+    m = re.search(r"(?:在|经过|通过|将|要|已经|已|正在|也|都|必须|应该|应当|可以|能够|还|又|就)", clause)
+    head = clause[: m.start()] if m else clause
+    head = _strip_words(head.strip(" 　"), SUBJECT_LEAD + GOVERN_LEAD, ())
+    return head if 2 <= len(head) <= 16 and not PRONOUN_SOURCE.match(head) else ""
+
+
+def _trim_target(tgt_raw: str) -> str:
+    """A target without what follows the pole: a head it modifies (…的最好形式, …的要求, …这个方向), a clause of
+    time (改为银行贷款以后). Only the end is cut, so ``tgt_raw`` starts with the result."""
+    t = tgt_raw
+    m = re.search(r"(?:作为|当作|当成|看作)", t)
+    if m and len(clean_pole(t[: m.start()])) >= 2:
+        t = t[: m.start()]  # 把[X由A演变为B]作为首要任务: the frame's verb ends the target
+    for _ in range(2):
+        m = TARGET_HEAD.search(t)
+        if m and len(clean_pole(t[: m.start()])) >= 2 and not _open_quote(t[: m.start()]):
+            t = t[: m.start()]
+    t = re.sub(r"上[来去]$", "", t)
+    t = re.sub(r"(方面|[中里])[来去]$", r"\1", t)
+    return t
+
+
+def _next_construction(s: str, j: int, end: int) -> int:
+    """Where a target starting at ``j`` stops before a coordinated construction (防止X由A转为B、防止Y由C演变为D):
+    the 、 after which the clause holds another opener or verb of becoming; ``end`` when there is none."""
+    k = s.find("、", j, end)
+    while k != -1:
+        rest = s[k + 1: end]
+        if _BECOME_ANY_RE.search(rest) or re.search(r"[从由]", rest) and any(
+                (s[q] == "从" and _is_cong(s, q)) or (s[q] == "由" and _is_you(s, q)) for q in range(k + 1, end)):
+            return k
+        k = s.find("、", k + 1, end)
+    return end
+
+
+def _subject_before(s: str, i: int) -> str:
+    """What changes: the noun phrase before position ``i`` in the same clause, or '' when none is stated."""
+    start = _clause_start(s, i)
+    text = s[start:i].strip(" 　、")
+    # parallel constructions share the subject before the first opener (面貌从无到有、由弱到强)
+    m = re.search(r"[从由](?![于此衷])", text)
+    if m and m.start() > 0:
+        text = text[: m.start()]
+    if not text:
+        return ""
+    text = _strip_words(text, SUBJECT_LEAD, SUBJECT_TRAIL)
+    text = _strip_words(text, SUBJECT_LEAD, SUBJECT_TRAIL)
+    if text in SUBJECT_LEAD or text in SUBJECT_TRAIL or PRONOUN_SOURCE.match(text):
+        return ""
+    if len(text) > 16 or re.search(r"[在为对于把将被让使]", text[1:]) and len(text) > 8:
+        return ""
+    return text
