@@ -124,53 +124,25 @@ table of :mod:`fromto.clean` -> transitions table), :func:`extract_text` (plain 
 
 from __future__ import annotations
 
-from fromto.transitions.lexicon import (  # noqa: F401
-    ADVERB_DI, BECOME_VERBS, BIAN_NOT_AFTER, CHANGE_NOUNS, CHANGE_NOUN_MODIFIERS, CLAUSE_END, CLAUSE_LEAD, COLUMNS,
-    CONG_NOT_AFTER, CONG_NOT_BEFORE, CONG_WORD_AFTER, COORD_TURN, COPULA_NOT_AFTER, DAO_NOT_AFTER, DAO_NOT_BEFORE,
-    DISTANCE_AFTER, DOMAIN_POLE, DURATION_AFTER, ENTITY_OWNED, ENTITY_SOURCE, EXTEND_VERBS, FOREIGN_ENTITIES,
-    GOVERN_LEAD, GO_VERBS, GROWTH_TURN_VERBS, HUA_ALLOWED_BEFORE, LEAD_VERBS, MAX_POLE, MOTION_IN_POLE, MOTION_VERBS,
-    NUMERIC_POLE, PARTITIVE, PLACE_SUFFIX, PRONOUN_SOURCE, RELOCATED_PEOPLE, SAME_KIND_PREFIX, SCALE_MODIFIER,
-    SCOPE_AFTER, SCOPE_IN_POLE, SCOPE_TO_VERBS, SCOPE_WORDS, SOURCE_TRAIL, SPATIAL_PAIRS, STAGE_WORDS, STATE_PAIRS,
-    SUBJECT_LEAD, SUBJECT_TRAIL, SUPPORT_VERBS, TARGET_HEAD, TIME_FROM, TIME_POLE, TOWARD_VERBS, TREND_POLE,
-    TURN_VERBS, VIEWPOINT_END, WHOLE_CHAIN, XIANG_NOT_AFTER, XIANG_NOT_BEFORE, YOU_NOT_AFTER, YOU_NOT_BEFORE,
-    YOU_WORD_BEFORE,
-)
-from fromto.transitions.clauses import (  # noqa: F401
-    _boundaries, _clause_end, _clause_start, clean_pole,
-)
-from fromto.transitions.lookalikes import (  # noqa: F401
-    DEGREE_POLE, _is_cong, _is_you, _reject_reason,
-)
-from fromto.transitions.poles import (  # noqa: F401
-    _source_core,
-)
-from fromto.transitions.engine import (  # noqa: F401
-    extract,
-)
-from fromto.transitions.families.bian_wei import (  # noqa: F401
-    _bian_x_wei_y,
-)
-from fromto.transitions.families.opener import (  # noqa: F401
-    _from_family,
-)
-from fromto.transitions.families.pronoun import (  # noqa: F401
-    CONVERT_VERBS,
-)
-from fromto.transitions.families.substitution import (  # noqa: F401
-    _substitution,
-)
-from fromto.transitions.families.toward import (  # noqa: F401
-    BARE_TOWARD_VERBS, CONVERSION_VERBS, _bare_toward,
-)
-from fromto.transitions.families.turn_into import (  # noqa: F401
-    _turn_into,
-)
-from fromto.transitions.families.was_now import (  # noqa: F401
-    _was_now,
-)
-from fromto.transitions.sources import (  # noqa: F401
-    OBJECT_VERBS, QUANTITY_LEAD,
-)
-from fromto.transitions.table import (  # noqa: F401
-    REVIEW_CUES, extract_rows, extract_sentences, extract_text, review_cue, review_queue,
-)
+from fromto.transitions.lexicon import CLAUSE_END, COLUMNS, MAX_POLE  # noqa: F401
+from fromto.transitions.clauses import _boundaries, _clause_end, _clause_start, clean_pole  # noqa: F401
+from fromto.transitions.lookalikes import _is_cong, _is_you, _reject_reason  # noqa: F401
+from fromto.transitions.poles import _source_core  # noqa: F401
+from fromto.transitions.engine import extract  # noqa: F401
+from fromto.transitions.families.bian_wei import _bian_x_wei_y  # noqa: F401
+from fromto.transitions.families.opener import _from_family  # noqa: F401
+from fromto.transitions.families.substitution import _substitution  # noqa: F401
+from fromto.transitions.families.toward import _bare_toward  # noqa: F401
+from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
+from fromto.transitions.families.was_now import _was_now  # noqa: F401
+from fromto.transitions.table import extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
+from fromto.transitions import lexicon
+from fromto.transitions.lexicon import load  # noqa: F401
+
+
+def __getattr__(name: str):
+    """A word list or pattern of the rules (TOWARD_VERBS, CONVERSION_VERBS, TIME_POLE …), read from resources/ on
+    first use by :mod:`fromto.transitions.lexicon`."""
+    if not name[:1].isupper():  # submodules and dunder names are never read from the resources
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(lexicon, name)

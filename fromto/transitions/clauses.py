@@ -5,10 +5,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+
+from fromto.transitions import lexicon as L
 from typing import Iterable
 
 from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
-from fromto.transitions.lexicon import CLAUSE_END, CLAUSE_LEAD, SOURCE_TRAIL, SUBJECT_TRAIL
+from fromto.transitions.lexicon import CLAUSE_END
+
 
 # --- Small shared functions: clause boundaries, quotes, cores -------------------------------------------------
 _DIGITS = set("0123456789０１２３４５６７８９")
@@ -110,17 +113,6 @@ def _only_words(text: str, words: Iterable[str]) -> bool:
     return True
 
 
-_NOT_NOMINAL = SOURCE_TRAIL + CLAUSE_LEAD + SUBJECT_TRAIL + ["地", "没有", "不", "未", "很容易", "容易", "所以", "因此",
-                                                            "因而", "从而", "于是", "这样", "由此", "进而",
-                                                            "合并"]  # 合并改组成为: a verb joined to the verb of becoming
-#: One-character adverbs and modals that also end nouns: the characters before them that make the noun
-#: (委员会, 社会; 职能, 功能; 需要, 主要; 纠正; 平均, 人均; 首都; 原则; 人才; 方便; 成就; 正常; 偿还).
-_NOUN_ENDINGS = {"会": set("员协学大工商合事社机议总联年"), "能": set("功技动职产潜效体智性热电核"),
-                 "要": set("需主重纲摘必概"), "正": set("公纠真修端改反"), "均": set("平人户"), "都": set("首古"),
-                 "则": set("原规法准细总"), "才": set("人英天"), "便": set("方顺简"), "就": set("成造"),
-                 "常": set("正日非反异经"), "还": set("归偿退")}
-
-
 def _strip_trail(text: str, words: Iterable[str]) -> str:
     """``_strip_words(text, (), words)`` that keeps a one-character word when it ends a noun (社会, 职能, 需要)."""
     words = sorted(words, key=len, reverse=True)
@@ -129,7 +121,7 @@ def _strip_trail(text: str, words: Iterable[str]) -> str:
         changed = False
         for w in words:
             if text.endswith(w) and len(text) > len(w):
-                if len(w) == 1 and len(text) >= 2 and text[-2] in _NOUN_ENDINGS.get(w, ()):
+                if len(w) == 1 and len(text) >= 2 and text[-2:] in L.NOUN_ENDINGS:
                     continue
                 text, changed = text[: -len(w)], True
                 break

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import sys
+
+from fromto.transitions import lexicon as L
 
 from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _quoted_bian
 from fromto.transitions.families.opener import _from_family
@@ -11,17 +12,8 @@ from fromto.transitions.families.path import _led_onto_path
 from fromto.transitions.families.pronoun import _resumed_by_pronoun
 from fromto.transitions.families.substitution import _substitution
 from fromto.transitions.families.turn_into import _turn_into
-from fromto.transitions.families.was_now import _WAS_NOW_HINT, _was_now
-from fromto.transitions.lexicon import _COORD_TURN_RE
+from fromto.transitions.families.was_now import _was_now
 from fromto.transitions.lookalikes import _is_cong, _is_you
-
-#: Characters at least one of which every construction contains (从/由 families, 变X为Y and the verbs of
-#: becoming 变成/转为/化为/改为…, bare X向Y转变, 用Y代替X, 经过X过渡到Y): a sentence without any of them cannot hold a
-#: transition.
-#: Besides, 发展成为 and a verb of conversion joined to one of building (调整和建设成为) are tested apart: an
-#: alternation would slow the scan.
-_TRIGGER = re.compile("[从由变化转改向代渡汇聚积]")
-_OPENER_RE = re.compile("[从由]")
 
 
 def extract(sentence: str) -> list[dict]:
@@ -38,13 +30,13 @@ def extract(sentence: str) -> list[dict]:
     s = sentence
     found: list[list[dict]] = []
     taken: list[tuple[int, int]] = []
-    if _WAS_NOW_HINT.search(s):
+    if L.WAS_NOW_HINT.search(s):
         for r in _was_now(s, taken):
             found.append([r])
-    if not _TRIGGER.search(s) and "发展成为" not in s and not ("成" in s and _COORD_TURN_RE.search(s)):
+    if not L.TRIGGER.search(s) and "发展成为" not in s and not ("成" in s and L.COORD_TURN_RE.search(s)):
         # every other construction holds one; most sentences none
         return _number(found) if found else []
-    m = _OPENER_RE.search(s)
+    m = L.OPENER_RE.search(s)
     last_to = None  # where the last 从X到Y ended: a parallel one right after is supported by it
     while m:
         i = m.start()
@@ -56,9 +48,9 @@ def extract(sentence: str) -> list[dict]:
                 last_to = max(r["end"] for r in rows) if "到" in rows[0]["marker"] else None
                 found.append(rows)
                 taken.append((rows[0]["start"], max(r["end"] for r in rows)))
-                m = _OPENER_RE.search(s, max(resume, i + 1))
+                m = L.OPENER_RE.search(s, max(resume, i + 1))
                 continue
-        m = _OPENER_RE.search(s, i + 1)
+        m = L.OPENER_RE.search(s, i + 1)
     for r in _bian_x_wei_y(s) + _quoted_bian(s) + (_gather_into(s) if "成" in s else []):
         if not any(a <= r["start"] < b for a, b in taken):
             found.append([r])

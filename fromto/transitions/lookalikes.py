@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import re
 
-from fromto.transitions.lexicon import (
-    CLAUSE_END, CONG_NOT_AFTER, CONG_NOT_BEFORE, CONG_WORD_AFTER, MOTION_IN_POLE, NUMERIC_POLE, PLACE_SUFFIX,
-    RELOCATED_PEOPLE, SAME_KIND_PREFIX, SCALE_MODIFIER, SCOPE_WORDS, TIME_POLE, TREND_POLE, VIEWPOINT_END,
-    YOU_NOT_AFTER, YOU_NOT_BEFORE, YOU_WORD_BEFORE, _NUM,
-)
+from fromto.transitions import lexicon as L
 
-#: 从 + a character that usually makes a word with it (从重, 从严, 从快), when the target opens with that same
-#: character: parallel poles (从重过程向重结果), so the character begins the source.
-_CONG_PARALLEL = re.compile(r"从(.)[^，,。；;！？!?从由]{1,12}?(?:向|到|走向|转向|转为|转变为|变为)\1")
-_CONG_BU_STATE = re.compile(r"从不[^，,。；;！？!?]{1,10}?(?:到|向|走向|迈向|转向|达到|转为|变为|转变为|过渡到)")
+from fromto.transitions.lexicon import CLAUSE_END
 
 
 def _is_cong(s: str, i: int) -> bool:
     """True if the 从 at ``i`` opens a phrase (not 从事, 服从, 何去何从 …)."""
     nxt = s[i + 1] if i + 1 < len(s) else ""
     prev = s[i - 1] if i > 0 else ""
-    if nxt == "不" and _CONG_BU_STATE.match(s, i):
+    if nxt == "不" and L.CONG_BU_STATE.match(s, i):
         return True  # 从不平衡达到新的平衡: 不 begins the source state, 从 is no "never"
-    if nxt in CONG_NOT_BEFORE and _CONG_PARALLEL.match(s, i):
+    if nxt in L.CONG_NOT_BEFORE and L.CONG_PARALLEL.match(s, i):
         return True  # 从重过程向重结果转变: the target opens with the same word, so 重 begins the source state
-    if (nxt in CONG_NOT_BEFORE and s[i + 1: i + 3] not in CONG_WORD_AFTER and s[i + 1: i + 4] not in CONG_WORD_AFTER) \
-            or prev in CONG_NOT_AFTER:
+    if (nxt in L.CONG_NOT_BEFORE and s[i + 1: i + 3] not in L.CONG_WORD_AFTER and s[i + 1: i + 4] not in L.CONG_WORD_AFTER) \
+            or prev in L.CONG_NOT_AFTER:
         # 从小到大, 从无到有: single-character state poles are handled by the STATE_PAIRS rule
         return False
     if s[i + 1: i + 3] in {"中来", "中去"}:
@@ -37,25 +30,25 @@ def _is_you(s: str, i: int) -> bool:
     """True if the 由 at ``i`` opens a phrase (not 由于, 自由, 理由 …)."""
     nxt = s[i + 1] if i + 1 < len(s) else ""
     prev = s[i - 1] if i > 0 else ""
-    if prev in YOU_NOT_AFTER and s[max(0, i - 2): i] not in YOU_WORD_BEFORE:
+    if prev in L.YOU_NOT_AFTER and s[max(0, i - 2): i] not in L.YOU_WORD_BEFORE:
         return False
-    return bool(nxt) and nxt not in YOU_NOT_BEFORE and nxt not in CLAUSE_END
+    return bool(nxt) and nxt not in L.YOU_NOT_BEFORE and nxt not in CLAUSE_END
 
 
 def _is_time(p: str) -> bool:
     """A point or stretch of time as a pole; a noun dated by a time phrase (几千年来的私有制) is not one."""
     q = re.sub(r"^[^的，,]{1,8}?(?:以来|来)的(?=[^的]{2})", "", _no_shifen(p))
-    return bool(TIME_POLE.match(q))
+    return bool(L.TIME_POLE.match(q))
 
 
 def _is_numeric(p: str) -> bool:
     """A quantity as a pole (23%, 三成, 100万元); a quantified noun (七万户的私营工业企业) is not one."""
-    return bool(NUMERIC_POLE.search(_unquantified(_no_shifen(p))))
+    return bool(L.NUMERIC_POLE.search(_unquantified(_no_shifen(p))))
 
 
 def _no_shifen(p: str) -> str:
     """A pole without the adverb 十分 "very" (十分友好), which is no quantity or time (ten points, ten minutes)."""
-    return re.sub(rf"(?<![{_NUM}])十分(?![之钟])", "", p) if "十分" in p else p
+    return re.sub(rf"(?<![{L.PATTERN_TEXT['NUM']}])十分(?![之钟])", "", p) if "十分" in p else p
 
 
 def _unquantified(p: str) -> str:
@@ -63,27 +56,21 @@ def _unquantified(p: str) -> str:
     body with 有 (全国共有１８万户私营商店) and a counted owner before 的 (一亿农户和五百万个手工业者的个体经济) likewise."""
     p = re.sub(r"^(?:[^，,有的]{0,4}?(?:共有|还有|尚有|有)|将近|近|约|大约|共有|共)"
                r"(?=[0-9０-９零〇○一二三四五六七八九十百千两几])", "", p)  # 将近二百万户的…, 全国共有１８万户…
-    p = re.sub(rf"^[{_NUM}]+[^的，,{_NUM}]{{0,3}}的(?=[^{_NUM}]{{2}})", "", p)
+    p = re.sub(rf"^[{L.PATTERN_TEXT['NUM']}]+[^的，,{L.PATTERN_TEXT['NUM']}]{{0,3}}的(?=[^{L.PATTERN_TEXT['NUM']}]{{2}})", "", p)
     if "的" in p:
         # a count, not the article 一 (一个贫穷落后的国家, 一定年限的): two numerals at least, or a digit
-        p = re.sub(rf"^[^的，,]*?(?:[{_NUM}]{{2,}}|[0-9０-９]+)(?:余|多)?[万亿千百]*[^的，,{_NUM}]{{1,6}}的(?=[^{_NUM}的]{{2,}}$)", "", p)
-    return re.sub(rf"^[{_NUM}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{_NUM}的]{{2}})", "", p)
-
-
-#: A degree of speed as a pole, with a noun of state at most (由超高速状态转入正常轨道, 从过热现象转入正常发展): a
-#: degree of a growth rate, which ruling R4 counts as numeric.
-DEGREE_POLE = re.compile(r"^(?:[^，,]{0,8}的)?(?:超高速|高速|中高速|低速|超常|过热|偏热|过快|偏快|过慢|偏慢)"
-                         r"(?:增长|发展)?的?(?:状态|现象|局面|势头)?$")
+        p = re.sub(rf"^[^的，,]*?(?:[{L.PATTERN_TEXT['NUM']}]{{2,}}|[0-9０-９]+)(?:余|多)?[万亿千百]*[^的，,{L.PATTERN_TEXT['NUM']}]{{1,6}}的(?=[^{L.PATTERN_TEXT['NUM']}的]{{2,}}$)", "", p)
+    return re.sub(rf"^[{L.PATTERN_TEXT['NUM']}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{L.PATTERN_TEXT['NUM']}的]{{2}})", "", p)
 
 
 def _is_trend(p: str) -> bool:
     """A direction of a quantity as a pole (下降, 今年的生产下降, 回升): ruling R1 counts a turn of trend as numeric;
     a degree of speed (超高速状态) is numeric too (R4)."""
-    return bool(TREND_POLE.match(p)) or bool(DEGREE_POLE.match(p))
+    return bool(L.TREND_POLE.match(p)) or bool(L.DEGREE_POLE.match(p))
 
 
 def _is_place(p: str) -> bool:
-    return p in SCOPE_WORDS or (len(p) <= 6 and bool(PLACE_SUFFIX.search(p)) and not re.search(r"[化型性式]", p))
+    return p in L.SCOPE_WORDS or (len(p) <= 6 and bool(L.PLACE_SUFFIX.search(p)) and not re.search(r"[化型性式]", p))
 
 
 def _scale_only(src: str, tgt: str) -> bool:
@@ -93,11 +80,7 @@ def _scale_only(src: str, tgt: str) -> bool:
         k += 1
     if k < 2 or k == len(src) or k == len(tgt):
         return False
-    return bool(SCALE_MODIFIER.match(src[: -k])) and bool(SCALE_MODIFIER.match(tgt[: -k]))
-
-
-#: Words of a former or opposite state in a source (旧模式 -> 新模式, 不平衡 -> 新的平衡): with one, 新 names a change.
-_OLD_STATE = re.compile(r"旧|老|原有|原来|原先|过去|传统|落后|过时|陈旧|不|没有|无")
+    return bool(L.SCALE_MODIFIER.match(src[: -k])) and bool(L.SCALE_MODIFIER.match(tgt[: -k]))
 
 
 def _new_of_same_head(src: str, tgt: str) -> bool:
@@ -106,7 +89,7 @@ def _new_of_same_head(src: str, tgt: str) -> bool:
     the source was before is not stated."""
     for k in range(1, min(len(tgt), 6)):
         head = tgt[k:]
-        if SAME_KIND_PREFIX.match(tgt[:k]) and src.endswith("的" + head) and not _OLD_STATE.search(src[: -len(head)]):
+        if L.SAME_KIND_PREFIX.match(tgt[:k]) and src.endswith("的" + head) and not L.OLD_STATE.search(src[: -len(head)]):
             return True
     return False
 
@@ -121,18 +104,18 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "time"
     if _is_numeric(src) or _is_numeric(tgt) or _is_trend(src) or _is_trend(tgt):
         return "numeric"
-    if tgt.endswith(src) and SAME_KIND_PREFIX.match(tgt[: -len(src)]):
+    if tgt.endswith(src) and L.SAME_KIND_PREFIX.match(tgt[: -len(src)]):
         return "same pole"
     if _new_of_same_head(src, tgt):
         return "same pole"
     if _scale_only(src, tgt):
         return "same pole"
-    if RELOCATED_PEOPLE.search(src):
+    if L.RELOCATED_PEOPLE.search(src):
         return "space"
-    if MOTION_IN_POLE.search(src) and len(src) <= 8:
+    if L.MOTION_IN_POLE.search(src) and len(src) <= 8:
         return "space"
-    if src in SCOPE_WORDS and tgt in SCOPE_WORDS:
+    if src in L.SCOPE_WORDS and tgt in L.SCOPE_WORDS:
         return "space"
-    if VIEWPOINT_END.search(tgt):
+    if L.VIEWPOINT_END.search(tgt):
         return "viewpoint"
     return None

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import re
 
-from fromto.transitions.clauses import (
-    _NOT_NOMINAL, _clause_start, _only_words, _open_quote, _strip_trail, _strip_words, clean_pole,
-)
-from fromto.transitions.lexicon import (
-    ADVERB_DI, CLAUSE_LEAD, GOVERN_LEAD, PRONOUN_SOURCE, SOURCE_TRAIL, SUBJECT_LEAD, SUBJECT_TRAIL, TARGET_HEAD,
-    _BECOME_ANY_RE, _GOVERN_INSIDE, _PARTITIVE_ONLY, _PARTITIVE_TAIL,
-)
-from fromto.transitions.lookalikes import _is_cong, _is_you, _unquantified
+from fromto.transitions import lexicon as L
 
-#: Quantifiers and demonstratives of a part opening a source (大批私营的粮食店, 这一部分批发商): not part of its core.
-_QUANTITY_HEAD = re.compile(r"^(?:这一部分|那一部分|这部分|那部分|一部分|大批|一批|成批|许多|不少|很多|一些|有些|有的|大量)"
-                            r"(?=[^，,的]{2})")
+from fromto.transitions.clauses import _clause_start, _only_words, _open_quote, _strip_trail, _strip_words, clean_pole
+from fromto.transitions.lookalikes import _is_cong, _is_you, _unquantified
 
 
 def _source_core(text: str) -> str:
@@ -25,7 +17,7 @@ def _source_core(text: str) -> str:
     ``私营工业中的一部分`` -> 私营工业 (the whole, not the part).
     """
     text = text.strip(" 　")
-    if _only_words(text, _NOT_NOMINAL + GOVERN_LEAD + SUBJECT_LEAD):
+    if _only_words(text, L.NOT_NOMINAL + L.GOVERN_LEAD + L.SUBJECT_LEAD):
         return ""  # 已经: stripping 已 as a lead word would leave 经
     m = None
     for m in re.finditer(r"(?:使得|使|让)", text):
@@ -34,22 +26,22 @@ def _source_core(text: str) -> str:
         text = text[m.end():]  # the causative's object is the source (我们要让农业转移人口逐步变为城镇居民)
     for _ in range(3):
         before = text
-        text = _strip_words(text, GOVERN_LEAD + SUBJECT_LEAD + CLAUSE_LEAD, ())
-        text = ADVERB_DI.sub("", text).lstrip("的")
-        text = _strip_trail(text, SOURCE_TRAIL + CLAUSE_LEAD)
+        text = _strip_words(text, L.GOVERN_LEAD + L.SUBJECT_LEAD + L.CLAUSE_LEAD, ())
+        text = L.ADVERB_DI.sub("", text).lstrip("的")
+        text = _strip_trail(text, L.SOURCE_TRAIL + L.CLAUSE_LEAD)
         if text == before:
             break
-    if _only_words(text, _NOT_NOMINAL + GOVERN_LEAD + SUBJECT_LEAD):
+    if _only_words(text, L.NOT_NOMINAL + L.GOVERN_LEAD + L.SUBJECT_LEAD):
         return ""
     m = None
-    for m in _GOVERN_INSIDE.finditer(text):
+    for m in L.GOVERN_INSIDE.finditer(text):
         pass
     if m is not None and m.start() > 0 and len(text) - m.end() >= 2 and text[m.end()] != "的":
         text = text[m.end():]  # …、鼓励和指导资本主义经济转变为Y: the object of the governing verb
-    text = _QUANTITY_HEAD.sub("", text)
-    m = _PARTITIVE_TAIL.match(text)
-    if m and not _PARTITIVE_ONLY.match(text):
-        text = _clause_subject(_strip_trail(m.group(1), SOURCE_TRAIL + CLAUSE_LEAD)) or m.group(1)
+    text = L.QUANTITY_HEAD.sub("", text)
+    m = L.PARTITIVE_TAIL.match(text)
+    if m and not L.PARTITIVE_ONLY.match(text):
+        text = _clause_subject(_strip_trail(m.group(1), L.SOURCE_TRAIL + L.CLAUSE_LEAD)) or m.group(1)
     return _unquantified(text)
 
 
@@ -57,8 +49,8 @@ def _clause_subject(clause: str) -> str:
     """The noun phrase that opens a clause (原有私营商业在五年内经过改造 -> 原有私营商业), or ''."""
     m = re.search(r"(?:在|经过|通过|将|要|已经|已|正在|也|都|必须|应该|应当|可以|能够|还|又|就)", clause)
     head = clause[: m.start()] if m else clause
-    head = _strip_words(head.strip(" 　"), SUBJECT_LEAD + GOVERN_LEAD, ())
-    return head if 2 <= len(head) <= 16 and not PRONOUN_SOURCE.match(head) else ""
+    head = _strip_words(head.strip(" 　"), L.SUBJECT_LEAD + L.GOVERN_LEAD, ())
+    return head if 2 <= len(head) <= 16 and not L.PRONOUN_SOURCE.match(head) else ""
 
 
 def _trim_target(tgt_raw: str) -> str:
@@ -69,7 +61,7 @@ def _trim_target(tgt_raw: str) -> str:
     if m and len(clean_pole(t[: m.start()])) >= 2:
         t = t[: m.start()]  # 把[X由A演变为B]作为首要任务: the frame's verb ends the target
     for _ in range(2):
-        m = TARGET_HEAD.search(t)
+        m = L.TARGET_HEAD.search(t)
         if m and len(clean_pole(t[: m.start()])) >= 2 and not _open_quote(t[: m.start()]):
             t = t[: m.start()]
     t = re.sub(r"上[来去]$", "", t)
@@ -83,7 +75,7 @@ def _next_construction(s: str, j: int, end: int) -> int:
     k = s.find("、", j, end)
     while k != -1:
         rest = s[k + 1: end]
-        if _BECOME_ANY_RE.search(rest) or re.search(r"[从由]", rest) and any(
+        if L.BECOME_ANY_RE.search(rest) or re.search(r"[从由]", rest) and any(
                 (s[q] == "从" and _is_cong(s, q)) or (s[q] == "由" and _is_you(s, q)) for q in range(k + 1, end)):
             return k
         k = s.find("、", k + 1, end)
@@ -100,9 +92,9 @@ def _subject_before(s: str, i: int) -> str:
         text = text[: m.start()]
     if not text:
         return ""
-    text = _strip_words(text, SUBJECT_LEAD, SUBJECT_TRAIL)
-    text = _strip_words(text, SUBJECT_LEAD, SUBJECT_TRAIL)
-    if text in SUBJECT_LEAD or text in SUBJECT_TRAIL or PRONOUN_SOURCE.match(text):
+    text = _strip_words(text, L.SUBJECT_LEAD, L.SUBJECT_TRAIL)
+    text = _strip_words(text, L.SUBJECT_LEAD, L.SUBJECT_TRAIL)
+    if text in L.SUBJECT_LEAD or text in L.SUBJECT_TRAIL or L.PRONOUN_SOURCE.match(text):
         return ""
     if len(text) > 16 or re.search(r"[在为对于把将被让使]", text[1:]) and len(text) > 8:
         return ""

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from fromto.transitions import lexicon as L
 
 from fromto.transitions.engine import extract
 from fromto.transitions.lexicon import COLUMNS
-
-#: Cues of a change construction, for sentences the rules took nothing from (:func:`review_queue`): an opener
-#: 从/由 meeting a connector or verb of change within a clause, 变/化 … 为, and the conversion and substitution
-#: verbs the labelling policy lists (resources/report_gold_transitions.csv). Written from the policy's list of
-#: constructions, not from any sentence the rules missed. Bare 成为 is left out: the policy counts it only with a
-#: stated prior state, and on its own it is the commonest verb of the reports.
-REVIEW_CUES = re.compile(
-    r"(从|由)[^。！？；]{1,40}?(到|向|至|为|走向|迈向|转|变|进入|过渡)"
-    r"|变[^。，；！？]{1,20}?为|化[^。，；！？]{1,6}?为|变成|变为|转化为|转化成|转变为|转变成|转为|化为|改为|改成"
-    r"|演变|改造成|改造为|改组为|建设成为|过渡到|转入|改由|代替|取代|代之以")
 
 
 def review_cue(sentence: str) -> str:
@@ -23,7 +13,7 @@ def review_cue(sentence: str) -> str:
 
     A cue is no transition: it marks a sentence a reader should look at when the rules took nothing from it.
     """
-    m = REVIEW_CUES.search(sentence)
+    m = L.REVIEW_CUES.search(sentence)
     return m.group(0) if m else ""
 
 

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import re
 
-from fromto.transitions.clauses import _NOUN_ENDINGS, _clause_end, _clause_start, _row, clean_pole
-from fromto.transitions.lexicon import BIAN_NOT_AFTER, HUA_ALLOWED_BEFORE
+from fromto.transitions import lexicon as L
+
+from fromto.transitions.clauses import _clause_end, _clause_start, _row, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
 from fromto.transitions.poles import _subject_before
 
+
 # --- 变X为Y, 把X变成Y, X变成Y, “X”变“Y” ---------------------------------------------------------------------------
-_WEI_NOT_AFTER = set("行作认成因称视更较极广最甚尤大之以")
-
-
-#: The set phrase 化X成Y (化蛹成蝶, 化茧成蝶): poles of one or two characters, closed by 的 or the clause's end.
-_HUA_CHENG_RE = re.compile(r"化([^\W\d_和与及或的了]{1,2}?)(成)(?!为)([^\W\d_和与及或的了]{1,2}?)(?=[的，,。；;、！!？?]|$)")
 
 
 def _bian_x_wei_y(s: str) -> list[dict]:
@@ -25,12 +22,12 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         ch = s[i]
         prev = s[i - 1] if i > 0 else ""
         if ch == "变":
-            if prev in BIAN_NOT_AFTER or s[i + 1: i + 2] in set("化成为得革动更迁着了换幻量形身卖现通相故卦法"):
+            if prev in L.BIAN_NOT_AFTER or s[i + 1: i + 2] in set("化成为得革动更迁着了换幻量形身卖现通相故卦法"):
                 continue
         else:
             before = s[_clause_start(s, i): i]
             listed = prev == "、" and re.match(r"[^、，,为]{1,4}为[^、，,为]{1,4}(?:[、，,。；;]|等|$)", s[i + 1:])
-            if before and not any(before.endswith(w) for w in HUA_ALLOWED_BEFORE) and not listed:
+            if before and not any(before.endswith(w) for w in L.HUA_ALLOWED_BEFORE) and not listed:
                 continue  # after 、 only as a short set phrase in a list (…、化大公为小公、化公为私等), not 冶金、化工
             if s[i + 1: i + 2] in set("为成化变换型向移入让达载发告交送运身折基"):
                 continue
@@ -42,9 +39,9 @@ def _bian_x_wei_y(s: str) -> list[dict]:
             if q != -1:
                 limit = min(limit, q)
         # the last 为 of the item splits it, so a 为 inside an idiom of X stays in X (变各自为战为共同奋战)
-        cands = [k for k in range(i + 2, min(limit, i + 2 + 16)) if s[k] == "为" and s[k - 1] not in _WEI_NOT_AFTER]
+        cands = [k for k in range(i + 2, min(limit, i + 2 + 16)) if s[k] == "为" and s[k - 1] not in L.WEI_NOT_AFTER]
         cands = [k for k in cands if k + 1 < limit and s[k + 1] not in "首主止例准由"]  # 以X为首, 为止
-        cheng = _HUA_CHENG_RE.match(s, i) if ch == "化" and not cands and prev != "变" else None
+        cheng = L.HUA_CHENG_RE.match(s, i) if ch == "化" and not cands and prev != "变" else None
         if not cands and not cheng:
             continue
         k = cheng.start(2) if cheng else cands[-1]
@@ -64,20 +61,13 @@ def _bian_x_wei_y(s: str) -> list[dict]:
     return rows
 
 
-#: Verbs that make a bare X向Y__ (no 从/由) a transition: only verbs of change of kind, not of movement or
-
-#: verb's usual words are refused (汇率, 外汇留成, 积极成果, 积累成熟的经验, 聚集成): its second character opens no pole.
-_GATHER_CHENG_RE = re.compile(r"([汇聚积])(?![率聚集报总编款入焦合会极累压存蓄])([^\W\d_和与及或的了]{1,2}?)成(?!为)"
-                              r"([^\W\d_和与及或的了]{1,2}?)(?=[的，,。；;、！!？?]|$)")
-
-
 def _gather_into(s: str) -> list[dict]:
     """汇X成Y (汇小溪成大河): the set phrase as a predicate, after a clause start or a modal (要, 能, 善于 …)."""
     rows = []
-    for m in _GATHER_CHENG_RE.finditer(s):
+    for m in L.GATHER_CHENG_RE.finditer(s):
         before = s[_clause_start(s, m.start()): m.start()]
-        if before and (not before.endswith(HUA_ALLOWED_BEFORE)
-                       or len(before) >= 2 and before[-2] in _NOUN_ENDINGS.get(before[-1], ())):
+        if before and (not before.endswith(L.HUA_ALLOWED_BEFORE)
+                       or len(before) >= 2 and before[-2:] in L.NOUN_ENDINGS):
             continue  # 外汇留成; 新动能积厚成势: 能 ends the noun 动能, so no modal opens the phrase
         src, tgt = m.group(2), m.group(3)
         if src == tgt or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):

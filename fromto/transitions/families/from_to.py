@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import re
 
+from fromto.transitions import lexicon as L
+
 from fromto.textio import QUOTE_PAIRS
 from fromto.transitions.clauses import _clause_end, _clause_start, _open_quote, _quotes_of, _row, clean_pole
-from fromto.transitions.lexicon import (
-    CLAUSE_END, COPULA_NOT_AFTER, DISTANCE_AFTER, DURATION_AFTER, MAX_POLE, MOTION_IN_POLE, SCOPE_AFTER,
-    SCOPE_IN_POLE, SCOPE_WORDS, STAGE_WORDS, STATE_PAIRS, SUPPORT_VERBS, WHOLE_CHAIN, _CHANGE_NOUN_RE,
-)
+from fromto.transitions.lexicon import CLAUSE_END, MAX_POLE
 from fromto.transitions.lookalikes import _is_place, _reject_reason
+
 
 #: How far past a target pole's start :func:`_target_end` looks. A pole longer than MAX_POLE is refused whatever
 #: follows; the margin covers a change noun (的转变) trimmed off the last pole, so the result is the same as
 #: scanning to the clause end, in time independent of the clause's length.
 _TARGET_SCAN = MAX_POLE + 64
-_CHAIN_AFTER_BOUNDARY = re.compile(r"[，,、](再到|进而|再向|到|乃至)")
-_CHAIN_AFTER = re.compile(r"(进而|再到|再向|乃至于|乃至)")
 
-#: A 从/由 P 到 Q whose poles may be places or levels (checked with _is_place / SCOPE_WORDS).
-_SCOPE_PAIR_RE = re.compile(r"[从由]([^，,。；;、从由到]{1,6})到([^，,。；;、从由到]{1,6})(?=[，,、；;。]|$)")
 
 def _target_end(s: str, j: int) -> tuple[int, str | None]:
     """End of a target pole starting at ``j`` and the chain connector that follows it (or None)."""
@@ -31,16 +27,16 @@ def _target_end(s: str, j: int) -> tuple[int, str | None]:
             end = min(end, k)  # 、从 opens a parallel 从X到Y, not part of this target
     # a copula closes the target: 从“要我学”到“我要学”是一个转变 (but not 但是, 还是, 是否 …)
     for k in range(j + 2, end):
-        if s[k] == "是" and s[k - 1] not in COPULA_NOT_AFTER and s[k + 1: k + 2] != "否":
+        if s[k] == "是" and s[k - 1] not in L.COPULA_NOT_AFTER and s[k + 1: k + 2] != "否":
             end = k
             break
     # a chain continues after the clause boundary: ，再到 / ，进而 / ，到
     if end < len(s) and s[end] in CLAUSE_END:
-        m = _CHAIN_AFTER_BOUNDARY.match(s, end)
+        m = L.CHAIN_AFTER_BOUNDARY.match(s, end)
         if m:
             return end, m.group(1)
         return end, None
-    m = _CHAIN_AFTER.match(s, end)
+    m = L.CHAIN_AFTER.match(s, end)
     return end, (m.group(1) if m else None)
 
 def from_to_chain(o) -> tuple[list[dict], int] | None:
@@ -66,7 +62,7 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
     last_s, last_e = poles[-1]
     m = None
     for k in range(last_s, last_e):
-        mm = _CHANGE_NOUN_RE.match(s, k)
+        mm = L.CHANGE_NOUN_RE.match(s, k)
         if mm and mm.end() >= last_e - 2:
             m = mm
             break
@@ -88,26 +84,26 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
     for a, b in zip(clean, clean[1:]):
         if _reject_reason(a, b):
             return None
-    if DURATION_AFTER.match(s[c1:]) or DISTANCE_AFTER.match(after):
+    if L.DURATION_AFTER.match(s[c1:]) or L.DISTANCE_AFTER.match(after):
         return None
     tail = raw[-1][raw[-1].find(_quotes_of(raw[-1])[1:] or "\0") + 1:] if raw[-1][:1] in QUOTE_PAIRS else ""
-    if any(SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or SCOPE_AFTER.match(after) \
-            or WHOLE_CHAIN.match(after) or re.search(rf"的(?:{WHOLE_CHAIN.pattern})", clean[-1]) \
-            or WHOLE_CHAIN.search(tail[:8]):
+    if any(L.SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or L.SCOPE_AFTER.match(after) \
+            or L.WHOLE_CHAIN.match(after) or L.WHOLE_CHAIN_OWNED.search(clean[-1]) \
+            or L.WHOLE_CHAIN.search(tail[:8]):
         return None  # …到“最后一公里”衔接畅通: what follows the quoted last pole spans the whole chain
-    if any(MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
+    if any(L.MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
     if all(_is_place(p) for p in clean):
         return None
     # --- a plain one-step 从X到Y needs positive evidence
     if steps == 1 and not nominal and not lead:
         rest = whole_sentence[:i] + whole_sentence[end:]
-        if any(_is_place(a) and _is_place(b) or a in SCOPE_WORDS and b in SCOPE_WORDS
-               for a, b in _SCOPE_PAIR_RE.findall(rest)):
+        if any(_is_place(a) and _is_place(b) or a in L.SCOPE_WORDS and b in L.SCOPE_WORDS
+               for a, b in L.SCOPE_PAIR_RE.findall(rest)):
             return None  # 从城市到农村，从生产力到生产关系，…都将发生变革: a series enumerating where, not what
         quoted = any(_quotes_of(p) for p in raw)
         headline = not re.sub(r"[\s“”‘’「」\"'，,。！？!?：:—…·]", "", s[:i] + s[end:])
-        states = (clean[0], clean[1]) in STATE_PAIRS
+        states = (clean[0], clean[1]) in L.STATE_PAIRS
         # evidence must stand near the phrase (its clause and the clauses either side): a report sentence runs
         # through many clauses, and a change word three clauses away says nothing about this 从X到Y
         w0 = _clause_start(s, i)
@@ -115,8 +111,8 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         w1 = _clause_end(s, end)
         w1 = _clause_end(s, w1 + 1) if w1 < len(s) else len(s)
         near = s[w0:i] + s[end:w1]
-        staged = any(w in near for w in STAGE_WORDS)
-        supported = staged or parallel or any(v in near for v in SUPPORT_VERBS)
+        staged = any(w in near for w in L.STAGE_WORDS)
+        supported = staged or parallel or any(v in near for v in L.SUPPORT_VERBS)
         if not (quoted or headline or states or supported):
             return None
         items = raw[0].split("、")

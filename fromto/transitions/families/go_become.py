@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from fromto.transitions import lexicon as L
+
 from fromto.transitions.clauses import _clause_end, _row, clean_pole
-from fromto.transitions.lexicon import DURATION_AFTER, ENTITY_SOURCE, MAX_POLE, _CHAIN_GO_RE
+from fromto.transitions.lexicon import MAX_POLE
 from fromto.transitions.lookalikes import _is_place, _reject_reason
 from fromto.transitions.poles import _next_construction, _trim_target
 
@@ -23,7 +25,7 @@ def from_go_become(o) -> tuple[list[dict], int] | None:
     src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
     if len(tgt_raw) > MAX_POLE or _reject_reason(src, tgt):
         return None
-    if DURATION_AFTER.match(s[c1:]):
+    if L.DURATION_AFTER.match(s[c1:]):
         return None
     if verb in ("发展到", "达到", "转化到", "转变到") and (_is_place(tgt) or re.match(r"(?:全|各|所有)", tgt)):
         return None  # 由试点发展到全省: the coverage grows, nothing changes kind
@@ -34,13 +36,13 @@ def from_go_become(o) -> tuple[list[dict], int] | None:
     rows = [_row(marker, subject, src_raw, tgt_raw, verb, lead_start if lead else i, y_end)]
     # 由A，转向B，走向C: the next clause opens with a verb of going, so its target is the next step of a chain
     while len(rows) < 8 and y_end < len(s) and s[y_end] in "，,":
-        mc = _CHAIN_GO_RE.match(s, y_end)
+        mc = L.CHAIN_GO_RE.match(s, y_end)
         if not mc:
             break
         n_end = _next_construction(s, mc.end(), _clause_end(s, mc.end()))
         n_raw = _trim_target(s[mc.end():n_end])
         n = clean_pole(n_raw)
-        if len(n_raw) > MAX_POLE or _reject_reason(rows[-1]["target"], n) or _is_place(n) or n in ENTITY_SOURCE:
+        if len(n_raw) > MAX_POLE or _reject_reason(rows[-1]["target"], n) or _is_place(n) or n in L.ENTITY_SOURCE:
             break  # 从封闭走向开放，走向世界: going out into a place is movement, not a next state
         rows.append(_row(marker, subject, tgt_raw, n_raw, mc.group(1), c1, mc.end() + len(n_raw)))
         c1, tgt_raw, y_end = mc.end(), n_raw, mc.end() + len(n_raw)

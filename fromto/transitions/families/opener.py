@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+
+from fromto.transitions import lexicon as L
 from typing import NamedTuple
 
 from fromto.transitions.clauses import _clause_end, _strip_trail
@@ -10,19 +11,16 @@ from fromto.transitions.families.from_to import from_to_chain
 from fromto.transitions.families.go_become import from_go_become
 from fromto.transitions.families.set_phrase import _set_phrase
 from fromto.transitions.families.toward import from_toward
-from fromto.transitions.lexicon import (
-    ADVERB_DI, DAO_NOT_AFTER, DAO_NOT_BEFORE, LEAD_VERBS, MAX_POLE, SCOPE_TO_VERBS, SOURCE_TRAIL, TIME_FROM,
-    VIEWPOINT_END, XIANG_NOT_AFTER, XIANG_NOT_BEFORE, _BECOME_RE, _EMPHASIS_RE, _FOCUS_RE, _GOAL_TARGET, _GO_RE,
-    _LATE_BECOME_RE, _MEANS_IN_SOURCE, _SELECT_FROM, _TRACK_RE,
-)
+from fromto.transitions.lexicon import MAX_POLE
 from fromto.transitions.lookalikes import _is_cong, _is_you
 from fromto.transitions.poles import _subject_before
+
 
 # --- The 从/由 family -------------------------------------------------------------------------------------------
 def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, int, str] | None:
     """The first connector after the opener: (kind, start, end, verb), kind in to/toward/go/become."""
-    go = re.compile(_GO_RE)
-    become = re.compile(_BECOME_RE)
+    go = L.GO_VERB
+    become = L.BECOME_VERB
     k = j
     while k < end:
         ch = s[k]
@@ -37,14 +35,14 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
                 return ("become", k, m.end(), m.group())
         if ch == "到" and (prev == "转" or s[k - 2: k] == "转移"):
             v0 = k - 2 if s[k - 2: k] == "转移" else k - 1
-            if v0 > j and (prev == "转" and _TRACK_RE.match(s, k - 1) or _FOCUS_RE.search(s, 0, j)
-                           or _EMPHASIS_RE.match(s, j) and _EMPHASIS_RE.match(s, k + 1)):
+            if v0 > j and (prev == "转" and L.TRACK_RE.match(s, k - 1) or L.FOCUS_RE.search(s, 0, j)
+                           or L.EMPHASIS_RE.match(s, j) and L.EMPHASIS_RE.match(s, k + 1)):
                 return ("become", v0, k + 1, s[v0: k + 1])
-        if ch == "到" and k > j and (prev not in DAO_NOT_AFTER or s[k - 2:k] == "起来") and nxt not in DAO_NOT_BEFORE:
-            if any(s[k - len(v): k] == v for v in SCOPE_TO_VERBS):
+        if ch == "到" and k > j and (prev not in L.DAO_NOT_AFTER or s[k - 2:k] == "起来") and nxt not in L.DAO_NOT_BEFORE:
+            if any(s[k - len(v): k] == v for v in L.SCOPE_TO_VERBS):
                 return ("scope", k, k + 1, "")
             return ("to", k, k + 1, "")
-        if ch == "向" and k > j and prev not in XIANG_NOT_AFTER and nxt not in XIANG_NOT_BEFORE:
+        if ch == "向" and k > j and prev not in L.XIANG_NOT_AFTER and nxt not in L.XIANG_NOT_BEFORE:
             return ("toward", k, k + 1, "")
         if ch == "至" and k > j:
             return ("until", k, k + 1, "")
@@ -85,7 +83,7 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
     opener = s[i]
     lead_start = i
     lead = ""
-    for w in LEAD_VERBS:
+    for w in L.LEAD_VERBS:
         if s[max(0, i - len(w)): i] == w:
             lead, lead_start = w, i - len(w)
             break
@@ -99,7 +97,7 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
         comma_form = True
     elif conn is None and clause_end < len(s) and s[clause_end] in "，,":
         # 把重点从X，Y，转为Z: a verb of becoming that opens a later clause closes a source running over commas
-        m = _LATE_BECOME_RE.match(s, clause_end)
+        m = L.LATE_BECOME_RE.match(s, clause_end)
         if m and m.start(1) - i - 1 <= MAX_POLE:
             conn = ("become", m.start(1), m.end(1), m.group(1))
             long_source = True
@@ -109,20 +107,20 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
     if kind in ("until", "scope"):
         return None
     src_raw = s[i + 1: clause_end if comma_form else c0]
-    if len(src_raw) > MAX_POLE or TIME_FROM.match(src_raw):
+    if len(src_raw) > MAX_POLE or L.TIME_FROM.match(src_raw):
         return None
     if kind != "to":
-        src_raw = _strip_trail(src_raw, SOURCE_TRAIL + ["开始", "逐步地"])
-        src_raw = ADVERB_DI.sub("", src_raw) if len(ADVERB_DI.sub("", src_raw)) >= 2 else src_raw
+        src_raw = _strip_trail(src_raw, L.SOURCE_TRAIL + ["开始", "逐步地"])
+        src_raw = L.ADVERB_DI.sub("", src_raw) if len(L.ADVERB_DI.sub("", src_raw)) >= 2 else src_raw
     if long_source:
         src_raw = src_raw.rstrip("，,")
-        m = _MEANS_IN_SOURCE.search(src_raw)
+        m = L.MEANS_IN_SOURCE.search(src_raw)
         if m and m.start() >= 2:
             src_raw = src_raw[: m.start()]
-        if VIEWPOINT_END.search(src_raw) or verb.startswith("达到") and _GOAL_TARGET.search(
+        if L.VIEWPOINT_END.search(src_raw) or verb.startswith("达到") and L.GOAL_TARGET.search(
                 s[c1: _clause_end(s, c1)]):
             return None  # 从X入手，…，达到Y的目的: a starting point and a goal
-    if _SELECT_FROM.search(src_raw):
+    if L.SELECT_FROM.search(src_raw):
         return None
     subject = _subject_before(s, lead_start)
     o = Opening(s, i, opener, kind, c0, c1, verb, src_raw, subject, lead, lead_start, clause_end, comma_form,

@@ -5,21 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 
+from fromto.transitions import lexicon as L
+
 from fromto.transitions.clauses import (
     _clause_end, _clause_start, _open_quote, _quotes_of, _row, _strip_words, clean_pole,
 )
-from fromto.transitions.lexicon import (
-    CLAUSE_END, DOMAIN_POLE, EXTEND_VERBS, MAX_POLE, MOTION_VERBS, PRONOUN_SOURCE, SUBJECT_LEAD, SUBJECT_TRAIL,
-    XIANG_NOT_AFTER, XIANG_NOT_BEFORE, _TOWARD_RE, _alts,
-)
+from fromto.transitions.lexicon import CLAUSE_END, MAX_POLE
 from fromto.transitions.lookalikes import _is_place, _reject_reason
-
-#: growth (推动中国制造向中国创造转变 counts; 引导活动向纵深发展 and 向现代化迈进 do not).
-BARE_TOWARD_VERBS = ["转变", "转型", "转化", "转换", "过渡", "转轨", "蜕变", "嬗变", "演变"]
-#: Verbs of conversion: X is converted into Y (科技成果向现实生产力转化), so X is a stated source even when X and
-#: Y share no word.
-CONVERSION_VERBS = {"转化", "蜕变", "嬗变", "演变"}
-_BARE_TOWARD_RE = re.compile(rf"(的)?({_alts(BARE_TOWARD_VERBS)})")
 
 
 def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
@@ -41,33 +33,33 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         prev = s[c - 1] if c > 0 else ""
         nxt = s[c + 1] if c + 1 < len(s) else ""
-        if prev in XIANG_NOT_AFTER or nxt in XIANG_NOT_BEFORE:
+        if prev in L.XIANG_NOT_AFTER or nxt in L.XIANG_NOT_BEFORE:
             continue
         end = min(_clause_end(s, c + 1), c + 2 + MAX_POLE)  # a longer target is refused below anyway
         vm = None
         for k in range(c + 2, end):
-            mm = _BARE_TOWARD_RE.match(s, k)
+            mm = L.BARE_TOWARD_RE.match(s, k)
             if mm and clean_pole(s[c + 1:k]) and not _open_quote(s[c + 1:k]):
                 vm = mm
                 break
-        if vm is None or vm.group(1) and vm.group(2) not in CONVERSION_VERBS:
+        if vm is None or vm.group(1) and vm.group(2) not in L.CONVERSION_VERBS:
             continue  # the nominal 向Y的转变 keeps its subject elsewhere; 科技成果向现实生产力的转化 is a conversion
         c0 = _clause_start(s, c)
         j = bisect.bisect_left(comma_ends, c)
         if j and comma_ends[j - 1] >= c0:
             c0 = comma_ends[j - 1] + 1  # A向B转变、C向D转变: the next source starts after the previous construction
-        src_raw = _strip_words(s[c0:c].strip(), SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
-                               SUBJECT_TRAIL)
+        src_raw = _strip_words(s[c0:c].strip(), L.SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
+                               L.SUBJECT_TRAIL)
         # 扎实推进X向Y转变: an adverb of manner before the governing verb goes with it
         src_raw = re.sub(r"^(?:(?:扎实|积极|大力|稳步|切实|着力|努力|继续|进一步|有序|稳妥|全面|深入|坚定)地?)*"
                          r"(?:推动|推进|促进|促使|引导|带动|加快|实现|使|让)", "", src_raw)
         tgt_raw = s[c + 1: vm.start()]
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
-        if not src or len(src) > 15 or PRONOUN_SOURCE.match(src) or src in SUBJECT_LEAD or len(tgt_raw) > MAX_POLE:
+        if not src or len(src) > 15 or L.PRONOUN_SOURCE.match(src) or src in L.SUBJECT_LEAD or len(tgt_raw) > MAX_POLE:
             continue
         if re.search(r"[从由]", src) or _reject_reason(src, tgt):
             continue
-        if vm.group(2) not in CONVERSION_VERBS and not (set(src) & set(tgt)) - set("的、和与及"):
+        if vm.group(2) not in L.CONVERSION_VERBS and not (set(src) & set(tgt)) - set("的、和与及"):
             # 对外贸易向优进优出转变, 高校向应用型转变: X is the thing that changes, not a state of it, so the
             # source is not stated; a change of kind within one kind shares its head (传统农业向现代农业转变)
             continue
@@ -80,10 +72,6 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     return rows
 
 
-#: 汇X成Y / 聚X成Y / 积X成Y: a verb of gathering that turns many small things into one of another kind (汇小溪成大河,
-#: 聚沙成塔, 积少成多), the verb-initial set phrase like 化X成Y; poles of one or two characters, closed like it. The
-
-
 def from_toward(o) -> tuple[list[dict], int] | None:
     """从/由 X 向 Y + a change verb or 向 Y 的 + change noun, after :func:`~fromto.transitions.families.opener._from_family` found 向."""
     s, i, opener, c1, src_raw = o.s, o.i, o.opener, o.c1, o.src_raw
@@ -91,7 +79,7 @@ def from_toward(o) -> tuple[list[dict], int] | None:
     y_end_lim = min(_clause_end(s, c1), c1 + MAX_POLE + 1)  # a longer target is refused below anyway
     m = None
     for k in range(c1 + 1, y_end_lim):
-        mm = _TOWARD_RE.match(s, k)
+        mm = L.TOWARD_RE.match(s, k)
         if not mm or not clean_pole(s[c1:k]) or _open_quote(s[c1:k]):
             continue
         after_v = s[mm.end(): mm.end() + 1]
@@ -107,11 +95,11 @@ def from_toward(o) -> tuple[list[dict], int] | None:
     src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
     if len(tgt_raw) > MAX_POLE or _reject_reason(src, tgt):
         return None
-    if verb in MOTION_VERBS | EXTEND_VERBS and (_is_place(src) or _is_place(tgt)
+    if verb in L.MOTION_VERBS | L.EXTEND_VERBS and (_is_place(src) or _is_place(tgt)
                                                 or any(re.search(r"[室馆厂]$", p) for p in (src, tgt))):
         return None  # 由行政村向自然村延伸, 由实验室向生产转移: movement or coverage in space
-    if verb in EXTEND_VERBS and not (_quotes_of(src_raw) or _quotes_of(tgt_raw)) \
-            and any(DOMAIN_POLE.search(p) for p in (src, tgt)):
+    if verb in L.EXTEND_VERBS and not (_quotes_of(src_raw) or _quotes_of(tgt_raw)) \
+            and any(L.DOMAIN_POLE.search(p) for p in (src, tgt)):
         return None  # 由经济领域向社会领域拓展: the scope widens over domains, nothing changes kind
     if nominal:
         marker = "从X向Y的N" if opener == "从" else "由X向Y的N"

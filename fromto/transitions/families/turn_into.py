@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import re
 
-from fromto.transitions.clauses import _NOT_NOMINAL, _clause_end, _clause_start, _only_words, _row, clean_pole
+from fromto.transitions import lexicon as L
+
+from fromto.transitions.clauses import _clause_end, _clause_start, _only_words, _row, clean_pole
 from fromto.transitions.families.opener import _find_connector
-from fromto.transitions.lexicon import (
-    BIAN_NOT_AFTER, ENTITY_OWNED, ENTITY_SOURCE, GOVERN_LEAD, GROWTH_TURN_VERBS, MAX_POLE, PRONOUN_SOURCE,
-    RELOCATED_PEOPLE, TURN_VERBS, _COORD_TURN_RE, _LOCATIVE_END, _OWNER_WORD, _PARTITIVE_ONLY, _PLACE_UNIT, _TURN_RE,
-    _VP_START, _alts,
-)
+from fromto.transitions.lexicon import MAX_POLE
 from fromto.transitions.lookalikes import _is_cong, _is_you, _reject_reason
 from fromto.transitions.poles import _clause_subject, _next_construction, _source_core, _trim_target
-from fromto.transitions.sources import _JIANG_MODAL, _previous_clause_source, _relative_source
-
-#: A part of a group named by a demonstrative (这些阶级中间有劳动能力的人, 那些企业中的一部分): what the group was is
-#: stated only where the demonstrative points, in an earlier sentence, so the source is not in the sentence (the
-#: report gold's policy). A demonstrative before a noun that names the state itself (这种可能性变为现实性) is no part of a group.
-_DEMONSTRATIVE_PART = re.compile(r"^(?:这些|那些|这类|那类|此类|这部分|那部分)[^，,的]{1,8}?(?:中间|之中|当中|中|里)")
-
-#: A second verb of becoming joined to the first by 或 inside one clause (变为A、B或者直接变为C).
-_OR_TURN_RE = re.compile(rf"(?:或者|或是|或)(?:直接|逐步|逐渐|再|又|也|进一步|分别|全部|可以|可)*(?:{_alts(TURN_VERBS)})")
+from fromto.transitions.sources import _previous_clause_source, _relative_source
 
 
 def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
@@ -29,13 +19,13 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     rows = []
     last_ba = None  # (source, end of its target) of the last 把X V Y: 把X改组为Y，或改为Z shares X
     last_row = None  # (source, end of its target, start, after 把) of the last row: …或者直接变为Z shares X
-    for m in _TURN_RE.finditer(s):
+    for m in L.TURN_RE.finditer(s):
         v0, v1 = m.start(), m.end()
         if any(a <= v0 < b for a, b in taken):
             continue
         verb = m.group()
         prev = s[v0 - 1] if v0 > 0 else ""
-        if verb[0] == "变" and prev in BIAN_NOT_AFTER:
+        if verb[0] == "变" and prev in L.BIAN_NOT_AFTER:
             continue
         if verb in ("化为", "化成") and re.match(r"[\u4e00-\u9fff]", prev):
             # 化为 after a character is usually the end of a word (现代化为, 深化为); 转化为 is matched whole
@@ -53,7 +43,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         before = s[c0:v0]
         from_before = False  # the source comes from the clause before
         tgt_end = _clause_end(s, v1)
-        mo = _OR_TURN_RE.search(s, v1 + 1, tgt_end)
+        mo = L.OR_TURN_RE.search(s, v1 + 1, tgt_end)
         if mo:
             tgt_end = mo.start()  # 变为A、B或者直接变为C: the second verb has its own target
         tgt_end = _next_construction(s, v1, tgt_end)
@@ -66,54 +56,54 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         src_core = ""
         after_ba = False
         if mb is not None and mb.start() + 1 < len(before) and not (mb.group() == "将"
-                                                                    and before[mb.start() + 1] in _JIANG_MODAL):
+                                                                    and before[mb.start() + 1] in L.JIANG_MODAL):
             src_core = _source_core(before[mb.start() + 1:])
             after_ba = bool(src_core)
         if not src_core:
             src_core = _source_core(before)
         if re.search(r"(?:或者|或)$", before) and src_core:
             # 科研单位与企业联合、参加企业集团或转变为Y: verb phrases joined by 或 share the subject before them
-            m = _VP_START.search(src_core, 2)
+            m = L.VP_START.search(src_core, 2)
             if m:
                 src_core = src_core[: m.start()]
         start = s.rfind(src_core, c0, v0) if src_core else -1
         if after_ba:
             start = c0 + mb.start()  # the construction starts at 把/将
-        if last_row and _OR_TURN_RE.fullmatch(s, last_row[1], v1):
+        if last_row and L.OR_TURN_RE.fullmatch(s, last_row[1], v1):
             # 变为A或者直接变为B: verbs joined by 或 share the source of the first
             src_core, start, after_ba = last_row[0], last_row[2], last_row[3]
         elif _relative_source(s, c0, before, tgt_raw):
             # 没有转为公私合营的资本主义工业: the verb of becoming modifies the noun after it, which is the source
             src_core, tgt_raw, offset = _relative_source(s, c0, before, tgt_raw)
             start, tgt_end = v0, v1 + offset
-        elif _only_words(_LOCATIVE_END.sub("", before.strip(" 　")), _NOT_NOMINAL + GOVERN_LEAD) and (
-                not src_core or _LOCATIVE_END.search(before)):
+        elif _only_words(L.LOCATIVE_END.sub("", before.strip(" 　")), L.NOT_NOMINAL + L.GOVERN_LEAD) and (
+                not src_core or L.LOCATIVE_END.search(before)):
             if last_ba and last_ba[1] + 1 == c0:
                 # 把X改组为Y，或改为Z: the source is shared with the construction before
                 src_core, start, after_ba = last_ba[0], last_ba[2], True
             else:
                 src_core, start, after_ba = _previous_clause_source(s, c0)
                 from_before = True
-        if verb in GROWTH_TURN_VERBS and not from_before:
+        if verb in L.GROWTH_TURN_VERBS and not from_before:
             continue
-        if verb == "改由" and not _OWNER_WORD.search(src_core):
+        if verb == "改由" and not L.OWNER_WORD.search(src_core):
             continue  # 改由地方自筹解决: no former owner or channel is stated
-        if _COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
+        if L.COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
             continue  # 结构调整和改造成为重点: without 把 the joined verbs are the subject of 成为
-        if _COORD_TURN_RE.fullmatch(verb) and _PLACE_UNIT.search(clean_pole(src_core)):
+        if L.COORD_TURN_RE.fullmatch(verb) and L.PLACE_UNIT.search(clean_pole(src_core)):
             continue  # 把天津港改造和建设成为Y: a place is an entity, not a kind of body
-        if _PARTITIVE_ONLY.match(src_core) and c0 > 0:
+        if L.PARTITIVE_ONLY.match(src_core) and c0 > 0:
             # 原有私营商业…，将有半数上下转变为Y: the whole named at the head of the clause before
             whole = _clause_subject(s[_clause_start(s, c0 - 1): c0 - 1])
             src_core, start = whole, (s.rfind(whole, 0, c0) if whole else -1)
         src, tgt = clean_pole(src_core), clean_pole(tgt_raw)
-        if len(src) < 2 or not tgt or PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
+        if len(src) < 2 or not tgt or L.PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
             continue
-        if src in ENTITY_SOURCE or ENTITY_OWNED.match(src) or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
+        if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
-        if _DEMONSTRATIVE_PART.match(src):
+        if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
-        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole") or RELOCATED_PEOPLE.search(src):
+        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole") or L.RELOCATED_PEOPLE.search(src):
             continue
         if re.search(r"[从由]", src) and any(
                 ((src_core[q] == "从" and _is_cong(src_core, q)) or (src_core[q] == "由" and _is_you(src_core, q)))
