@@ -2,29 +2,18 @@
 
 A *transition* is an explicit claim that something changes from a state or form X into a different Y.
 The extractor works on the characters of one sentence (jieba splits poles unevenly, so tokens are not used)
-and recognises these constructions; ``marker`` names the construction, ``verb`` holds the word actually used:
+and recognises the constructions registered in ``resources/constructions.tsv`` (:mod:`fromto.transitions.registry`):
+one row per construction with its family (从X到Y, 由X转为Y, 变X为Y, 把X变成Y, X变成Y, 化X为Y, 以Y代X …), the
+``marker`` it writes, the matcher under :mod:`fromto.transitions.families` that finds it, its priority, and an
+example of it and of a look-alike (more in ``resources/construction_examples.tsv``). ``verb`` holds the word
+actually used. :mod:`fromto.transitions.engine` runs the matchers in priority order over one sentence; the word
+lists and patterns they use are data (``resources/transition_lexicon.tsv``, ``resources/transition_patterns.tsv``,
+read by :mod:`fromto.transitions.lexicon`).
 
-=====================  ==============================================  ======================================
-marker                 shape                                           example (verb)
-=====================  ==============================================  ======================================
-``从X向Y+V``           从/由 X 向 Y + change verb                        关系从“松散型”向“紧密型”转变 (转变)
-``从X向Y的N``          nominal form, 向 Y 的 + change noun               从“行政为主”向“多元共治”的拓展 (拓展)
-``从X到Y``             从 X 到 Y, verb-less too, chains 再到/进而          从管好“一幢楼”到融合“一座城”
-``从X到Y的N``          从 X 到 Y 的 + change noun                        从计划经济到市场经济的转变 (转变)
-``实现从X到Y``         实现/完成 + 从 X 到 Y                              实现从党委政府主导到自治共治协同 (实现)
-``由X到Y``             由 X 到 Y (and 由X向Y+V, 由X向Y的N)               由粗放经营到集约经营
-``从X走向Y``           从/由 X 走向/迈向/转向/回归/进入 Y                 从封闭走向开放 (走向)
-``由X转为Y``           从/由 X 转为/转变为/变为/变成/改为/发展为/过渡到/    由被动应付转为主动服务 (转为)
-                       发展到/达到/调整为 … Y; 转到 Y 的轨道上来
-``由X变Y``             set phrase: 由/从 X 变 Y (poles of 1-2 characters)    由大变强, 由被动变主动 (变)
-``由X及Y``             set phrase of two state words with 及               由乱到治、由治及兴 (及)
-``变X为Y``             变/化/转 X 为 Y, often in series                  变各自为战为共同奋战 (变)
-``把X变成Y``           把/将 X 变成/变为/转化为/转变为 … Y                把“工业锈带”变成“生活秀带” (变成)
-``X变成Y``             X 变成/变为/转化为/演变为 … Y (X stated)            昔日的荒滩变成了良田 (变成)
-``“X”变“Y”``           quoted pole 变 quoted pole                        “独唱”变“合唱” (变)
-``X向Y转变``           X 向 Y + verb of change of kind, no 从/由           推动中国制造向中国创造转变 (转变)
-``本来是X，现在成了Y``  本来/原来/过去 是 X，现在/如今 … 成了/成为/变为 Y     这里本来是荒滩，现在成了良田 (成了)
-=====================  ==============================================  ======================================
+The package's modules: ``engine`` (the walk over a sentence), ``registry``, ``lexicon``, ``clauses`` (clause
+boundaries, quotation marks, word stripping), ``poles`` (source core, target end, subject), ``sources`` (a source
+outside the verb's clause), ``lookalikes`` (false triggers and the rejection kinds), ``table`` (sentence tables and
+the review queue) and one module per family under ``families/``.
 
 Report prose (the Government Work Reports) writes the same constructions in more shapes, and the rules take them:
 
@@ -129,9 +118,11 @@ from fromto.transitions.clauses import _boundaries, _clause_end, _clause_start, 
 from fromto.transitions.lookalikes import _is_cong, _is_you, _reject_reason  # noqa: F401
 from fromto.transitions.poles import _source_core  # noqa: F401
 from fromto.transitions.engine import extract  # noqa: F401
-from fromto.transitions.families.bian_wei import _bian_x_wei_y  # noqa: F401
+from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _quoted_bian  # noqa: F401
 from fromto.transitions.families.opener import _from_family  # noqa: F401
-from fromto.transitions.families.substitution import _substitution  # noqa: F401
+from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _substitute, _via_stage  # noqa: F401
+from fromto.transitions.families.path import _led_onto_path  # noqa: F401
+from fromto.transitions.families.pronoun import _resumed_by_pronoun  # noqa: F401
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401

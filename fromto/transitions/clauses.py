@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-
-from fromto.transitions import lexicon as L
 from typing import Iterable
 
 from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
+from fromto.transitions import lexicon as L
+from fromto.transitions import registry
 from fromto.transitions.lexicon import CLAUSE_END
 
 
@@ -127,9 +127,12 @@ def _strip_trail(text: str, words: Iterable[str]) -> str:
                 break
     return text
 
-def _row(marker, subject, src_raw, tgt_raw, verb, start, end) -> dict:
+
+def _row(construction, subject, src_raw, tgt_raw, verb, start, end) -> dict:
+    """One transition found by the construction of id ``construction`` (resources/constructions.tsv), which gives its
+    marker; the poles are cleaned, their quotation marks kept apart."""
     return {
-        "marker": marker,
+        "marker": _markers()[construction],
         "subject": subject,
         "source": clean_pole(src_raw),
         "target": clean_pole(tgt_raw),
@@ -138,4 +141,15 @@ def _row(marker, subject, src_raw, tgt_raw, verb, start, end) -> dict:
         "target_quote": _quotes_of(tgt_raw),
         "start": start,
         "end": end,
+        "construction": construction,
     }
+
+
+_MARKERS: dict[str, str] = {}
+
+
+def _markers() -> dict[str, str]:
+    """The marker of every registered construction (read once)."""
+    if not _MARKERS:
+        _MARKERS.update(registry.markers())
+    return _MARKERS

@@ -37,7 +37,7 @@ MAX_POLE = 40
 CLAUSE_END = set("，,；;：:。！？!?（）()[]【】\n\t") | {"…", "—"}
 
 #: The container of each list of the lexicon that is not a plain list: a set (membership only), a tuple (used with
-#: str.startswith/endswith) or pairs (a set of two-word tuples).
+#: str.startswith/endswith), pairs (a set of two-word tuples) a map (the first word of each pair to the second) or a word (a list of one).
 SHAPES = {
     "set": {
         "NOUN_ENDINGS", "WEI_NOT_AFTER", "YONG_NOT_AFTER", "YI_NOT_AFTER", "CONVERSION_VERBS", "MOTION_VERBS",
@@ -48,6 +48,8 @@ SHAPES = {
     },
     "tuple": {"CONVERT_LEAD", "HUA_ALLOWED_BEFORE"},
     "pairs": {"STATE_PAIRS", "SPATIAL_PAIRS"},
+    "map": {"OPENER_TAGS", "SET_PHRASE_TAGS", "VERB_FIRST_TAGS", "GATHER_TAGS"},
+    "word": {"VIA_STAGE_VERB", "LED_TO_CONNECTOR", "QUOTED_BIAN_VERB"},
 }
 
 _PLACEHOLDER = re.compile(r"\{(?:(alts|join):)?([A-Z][A-Z0-9_]*)\}")
@@ -94,6 +96,11 @@ def _shape(name: str, words: list[str]):
         return tuple(words)
     if name in SHAPES["pairs"]:
         return {tuple(w.split(" ")) for w in words}
+    if name in SHAPES["map"]:
+        return dict(w.split(" ") for w in words)
+    if name in SHAPES["word"]:
+        (word,) = words
+        return word
     return words
 
 

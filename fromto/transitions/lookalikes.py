@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.lexicon import CLAUSE_END
 
 
@@ -33,6 +32,16 @@ def _is_you(s: str, i: int) -> bool:
     if prev in L.YOU_NOT_AFTER and s[max(0, i - 2): i] not in L.YOU_WORD_BEFORE:
         return False
     return bool(nxt) and nxt not in L.YOU_NOT_BEFORE and nxt not in CLAUSE_END
+
+
+_OPENER_TESTS = {"cong": _is_cong, "you": _is_you}
+
+
+def _opens(s: str, i: int) -> bool:
+    """True if the character at ``i`` is an opener of the 从/由 family (lexicon OPENER_TAGS) that opens a phrase
+    there (:func:`_is_cong`, :func:`_is_you`)."""
+    tag = L.OPENER_TAGS.get(s[i])
+    return tag is not None and _OPENER_TESTS[tag](s, i)
 
 
 def _is_time(p: str) -> bool:

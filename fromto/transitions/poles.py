@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import _clause_start, _only_words, _open_quote, _strip_trail, _strip_words, clean_pole
-from fromto.transitions.lookalikes import _is_cong, _is_you, _unquantified
+from fromto.transitions.lookalikes import _opens, _unquantified
 
 
 def _source_core(text: str) -> str:
@@ -76,7 +75,7 @@ def _next_construction(s: str, j: int, end: int) -> int:
     while k != -1:
         rest = s[k + 1: end]
         if L.BECOME_ANY_RE.search(rest) or re.search(r"[从由]", rest) and any(
-                (s[q] == "从" and _is_cong(s, q)) or (s[q] == "由" and _is_you(s, q)) for q in range(k + 1, end)):
+                _opens(s, q) for q in range(k + 1, end)):
             return k
         k = s.find("、", k + 1, end)
     return end

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import _clause_end, _clause_start, _strip_words
 from fromto.transitions.poles import _clause_subject, _source_core
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.engine import extract
 from fromto.transitions.lexicon import COLUMNS
 

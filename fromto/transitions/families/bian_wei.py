@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import _clause_end, _clause_start, _row, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
 from fromto.transitions.poles import _subject_before
+from fromto.transitions.registry import matcher
 
 
 # --- 变X为Y, 把X变成Y, X变成Y, “X”变“Y” ---------------------------------------------------------------------------
 
 
+@matcher("free")
 def _bian_x_wei_y(s: str) -> list[dict]:
     """变X为Y / 化X为Y / 转X为Y (and series of them)."""
     rows = []
@@ -56,11 +57,11 @@ def _bian_x_wei_y(s: str) -> list[dict]:
             continue
         if re.search(r"[的了着过]$|[被把将在]", src) or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):
             continue  # 转降为升 is a turn of trend (R1)
-        marker = {"变": "变X为Y", "化": "化X为Y", "转": "转X为Y"}[ch]
-        rows.append(_row(marker, "", src_raw, tgt_raw, ch, i, tgt_end))
+        rows.append(_row(L.VERB_FIRST_TAGS[ch], "", src_raw, tgt_raw, ch, i, tgt_end))
     return rows
 
 
+@matcher("free")
 def _gather_into(s: str) -> list[dict]:
     """汇X成Y (汇小溪成大河): the set phrase as a predicate, after a clause start or a modal (要, 能, 善于 …)."""
     rows = []
@@ -72,10 +73,11 @@ def _gather_into(s: str) -> list[dict]:
         src, tgt = m.group(2), m.group(3)
         if src == tgt or _reject_reason(src, tgt) in ("time", "numeric", "same pole"):
             continue
-        rows.append(_row(m.group(1) + "X成Y", "", src, tgt, m.group(1), m.start(), m.end()))
+        rows.append(_row(L.GATHER_TAGS[m.group(1)], "", src, tgt, m.group(1), m.start(), m.end()))
     return rows
 
 
+@matcher("free")
 def _quoted_bian(s: str) -> list[dict]:
     """Bare “X”变“Y”: two quoted poles joined by 变."""
     rows = []
@@ -85,5 +87,5 @@ def _quoted_bian(s: str) -> list[dict]:
         tgt_raw = m.group(4) + m.group(5) + m.group(6)
         if clean_pole(src_raw) == clean_pole(tgt_raw):
             continue
-        rows.append(_row("“X”变“Y”", _subject_before(s, m.start()), src_raw, tgt_raw, "变", m.start(), m.end()))
+        rows.append(_row("quoted_bian", _subject_before(s, m.start()), src_raw, tgt_raw, L.QUOTED_BIAN_VERB, m.start(), m.end()))
     return rows

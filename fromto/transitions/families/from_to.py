@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from fromto.transitions import lexicon as L
-
 from fromto.textio import QUOTE_PAIRS
+from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_end, _clause_start, _open_quote, _quotes_of, _row, clean_pole
 from fromto.transitions.lexicon import CLAUSE_END, MAX_POLE
 from fromto.transitions.lookalikes import _is_place, _reject_reason
@@ -125,17 +124,17 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
             clean = [clean_pole(p) for p in raw]
             steps = len(poles) - 1
     if lead in ("实现", "实现了", "完成", "完成了"):
-        marker = "实现从X到Y" if opener == "从" else "实现由X到Y"
+        cid = "shixian_" + L.OPENER_TAGS[opener] + "_to"
         verb0 = nominal or lead.rstrip("了")
     elif nominal:
-        marker = "从X到Y的N" if opener == "从" else "由X到Y的N"
+        cid = L.OPENER_TAGS[opener] + "_to_noun"
         verb0 = nominal
     else:
-        marker = "从X到Y" if opener == "从" else "由X到Y"
+        cid = L.OPENER_TAGS[opener] + "_to"
         verb0 = ""
     rows = []
     for n in range(steps):
         a0 = (lead_start if lead else i) if n == 0 else poles[n][0]
         b1 = poles[n + 1][1] + (nominal_len if n == steps - 1 else 0)
-        rows.append(_row(marker, subject, raw[n], raw[n + 1], verb0, a0, b1))
+        rows.append(_row(cid, subject, raw[n], raw[n + 1], verb0, a0, b1))
     return rows, end

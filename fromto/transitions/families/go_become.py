@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import _clause_end, _row, clean_pole
 from fromto.transitions.lexicon import MAX_POLE
 from fromto.transitions.lookalikes import _is_place, _reject_reason
@@ -30,10 +29,10 @@ def from_go_become(o) -> tuple[list[dict], int] | None:
     if verb in ("发展到", "达到", "转化到", "转变到") and (_is_place(tgt) or re.match(r"(?:全|各|所有)", tgt)):
         return None  # 由试点发展到全省: the coverage grows, nothing changes kind
     if kind == "go":
-        marker = "从X走向Y" if opener == "从" else "由X走向Y"
+        cid = L.OPENER_TAGS[opener] + "_go"
     else:
-        marker = "由X转为Y" if opener == "由" else "从X转为Y"
-    rows = [_row(marker, subject, src_raw, tgt_raw, verb, lead_start if lead else i, y_end)]
+        cid = L.OPENER_TAGS[opener] + "_become"
+    rows = [_row(cid, subject, src_raw, tgt_raw, verb, lead_start if lead else i, y_end)]
     # 由A，转向B，走向C: the next clause opens with a verb of going, so its target is the next step of a chain
     while len(rows) < 8 and y_end < len(s) and s[y_end] in "，,":
         mc = L.CHAIN_GO_RE.match(s, y_end)
@@ -44,6 +43,6 @@ def from_go_become(o) -> tuple[list[dict], int] | None:
         n = clean_pole(n_raw)
         if len(n_raw) > MAX_POLE or _reject_reason(rows[-1]["target"], n) or _is_place(n) or n in L.ENTITY_SOURCE:
             break  # 从封闭走向开放，走向世界: going out into a place is movement, not a next state
-        rows.append(_row(marker, subject, tgt_raw, n_raw, mc.group(1), c1, mc.end() + len(n_raw)))
+        rows.append(_row(cid, subject, tgt_raw, n_raw, mc.group(1), c1, mc.end() + len(n_raw)))
         c1, tgt_raw, y_end = mc.end(), n_raw, mc.end() + len(n_raw)
     return rows, y_end

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-
-from fromto.transitions import lexicon as L
 from typing import NamedTuple
 
+from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_end, _strip_trail
 from fromto.transitions.families.from_to import from_to_chain
 from fromto.transitions.families.go_become import from_go_become
 from fromto.transitions.families.set_phrase import _set_phrase
 from fromto.transitions.families.toward import from_toward
 from fromto.transitions.lexicon import MAX_POLE
-from fromto.transitions.lookalikes import _is_cong, _is_you
+from fromto.transitions.lookalikes import _opens
 from fromto.transitions.poles import _subject_before
+from fromto.transitions.registry import matcher
 
 
 # --- The 从/由 family -------------------------------------------------------------------------------------------
@@ -46,7 +46,7 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
             return ("toward", k, k + 1, "")
         if ch == "至" and k > j:
             return ("until", k, k + 1, "")
-        if k > j and ((ch == "从" and _is_cong(s, k)) or (ch == "由" and _is_you(s, k))):
+        if k > j and _opens(s, k):
             return None
         k += 1
     return None
@@ -72,6 +72,7 @@ class Opening(NamedTuple):
     parallel: bool
 
 
+@matcher("opener")
 def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) -> tuple[list[dict], int] | None:
     """Rows for a 从/由 opener at ``i`` (one per chain step) and the index where scanning may resume.
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import _row, clean_pole
 from fromto.transitions.lexicon import MAX_POLE
 from fromto.transitions.lookalikes import _is_place, _reject_reason
+from fromto.transitions.registry import matcher
 
 
 # --- A thing led from one road onto another: 把X从Y的道路拖到Z的道路上去 -------------------------------------------------
 
 
+@matcher("claims")
 def _led_onto_path(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """把X从Y拖到Z上去 / 把X从Y引到Z的轨道上来: the roads or states Y and Z are the poles."""
     rows = []
@@ -28,6 +29,6 @@ def _led_onto_path(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 or _reject_reason(src, tgt) or len(tgt_raw) > MAX_POLE:
             continue
         end = m.start(4) + len(tgt_raw)
-        rows.append(_row("把X从Y引到Z", "", src_raw, tgt_raw, m.group(3) + "到", k, end))
+        rows.append(_row("led_onto_path", "", src_raw, tgt_raw, m.group(3) + L.LED_TO_CONNECTOR, k, end))
         taken.append((k, end))
     return rows

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import _clause_end, _clause_start, _row, clean_pole
 from fromto.transitions.lexicon import MAX_POLE
 from fromto.transitions.lookalikes import _reject_reason
 from fromto.transitions.poles import _next_construction, _trim_target
+from fromto.transitions.registry import matcher
 
 
 # --- A source resumed by a pronoun: 改造X，使之转变为Y ------------------------------------------------------------------
 
 
+@matcher("claims")
 def _resumed_by_pronoun(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """改造X，使之转变为Y / 改造X使它们成为Y / 改造X的人们，使他们改造成为Y: the pronoun's antecedent X is the source."""
     rows = []
@@ -31,6 +32,6 @@ def _resumed_by_pronoun(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or _reject_reason(src, tgt):
             continue  # 改造旧中国，使它成为…: a country is an entity, not a state
-        rows.append(_row("改造X，使之成为Y", "", src_raw, tgt_raw, m.group(3), k, m.start(4) + len(tgt_raw)))
+        rows.append(_row("resumed_by_pronoun", "", src_raw, tgt_raw, m.group(3), k, m.start(4) + len(tgt_raw)))
         taken.append((k, m.start(4) + len(tgt_raw)))
     return rows

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import _row
 from fromto.transitions.lookalikes import _reject_reason
 from fromto.transitions.poles import _subject_before
@@ -19,5 +18,5 @@ def _set_phrase(s: str, i: int) -> tuple[list[dict], int] | None:
         return None
     if (src, tgt) in L.SPATIAL_PAIRS or _reject_reason(src, tgt) or L.PRONOUN_SOURCE.match(src):
         return None
-    marker = ("由X" if s[i] == "由" else "从X") + verb + "Y"
-    return [_row(marker, _subject_before(s, i), src, tgt, verb, i, m.end())], m.end()
+    cid = L.OPENER_TAGS[s[i]] + "_set_" + L.SET_PHRASE_TAGS[verb]
+    return [_row(cid, _subject_before(s, i), src, tgt, verb, i, m.end())], m.end()

@@ -6,14 +6,15 @@ import bisect
 import re
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import (
     _clause_end, _clause_start, _open_quote, _quotes_of, _row, _strip_words, clean_pole,
 )
 from fromto.transitions.lexicon import CLAUSE_END, MAX_POLE
 from fromto.transitions.lookalikes import _is_place, _reject_reason
+from fromto.transitions.registry import matcher
 
 
+@matcher("claims")
 def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """X向Y转变 without 从/由: the source is the noun phrase before 向 in the same clause."""
     rows = []
@@ -64,7 +65,7 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             # source is not stated; a change of kind within one kind shares its head (传统农业向现代农业转变)
             continue
         start = c - len(src_raw)
-        rows.append(_row("X向Y转变", "", src_raw, tgt_raw, vm.group(2), start, vm.end()))
+        rows.append(_row("bare_toward", "", src_raw, tgt_raw, vm.group(2), start, vm.end()))
         taken.append((start, vm.end()))
         reach = max(reach, vm.end())
         if vm.end() < len(s) and s[vm.end()] == "、":
@@ -101,9 +102,6 @@ def from_toward(o) -> tuple[list[dict], int] | None:
     if verb in L.EXTEND_VERBS and not (_quotes_of(src_raw) or _quotes_of(tgt_raw)) \
             and any(L.DOMAIN_POLE.search(p) for p in (src, tgt)):
         return None  # 由经济领域向社会领域拓展: the scope widens over domains, nothing changes kind
-    if nominal:
-        marker = "从X向Y的N" if opener == "从" else "由X向Y的N"
-    else:
-        marker = "从X向Y+V" if opener == "从" else "由X向Y+V"
-    row = _row(marker, subject, src_raw, tgt_raw, verb, lead_start if lead else i, m.end())
+    cid = L.OPENER_TAGS[opener] + ("_toward_noun" if nominal else "_toward_verb")
+    row = _row(cid, subject, src_raw, tgt_raw, verb, lead_start if lead else i, m.end())
     return [row], m.end()

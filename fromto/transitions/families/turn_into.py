@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import _clause_end, _clause_start, _only_words, _row, clean_pole
 from fromto.transitions.families.opener import _find_connector
 from fromto.transitions.lexicon import MAX_POLE
-from fromto.transitions.lookalikes import _is_cong, _is_you, _reject_reason
+from fromto.transitions.lookalikes import _opens, _reject_reason
 from fromto.transitions.poles import _clause_subject, _next_construction, _source_core, _trim_target
+from fromto.transitions.registry import matcher
 from fromto.transitions.sources import _previous_clause_source, _relative_source
 
 
+@matcher("claims")
 def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """把/将 X 变成 Y and X 变成 Y (source stated before the verb, in the same clause or the one before)."""
     rows = []
@@ -106,7 +107,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole") or L.RELOCATED_PEOPLE.search(src):
             continue
         if re.search(r"[从由]", src) and any(
-                ((src_core[q] == "从" and _is_cong(src_core, q)) or (src_core[q] == "由" and _is_you(src_core, q)))
+                _opens(src_core, q)
                 and _find_connector(src_core + s[v0:v1], q + 1, len(src_core) + len(verb), src_core[q])
                 for q in range(len(src_core))):
             continue  # 从/由 … + connector inside the source: the 从/由 family has judged this phrase
@@ -116,9 +117,9 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if verb[0] == "改" and (c0 >= 2 and s[c0 - 2] == "中" or re.search(r"名称|名字|字样|称谓|简称|名为", before + tgt)):
             continue  # replacing an item of a list (…中，把A改为B) or renaming
-        marker = "把X变成Y" if after_ba else "X变成Y"
+        cid = "ba_turn" if after_ba else "x_turn"
         start = start if start >= 0 else c0
-        rows.append(_row(marker, "", src_core, tgt_raw, verb, start, tgt_end))
+        rows.append(_row(cid, "", src_core, tgt_raw, verb, start, tgt_end))
         taken.append((start, tgt_end))
         last_row = (src_core, tgt_end, start, after_ba)
         if after_ba:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from fromto.transitions import lexicon as L
-
 from fromto.transitions.clauses import _clause_start, _only_words, _row, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
 from fromto.transitions.poles import _trim_target
+from fromto.transitions.registry import matcher
 
 
+@matcher("claims")
 def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """本来是X，现在成了Y (过去是X，现在已经成为Y): the sentence states both the former and the present state."""
     rows = []
@@ -23,7 +24,7 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or not tgt or _reject_reason(src, tgt) or re.search(r"[从由]", src):
             continue
-        rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, m.group(4), m.start(),
+        rows.append(_row("was_now", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
     for m in L.WAS_ATTR_RE.finditer(s):
@@ -35,7 +36,7 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or not tgt or _reject_reason(src, tgt):
             continue
-        rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, "", m.start(), m.start(3) + len(tgt_raw)))
+        rows.append(_row("was_attr", "", src_raw, tgt_raw, "", m.start(), m.start(3) + len(tgt_raw)))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
     for m in L.WAS_NO_LONGER_RE.finditer(s):
         if any(a <= m.start() < b for a, b in taken):
@@ -43,7 +44,7 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         src, tgt = clean_pole(m.group(1)), clean_pole(m.group(2))
         if len(src) < 2 or _reject_reason(src, tgt) or re.search(r"[从由]", src):
             continue
-        rows.append(_row("本来是X，现在成了Y", "", m.group(1), m.group(2), "", m.start(), m.end()))
+        rows.append(_row("was_no_longer", "", m.group(1), m.group(2), "", m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in list(L.WAS_THEN_RE.finditer(s)) + list(L.WAS_PAST_RE.finditer(s)) + list(L.WAS_MODIFIER_RE.finditer(s)):
         if any(a <= m.start() < b for a, b in taken):
@@ -58,6 +59,7 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         verb = m.group(3) if modifier else m.group(4)
         end = m.end(4) if modifier else m.start(5) + len(tgt_raw)
-        rows.append(_row("本来是X，现在成了Y", "", src_raw, tgt_raw, verb, m.start(), end))
+        cid = "was_modifier" if modifier else ("was_then" if m.re is L.WAS_THEN_RE else "was_past")
+        rows.append(_row(cid, "", src_raw, tgt_raw, verb, m.start(), end))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
     return rows
