@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from typing import Iterable
 
 from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
@@ -75,9 +74,9 @@ def clean_pole(pole: str) -> str:
     for q in _QUOTE_LIST:
         pole = pole.replace(q, "")
     pole = pole.strip(" 　、")
-    pole = re.sub(r"^了", "", pole)
+    pole = L.LEADING_LE.sub("", pole)
     if len(pole) >= 3:
-        pole = re.sub(r"[呢吗吧啊呀嘛]$", "", pole)  # a question's final particle (…从胜利走向胜利呢？) is no part of it
+        pole = L.FINAL_PARTICLE.sub("", pole)  # a question's final particle (…从胜利走向胜利呢？) is no part of it
     return pole.strip()
 
 
@@ -89,7 +88,7 @@ def _strip_words(text: str, lead: Iterable[str] = (), trail: Iterable[str] = ())
     while changed and text:
         changed = False
         for w in lead:
-            if text.startswith(w) and len(text) > len(w) and text[len(w)] not in "性化":
+            if text.startswith(w) and len(text) > len(w) and text[len(w)] not in L.NOUN_SUFFIX:
                 # 一般性矛盾, 积极性: a suffix makes the lead word part of a noun, which stays
                 text, changed = text[len(w):], True
                 break

@@ -39,17 +39,17 @@ CLAUSE_END = set("，,；;：:。！？!?（）()[]【】\n\t") | {"…", "—"}
 #: The container of each list of the lexicon that is not a plain list: a set (membership only), a tuple (used with
 #: str.startswith/endswith), pairs (a set of two-word tuples) a map (the first word of each pair to the second) or a word (a list of one).
 SHAPES = {
-    "set": {
+    "set": {"LIST_CONTEXT_END", "OWNER_VERBS", "GAI_NOT_AFTER", "ZHUAN_NOT_AFTER", "ZHUAN_VERBS", "HUA_VERBS", "DENG_NOT_AFTER", "WEI_NOT_BEFORE", "HUA_ZHUAN_NOT_BEFORE", "BIAN_NOT_BEFORE", "DAO_AFTER_WORD", "BECOME_NOT_AFTER", "COPULA_NOT_BEFORE", "REACH_VERBS", "STATE_PAIR_VERBS", "NOUN_COORDINATORS", "SUBST_NOT_BEFORE", "FUNCTION_CHARS", "SUBST_PREPOSITIONS", "CONG_PLACE_MOTION", "NEGATION_START", "NOUN_SUFFIX", 
         "NOUN_ENDINGS", "WEI_NOT_AFTER", "YONG_NOT_AFTER", "YI_NOT_AFTER", "CONVERSION_VERBS", "MOTION_VERBS",
         "GROWTH_TURN_VERBS", "CONG_NOT_BEFORE", "CONG_WORD_AFTER", "CONG_NOT_AFTER", "YOU_NOT_BEFORE",
         "YOU_NOT_AFTER", "YOU_WORD_BEFORE", "DAO_NOT_AFTER", "DAO_NOT_BEFORE", "COPULA_NOT_AFTER", "XIANG_NOT_AFTER",
         "XIANG_NOT_BEFORE", "BIAN_NOT_AFTER", "SCOPE_WORDS", "FOREIGN_ENTITIES", "ENTITY_SOURCE", "EXTEND_VERBS",
         "JIANG_MODAL", "BECOME_ANY_VERBS", "RESUMED_VERBS",
     },
-    "tuple": {"CONVERT_LEAD", "HUA_ALLOWED_BEFORE"},
+    "tuple": {"SERIES_SEPARATORS", "ACHIEVE_LEADS", "TARGET_STOPS", "CONVERT_LEAD", "HUA_ALLOWED_BEFORE"},
     "pairs": {"STATE_PAIRS", "SPATIAL_PAIRS"},
     "map": {"OPENER_TAGS", "SET_PHRASE_TAGS", "VERB_FIRST_TAGS", "GATHER_TAGS"},
-    "word": {"VIA_STAGE_VERB", "LED_TO_CONNECTOR", "QUOTED_BIAN_VERB"},
+    "word": {"GAI", "DENG", "BIAN", "WEI", "YONG", "REACH", "ZHI", "XIANG_CHAR", "ZHUANYI", "ZHUAN", "DAO", "LE", "COPULA", "JIANG", "DE", "SHIFEN", "VIA_STAGE_VERB", "LED_TO_CONNECTOR", "QUOTED_BIAN_VERB"},
 }
 
 _PLACEHOLDER = re.compile(r"\{(?:(alts|join):)?([A-Z][A-Z0-9_]*)\}")

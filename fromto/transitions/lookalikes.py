@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from fromto.transitions import lexicon as L
 from fromto.transitions.lexicon import CLAUSE_END
 
@@ -12,7 +10,7 @@ def _is_cong(s: str, i: int) -> bool:
     """True if the 从 at ``i`` opens a phrase (not 从事, 服从, 何去何从 …)."""
     nxt = s[i + 1] if i + 1 < len(s) else ""
     prev = s[i - 1] if i > 0 else ""
-    if nxt == "不" and L.CONG_BU_STATE.match(s, i):
+    if nxt in L.NEGATION_START and L.CONG_BU_STATE.match(s, i):
         return True  # 从不平衡达到新的平衡: 不 begins the source state, 从 is no "never"
     if nxt in L.CONG_NOT_BEFORE and L.CONG_PARALLEL.match(s, i):
         return True  # 从重过程向重结果转变: the target opens with the same word, so 重 begins the source state
@@ -20,7 +18,7 @@ def _is_cong(s: str, i: int) -> bool:
             or prev in L.CONG_NOT_AFTER:
         # 从小到大, 从无到有: single-character state poles are handled by the STATE_PAIRS rule
         return False
-    if s[i + 1: i + 3] in {"中来", "中去"}:
+    if s[i + 1: i + 3] in L.CONG_PLACE_MOTION:
         return False
     return bool(nxt) and nxt not in CLAUSE_END
 
@@ -46,7 +44,7 @@ def _opens(s: str, i: int) -> bool:
 
 def _is_time(p: str) -> bool:
     """A point or stretch of time as a pole; a noun dated by a time phrase (几千年来的私有制) is not one."""
-    q = re.sub(r"^[^的，,]{1,8}?(?:以来|来)的(?=[^的]{2})", "", _no_shifen(p))
+    q = L.DATED_NOUN_LEAD.sub("", _no_shifen(p))
     return bool(L.TIME_POLE.match(q))
 
 
@@ -57,19 +55,18 @@ def _is_numeric(p: str) -> bool:
 
 def _no_shifen(p: str) -> str:
     """A pole without the adverb 十分 "very" (十分友好), which is no quantity or time (ten points, ten minutes)."""
-    return re.sub(rf"(?<![{L.PATTERN_TEXT['NUM']}])十分(?![之钟])", "", p) if "十分" in p else p
+    return L.SHIFEN_RE.sub("", p) if L.SHIFEN in p else p
 
 
 def _unquantified(p: str) -> str:
     """A pole without a leading quantifier of its noun: 七万户的私营工业企业 / １８万户私营商店 -> the noun; a count of the
     body with 有 (全国共有１８万户私营商店) and a counted owner before 的 (一亿农户和五百万个手工业者的个体经济) likewise."""
-    p = re.sub(r"^(?:[^，,有的]{0,4}?(?:共有|还有|尚有|有)|将近|近|约|大约|共有|共)"
-               r"(?=[0-9０-９零〇○一二三四五六七八九十百千两几])", "", p)  # 将近二百万户的…, 全国共有１８万户…
-    p = re.sub(rf"^[{L.PATTERN_TEXT['NUM']}]+[^的，,{L.PATTERN_TEXT['NUM']}]{{0,3}}的(?=[^{L.PATTERN_TEXT['NUM']}]{{2}})", "", p)
-    if "的" in p:
+    p = L.UNQUANT_LEAD.sub("", p)  # 将近二百万户的…, 全国共有１８万户…
+    p = L.UNQUANT_COUNT_DE.sub("", p)
+    if L.DE in p:
         # a count, not the article 一 (一个贫穷落后的国家, 一定年限的): two numerals at least, or a digit
-        p = re.sub(rf"^[^的，,]*?(?:[{L.PATTERN_TEXT['NUM']}]{{2,}}|[0-9０-９]+)(?:余|多)?[万亿千百]*[^的，,{L.PATTERN_TEXT['NUM']}]{{1,6}}的(?=[^{L.PATTERN_TEXT['NUM']}的]{{2,}}$)", "", p)
-    return re.sub(rf"^[{L.PATTERN_TEXT['NUM']}，,．.]+(?:余|多)?(?:户|家|个|所|座|批|项|名|位)(?=[^{L.PATTERN_TEXT['NUM']}的]{{2}})", "", p)
+        p = L.UNQUANT_OWNER.sub("", p)
+    return L.UNQUANT_COUNT.sub("", p)
 
 
 def _is_trend(p: str) -> bool:
@@ -79,7 +76,7 @@ def _is_trend(p: str) -> bool:
 
 
 def _is_place(p: str) -> bool:
-    return p in L.SCOPE_WORDS or (len(p) <= 6 and bool(L.PLACE_SUFFIX.search(p)) and not re.search(r"[化型性式]", p))
+    return p in L.SCOPE_WORDS or (len(p) <= 6 and bool(L.PLACE_SUFFIX.search(p)) and not L.KIND_SUFFIX.search(p))
 
 
 def _scale_only(src: str, tgt: str) -> bool:
@@ -98,7 +95,7 @@ def _new_of_same_head(src: str, tgt: str) -> bool:
     the source was before is not stated."""
     for k in range(1, min(len(tgt), 6)):
         head = tgt[k:]
-        if L.SAME_KIND_PREFIX.match(tgt[:k]) and src.endswith("的" + head) and not L.OLD_STATE.search(src[: -len(head)]):
+        if L.SAME_KIND_PREFIX.match(tgt[:k]) and src.endswith(L.DE + head) and not L.OLD_STATE.search(src[: -len(head)]):
             return True
     return False
 

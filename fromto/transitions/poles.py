@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_start, _only_words, _open_quote, _strip_trail, _strip_words, clean_pole
 from fromto.transitions.lookalikes import _opens, _unquantified
@@ -19,14 +17,14 @@ def _source_core(text: str) -> str:
     if _only_words(text, L.NOT_NOMINAL + L.GOVERN_LEAD + L.SUBJECT_LEAD):
         return ""  # 已经: stripping 已 as a lead word would leave 经
     m = None
-    for m in re.finditer(r"(?:使得|使|让)", text):
+    for m in L.CAUSATIVE.finditer(text):
         pass
     if m is not None and m.end() < len(text):
         text = text[m.end():]  # the causative's object is the source (我们要让农业转移人口逐步变为城镇居民)
     for _ in range(3):
         before = text
         text = _strip_words(text, L.GOVERN_LEAD + L.SUBJECT_LEAD + L.CLAUSE_LEAD, ())
-        text = L.ADVERB_DI.sub("", text).lstrip("的")
+        text = L.ADVERB_DI.sub("", text).lstrip(L.DE)
         text = _strip_trail(text, L.SOURCE_TRAIL + L.CLAUSE_LEAD)
         if text == before:
             break
@@ -35,7 +33,7 @@ def _source_core(text: str) -> str:
     m = None
     for m in L.GOVERN_INSIDE.finditer(text):
         pass
-    if m is not None and m.start() > 0 and len(text) - m.end() >= 2 and text[m.end()] != "的":
+    if m is not None and m.start() > 0 and len(text) - m.end() >= 2 and text[m.end()] != L.DE:
         text = text[m.end():]  # …、鼓励和指导资本主义经济转变为Y: the object of the governing verb
     text = L.QUANTITY_HEAD.sub("", text)
     m = L.PARTITIVE_TAIL.match(text)
@@ -46,7 +44,7 @@ def _source_core(text: str) -> str:
 
 def _clause_subject(clause: str) -> str:
     """The noun phrase that opens a clause (原有私营商业在五年内经过改造 -> 原有私营商业), or ''."""
-    m = re.search(r"(?:在|经过|通过|将|要|已经|已|正在|也|都|必须|应该|应当|可以|能够|还|又|就)", clause)
+    m = L.SUBJECT_END.search(clause)
     head = clause[: m.start()] if m else clause
     head = _strip_words(head.strip(" 　"), L.SUBJECT_LEAD + L.GOVERN_LEAD, ())
     return head if 2 <= len(head) <= 16 and not L.PRONOUN_SOURCE.match(head) else ""
@@ -56,15 +54,15 @@ def _trim_target(tgt_raw: str) -> str:
     """A target without what follows the pole: a head it modifies (…的最好形式, …的要求, …这个方向), a clause of
     time (改为银行贷款以后). Only the end is cut, so ``tgt_raw`` starts with the result."""
     t = tgt_raw
-    m = re.search(r"(?:作为|当作|当成|看作)", t)
+    m = L.FRAME_VERB.search(t)
     if m and len(clean_pole(t[: m.start()])) >= 2:
         t = t[: m.start()]  # 把[X由A演变为B]作为首要任务: the frame's verb ends the target
     for _ in range(2):
         m = L.TARGET_HEAD.search(t)
         if m and len(clean_pole(t[: m.start()])) >= 2 and not _open_quote(t[: m.start()]):
             t = t[: m.start()]
-    t = re.sub(r"上[来去]$", "", t)
-    t = re.sub(r"(方面|[中里])[来去]$", r"\1", t)
+    t = L.DIRECTIONAL_END.sub("", t)
+    t = L.PLACE_DIRECTIONAL_END.sub(r"\1", t)
     return t
 
 
@@ -74,7 +72,7 @@ def _next_construction(s: str, j: int, end: int) -> int:
     k = s.find("、", j, end)
     while k != -1:
         rest = s[k + 1: end]
-        if L.BECOME_ANY_RE.search(rest) or re.search(r"[从由]", rest) and any(
+        if L.BECOME_ANY_RE.search(rest) or L.OPENER_RE.search(rest) and any(
                 _opens(s, q) for q in range(k + 1, end)):
             return k
         k = s.find("、", k + 1, end)
@@ -86,7 +84,7 @@ def _subject_before(s: str, i: int) -> str:
     start = _clause_start(s, i)
     text = s[start:i].strip(" 　、")
     # parallel constructions share the subject before the first opener (面貌从无到有、由弱到强)
-    m = re.search(r"[从由](?![于此衷])", text)
+    m = L.SUBJECT_OPENER.search(text)
     if m and m.start() > 0:
         text = text[: m.start()]
     if not text:
@@ -95,6 +93,6 @@ def _subject_before(s: str, i: int) -> str:
     text = _strip_words(text, L.SUBJECT_LEAD, L.SUBJECT_TRAIL)
     if text in L.SUBJECT_LEAD or text in L.SUBJECT_TRAIL or L.PRONOUN_SOURCE.match(text):
         return ""
-    if len(text) > 16 or re.search(r"[在为对于把将被让使]", text[1:]) and len(text) > 8:
+    if len(text) > 16 or L.SUBJECT_PREPOSITION.search(text[1:]) and len(text) > 8:
         return ""
     return text

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_end, _clause_start, _strip_words
 from fromto.transitions.poles import _clause_subject, _source_core
@@ -21,16 +19,16 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
         # 把X，特别是其中的Z，进一步放开，改由Y: the clause before is an aside naming a part; 把's object stands before it
         q0 = _clause_start(s, p0 - 1)
         mb = None
-        for mb in re.finditer(r"把", s[q0: p0 - 1]):
+        for mb in L.BA_ONLY.finditer(s[q0: p0 - 1]):
             pass
         if mb is not None and p0 - 1 - (q0 + mb.end()) >= 2:
             core = _source_core(L.RELEASE_END.sub("", s[q0 + mb.end(): p0 - 1]))
             if core:
                 return core, s.rfind(core, q0, p0), True
     m = None
-    for m in re.finditer(r"[把将]", clause):
+    for m in L.BA_MARKER.finditer(clause):
         pass
-    if m is not None and len(clause) - m.end() >= 2 and not (m.group() == "将" and clause[m.end()] in L.JIANG_MODAL):
+    if m is not None and len(clause) - m.end() >= 2 and not (m.group() == L.JIANG and clause[m.end()] in L.JIANG_MODAL):
         core = _source_core(L.RELEASE_END.sub("", clause[m.end():]))
         return core, (s.rfind(core, p0, c0) if core else -1), True
     m = L.EXISTENTIAL_COUNT.search(clause)
@@ -52,16 +50,16 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
         topic = s[: _clause_end(s, 0)]
         if L.TOPIC_NP.match(topic) and not L.PRONOUN_SOURCE.match(topic):
             return topic, 0, False
-    if "是" in clause:
-        clause = clause[clause.rindex("是") + 1:]
+    if L.COPULA in clause:
+        clause = clause[clause.rindex(L.COPULA) + 1:]
     # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行, not 这就是说)
-    if not ("的" in clause or len(clause) <= 4) or L.DISCOURSE_END.search(clause):
+    if not (L.DE in clause or len(clause) <= 4) or L.DISCOURSE_END.search(clause):
         return "", -1, False
-    if "的" in clause:
+    if L.DE in clause:
         cut = max((clause.rfind(v) + len(v) for v in L.OBJECT_VERBS
-                   if 0 <= clause.rfind(v) < clause.rfind("的") and clause[clause.rfind(v) + len(v)] != "的"), default=0)
+                   if 0 <= clause.rfind(v) < clause.rfind(L.DE) and clause[clause.rfind(v) + len(v)] != L.DE), default=0)
         clause = clause[cut:]
-    core = _source_core(_strip_words(clause, L.SOURCE_TRAIL, ("的",)))
+    core = _source_core(_strip_words(clause, L.SOURCE_TRAIL, (L.DE,)))
     return core, (s.rfind(core, p0, c0) if core else -1), False
 
 

@@ -20,13 +20,13 @@ _TARGET_SCAN = MAX_POLE + 64
 def _target_end(s: str, j: int) -> tuple[int, str | None]:
     """End of a target pole starting at ``j`` and the chain connector that follows it (or None)."""
     end = min(_clause_end(s, j), j + _TARGET_SCAN)
-    for conn in ("进而", "再到", "再向", "乃至于", "乃至", "、从", "、由"):
+    for conn in L.TARGET_STOPS:
         k = s.find(conn, j + 1, end)
         if k != -1:
             end = min(end, k)  # 、从 opens a parallel 从X到Y, not part of this target
     # a copula closes the target: 从“要我学”到“我要学”是一个转变 (but not 但是, 还是, 是否 …)
     for k in range(j + 2, end):
-        if s[k] == "是" and s[k - 1] not in L.COPULA_NOT_AFTER and s[k + 1: k + 2] != "否":
+        if s[k] == L.COPULA and s[k - 1] not in L.COPULA_NOT_AFTER and s[k + 1: k + 2] not in L.COPULA_NOT_BEFORE:
             end = k
             break
     # a chain continues after the clause boundary: ，再到 / ，进而 / ，到
@@ -123,9 +123,9 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
             raw = [s[a:b] for a, b in poles]
             clean = [clean_pole(p) for p in raw]
             steps = len(poles) - 1
-    if lead in ("实现", "实现了", "完成", "完成了"):
+    if lead in L.ACHIEVE_LEADS:
         cid = "shixian_" + L.OPENER_TAGS[opener] + "_to"
-        verb0 = nominal or lead.rstrip("了")
+        verb0 = nominal or lead.rstrip(L.LE)
     elif nominal:
         cid = L.OPENER_TAGS[opener] + "_to_noun"
         verb0 = nominal

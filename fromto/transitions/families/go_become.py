@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_end, _row, clean_pole
 from fromto.transitions.lexicon import MAX_POLE
@@ -17,7 +15,7 @@ def from_go_become(o) -> tuple[list[dict], int] | None:
     subject, lead, lead_start = o.subject, o.lead, o.lead_start
     y_end = _next_construction(s, c1, _clause_end(s, c1))
     tgt_raw = _trim_target(s[c1:y_end])
-    q = src_raw.rfind("的")
+    q = src_raw.rfind(L.DE)
     if kind == "become" and q >= 2 and len(tgt_raw) >= 2 and src_raw[q - 2: q] == tgt_raw[-2:]:
         src_raw = src_raw[:q]  # 原由行署管理的企业改由所在市、县管理: the poles are parallel, the noun is what changed
     y_end = c1 + len(tgt_raw) if s[c1:c1 + len(tgt_raw)] == tgt_raw else y_end
@@ -26,7 +24,7 @@ def from_go_become(o) -> tuple[list[dict], int] | None:
         return None
     if L.DURATION_AFTER.match(s[c1:]):
         return None
-    if verb in ("发展到", "达到", "转化到", "转变到") and (_is_place(tgt) or re.match(r"(?:全|各|所有)", tgt)):
+    if verb in L.REACH_VERBS and (_is_place(tgt) or L.WHOLE_LEAD.match(tgt)):
         return None  # 由试点发展到全省: the coverage grows, nothing changes kind
     if kind == "go":
         cid = L.OPENER_TAGS[opener] + "_go"

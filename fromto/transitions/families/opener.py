@@ -31,20 +31,20 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
             if m:
                 return ("go", k, m.end(), m.group())
             m = become.match(s, k)
-            if m and prev not in "成":
+            if m and prev not in L.BECOME_NOT_AFTER:
                 return ("become", k, m.end(), m.group())
-        if ch == "到" and (prev == "转" or s[k - 2: k] == "转移"):
-            v0 = k - 2 if s[k - 2: k] == "转移" else k - 1
-            if v0 > j and (prev == "转" and L.TRACK_RE.match(s, k - 1) or L.FOCUS_RE.search(s, 0, j)
+        if ch == L.DAO and (prev == L.ZHUAN or s[k - 2: k] == L.ZHUANYI):
+            v0 = k - 2 if s[k - 2: k] == L.ZHUANYI else k - 1
+            if v0 > j and (prev == L.ZHUAN and L.TRACK_RE.match(s, k - 1) or L.FOCUS_RE.search(s, 0, j)
                            or L.EMPHASIS_RE.match(s, j) and L.EMPHASIS_RE.match(s, k + 1)):
                 return ("become", v0, k + 1, s[v0: k + 1])
-        if ch == "到" and k > j and (prev not in L.DAO_NOT_AFTER or s[k - 2:k] == "起来") and nxt not in L.DAO_NOT_BEFORE:
+        if ch == L.DAO and k > j and (prev not in L.DAO_NOT_AFTER or s[k - 2:k] in L.DAO_AFTER_WORD) and nxt not in L.DAO_NOT_BEFORE:
             if any(s[k - len(v): k] == v for v in L.SCOPE_TO_VERBS):
                 return ("scope", k, k + 1, "")
             return ("to", k, k + 1, "")
-        if ch == "向" and k > j and prev not in L.XIANG_NOT_AFTER and nxt not in L.XIANG_NOT_BEFORE:
+        if ch == L.XIANG_CHAR and k > j and prev not in L.XIANG_NOT_AFTER and nxt not in L.XIANG_NOT_BEFORE:
             return ("toward", k, k + 1, "")
-        if ch == "至" and k > j:
+        if ch == L.ZHI and k > j:
             return ("until", k, k + 1, "")
         if k > j and _opens(s, k):
             return None
@@ -92,7 +92,7 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
     conn = _find_connector(s, i + 1, clause_end, opener)
     comma_form = False
     long_source = False
-    if conn is None and clause_end < len(s) and s[clause_end] in "，," and s[clause_end + 1: clause_end + 2] == "到":
+    if conn is None and clause_end < len(s) and s[clause_end] in "，," and s[clause_end + 1: clause_end + 2] == L.DAO:
         # 从A，到B，再到C: the first 到 opens the next clause
         conn = ("to", clause_end + 1, clause_end + 2, "")
         comma_form = True
@@ -111,14 +111,14 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
     if len(src_raw) > MAX_POLE or L.TIME_FROM.match(src_raw):
         return None
     if kind != "to":
-        src_raw = _strip_trail(src_raw, L.SOURCE_TRAIL + ["开始", "逐步地"])
+        src_raw = _strip_trail(src_raw, L.FROM_SOURCE_TRAIL)
         src_raw = L.ADVERB_DI.sub("", src_raw) if len(L.ADVERB_DI.sub("", src_raw)) >= 2 else src_raw
     if long_source:
         src_raw = src_raw.rstrip("，,")
         m = L.MEANS_IN_SOURCE.search(src_raw)
         if m and m.start() >= 2:
             src_raw = src_raw[: m.start()]
-        if L.VIEWPOINT_END.search(src_raw) or verb.startswith("达到") and L.GOAL_TARGET.search(
+        if L.VIEWPOINT_END.search(src_raw) or verb.startswith(L.REACH) and L.GOAL_TARGET.search(
                 s[c1: _clause_end(s, c1)]):
             return None  # 从X入手，…，达到Y的目的: a starting point and a goal
     if L.SELECT_FROM.search(src_raw):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _row, clean_pole
 from fromto.transitions.lexicon import MAX_POLE
@@ -20,10 +18,10 @@ def _led_onto_path(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     rows = []
     for m in L.MOVED_RE.finditer(s):
         k = m.start()
-        if any(a <= k < b for a, b in taken) or m.group()[0] == "将" and m.group(1)[:1] in L.JIANG_MODAL:
+        if any(a <= k < b for a, b in taken) or m.group()[0] == L.JIANG and m.group(1)[:1] in L.JIANG_MODAL:
             continue
         src_raw = m.group(2)
-        tgt_raw = re.sub(r"上?[去来]$", "", m.group(4))  # the road is the pole: no head is cut (的道路 stays)
+        tgt_raw = L.PATH_DIRECTIONAL_END.sub("", m.group(4))  # the road is the pole: no head is cut (的道路 stays)
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not (L.PATH_POLE.search(src) and L.PATH_POLE.search(tgt)) or _is_place(src) or _is_place(tgt) \
                 or _reject_reason(src, tgt) or len(tgt_raw) > MAX_POLE:

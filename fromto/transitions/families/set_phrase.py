@@ -14,7 +14,7 @@ def _set_phrase(s: str, i: int) -> tuple[list[dict], int] | None:
     if not m:
         return None
     src, verb, tgt = m.groups()
-    if verb in "及到" and ((src, tgt) not in L.STATE_PAIRS or (src, tgt) in L.SPATIAL_PAIRS):
+    if verb in L.STATE_PAIR_VERBS and ((src, tgt) not in L.STATE_PAIRS or (src, tgt) in L.SPATIAL_PAIRS):
         return None
     if (src, tgt) in L.SPATIAL_PAIRS or _reject_reason(src, tgt) or L.PRONOUN_SOURCE.match(src):
         return None

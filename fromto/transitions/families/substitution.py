@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_end, _clause_start, _row, clean_pole
 from fromto.transitions.lexicon import MAX_POLE
@@ -19,17 +17,17 @@ def _substitute(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     for m in L.SUBST_VERB_RE.finditer(s):
         v0, v1 = m.start(), m.end()
         c0 = _clause_start(s, v0)
-        k = next((q for q in range(v0 - 3, c0 - 1, -1) if s[q] in "用以" and not (
-            q > 0 and s[q - 1] in (L.YONG_NOT_AFTER if s[q] == "用" else L.YI_NOT_AFTER))
-            and s[q + 1: q + 2] not in set("及便免后来前上下下内外为") | {""}), None)
+        k = next((q for q in range(v0 - 3, c0 - 1, -1) if s[q] in L.SUBST_PREPOSITIONS and not (
+            q > 0 and s[q - 1] in (L.YONG_NOT_AFTER if s[q] == L.YONG else L.YI_NOT_AFTER))
+            and s[q + 1: q + 2] not in L.SUBST_NOT_BEFORE and q + 1 < len(s)), None)
         if k is None or any(a <= k < b for a, b in taken):
             continue
-        repl_raw = re.sub(r"来$", "", s[k + 1: v0])
-        if L.EMPHASIS_RE.search(s[k: v0]) or s[v0 - 1] in "和与及、":
+        repl_raw = L.LAI_END.sub("", s[k + 1: v0])
+        if L.EMPHASIS_RE.search(s[k: v0]) or s[v0 - 1] in L.NOUN_COORDINATORS:
             continue  # 以X为主的城市发展接续和替代产业: a frame of emphasis, and 替代 modifying a noun
         end = _next_construction(s, v1, _clause_end(s, v1))
         old_raw = s[v1: end]
-        mm = re.search(r"(?:必须|应该|应当|必将|势必|已经|终将)", old_raw)
+        mm = L.MODAL_PREDICATE.search(old_raw)
         if mm and mm.start() >= 2:
             old_raw = old_raw[: mm.start()]  # 用Y代替X的主张必须实现: the predicate of the whole phrase
         old_raw = _trim_target(old_raw)
@@ -37,7 +35,7 @@ def _substitute(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if len(src) < 2 or len(tgt) < 2 or L.PRONOUN_SOURCE.match(src) or L.PRONOUN_SOURCE.match(tgt) \
                 or len(old_raw) > MAX_POLE or len(repl_raw) > MAX_POLE or _reject_reason(src, tgt):
             continue
-        rows.append(_row("yong_daiti", "", old_raw, repl_raw, m.group().rstrip("了"), k, v1 + len(old_raw)))
+        rows.append(_row("yong_daiti", "", old_raw, repl_raw, m.group().rstrip(L.LE), k, v1 + len(old_raw)))
         taken.append((k, v1 + len(old_raw)))
     return rows
 

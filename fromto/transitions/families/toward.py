@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import (
@@ -25,7 +24,7 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     spans = sorted(taken)
     n_seen, reach = 0, -1  # spans[:n_seen] start at or before c; reach: the furthest end among them
     comma_ends = sorted(b for _, b in taken if 0 <= b < len(s) and s[b] == "、")
-    for m in re.finditer("向", s):
+    for m in L.XIANG.finditer(s):
         c = m.start()
         while n_seen < len(spans) and spans[n_seen][0] <= c:
             reach = max(reach, spans[n_seen][1])
@@ -49,18 +48,17 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         j = bisect.bisect_left(comma_ends, c)
         if j and comma_ends[j - 1] >= c0:
             c0 = comma_ends[j - 1] + 1  # A向B转变、C向D转变: the next source starts after the previous construction
-        src_raw = _strip_words(s[c0:c].strip(), L.SUBJECT_LEAD + ["加快", "推进", "促进", "引导", "带动", "实现"],
+        src_raw = _strip_words(s[c0:c].strip(), L.BARE_TOWARD_SOURCE_LEAD,
                                L.SUBJECT_TRAIL)
         # 扎实推进X向Y转变: an adverb of manner before the governing verb goes with it
-        src_raw = re.sub(r"^(?:(?:扎实|积极|大力|稳步|切实|着力|努力|继续|进一步|有序|稳妥|全面|深入|坚定)地?)*"
-                         r"(?:推动|推进|促进|促使|引导|带动|加快|实现|使|让)", "", src_raw)
+        src_raw = L.GOVERN_WITH_MANNER.sub("", src_raw)
         tgt_raw = s[c + 1: vm.start()]
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or len(src) > 15 or L.PRONOUN_SOURCE.match(src) or src in L.SUBJECT_LEAD or len(tgt_raw) > MAX_POLE:
             continue
-        if re.search(r"[从由]", src) or _reject_reason(src, tgt):
+        if L.OPENER_RE.search(src) or _reject_reason(src, tgt):
             continue
-        if vm.group(2) not in L.CONVERSION_VERBS and not (set(src) & set(tgt)) - set("的、和与及"):
+        if vm.group(2) not in L.CONVERSION_VERBS and not (set(src) & set(tgt)) - L.FUNCTION_CHARS:
             # 对外贸易向优进优出转变, 高校向应用型转变: X is the thing that changes, not a state of it, so the
             # source is not stated; a change of kind within one kind shares its head (传统农业向现代农业转变)
             continue
@@ -84,7 +82,7 @@ def from_toward(o) -> tuple[list[dict], int] | None:
         if not mm or not clean_pole(s[c1:k]) or _open_quote(s[c1:k]):
             continue
         after_v = s[mm.end(): mm.end() + 1]
-        if len(mm.group(2)) == 1 and after_v and after_v not in CLAUSE_END and after_v != "了":
+        if len(mm.group(2)) == 1 and after_v and after_v not in CLAUSE_END and after_v != L.LE:
             continue  # a one-character verb (转, 变) must end the clause: 向Y转, not 向Y转型期
         m = mm
         break
@@ -97,7 +95,7 @@ def from_toward(o) -> tuple[list[dict], int] | None:
     if len(tgt_raw) > MAX_POLE or _reject_reason(src, tgt):
         return None
     if verb in L.MOTION_VERBS | L.EXTEND_VERBS and (_is_place(src) or _is_place(tgt)
-                                                or any(re.search(r"[室馆厂]$", p) for p in (src, tgt))):
+                                                or any(L.BUILDING_END.search(p) for p in (src, tgt))):
         return None  # 由行政村向自然村延伸, 由实验室向生产转移: movement or coverage in space
     if verb in L.EXTEND_VERBS and not (_quotes_of(src_raw) or _quotes_of(tgt_raw)) \
             and any(L.DOMAIN_POLE.search(p) for p in (src, tgt)):

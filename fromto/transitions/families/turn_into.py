@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_end, _clause_start, _only_words, _row, clean_pole
 from fromto.transitions.families.opener import _find_connector
@@ -26,16 +24,16 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         verb = m.group()
         prev = s[v0 - 1] if v0 > 0 else ""
-        if verb[0] == "变" and prev in L.BIAN_NOT_AFTER:
+        if verb[0] == L.BIAN and prev in L.BIAN_NOT_AFTER:
             continue
-        if verb in ("化为", "化成") and re.match(r"[\u4e00-\u9fff]", prev):
+        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev):
             # 化为 after a character is usually the end of a word (现代化为, 深化为); 转化为 is matched whole
             continue
-        if verb in ("转为", "转成") and prev in "扭好运":
+        if verb in L.ZHUAN_VERBS and prev in L.ZHUAN_NOT_AFTER:
             continue
-        if verb[0] == "改" and prev in "整修劳删更篡":  # 整改为主, 修改为 (a revision of wording)
+        if verb[0] == L.GAI and prev in L.GAI_NOT_AFTER:  # 整改为主, 修改为 (a revision of wording)
             continue
-        if verb.endswith("为") and re.match(r"(?:主|重点|中心|核心|基础|导向|主体|纽带|抓手|载体)(?:[的，,。；]|$)", s[v1:]):
+        if verb.endswith(L.WEI) and L.EMPHASIS_AFTER_WEI.match(s[v1:]):
             continue  # 以X为主: a frame of emphasis, not a change
         c0 = _clause_start(s, v0)
         for a, b in taken:
@@ -52,17 +50,17 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         tgt_end = v1 + len(tgt_raw)
         # 把/将 X 变成 Y (将 as a modal, 将逐步转为, is not 把)
         mb = None
-        for mm in re.finditer(r"[把将]", before):
+        for mm in L.BA_MARKER.finditer(before):
             mb = mm
         src_core = ""
         after_ba = False
-        if mb is not None and mb.start() + 1 < len(before) and not (mb.group() == "将"
+        if mb is not None and mb.start() + 1 < len(before) and not (mb.group() == L.JIANG
                                                                     and before[mb.start() + 1] in L.JIANG_MODAL):
             src_core = _source_core(before[mb.start() + 1:])
             after_ba = bool(src_core)
         if not src_core:
             src_core = _source_core(before)
-        if re.search(r"(?:或者|或)$", before) and src_core:
+        if L.OR_END.search(before) and src_core:
             # 科研单位与企业联合、参加企业集团或转变为Y: verb phrases joined by 或 share the subject before them
             m = L.VP_START.search(src_core, 2)
             if m:
@@ -87,7 +85,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 from_before = True
         if verb in L.GROWTH_TURN_VERBS and not from_before:
             continue
-        if verb == "改由" and not L.OWNER_WORD.search(src_core):
+        if verb in L.OWNER_VERBS and not L.OWNER_WORD.search(src_core):
             continue  # 改由地方自筹解决: no former owner or channel is stated
         if L.COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
             continue  # 结构调整和改造成为重点: without 把 the joined verbs are the subject of 成为
@@ -100,22 +98,22 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         src, tgt = clean_pole(src_core), clean_pole(tgt_raw)
         if len(src) < 2 or not tgt or L.PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
             continue
-        if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and re.search(r"(?:省|市|县|自治区|镇|乡|州|岛)$", src)):
+        if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and L.REGION_END.search(src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
         if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
         if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole") or L.RELOCATED_PEOPLE.search(src):
             continue
-        if re.search(r"[从由]", src) and any(
+        if L.OPENER_RE.search(src) and any(
                 _opens(src_core, q)
                 and _find_connector(src_core + s[v0:v1], q + 1, len(src_core) + len(verb), src_core[q])
                 for q in range(len(src_core))):
             continue  # 从/由 … + connector inside the source: the 从/由 family has judged this phrase
-        if "的" not in src and len(tgt) > len(src) and tgt.endswith(src) and tgt[: -len(src)].endswith("的"):
+        if L.DE not in src and len(tgt) > len(src) and tgt.endswith(src) and tgt[: -len(src)].endswith(L.DE):
             continue  # 把计划变成群众自觉的计划: a bare thing and a kind of it, so no prior state is stated (R6)
-        if not after_ba and len(src) > (24 if "的" in src else 16):
+        if not after_ba and len(src) > (24 if L.DE in src else 16):
             continue
-        if verb[0] == "改" and (c0 >= 2 and s[c0 - 2] == "中" or re.search(r"名称|名字|字样|称谓|简称|名为", before + tgt)):
+        if verb[0] == L.GAI and (c0 >= 2 and s[c0 - 2] in L.LIST_CONTEXT_END or L.NAME_WORD.search(before + tgt)):
             continue  # replacing an item of a list (…中，把A改为B) or renaming
         cid = "ba_turn" if after_ba else "x_turn"
         start = start if start >= 0 else c0

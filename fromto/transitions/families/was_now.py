@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_start, _only_words, _row, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
@@ -18,11 +16,11 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     for m in L.WAS_NOW_RE.finditer(s):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        src_raw = re.sub(r"^(?:一个|一种|一片|一块)", "", m.group(1))
+        src_raw = L.ARTICLE_LEAD.sub("", m.group(1))
         tgt_raw = _trim_target(m.group(5))
-        tgt_raw = re.sub(r"^(?:一个|一种|一片|一块)", "", re.sub(r"^了", "", tgt_raw))
+        tgt_raw = L.ARTICLE_LEAD.sub("", L.LEADING_LE.sub("", tgt_raw))
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
-        if not src or not tgt or _reject_reason(src, tgt) or re.search(r"[从由]", src):
+        if not src or not tgt or _reject_reason(src, tgt) or L.OPENER_RE.search(src):
             continue
         rows.append(_row("was_now", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
@@ -30,9 +28,9 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     for m in L.WAS_ATTR_RE.finditer(s):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        if not _only_words(s[_clause_start(s, m.start()): m.start()], L.QUANTITY_LEAD + ["有许多", "凡是", "有", "很多"]):
+        if not _only_words(s[_clause_start(s, m.start()): m.start()], L.ATTRIBUTIVE_SUBJECT_LEAD):
             continue  # the attributive must be the clause's subject (由于过去遭受X的统治，现在又… is a cause)
-        src_raw, tgt_raw = m.group(1), re.sub(r"了$", "", m.group(3))
+        src_raw, tgt_raw = m.group(1), L.FINAL_LE.sub("", m.group(3))
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or not tgt or _reject_reason(src, tgt):
             continue
@@ -42,7 +40,7 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         src, tgt = clean_pole(m.group(1)), clean_pole(m.group(2))
-        if len(src) < 2 or _reject_reason(src, tgt) or re.search(r"[从由]", src):
+        if len(src) < 2 or _reject_reason(src, tgt) or L.OPENER_RE.search(src):
             continue
         rows.append(_row("was_no_longer", "", m.group(1), m.group(2), "", m.start(), m.end()))
         taken.append((m.start(), m.end()))
@@ -51,11 +49,11 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         modifier = m.re is L.WAS_MODIFIER_RE
         src_raw = m.group(1)
-        tgt_raw = m.group(4) if modifier else _trim_target(re.sub(r"^了", "", m.group(5)))
-        if not modifier and "的" not in src_raw and "的" in tgt_raw[2:]:
-            tgt_raw = tgt_raw[: tgt_raw.index("的", 2)]  # 原来设计烧煤，以后改为烧油的电站: parallel to the source
+        tgt_raw = m.group(4) if modifier else _trim_target(L.LEADING_LE.sub("", m.group(5)))
+        if not modifier and L.DE not in src_raw and L.DE in tgt_raw[2:]:
+            tgt_raw = tgt_raw[: tgt_raw.index(L.DE, 2)]  # 原来设计烧煤，以后改为烧油的电站: parallel to the source
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
-        if not src or not tgt or _reject_reason(src, tgt) or re.search(r"[从由]", src):
+        if not src or not tgt or _reject_reason(src, tgt) or L.OPENER_RE.search(src):
             continue
         verb = m.group(3) if modifier else m.group(4)
         end = m.end(4) if modifier else m.start(5) + len(tgt_raw)
