@@ -131,3 +131,13 @@ def test_every_example_is_short():
     for e in EXAMPLES:
         assert len(e["sentence"]) <= 60, e
 
+
+
+def test_the_exceptions_table_is_small_well_formed_and_used():
+    rows = read_table(paths.TRANSITION_EXCEPTIONS)
+    assert len(rows) <= 5, "literal exceptions are meant to be few: write a rule of a kind of text instead"
+    for literal, construction, use, reason in rows:
+        assert construction in REGISTRY and use in registry.EXCEPTION_USES and literal and reason
+    # 阶段实际: the head the target of 由X转向Y modifies without 的 (a sentence of the 2018 report)
+    assert found("我国经济已由高速增长阶段转向高质量发展阶段实际。") == [("you_go", "高速增长阶段", "高质量发展")]
+    assert found("我国经济已由高速增长阶段转向高质量发展阶段。") == [("you_go", "高速增长阶段", "高质量发展阶段")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fromto.transitions import lexicon as L
+from fromto.transitions import registry
 from fromto.transitions.clauses import _clause_start, _only_words, _open_quote, _strip_trail, _strip_words, clean_pole
 from fromto.transitions.lookalikes import _opens, _unquantified
 
@@ -50,15 +51,17 @@ def _clause_subject(clause: str) -> str:
     return head if 2 <= len(head) <= 16 and not L.PRONOUN_SOURCE.match(head) else ""
 
 
-def _trim_target(tgt_raw: str) -> str:
+def _trim_target(tgt_raw: str, construction: str = "") -> str:
     """A target without what follows the pole: a head it modifies (…的最好形式, …的要求, …这个方向), a clause of
-    time (改为银行贷款以后). Only the end is cut, so ``tgt_raw`` starts with the result."""
+    time (改为银行贷款以后). Only the end is cut, so ``tgt_raw`` starts with the result. ``construction`` (an id of
+    the registry) takes in the literal heads resources/transition_exceptions.tsv lists for it."""
     t = tgt_raw
     m = L.FRAME_VERB.search(t)
     if m and len(clean_pole(t[: m.start()])) >= 2:
         t = t[: m.start()]  # 把[X由A演变为B]作为首要任务: the frame's verb ends the target
+    exception = registry.exceptions().get(("target_end", construction)) if construction else None
     for _ in range(2):
-        m = L.TARGET_HEAD.search(t)
+        m = L.TARGET_HEAD.search(t) or (exception.search(t) if exception else None)
         if m and len(clean_pole(t[: m.start()])) >= 2 and not _open_quote(t[: m.start()]):
             t = t[: m.start()]
     t = L.DIRECTIONAL_END.sub("", t)

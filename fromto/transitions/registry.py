@@ -76,6 +76,7 @@ class Step:
 
 _registry: dict[str, Construction] | None = None
 _steps: list[Step] | None = None
+_exceptions: dict[tuple[str, str], re.Pattern] | None = None
 
 
 def constructions() -> dict[str, Construction]:
@@ -127,3 +128,25 @@ def steps() -> list[Step]:
         out.sort(key=lambda st: st.priority)
         _steps = out
     return _steps
+
+
+#: Where an exception of resources/transition_exceptions.tsv applies: cut from the end of a target.
+EXCEPTION_USES = ("target_end",)
+
+
+def exceptions() -> dict[tuple[str, str], re.Pattern]:
+    """The literal exceptions (``resources/transition_exceptions.tsv``) as one pattern per (use, construction): for
+    ``target_end``, the literals at the end of a target."""
+    global _exceptions
+    if _exceptions is None:
+        from fromto import paths
+        from fromto.transitions.lexicon import read_table
+
+        literals: dict[tuple[str, str], list[str]] = {}
+        for literal, construction, use, *_ in read_table(paths.TRANSITION_EXCEPTIONS):
+            if use not in EXCEPTION_USES or construction not in constructions():
+                raise ValueError(f"{paths.TRANSITION_EXCEPTIONS}: {literal}: unknown use {use!r} or construction")
+            literals.setdefault((use, construction), []).append(literal)
+        _exceptions = {key: re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")
+                       for key, words in literals.items()}
+    return _exceptions

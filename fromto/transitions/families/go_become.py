@@ -13,8 +13,9 @@ def from_go_become(o) -> tuple[list[dict], int] | None:
     """A verb of going or becoming after the 从/由 opener (see :class:`~fromto.transitions.families.opener.Opening`)."""
     s, i, opener, kind, c1, verb, src_raw = o.s, o.i, o.opener, o.kind, o.c1, o.verb, o.src_raw
     subject, lead, lead_start = o.subject, o.lead, o.lead_start
+    cid = L.OPENER_TAGS[opener] + ("_go" if kind == "go" else "_become")
     y_end = _next_construction(s, c1, _clause_end(s, c1))
-    tgt_raw = _trim_target(s[c1:y_end])
+    tgt_raw = _trim_target(s[c1:y_end], cid)
     q = src_raw.rfind(L.DE)
     if kind == "become" and q >= 2 and len(tgt_raw) >= 2 and src_raw[q - 2: q] == tgt_raw[-2:]:
         src_raw = src_raw[:q]  # 原由行署管理的企业改由所在市、县管理: the poles are parallel, the noun is what changed
@@ -26,10 +27,6 @@ def from_go_become(o) -> tuple[list[dict], int] | None:
         return None
     if verb in L.REACH_VERBS and (_is_place(tgt) or L.WHOLE_LEAD.match(tgt)):
         return None  # 由试点发展到全省: the coverage grows, nothing changes kind
-    if kind == "go":
-        cid = L.OPENER_TAGS[opener] + "_go"
-    else:
-        cid = L.OPENER_TAGS[opener] + "_become"
     rows = [_row(cid, subject, src_raw, tgt_raw, verb, lead_start if lead else i, y_end)]
     # 由A，转向B，走向C: the next clause opens with a verb of going, so its target is the next step of a chain
     while len(rows) < 8 and y_end < len(s) and s[y_end] in "，,":
@@ -37,7 +34,7 @@ def from_go_become(o) -> tuple[list[dict], int] | None:
         if not mc:
             break
         n_end = _next_construction(s, mc.end(), _clause_end(s, mc.end()))
-        n_raw = _trim_target(s[mc.end():n_end])
+        n_raw = _trim_target(s[mc.end():n_end], cid)
         n = clean_pole(n_raw)
         if len(n_raw) > MAX_POLE or _reject_reason(rows[-1]["target"], n) or _is_place(n) or n in L.ENTITY_SOURCE:
             break  # 从封闭走向开放，走向世界: going out into a place is movement, not a next state
