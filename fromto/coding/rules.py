@@ -55,7 +55,7 @@ import pandas as pd
 from fromto.coding.codebook import (CONVERSION_CODE, RULE_KINDS, UNCODED_CODE, _split_list, gloss, load_codebook,
                                     load_glossary, normalise_for_match, normalise_pole)
 from fromto.textio import cell_text
-from fromto.transitions import CONVERSION_VERBS
+from fromto import transitions
 
 # --------------------------------------------------------------------------------------------------------------
 # Coding rules
@@ -334,7 +334,8 @@ def sentence_code(row, codebook: pd.DataFrame) -> tuple[str, list[str], float] |
 def _has_conversion_verb(row) -> str:
     for field in ("verb", "marker"):
         value = cell_text(row.get(field))
-        for verb in sorted(CONVERSION_VERBS):  # the extractor's own list; sorted, so the first found is stable
+        # the extractor's own list (read from resources/ on first use); sorted, so the first found is stable
+        for verb in sorted(transitions.CONVERSION_VERBS):
             if verb in value:
                 return verb
     return ""

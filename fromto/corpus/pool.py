@@ -28,10 +28,11 @@ KILL_GRACE = 10.0
 # --- Worker side ------------------------------------------------------------------------------------------------
 def _init_worker() -> None:
     """Load the dictionaries once per worker process (pool initializer; also run before in-process work)."""
-    from fromto import clean, transitions  # noqa: F401  (import = load their tables)
+    from fromto import clean, transitions  # noqa: F401  (import = load the cleaner's tables)
     from fromto.coding import rules  # noqa: F401
     from fromto.segment import tokens
 
+    transitions.load()  # the extractor's word lists and patterns, read once before the work
     tokens.get_tokenizer()
     coding_resources()
 

@@ -1,0 +1,139 @@
+"""Find every explicit "from X to Y" transition in Chinese sentences, by construction, before segmentation.
+
+A *transition* is an explicit claim that something changes from a state or form X into a different Y.
+The extractor works on the characters of one sentence (jieba splits poles unevenly, so tokens are not used)
+and recognises the constructions registered in ``resources/constructions.tsv`` (:mod:`fromto.transitions.registry`):
+one row per construction with its family (从X到Y, 由X转为Y, 变X为Y, 把X变成Y, X变成Y, 化X为Y, 以Y代X …), the
+``marker`` it writes, the matcher under :mod:`fromto.transitions.families` that finds it, its priority, and an
+example of it and of a look-alike (more in ``resources/construction_examples.tsv``). ``verb`` holds the word
+actually used. :mod:`fromto.transitions.engine` runs the matchers in priority order over one sentence; the word
+lists and patterns they use are data (``resources/transition_lexicon.tsv``, ``resources/transition_patterns.tsv``,
+read by :mod:`fromto.transitions.lexicon`).
+
+The package's modules: ``engine`` (the walk over a sentence), ``registry``, ``lexicon``, ``clauses`` (clause
+boundaries, quotation marks, word stripping), ``poles`` (source core, target end, subject), ``sources`` (a source
+outside the verb's clause), ``lookalikes`` (false triggers and the rejection kinds), ``table`` (sentence tables and
+the review queue) and one module per family under ``families/``.
+
+Report prose (the Government Work Reports) writes the same constructions in more shapes, and the rules take them:
+
+* a source outside the construction's clause: written in the clause before (把X，逐步转为Y; 增强X的责任感，并切实
+  转化为Y), shared by a later verb (把X改组为Y，或改为Z), running over commas to a later verb (把重点从X，Y，转为Z;
+  it stops before a means: 从X上经过…的努力，…，也达到了Y), named as a whole before a part (私营商业中有一半以上
+  转变为Y -> 私营商业), a body counted with 有 (全国有N个X，现在已经改组成为Y), the subject of a clause of time
+  (X在…以后，已经开始转变为Y), the object after a measure word (掀起了一场X，进而在…发展成为Y: 发展成为 only with
+  such a source, since in its own clause its subject is an entity that grows), or the sentence's topic after a
+  clause 他们是X (the pronoun's antecedent). Where a 变成-clause holds only adverbs (…的事情，如今却变成了现实) the
+  source is the clause before, if it is a noun phrase (built with 的, or at most four characters);
+* a former state and a present one: a 原来/本来/过去 clause, with or without 是, then a verb of change after a word
+  of then or now (原来设计烧煤，以后改为烧油; 过去X，现在变成了Y), or ended after 现在 (现在不再交纳了); a 过去/原来
+  attributive of the clause's subject and the present state after 现在 (过去凭票供应的商品，现在已大部分敞开供应);
+  an entity described by its prior state and the state it sank into (本来十分友好的中越关系恶化到了严重对立的地步:
+  the states are the poles);
+* substitution and a new course: 用/以Y(来)代替/取代X and 改变/离开/摆脱X，而代之以/转向Y (the thing replaced or
+  left is the source); leaving a practice for a new track in the next clause (改变X的做法，逐步转到Y方面来); a thing
+  led from one road or state onto another (把X从Y的道路拖到Z的道路上去); 改由Y with the former owner or agent
+  stated (由X改由Y, 把国营的X放开，改由Y; 改由地方自筹 has none); a shift of focus (着重点从X转到Y上来);
+* stages and chains: a stage passed through and the stage reached, 经过X，逐步过渡到Y (not an effort or a time:
+  经过几年的努力); 经过了 leading 从X到Y like 经历了; chains with 、 before 到 under staged progress (有步骤的，
+  从A、B到C); a chain of verbs of going or becoming over clauses (由A，转向B，走向C; a step into a place, 走向世界,
+  or a stage entered, 进入新的阶段, ends it); 由X转入Y like 进入;
+* conversion: a pronoun resuming the object of a verb of conversion in the same sentence (改造X，使之转变为Y;
+  after 改造 a plain 成为 too: 改造X使它们成为Y); a verb of conversion joined to one of building after 把
+  (把X调整和建设成为Y; never a place, never bare 建设成为); a verb of becoming in a relative clause after aspect or
+  negation (没有转为公私合营的资本主义工业: the noun modified is the source);
+* coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
+  sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
+  (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
+  and 由乱到治走向由治及兴.
+
+A source is reduced to its core: no governing verb (严格控制, 鼓励和指导, 使), modal or adverb (今后应, 逐步地,
+更多更快地), quantifier (十八万户). A count of the whole (私营工业有３，０００余户) is a part, while a body counted
+with 有 or a counted owner before 的 is a source, not a quantity; a thousands separator ends no clause; 十分 "very"
+is no quantity. A target stops before the noun the construction modifies (…过渡到全民所有制的最好形式,
+…改为征收增值税的一项重要改革). A bare X向Y takes only verbs of change of kind (转变, 转型, 转化, 过渡 …), never verbs of
+movement or growth (发展, 迈进), which describe where an entity goes, not what it was. A copula closes a 从X到Y
+target (从“要我学”到“我要学”是一个转变).
+
+These shapes were written from the tuning part of a gold standard of report sentences
+(``resources/report_gold_transitions.csv``: random samples drawn in five rounds, each annotated by LLM-based
+readers under a written labelling policy before any tool ran on it, each split into a tuning and a held-out half
+before annotation). The latest round's held-out half is never read while rules are written;
+``benchmarks/transitions_reports.py`` measures it. ``EVALUATION.md`` records what each round added and how the
+held-out figures moved.
+
+Chains (从A到B，再到C / 从A到B进而C) give one row per step: A→B is step 1, B→C step 2, sharing ``chain_id``.
+A chain written with a comma before the first 到 (从A，到B，再到C) needs at least two steps, so the mass-line
+slogan 从群众中来，到群众中去 is not taken for a transition.
+
+Rules that reject look-alikes (each is a kind of construction, not a string of one page):
+
+* false triggers — 从 inside a word or as a preposition of manner/origin (从事, 从业, 从严, 从此, 从而, 从未,
+  服从, 自从, 何去何从 …), 由 inside a word (由于, 自由, 理由, 由此 …), 到/向/为 ending another word (得到,
+  方向, 成为 …), 变 inside a word (改变, 变化, 变着 …);
+* ``time`` — a pole that is a point or stretch of time (2001年, 现在, 过去, 开工时 …) or a duration in the
+  same or the next clause (只花了90天): 从项目签约生效至居民100%撤离 and 从居民撤离到项目开工只花了90天;
+  the connector 至 is never taken (in news prose it marks spans and ranges);
+* ``numeric`` — a pole that is a quantity (23%, 三成, 100万元, 每年一次, 第三条): 从23%下降到17%; a quantity's
+  trend, degree or sign (ruling R1 of the report gold: 由下降转为上升, 转降为升, 由偏快转为过热, 由亏损转为盈利),
+  a deficit of some size closing into balance (从有很大赤字达到基本平衡) and a degree of speed (超高速状态);
+* ``space`` — motion or distance (从上海出发到北京, 行程从A到B 300公里) and poles that are both places
+  or both ends of a scale of levels (从中央到地方, 从城市到农村);
+* ``scope`` — a range or enumeration of scope: 从X到Y followed by 都/均/无不/各/每/等 (从选址到装修，再到验收，
+  每个环节都 …), a series in which one 从X到Y is a range of places (从城市到农村，从生产力到生产关系…), a range
+  over a whole chain (从田间到餐桌的全过程监管), viewpoint phrases 从X到Y来看, and extension of coverage or
+  relocation (由行政村向自然村延伸, 由经济领域向社会领域拓展, 由主要行业推广到次要行业, 由试点发展到全省,
+  由实验室向生产转移); spans that start at a time (从明年起); a whole chain after a quoted last pole
+  (从“最初一公里”到“最后一公里”衔接畅通); people selected from a group (从X中选拔…进入Y) or named by their relocation
+  (农业转移人口) becoming residents, and people, capacity or goods moved between sectors or places, are relocated,
+  not changed;
+* a plain 从X到Y (one step, no chain) is taken only with positive evidence: 实现/完成/经历/推动 before it, a
+  change noun after it (的转变/跨越), quotation marks around a pole, the sentence being only the construction
+  (a headline), a change word in its clause or the clauses either side (升级, 转型, 变化 …; staged progress
+  有步骤), a parallel 从X到Y just before it, or two opposite state words (从无到有, 从弱到强). Without such evidence
+  从X到Y in newspaper prose is mostly a range or a span;
+* ``no source`` — a change verb whose source is absent or only a pronoun (使其转化为长效机制, 转化为现实生产力):
+  a target without a stated source is not a transition. Likewise 向Y迈进 without 从/由, a whole country or region
+  as the source (使中国变成…, 把西藏变成…, 把老挝变为…; an economy or society with no state named, 把别国的经济变成
+  附庸, is still a bare entity), a part of a group named only by a demonstrative (这些阶级中间的人), and a bare
+  X向Y转变 whose X is the thing that changes rather than a state of it (对外贸易向优进优出转变: X and Y share no word;
+  conversions such as 科技成果向现实生产力转化 stay);
+* identical poles (从胜利走向胜利), the same pole with a comparative (从胜利走向更大的胜利, ruling R2) or differing
+  only in a modifier of size (从小规模的X到规模较大的X), a bare thing becoming a kind of itself with no prior state
+  named (把计划变成群众自觉的计划; 把一切可以改造的人改造成为新人: R2), and poles longer than :data:`MAX_POLE`
+  characters;
+* set phrases of order or depth used as a manner (由浅入深, 由近及远, ruling R3); 以X为主 (整改为主) is no 改为;
+  replacing an item of a list (…中，把A改为B) and renaming (名称改为) are no change of kind;
+* a starting point and a goal over commas (从X入手，…，达到Y的目的) are no change; a question's final particle
+  (从胜利走向胜利呢) is no part of a pole.
+
+Public functions: :func:`extract` (one sentence -> list of dicts), :func:`extract_sentences` (the sentences
+table of :mod:`fromto.clean` -> transitions table), :func:`extract_text` (plain text -> transitions table, cleaned by :mod:`fromto.clean` first).
+"""
+
+from __future__ import annotations
+
+from fromto.transitions.lexicon import CLAUSE_END, COLUMNS, MAX_POLE  # noqa: F401
+from fromto.transitions.clauses import _boundaries, _clause_end, _clause_start, clean_pole  # noqa: F401
+from fromto.transitions.lookalikes import _is_cong, _is_you, _reject_reason  # noqa: F401
+from fromto.transitions.poles import _source_core  # noqa: F401
+from fromto.transitions.engine import extract  # noqa: F401
+from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _quoted_bian  # noqa: F401
+from fromto.transitions.families.opener import _from_family  # noqa: F401
+from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _substitute, _via_stage  # noqa: F401
+from fromto.transitions.families.path import _led_onto_path  # noqa: F401
+from fromto.transitions.families.pronoun import _resumed_by_pronoun  # noqa: F401
+from fromto.transitions.families.toward import _bare_toward  # noqa: F401
+from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
+from fromto.transitions.families.was_now import _was_now  # noqa: F401
+from fromto.transitions.table import extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
+from fromto.transitions import lexicon
+from fromto.transitions.lexicon import load  # noqa: F401
+
+
+def __getattr__(name: str):
+    """A word list or pattern of the rules (TOWARD_VERBS, CONVERSION_VERBS, TIME_POLE …), read from resources/ on
+    first use by :mod:`fromto.transitions.lexicon`."""
+    if not name[:1].isupper():  # submodules and dunder names are never read from the resources
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(lexicon, name)

@@ -1,0 +1,140 @@
+"""从X到Y and 由X到Y, with chains (再到, 进而) and the evidence a plain one needs."""
+
+from __future__ import annotations
+
+import re
+
+from fromto.textio import QUOTE_PAIRS
+from fromto.transitions import lexicon as L
+from fromto.transitions.clauses import _clause_end, _clause_start, _open_quote, _quotes_of, _row, clean_pole
+from fromto.transitions.lexicon import CLAUSE_END, MAX_POLE
+from fromto.transitions.lookalikes import _is_place, _reject_reason
+
+
+#: How far past a target pole's start :func:`_target_end` looks. A pole longer than MAX_POLE is refused whatever
+#: follows; the margin covers a change noun (的转变) trimmed off the last pole, so the result is the same as
+#: scanning to the clause end, in time independent of the clause's length.
+_TARGET_SCAN = MAX_POLE + 64
+
+
+def _target_end(s: str, j: int) -> tuple[int, str | None]:
+    """End of a target pole starting at ``j`` and the chain connector that follows it (or None)."""
+    end = min(_clause_end(s, j), j + _TARGET_SCAN)
+    for conn in L.TARGET_STOPS:
+        k = s.find(conn, j + 1, end)
+        if k != -1:
+            end = min(end, k)  # 、从 opens a parallel 从X到Y, not part of this target
+    # a copula closes the target: 从“要我学”到“我要学”是一个转变 (but not 但是, 还是, 是否 …)
+    for k in range(j + 2, end):
+        if s[k] == L.COPULA and s[k - 1] not in L.COPULA_NOT_AFTER and s[k + 1: k + 2] not in L.COPULA_NOT_BEFORE:
+            end = k
+            break
+    # a chain continues after the clause boundary: ，再到 / ，进而 / ，到
+    if end < len(s) and s[end] in CLAUSE_END:
+        m = L.CHAIN_AFTER_BOUNDARY.match(s, end)
+        if m:
+            return end, m.group(1)
+        return end, None
+    m = L.CHAIN_AFTER.match(s, end)
+    return end, (m.group(1) if m else None)
+
+def from_to_chain(o) -> tuple[list[dict], int] | None:
+    """从X到Y after the opener, possibly a chain (see :class:`~fromto.transitions.families.opener.Opening`)."""
+    s, i, opener, c0, c1 = o.s, o.i, o.opener, o.c0, o.c1
+    subject, lead, lead_start = o.subject, o.lead, o.lead_start
+    clause_end, comma_form, whole_sentence, parallel = o.clause_end, o.comma_form, o.whole_sentence, o.parallel
+    # kind == "to": 从X到Y, possibly a chain
+    poles = [(i + 1, clause_end if comma_form else c0)]
+    pos = c1
+    connectors = []
+    while True:
+        y_end, nxt = _target_end(s, pos)
+        poles.append((pos, y_end))
+        if nxt is None:
+            break
+        connectors.append(nxt)
+        pos = y_end + (1 if s[y_end] in CLAUSE_END else 0) + len(nxt)
+        if pos >= len(s) or len(poles) > 8:
+            break
+    # trim a change noun (的转变) or trailing predicate off the last pole
+    nominal = ""
+    last_s, last_e = poles[-1]
+    m = None
+    for k in range(last_s, last_e):
+        mm = L.CHANGE_NOUN_RE.match(s, k)
+        if mm and mm.end() >= last_e - 2:
+            m = mm
+            break
+    nominal_len = 0
+    if m:
+        nominal = m.group(1)
+        nominal_len = m.end() - m.start()
+        poles[-1] = (last_s, m.start())
+    raw = [s[a:b] for a, b in poles]
+    steps = len(poles) - 1
+    if comma_form and steps < 2:
+        return None
+    if any(len(p) > MAX_POLE for p in raw):
+        return None
+    clean = [clean_pole(p) for p in raw]
+    end = poles[-1][1] + nominal_len
+    after = s[poles[-1][1]:]
+    # --- rejections that concern the whole phrase
+    for a, b in zip(clean, clean[1:]):
+        if _reject_reason(a, b):
+            return None
+    if L.DURATION_AFTER.match(s[c1:]) or L.DISTANCE_AFTER.match(after):
+        return None
+    tail = raw[-1][raw[-1].find(_quotes_of(raw[-1])[1:] or "\0") + 1:] if raw[-1][:1] in QUOTE_PAIRS else ""
+    if any(L.SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or L.SCOPE_AFTER.match(after) \
+            or L.WHOLE_CHAIN.match(after) or L.WHOLE_CHAIN_OWNED.search(clean[-1]) \
+            or L.WHOLE_CHAIN.search(tail[:8]):
+        return None  # …到“最后一公里”衔接畅通: what follows the quoted last pole spans the whole chain
+    if any(L.MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
+        return None
+    if all(_is_place(p) for p in clean):
+        return None
+    # --- a plain one-step 从X到Y needs positive evidence
+    if steps == 1 and not nominal and not lead:
+        rest = whole_sentence[:i] + whole_sentence[end:]
+        if any(_is_place(a) and _is_place(b) or a in L.SCOPE_WORDS and b in L.SCOPE_WORDS
+               for a, b in L.SCOPE_PAIR_RE.findall(rest)):
+            return None  # 从城市到农村，从生产力到生产关系，…都将发生变革: a series enumerating where, not what
+        quoted = any(_quotes_of(p) for p in raw)
+        headline = not re.sub(r"[\s“”‘’「」\"'，,。！？!?：:—…·]", "", s[:i] + s[end:])
+        states = (clean[0], clean[1]) in L.STATE_PAIRS
+        # evidence must stand near the phrase (its clause and the clauses either side): a report sentence runs
+        # through many clauses, and a change word three clauses away says nothing about this 从X到Y
+        w0 = _clause_start(s, i)
+        w0 = _clause_start(s, w0 - 1) if w0 > 0 else 0
+        w1 = _clause_end(s, end)
+        w1 = _clause_end(s, w1 + 1) if w1 < len(s) else len(s)
+        near = s[w0:i] + s[end:w1]
+        staged = any(w in near for w in L.STAGE_WORDS)
+        supported = staged or parallel or any(v in near for v in L.SUPPORT_VERBS)
+        if not (quoted or headline or states or supported):
+            return None
+        items = raw[0].split("、")
+        if staged and len(items) == 2 and not _open_quote(items[0]) and min(len(clean_pole(x)) for x in items) >= 2 \
+                and not (len(items[1]) > len(items[0]) and items[1][len(items[0]) - 1] == items[0][-1]):
+            # 从A、B到C under staged progress is two steps; 由低级、中级形式 (modifiers sharing a head) is one pole
+            cut = poles[0][0] + len(items[0])
+            poles = [(poles[0][0], cut), (cut + 1, poles[0][1])] + poles[1:]
+            raw = [s[a:b] for a, b in poles]
+            clean = [clean_pole(p) for p in raw]
+            steps = len(poles) - 1
+    if lead in L.ACHIEVE_LEADS:
+        cid = "shixian_" + L.OPENER_TAGS[opener] + "_to"
+        verb0 = nominal or lead.rstrip(L.LE)
+    elif nominal:
+        cid = L.OPENER_TAGS[opener] + "_to_noun"
+        verb0 = nominal
+    else:
+        cid = L.OPENER_TAGS[opener] + "_to"
+        verb0 = ""
+    rows = []
+    for n in range(steps):
+        a0 = (lead_start if lead else i) if n == 0 else poles[n][0]
+        b1 = poles[n + 1][1] + (nominal_len if n == steps - 1 else 0)
+        rows.append(_row(cid, subject, raw[n], raw[n + 1], verb0, a0, b1))
+    return rows, end

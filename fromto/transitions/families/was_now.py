@@ -1,0 +1,63 @@
+"""A former state and a present one: 本来是X，现在成了Y and its relatives."""
+
+from __future__ import annotations
+
+from fromto.transitions import lexicon as L
+from fromto.transitions.clauses import _clause_start, _only_words, _row, clean_pole
+from fromto.transitions.lookalikes import _reject_reason
+from fromto.transitions.poles import _trim_target
+from fromto.transitions.registry import matcher
+
+
+@matcher("claims")
+def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
+    """本来是X，现在成了Y (过去是X，现在已经成为Y): the sentence states both the former and the present state."""
+    rows = []
+    for m in L.WAS_NOW_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        src_raw = L.ARTICLE_LEAD.sub("", m.group(1))
+        tgt_raw = _trim_target(m.group(5))
+        tgt_raw = L.ARTICLE_LEAD.sub("", L.LEADING_LE.sub("", tgt_raw))
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt) or L.OPENER_RE.search(src):
+            continue
+        rows.append(_row("was_now", "", src_raw, tgt_raw, m.group(4), m.start(),
+                         m.start(5) + len(m.group(5))))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
+    for m in L.WAS_ATTR_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if not _only_words(s[_clause_start(s, m.start()): m.start()], L.ATTRIBUTIVE_SUBJECT_LEAD):
+            continue  # the attributive must be the clause's subject (由于过去遭受X的统治，现在又… is a cause)
+        src_raw, tgt_raw = m.group(1), L.FINAL_LE.sub("", m.group(3))
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt):
+            continue
+        rows.append(_row("was_attr", "", src_raw, tgt_raw, "", m.start(), m.start(3) + len(tgt_raw)))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
+    for m in L.WAS_NO_LONGER_RE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        src, tgt = clean_pole(m.group(1)), clean_pole(m.group(2))
+        if len(src) < 2 or _reject_reason(src, tgt) or L.OPENER_RE.search(src):
+            continue
+        rows.append(_row("was_no_longer", "", m.group(1), m.group(2), "", m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in list(L.WAS_THEN_RE.finditer(s)) + list(L.WAS_PAST_RE.finditer(s)) + list(L.WAS_MODIFIER_RE.finditer(s)):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        modifier = m.re is L.WAS_MODIFIER_RE
+        src_raw = m.group(1)
+        tgt_raw = m.group(4) if modifier else _trim_target(L.LEADING_LE.sub("", m.group(5)))
+        if not modifier and L.DE not in src_raw and L.DE in tgt_raw[2:]:
+            tgt_raw = tgt_raw[: tgt_raw.index(L.DE, 2)]  # 原来设计烧煤，以后改为烧油的电站: parallel to the source
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt) or L.OPENER_RE.search(src):
+            continue
+        verb = m.group(3) if modifier else m.group(4)
+        end = m.end(4) if modifier else m.start(5) + len(tgt_raw)
+        cid = "was_modifier" if modifier else ("was_then" if m.re is L.WAS_THEN_RE else "was_past")
+        rows.append(_row(cid, "", src_raw, tgt_raw, verb, m.start(), end))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
+    return rows

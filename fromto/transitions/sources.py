@@ -1,0 +1,76 @@
+"""Sources found outside the verb's clause: the clause before, and a relative clause's noun."""
+
+from __future__ import annotations
+
+from fromto.transitions import lexicon as L
+from fromto.transitions.clauses import _clause_end, _clause_start, _strip_words
+from fromto.transitions.poles import _clause_subject, _source_core
+
+
+def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
+    """The source of a verb whose own clause holds only adverbs, taken from the clause before: its noun phrase
+    (…的事情，如今却变成了现实), the object of 把 (把X，逐步转为Y) or of a verb (增强X，并切实转化为Y).
+    Returns (source, start, after_ba) or ('', -1, False)."""
+    if c0 == 0 or s[c0 - 1] not in "，,":
+        return "", -1, False
+    p0 = _clause_start(s, c0 - 1)
+    clause = s[p0: c0 - 1]
+    if L.ASIDE_LEAD.match(clause) and p0 >= 2 and s[p0 - 1] in "，,":
+        # 把X，特别是其中的Z，进一步放开，改由Y: the clause before is an aside naming a part; 把's object stands before it
+        q0 = _clause_start(s, p0 - 1)
+        mb = None
+        for mb in L.BA_ONLY.finditer(s[q0: p0 - 1]):
+            pass
+        if mb is not None and p0 - 1 - (q0 + mb.end()) >= 2:
+            core = _source_core(L.RELEASE_END.sub("", s[q0 + mb.end(): p0 - 1]))
+            if core:
+                return core, s.rfind(core, q0, p0), True
+    m = None
+    for m in L.BA_MARKER.finditer(clause):
+        pass
+    if m is not None and len(clause) - m.end() >= 2 and not (m.group() == L.JIANG and clause[m.end()] in L.JIANG_MODAL):
+        core = _source_core(L.RELEASE_END.sub("", clause[m.end():]))
+        return core, (s.rfind(core, p0, c0) if core else -1), True
+    m = L.EXISTENTIAL_COUNT.search(clause)
+    if m:  # 全国有七十四万多个高级社，现在已经改组成为Y: the body counted by 有 is the source
+        core = m.group(1)
+        return core, s.rfind(core, p0, c0), False
+    if L.TIME_CLAUSE_END.search(clause):
+        # 有些知识分子在长期改造以后，已经开始转变为Y: the subject of a clause of time carries into the next
+        core = _clause_subject(L.QUANTITY_LEAD_RE.sub("", clause))
+        if core:
+            return core, s.rfind(core, p0, c0), False
+    m = L.MEASURE_OBJECT.search(clause)
+    if m:
+        clause = m.group(1)  # 掀起了一场…的政治动乱，进而发展成为Y: the object counted after the verb
+    mp = L.PRONOUN_IS.match(clause)
+    if mp and p0 > 0:
+        # 不雇职工的私营零售商，…，同时他们是私有者，所以很容易转变成为投机者: the pronoun's 是-clause gives a reason;
+        # who changes is the pronoun's antecedent, the noun phrase that opens the sentence as its topic
+        topic = s[: _clause_end(s, 0)]
+        if L.TOPIC_NP.match(topic) and not L.PRONOUN_SOURCE.match(topic):
+            return topic, 0, False
+    if L.COPULA in clause:
+        clause = clause[clause.rindex(L.COPULA) + 1:]
+    # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行, not 这就是说)
+    if not (L.DE in clause or len(clause) <= 4) or L.DISCOURSE_END.search(clause):
+        return "", -1, False
+    if L.DE in clause:
+        cut = max((clause.rfind(v) + len(v) for v in L.OBJECT_VERBS
+                   if 0 <= clause.rfind(v) < clause.rfind(L.DE) and clause[clause.rfind(v) + len(v)] != L.DE), default=0)
+        clause = clause[cut:]
+    core = _source_core(_strip_words(clause, L.SOURCE_TRAIL, (L.DE,)))
+    return core, (s.rfind(core, p0, c0) if core else -1), False
+
+
+def _relative_source(s: str, c0: int, before: str, tgt_raw: str) -> tuple[str, str, int] | None:
+    """(source, target, end of the source after the verb) when the verb of becoming at the end of ``before`` heads a
+    relative clause (see :data:`_REL_ASPECT`); None otherwise. Without a preposition the clause before is tried
+    first: 增强X，已经转化为Y的N keeps X (see :func:`_previous_clause_source`)."""
+    ma = L.REL_ASPECT.match(before.strip(" 　"))
+    mt = L.REL_TARGET.match(tgt_raw) if ma else None
+    if not mt or L.REL_HEAD_NOT.match(mt.group(2)):
+        return None
+    if not ma.group(1) and _previous_clause_source(s, c0)[0]:
+        return None
+    return mt.group(2), mt.group(1), mt.end()

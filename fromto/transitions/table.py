@@ -1,0 +1,89 @@
+"""Tables: extract_sentences, extract_rows, extract_text and the review queue."""
+
+from __future__ import annotations
+
+from fromto.transitions import lexicon as L
+from fromto.transitions.engine import extract
+from fromto.transitions.lexicon import COLUMNS
+
+
+def review_cue(sentence: str) -> str:
+    """The first change-construction cue in ``sentence`` (:data:`REVIEW_CUES`), or ``""`` when it has none.
+
+    A cue is no transition: it marks a sentence a reader should look at when the rules took nothing from it.
+    """
+    m = L.REVIEW_CUES.search(sentence)
+    return m.group(0) if m else ""
+
+
+def review_queue(sentences, found) -> "pd.DataFrame":
+    """The sentences a reader should check: those of ``sentences`` (a sentence table with ``doc``, ``sentence_id``
+    and ``text``) that hold a change-construction cue (:func:`review_cue`) but gave the rules no transition
+    (``found``: the extracted table, matched on ``doc`` and ``sentence_id``).
+
+    The rules' recall on prose they were not tuned on is below their precision (EVALUATION.md): this list is where the
+    transitions they miss are, at a reading cost the caller can count. Columns ``doc, sentence_id, cue, text``.
+    """
+    import pandas as pd
+
+    taken = set(zip(found["doc"].astype(str), found["sentence_id"].astype(str))) if len(found) else set()
+    rows = []
+    for row in sentences[["doc", "sentence_id", "text"]].itertuples(index=False):
+        key = (str(row.doc), str(row.sentence_id))
+        if key in taken:
+            continue
+        cue = review_cue(str(row.text))
+        if cue:
+            rows.append({"doc": key[0], "sentence_id": key[1], "cue": cue, "text": row.text})
+    return pd.DataFrame(rows, columns=["doc", "sentence_id", "cue", "text"])
+
+
+def extract_sentences(sentences):
+    """Transitions of every sentence in a ``sentences`` table (see :mod:`fromto.clean`), as a DataFrame.
+
+    ``sentences`` is the DataFrame or its rows (an iterable of dicts, as ``CleanResult.sentence_rows``).
+    Columns are :data:`COLUMNS`; ``chain_id`` is ``<sentence_id>-c<n>`` so it is unique in the table.
+    Missing context columns (``article``, ``section`` …) are left empty.
+    """
+    import pandas as pd
+
+    return pd.DataFrame(extract_rows(sentences), columns=COLUMNS)
+
+
+def extract_rows(sentences) -> list[dict]:
+    """The rows of :func:`extract_sentences` as a list of dicts (no DataFrame is built: corpus mode's path)."""
+    if hasattr(sentences, "to_dict"):
+        sentences = sentences.to_dict("records")
+    records = []
+    rows = sentences
+    for row in rows:
+        text = str(row.get("text", ""))
+        found = extract(text)
+        if not found:
+            continue
+        sid = str(row.get("sentence_id", ""))
+        for t in found:
+            records.append({
+                "doc": row.get("doc", ""),
+                "article": row.get("article", ""),
+                "section": row.get("section", ""),
+                "paragraph_id": row.get("paragraph_id", ""),
+                "sentence_id": sid,
+                "position": row.get("position", ""),
+                "sentence": text,
+                **{k: t[k] for k in ("marker", "subject", "source", "target", "verb", "source_quote",
+                                     "target_quote")},
+                "chain_id": f"{sid}-c{t['chain_id']}",
+                "step": t["step"],
+                "start": t["start"],
+                "end": t["end"],
+            })
+    return records
+
+
+def extract_text(text: str, doc: str = "text"):
+    """Clean plain text with :func:`fromto.clean.clean_document` (the same path as every command) and
+    extract the transitions of its sentences (a table with :data:`COLUMNS`)."""
+    from fromto.clean import clean_document
+
+    return extract_sentences(clean_document(text, doc).sentences)
