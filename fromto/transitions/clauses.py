@@ -93,10 +93,16 @@ def _strip_words(text: str, lead: Iterable[str] = (), trail: Iterable[str] = ())
                 text, changed = text[len(w):], True
                 break
         for w in trail:
-            if text.endswith(w) and len(text) > len(w):
+            if text.endswith(w) and len(text) > len(w) and not _ends_in_noun(text, w):
                 text, changed = text[: -len(w)], True
                 break
     return text
+
+
+def _ends_in_noun(text: str, word: str) -> bool:
+    """True when the ``word`` that ends ``text`` is the last character of a longer noun (政府职能: 能 ends 职能, no
+    modal verb), so stripping it would cut the noun."""
+    return any(len(n) > len(word) and text.endswith(n) for n in L.NOUN_ENDINGS if n.endswith(word))
 
 
 def _only_words(text: str, words: Iterable[str]) -> bool:

@@ -110,6 +110,10 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "time"
     if _is_numeric(src) or _is_numeric(tgt) or _is_trend(src) or _is_trend(tgt):
         return "numeric"
+    if L.FREQUENCY_POLE.match(src) and L.FREQUENCY_POLE.match(tgt):
+        return "numeric"
+    if L.QUESTION_POLE.match(src) or L.QUESTION_POLE.match(tgt):
+        return "no source"
     if tgt.endswith(src) and L.SAME_KIND_PREFIX.match(tgt[: -len(src)]):
         return "same pole"
     if _new_of_same_head(src, tgt):

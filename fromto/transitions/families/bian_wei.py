@@ -40,7 +40,8 @@ def _bian_x_wei_y(s: str) -> list[dict]:
                 limit = min(limit, q)
         # the last 为 of the item splits it, so a 为 inside an idiom of X stays in X (变各自为战为共同奋战)
         cands = [k for k in range(i + 2, min(limit, i + 2 + 16)) if s[k] == L.WEI and s[k - 1] not in L.WEI_NOT_AFTER]
-        cands = [k for k in cands if k + 1 < limit and s[k + 1] not in L.WEI_NOT_BEFORE]  # 以X为首, 为止
+        cands = [k for k in cands if k + 1 < limit and (s[k + 1] not in L.WEI_NOT_BEFORE
+                                                         or s[k + 1: k + 3] in L.WEI_WORD_AFTER)]  # 以X为首, 为止
         cheng = L.HUA_CHENG_RE.match(s, i) if tag == "hua_wei" and not cands and prev != L.BIAN else None
         if not cands and not cheng:
             continue

@@ -38,6 +38,15 @@ def _target_end(s: str, j: int) -> tuple[int, str | None]:
     m = L.CHAIN_AFTER.match(s, end)
     return end, (m.group(1) if m else None)
 
+def _kinds_of_one_place(poles: list[str]) -> bool:
+    """True when the poles share a head of two or more characters and differ before it (工业城市, 创新城市):
+    kinds of one place, not two places."""
+    k = 0
+    while all(len(p) > k for p in poles) and len({p[-1 - k] for p in poles}) == 1:
+        k += 1
+    return k >= 2 and len({p[:-k] for p in poles}) == len(poles) and all(p[:-k] for p in poles)
+
+
 def from_to_chain(o) -> tuple[list[dict], int] | None:
     """从X到Y after the opener, possibly a chain (see :class:`~fromto.transitions.families.opener.Opening`)."""
     s, i, opener, c0, c1 = o.s, o.i, o.opener, o.c0, o.c1
@@ -92,8 +101,10 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         return None  # …到“最后一公里”衔接畅通: what follows the quoted last pole spans the whole chain
     if any(L.MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
-    if all(_is_place(p) for p in clean):
-        return None
+    if not nominal and not lead and all(L.PROCESS_STEP_POLE.search(p) for p in clean):
+        return None  # 从基槽施工到钢壳制造，再到沉管预制: the steps of one job, which all happen; nothing is replaced
+    if all(_is_place(p) for p in clean) and not (nominal and _kinds_of_one_place(clean)):
+        return None  # 从城市到农村 is where; 从工业城市到创新城市的跨越 is what one city becomes
     # --- a plain one-step 从X到Y needs positive evidence
     if steps == 1 and not nominal and not lead:
         rest = whole_sentence[:i] + whole_sentence[end:]

@@ -102,7 +102,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # a whole country or region is an entity, not a state (使中国变成…)
         if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
-        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole") or L.RELOCATED_PEOPLE.search(src):
+        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source") \
+                or L.RELOCATED_PEOPLE.search(src):
             continue
         if L.OPENER_RE.search(src) and any(
                 _opens(src_core, q)

@@ -1,0 +1,110 @@
+"""Shapes newspaper prose gives a change of state: 不再X，而是Y; a plan becoming reality; 把X V成Y of one thing."""
+
+from __future__ import annotations
+
+from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
+from fromto.transitions import lexicon as L
+from fromto.transitions.clauses import _clause_start, _row, _quotes_of, clean_pole
+from fromto.transitions.lookalikes import _reject_reason
+from fromto.transitions.poles import _subject_before
+from fromto.transitions.registry import matcher
+
+#: Kinds of look-alike that end a candidate of these shapes (see :func:`fromto.transitions.lookalikes._reject_reason`).
+_REJECT = ("time", "numeric", "identical poles", "same pole", "no source", "empty pole")
+
+
+@matcher("free")
+def _no_longer(s: str) -> list[dict]:
+    """X不再(是)A，而是B: A no longer holds and B holds instead (考核评价不再看录入，而是看实效)."""
+    rows = []
+    for m in L.NO_LONGER_RE.finditer(s):
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("no_longer", _subject_before(s, m.start()), m.group("x"), m.group("y"),
+                         m.group("v") or "", m.start(), m.end()))
+    return rows
+
+
+def _plan_before(s: str, k: int) -> tuple[str, int] | None:
+    """The plan noun phrase that ends just before ``k`` (adverbs and one comma between allowed), as
+    ``(phrase, start)``: the words after its last 的, ending in a noun of :data:`PLAN_NOUNS`."""
+    j = k
+    changed = True
+    while changed:
+        changed = False
+        for w in L.REALISED_ADVERBS:
+            if s[max(0, j - len(w)): j] == w:
+                j -= len(w)
+                changed = True
+                break
+        if j > 0 and s[j - 1] in "，,":
+            j -= 1
+            changed = True
+    start = _clause_start(s, j)
+    phrase = s[start:j]
+    if L.DE in phrase:
+        start += phrase.rfind(L.DE) + 1
+        phrase = s[start:j]
+    phrase = phrase.strip("".join(QUOTE_CHARS) + " ")
+    if not phrase or len(phrase) > 12 or not phrase.endswith(tuple(L.PLAN_NOUNS)):
+        return None
+    return phrase, start
+
+
+@matcher("free")
+def _realised(s: str) -> list[dict]:
+    """A plan, wish or promise becoming reality (点子正在不断成为现实; 美好生活的向往，一步步变成现实)."""
+    rows = []
+    for m in L.REALISED_RE.finditer(s):
+        found = _plan_before(s, m.start())
+        if not found:
+            continue
+        phrase, start = found
+        rows.append(_row("realised", "", phrase, s[m.end() - 2: m.end()], s[m.start(): m.end() - 2], start, m.end()))
+    return rows
+
+
+def _shared_head(a: str, b: str) -> bool:
+    return len(a) >= 2 and len(b) >= 2 and a[-1] == b[-1] and a != b
+
+
+def _prior_state(a: str, b: str) -> bool:
+    """True when the first pole names the thing in a prior state (穷村) that the second does not: a thing made
+    into a kind of itself with no prior state named (把节能环保产业打造成朝阳产业) is no change of state (ruling R2)."""
+    return bool(L.PRIOR_STATE_WORD.search(a[:-1])) and not L.PRIOR_STATE_WORD.search(b[:-1])
+
+
+@matcher("free")
+def _made_into(s: str) -> list[dict]:
+    """把X V成(了)Y where X and Y are two states of one thing: they share a head and X names a prior state
+    (把穷村带成了富村), or each holds a quoted state (把曾经“穷软散”的村，治理成了“绿富美”村: the quoted states are the poles). Verbs that regard,
+    render or cut a thing into a form (当成, 编成, 锯成) change no state."""
+    rows = []
+    for m in L.MADE_INTO_RE.finditer(s):
+        verb = m.group("v")
+        if verb in L.MADE_INTO_NOT_VERBS or verb[-1:] in L.MADE_INTO_NOT_VERBS or verb.startswith(L.BIAN):
+            continue
+        x, y = m.group("x").strip(), m.group("y").strip()
+        qx, qy = _quotes_of(x), _quotes_of(y)
+        if qx and qy:
+            sx, sy = _quoted(x), _quoted(y)
+        elif _shared_head(clean_pole(x), clean_pole(y)) and _prior_state(clean_pole(x), clean_pole(y)):
+            sx, sy = x, y
+        else:
+            continue
+        src, tgt = clean_pole(sx), clean_pole(sy)
+        if not src or not tgt or _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("made_into", "", sx, sy, s[m.start("v"): m.end("v") + 1], m.start(), m.end()))
+    return rows
+
+
+def _quoted(text: str) -> str:
+    """The first quoted stretch of ``text`` with its marks (“穷软散”), or ``text`` when it has none."""
+    for i, ch in enumerate(text):
+        if ch in QUOTE_PAIRS:
+            j = text.find(QUOTE_PAIRS[ch], i + 1)
+            if j != -1:
+                return text[i: j + 1]
+    return text
