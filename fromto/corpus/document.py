@@ -30,7 +30,7 @@ TERM_COLUMNS = ["doc", "term", "count"]
 TRANSITION_COLUMNS = [
     "doc", "article", "section", "paragraph_id", "sentence_id", "position", "sentence", "marker", "subject",
     "source", "target", "verb", "source_quote", "target_quote", "chain_id", "step", "start", "end",
-    "code", "code_rule", "source_en", "target_en",
+    "source_resolved", "code", "code_rule", "source_en", "target_en",
 ]
 ERROR_COLUMNS = ["doc", "reason"]
 #: The columns :func:`fromto.coding.rules.code_transitions` adds.

@@ -47,12 +47,20 @@ def _similarity(a, b) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _resolved(gold_row, ext_row) -> bool:
+    """True when the gold source is written as the pronoun (其) whose antecedent the extracted row took as its
+    source (``source_resolved``)."""
+    pronoun = cell_text(ext_row.get("source_resolved"))
+    return pronoun != "" and cell_text(gold_row.get("source")) == pronoun
+
+
 def match_transitions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """Align extracted transitions with gold transitions, one to one.
 
     An extracted row can match a gold row when (1) the gold ``locator`` occurs in the extracted ``sentence``
     (both compared without punctuation, quotes or spaces), (2) the ``article`` numbers agree when both are
-    given, and (3) the source poles overlap and the target poles overlap (:func:`poles_overlap`). Candidate
+    given, and (3) the source poles overlap and the target poles overlap (:func:`poles_overlap`); a gold source
+    written as a pronoun (其) matches the row whose ``source_resolved`` is that pronoun. Candidate
     pairs are taken greedily, best first: more identical poles, then more similar poles, then the locator
     covering more of the sentence (so a heading's gold row goes to the heading, not to a body sentence that
     repeats it).
@@ -78,7 +86,8 @@ def match_transitions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFra
             e_art = cell_text(e.get("article"))
             if g_art and e_art and str(int(float(g_art))) != str(int(float(e_art))):
                 continue
-            if not (poles_overlap(g.get("source"), e.get("source")) and poles_overlap(g.get("target"), e.get("target"))):
+            source_ok = poles_overlap(g.get("source"), e.get("source")) or _resolved(g, e)
+            if not (source_ok and poles_overlap(g.get("target"), e.get("target"))):
                 continue
             exact = _same_pole(g.get("source"), e.get("source")) + _same_pole(g.get("target"), e.get("target"))
             similar = _similarity(g.get("source"), e.get("source")) + _similarity(g.get("target"), e.get("target"))
@@ -107,7 +116,7 @@ def match_transitions(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFra
             "gold_target": cell_text(g.get("target")),
             "ext_source": cell_text(e.get("source")),
             "ext_target": cell_text(e.get("target")),
-            "source_exact": bool(g and e and _same_pole(g.get("source"), e.get("source"))),
+            "source_exact": bool(g and e and (_same_pole(g.get("source"), e.get("source")) or _resolved(g, e))),
             "target_exact": bool(g and e and _same_pole(g.get("target"), e.get("target"))),
         }
 

@@ -122,7 +122,7 @@ from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _q
 from fromto.transitions.families.opener import _from_family  # noqa: F401
 from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _substitute, _via_stage  # noqa: F401
 from fromto.transitions.families.path import _led_onto_path  # noqa: F401
-from fromto.transitions.families.pronoun import _resumed_by_pronoun  # noqa: F401
+from fromto.transitions.families.pronoun import _resumed_by_pronoun, _topic_resumed  # noqa: F401
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401

@@ -133,9 +133,10 @@ def _strip_trail(text: str, words: Iterable[str]) -> str:
     return text
 
 
-def _row(construction, subject, src_raw, tgt_raw, verb, start, end) -> dict:
+def _row(construction, subject, src_raw, tgt_raw, verb, start, end, resolved: str = "") -> dict:
     """One transition found by the construction of id ``construction`` (resources/constructions.tsv), which gives its
-    marker; the poles are cleaned, their quotation marks kept apart."""
+    marker; the poles are cleaned, their quotation marks kept apart. ``resolved`` is the pronoun as written when the
+    source is its antecedent (使其转化为…: ``"其"``), else ``""``."""
     return {
         "marker": _markers()[construction],
         "subject": subject,
@@ -147,6 +148,7 @@ def _row(construction, subject, src_raw, tgt_raw, verb, start, end) -> dict:
         "start": start,
         "end": end,
         "construction": construction,
+        "source_resolved": resolved,
     }
 
 

@@ -27,6 +27,7 @@ from typing import Iterable
 COLUMNS = [
     "doc", "article", "section", "paragraph_id", "sentence_id", "position", "sentence", "marker", "subject",
     "source", "target", "verb", "source_quote", "target_quote", "chain_id", "step", "start", "end",
+    "source_resolved",
 ]
 
 #: Longest pole accepted (characters, quotes included); longer spans are clauses, not poles. Party prose has

@@ -77,6 +77,7 @@ def extract_rows(sentences) -> list[dict]:
                 "step": t["step"],
                 "start": t["start"],
                 "end": t["end"],
+                "source_resolved": t.get("source_resolved", ""),
             })
     return records
 

@@ -23,7 +23,7 @@ CONSTRUCTION_FAMILIES = [
     ("由…到/向/为…", "you: 由X到/向/为Y", r"^(实现)?由X"),
     ("变/化/转X为Y", "bian X wei Y", r"^[变化转]X为Y"),
     ("X向Y转变", "X towards Y", r"^X向Y"),
-    ("(把)X变成/转化为Y", "X becomes Y", r"^(把|将)?X\S*Y"),
+    ("(把)X变成/转化为Y", "X becomes Y", r"^(把|将|对于)?X\S*Y"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""A source resumed by a pronoun: 改造X，使之转变为Y."""
+"""A source resumed by a pronoun: 改造X，使之转变为Y; 对于X，…，使其转化为Y."""
 
 from __future__ import annotations
 
@@ -34,4 +34,26 @@ def _resumed_by_pronoun(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # 改造旧中国，使它成为…: a country is an entity, not a state
         rows.append(_row("resumed_by_pronoun", "", src_raw, tgt_raw, m.group(3), k, m.start(4) + len(tgt_raw)))
         taken.append((k, m.start(4) + len(tgt_raw)))
+    return rows
+
+
+@matcher("claims")
+def _topic_resumed(s: str, taken: list[tuple[int, int]]) -> list[dict]:
+    """对于X，…，使其转化为Y: a topic introduced by 对于/关于 and resumed by a pronoun after a verb of conversion;
+    the topic is the source, and the row records the pronoun it resolved (``source_resolved``)."""
+    rows = []
+    for m in L.TOPIC_RESUMED_RE.finditer(s):
+        k = m.start()
+        if any(a <= k < b for a, b in taken):
+            continue
+        tgt_end = _next_construction(s, m.start("y"), _clause_end(s, m.start("y")))
+        tgt_raw = _trim_target(s[m.start("y"): tgt_end])
+        src, tgt = clean_pole(m.group("x")), clean_pole(tgt_raw)
+        if len(src) < 2 or len(tgt) < 2 or len(tgt_raw) > MAX_POLE or L.PRONOUN_SOURCE.match(src):
+            continue
+        if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or _reject_reason(src, tgt):
+            continue
+        end = m.start("y") + len(tgt_raw)
+        rows.append(_row("topic_resumed", "", m.group("x"), tgt_raw, m.group("v"), k, end, resolved=m.group("p")))
+        taken.append((k, end))
     return rows
