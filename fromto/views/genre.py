@@ -145,7 +145,8 @@ def side_by_side(page: dict[str, int], genre: dict[str, int], reports: dict[str,
                           "reports": reports.get(n, 0), "reports_share": sr.get(n, 0.0)} for n in names])
 
 
-def plot_genre_rates(genre: pd.DataFrame, page: pd.DataFrame, reports_rate: float, reports_band=None):
+def plot_genre_rates(genre: pd.DataFrame, page: pd.DataFrame, reports_rate: float, reports_band=None,
+                     corpus_label: str = "政府工作报告 · Government Work Reports"):
     """A strip chart of the transitions read per 10,000 characters, one dot an article: the genre's articles by
     kind, the page's articles marked apart, and the reports' rate as a line (with its band, when given). Returns
     the figure."""
@@ -170,14 +171,22 @@ def plot_genre_rates(genre: pd.DataFrame, page: pd.DataFrame, reports_rate: floa
     if reports_band is not None and not any(pd.isna(v) for v in reports_band):
         ax.axvspan(reports_band[0], reports_band[1], color="#0072B2", alpha=0.12, zorder=1)
     ax.axvline(reports_rate, color="#0072B2", linewidth=1.2, zorder=1,
-               label=style.gloss("政府工作报告：程序找到（带：按召回率校正）",
-                                 "Government Work Reports: found (band: ÷ recall)", "\n"))
+               label=_corpus_legend(corpus_label, reports_band is not None))
     ax.set_yticks([y_of[k] for k in kinds], [style.gloss(KIND_ZH[k], k) for k in kinds])
     ax.set_xlabel(style.gloss("每万字转变陈述（人工阅读）", "transitions read per 10,000 characters"))
     ax.set_xlim(left=-1)
     ax.grid(axis="x", linewidth=0.4, alpha=0.5)
-    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    ax.legend(loc="center right", fontsize=7, frameon=False)
     ax.set_title(style.gloss("本版在同类版面文章中的位置", "The page among the articles of its own genre", " · "),
                  fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def _corpus_legend(corpus_label: str, band: bool) -> str:
+    """The legend of the corpus line: its name (zh · en) and what the line and band are."""
+    from fromto.views import style
+
+    zh, _, en = corpus_label.partition(" · ")
+    return style.gloss(f"{zh}：程序找到" + ("（带：按召回率校正）" if band else ""),
+                       f"{en or zh}: found" + (" (band: ÷ recall)" if band else ""))
