@@ -81,6 +81,8 @@ def _made_into(s: str) -> list[dict]:
     (把穷村带成了富村), or each holds a quoted state (把曾经“穷软散”的村，治理成了“绿富美”村: the quoted states are the poles). Verbs that regard,
     render or cut a thing into a form (当成, 编成, 锯成) change no state."""
     rows = []
+    if L.MADE_INTO_NEEDS[0] not in s:
+        return rows
     for m in L.MADE_INTO_RE.finditer(s):
         verb = m.group("v")
         if verb in L.MADE_INTO_NOT_VERBS or verb[-1:] in L.MADE_INTO_NOT_VERBS or verb.startswith(L.BIAN):
