@@ -129,6 +129,7 @@ PACKET_SIZE = 140
 SAMPLE_HEADER = """# Report transitions drawn for an independent second coder: the rows of the coder's packet, with the
 # extractor's fields, so notebook 03 can code the very same rows with the current rules and compare them with the
 # coder's codes (resources/report_second_coder_codes.csv, keyed by id) even after the extractor changes.
+# (The coder is LLM-based, a language model given only the codebook's definitions, not a person.)
 # Made by `python -m fromto.coding.second_coder packet --out DIR --n {n}`: every report in
 # seeds/government-work-reports/ cleaned (fromto.clean.clean_document, doc = year), transitions extracted (fromto.transitions.extract_sentences) as at
 # commit time ({total} transitions); rows ordered by sha1("{salt}:<id>") and the first {n} kept (a random sample
