@@ -30,6 +30,16 @@ def test_the_table_lists_every_saved_and_every_catalogued_figure(sizes):
     assert sizes["smallest_font_pt"].notna().all(), "a figure saved without its smallest font recorded"
 
 
+def test_every_figure_fits_the_text_width(sizes):
+    wide = sizes[sizes["width_in"] > style.TEXT_WIDTH]
+    assert wide.empty, f"wider than {style.TEXT_WIDTH} in:\n{wide.to_string(index=False)}"
+
+
+def test_no_figure_has_text_under_the_smallest_font_size(sizes):
+    small = sizes[sizes["smallest_font_pt"] < style.MIN_FONT_SIZE - 1e-6]
+    assert small.empty, f"text under {style.MIN_FONT_SIZE} pt:\n{small.to_string(index=False)}"
+
+
 def test_the_table_matches_the_figures_it_was_written_from(sizes, tmp_path):
     out = style.write_figure_sizes(out=tmp_path / "figure_sizes.csv")
     assert out.read_bytes() == paths.FIGURE_SIZES_CSV.read_bytes(), "figures changed after the table was written"

@@ -56,6 +56,9 @@ PAGE_WIDTH = 7.2
 #: The text width of a page a figure must fit as saved (inches), and the smallest font allowed at that size (pt).
 TEXT_WIDTH = 6.5
 MIN_FONT_SIZE = 7.0
+#: The width to draw a column figure at: saving crops it to what is drawn and pads that by 0.1 in on each side
+#: (``savefig.bbox = "tight"``), so a figure that fills this width saves a little under ``TEXT_WIDTH``.
+FIGURE_WIDTH = 6.2
 #: Resolution of the saved PNGs (dots per inch).
 PNG_DPI = 300
 #: The PNG text chunk that holds the smallest font size drawn in a figure.
@@ -224,6 +227,14 @@ def remove_figure(name: str, folder: Path | None = None) -> None:
     folder = Path(folder) if folder is not None else paths.FIGURES
     for ext in ("svg", "png"):
         (folder / f"{name}.{ext}").unlink(missing_ok=True)
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` with each of its lines longer than ``width`` characters broken at spaces (a word longer than
+    ``width`` is not cut), so a long English label takes two lines instead of widening a figure."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width, break_long_words=False) or line for line in text.split("\n"))
 
 
 def gloss(zh: str, en: str | None, sep: str = "\n") -> str:
