@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from fromto import paths
 from fromto.textio import atomic_write
@@ -137,31 +139,28 @@ def save_figure(fig, name: str, folder: Path | None = None) -> dict[str, Path]:
     return out
 
 
-class _recording_font_sizes:
-    """While active, the font size (pt) of every piece of text matplotlib draws is collected into a list.
+@contextmanager
+def _recording_font_sizes() -> Iterator[list[float]]:
+    """While active, the font size (pt) of every piece of text matplotlib draws is collected into the list given.
 
     ``matplotlib.text.Text.draw`` is wrapped for the duration: titles, labels, tick labels, legend texts and
     annotations all draw through it, and only text that is visible, non-empty and inside a drawn artist gets
     there (the tick labels of a hidden axis, say, do not)."""
+    from matplotlib.text import Text
 
-    def __enter__(self) -> list[float]:
-        from matplotlib.text import Text
+    original = Text.draw
+    sizes: list[float] = []
 
-        self._original = original = Text.draw
-        sizes = self.sizes = []
+    def draw(text, renderer):
+        if text.get_visible() and text.get_text().strip():
+            sizes.append(float(text.get_fontsize()))
+        return original(text, renderer)
 
-        def draw(text, renderer):
-            if text.get_visible() and text.get_text().strip():
-                sizes.append(float(text.get_fontsize()))
-            return original(text, renderer)
-
-        Text.draw = draw
-        return sizes
-
-    def __exit__(self, *exc) -> None:
-        from matplotlib.text import Text
-
-        Text.draw = self._original
+    Text.draw = draw
+    try:
+        yield sizes
+    finally:
+        Text.draw = original
 
 
 def figure_sizes(folder: Path | None = None):
