@@ -128,6 +128,8 @@ REPORT_DISAGREEMENTS_CSV = DATA / "report_coding_disagreements.csv"
 # 04_findings
 PLACES_CSV = DATA / "places.csv"
 MANIFEST_JSON = DATA / "manifest.json"
+# every figure (written by the run from figures/*.png)
+FIGURE_SIZES_CSV = DATA / "figure_sizes.csv"            # each saved figure's width, height and smallest font
 # 05_corpus (the report corpus by default; with the notebook's out_dir, these names are written there instead)
 CORPUS_BY_YEAR_CSV = DATA / "corpus_by_year.csv"                      # per year: characters, transitions, rate
 CORPUS_TRANSITIONS_CSV = DATA / "corpus_transitions.csv"              # every coded transition of the corpus

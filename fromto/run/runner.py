@@ -5,9 +5,9 @@ Each notebook runs in a fresh ``python3`` kernel from the ``notebooks/`` folder,
 nbclient's per-cell timing metadata turned off and ``PYTHONHASHSEED`` fixed, so a re-run with no change
 leaves every notebook, table and figure byte-identical. A failing cell stops the run with one message that
 names the notebook and the cell; the failed notebook is not written back. SIGTERM and SIGHUP end a run like
-Ctrl-C (:mod:`fromto.run.processes`): its workers and their kernels end with it. After the notebooks, the run
-manifest (``data/manifest.json``) is written and each notebook is rendered to self-contained HTML in
-``docs/`` with an index page.
+Ctrl-C (:mod:`fromto.run.processes`): its workers and their kernels end with it. After the notebooks, the table of
+figure sizes (``data/figure_sizes.csv``) and the run manifest (``data/manifest.json``) are written, and each
+notebook is rendered to self-contained HTML in ``docs/`` with an index page.
 """
 
 from __future__ import annotations
@@ -372,6 +372,13 @@ def run_all(only: list[str] | None = None, render: bool = True, jobs: int | None
                                on_started=(lambda: _warm_up_in_background(paths.DOCS)) if render else None)
     if status:
         return status
+    from fromto.views import style
+
+    try:
+        style.write_figure_sizes()
+    except OSError as exc:
+        raise InputError(paths.FIGURE_SIZES_CSV, f"cannot be written ({_os_problem(exc)})") from None
+    print(f"figure sizes: {paths.rel(paths.FIGURE_SIZES_CSV)}")
     try:
         manifest.write_manifest()
     except OSError as exc:

@@ -8,6 +8,7 @@ own transitions against the corpus; and the figures drawn from them in the house
 
 from __future__ import annotations
 
+import math
 import re
 
 import matplotlib.pyplot as plt
@@ -173,7 +174,7 @@ def plot_rate_by_year(by_year: pd.DataFrame, page_rate: float | None = None, pag
     gaps, not hidden), with the page's own rate as a dashed line when given (the y axis then breaks nothing: a
     page rate far above the corpus is written as a label instead of stretching the axis)."""
     style.apply()
-    fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH, 2.8))
+    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH, 2.8))
     ax.vlines(by_year["year"], 0, by_year["per_10k_chars"], color=style.PALETTE[0], linewidth=1.2)
     ax.plot(by_year["year"], by_year["per_10k_chars"], "o", color=style.PALETTE[0], markersize=3,
             label=corpus_label)
@@ -197,9 +198,11 @@ def plot_rate_by_year(by_year: pd.DataFrame, page_rate: float | None = None, pag
 
 
 def plot_by_decade(rate: pd.DataFrame, title: str, labels: dict | None = None, colors: dict | None = None):
-    """Stacked bars: transitions per 10,000 characters by decade, one colour per column of ``rate``."""
+    """Stacked bars: transitions per 10,000 characters by decade, one colour per column of ``rate``, with the
+    legend in two columns under the bars (beside them it would push the figure past a text column's width)."""
     style.apply()
-    fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH, 3.0))
+    legend_rows = math.ceil(len(rate.columns) / 2)
+    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH, 3.0 + 0.16 * legend_rows), layout="constrained")
     bottom = pd.Series(0.0, index=rate.index)
     columns = list(rate.columns)
     for i, col in enumerate(columns):
@@ -214,7 +217,7 @@ def plot_by_decade(rate: pd.DataFrame, title: str, labels: dict | None = None, c
     ax.set_title(title)
     handles, names = ax.get_legend_handles_labels()
     # Listed top-down in the order the segments are stacked, so the legend reads like the bars.
-    ax.legend(handles[::-1], names[::-1], frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
+    fig.legend(handles[::-1], names[::-1], frameon=False, loc="outside lower center", ncol=2)
     return fig
 
 

@@ -114,7 +114,7 @@ def plot_transition_map(table: pd.DataFrame, codebook: pd.DataFrame, width: floa
             layout.append(("row", y, (row, src, tgt, code)))
             y += h + 0.35
         y += 0.35
-    line_in = 0.125
+    line_in = 0.14  # inches per line unit: 7 pt English under 7.5 pt Chinese, without touching
     fig, ax = plt.subplots(figsize=(width, 0.45 + line_in * y))
     ax.set_axis_off()
     ax.set_xlim(0, 1)
@@ -129,7 +129,7 @@ def plot_transition_map(table: pd.DataFrame, codebook: pd.DataFrame, width: floa
             ax.text(0.01, y0, f"{first['label_zh']}  {first['label_en']}", fontsize=8.5,
                     va="center", ha="left")
             ax.text(0.99, y0, f"{_plural(len(g), 'transition')}, {_plural(int(g['mentions'].sum()), 'mention')}",
-                    fontsize=6.5, va="center", ha="right", color="#333333")
+                    fontsize=7, va="center", ha="right", color="#333333")
             continue
         row, src, tgt, code = payload
         color = colors.get(code, style.OTHER_COLOR)
@@ -137,15 +137,15 @@ def plot_transition_map(table: pd.DataFrame, codebook: pd.DataFrame, width: floa
         for x, ha, (zh_lines, en_lines) in ((0.465, "right", src), (0.535, "left", tgt)):
             yy = y0
             for line in zh_lines:
-                ax.text(x, yy, line, ha=ha, va="top", fontsize=7.2)
+                ax.text(x, yy, line, ha=ha, va="top", fontsize=7.5)
                 yy += 1.0
             for line in en_lines:
-                ax.text(x, yy, line, ha=ha, va="top", fontsize=6.2, color="#444444")
+                ax.text(x, yy, line, ha=ha, va="top", fontsize=7, color="#444444")
                 yy += 0.9
         ax.add_patch(FancyArrowPatch((0.475, y0 + 0.5), (0.525, y0 + 0.5), arrowstyle="-|>", mutation_scale=8,
                                      color=arrow_color, lw=1.2))
         if row["mentions"] > 1:
-            ax.text(0.995, y0 + 0.5, f"×{int(row['mentions'])}", ha="right", va="center", fontsize=6.5,
+            ax.text(0.995, y0 + 0.5, f"×{int(row['mentions'])}", ha="right", va="center", fontsize=7,
                     color="#555555")
     ax.set_title("转变图谱：页面上的每一个“从X到Y”\nThe transition map: every coded 'from X to Y' on the page",
                  fontsize=9, loc="left")
@@ -194,11 +194,11 @@ def _short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def plot_argument_location(table: pd.DataFrame, width: float = style.PAGE_WIDTH):
+def plot_argument_location(table: pd.DataFrame, width: float = style.FIGURE_WIDTH):
     """Horizontal stacked bars: transitions per article/section, split by where in the text they stand."""
     style.apply()
     t = table.iloc[::-1].reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(width, 0.42 * len(t) + 1.0))
+    fig, ax = plt.subplots(figsize=(width, 0.42 * len(t) + 1.0), layout="constrained")
     left = pd.Series(0, index=t.index, dtype=float)
     for pos in POSITION_ORDER:
         if t[pos].sum() == 0:
@@ -209,13 +209,14 @@ def plot_argument_location(table: pd.DataFrame, width: float = style.PAGE_WIDTH)
         left += t[pos]
     for idx, total in zip(t.index, t["total"]):
         ax.text(total + 0.1, idx, str(int(total)), va="center", fontsize=7)
-    ax.set_yticks(t.index, [_unit_label(r) for _, r in t.iterrows()], fontsize=6.5)
+    ax.set_yticks(t.index, [_unit_label(r) for _, r in t.iterrows()], fontsize=7)
     ax.set_xlabel("转变陈述数  number of transition statements")
     ax.xaxis.get_major_locator().set_params(integer=True)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="lower right", frameon=False, title="位置  position", title_fontsize=7)
-    ax.set_title("论证发生在哪里  ·  Where the argument happens: transitions by article, section and position",
-                 loc="left")
+    # the title starts at the figure's edge, not over the bars, so it never reaches past the figure's width
+    fig.suptitle("论证发生在哪里\nWhere the argument happens: transitions by article, section and position",
+                 x=0.01, ha="left", fontsize=plt.rcParams["axes.titlesize"])
     return fig
 
 
@@ -241,11 +242,12 @@ def chain_stages(transitions: pd.DataFrame) -> list[dict]:
     return out
 
 
-def plot_chains(chains: list[dict], width: float = style.PAGE_WIDTH):
+def plot_chains(chains: list[dict], width: float = style.FIGURE_WIDTH):
     """Each chain as a row of stage boxes joined by arrows (一幢楼 → 一片楼 → 一座城 …)."""
     style.apply()
     n = max(len(chains), 1)
-    fig, axes = plt.subplots(n, 1, figsize=(width, 1.15 * n + 0.35), squeeze=False)
+    fig, axes = plt.subplots(n, 1, figsize=(width, 1.3 * n + 0.45), squeeze=False)
+    fig.subplots_adjust(left=0.01, right=0.99, top=1 - 0.4 / (1.3 * n + 0.45), bottom=0.02, hspace=0.15)
     for ax, chain in zip(axes[:, 0], chains):
         ax.set_axis_off()
         k = len(chain["stages"])
@@ -256,14 +258,14 @@ def plot_chains(chains: list[dict], width: float = style.PAGE_WIDTH):
                                         facecolor=style.PALETTE[i % len(style.PALETTE)], alpha=0.18,
                                         edgecolor=style.PALETTE[i % len(style.PALETTE)]))
             ax.text(i + 0.43, 0.58, "\n".join(_wrap(zh, 12)), ha="center", va="center", fontsize=8)
-            ax.text(i + 0.43, 0.33, "\n".join(_wrap(en, 30)), ha="center", va="center", fontsize=6.3,
+            ax.text(i + 0.43, 0.33, "\n".join(_wrap(en, 26)), ha="center", va="center", fontsize=7,
                     color="#333333")
-            ax.text(i + 0.43, 0.88, f"第{i + 1}阶段 stage {i + 1}", ha="center", fontsize=6, color="#666666")
+            ax.text(i + 0.43, 0.88, f"第{i + 1}阶段 stage {i + 1}", ha="center", fontsize=7, color="#666666")
             if i < k - 1:
                 ax.add_patch(FancyArrowPatch((i + 0.83, 0.46), (i + 1.03, 0.46), arrowstyle="-|>",
                                              mutation_scale=10, color="#444444"))
         sid = chain.get("sentence_id", "")
-        ax.text(0.02, 0.02, f"{sid}: {chain['sentence'][:58]}…", fontsize=5.5, color="#666666", va="bottom")
+        ax.text(0.02, -0.02, f"{sid}: {chain['sentence'][:50]}…", fontsize=7, color="#666666", va="bottom")
     fig.suptitle("转变链条：分阶段的论证  ·  Transition chains: the argument in stages", x=0.01, ha="left",
                  fontsize=9)
     return fig
@@ -327,20 +329,20 @@ def count_places(paragraphs: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     return out.reset_index(drop=True)
 
 
-def plot_places(table: pd.DataFrame, top: int = 24, width: float = style.PAGE_WIDTH):
+def plot_places(table: pd.DataFrame, top: int = 24, width: float = style.FIGURE_WIDTH):
     """Horizontal bars of the ``top`` most-mentioned places, coloured by province-level region."""
     style.apply()
     shown = table.head(top)
     t = shown.iloc[::-1].reset_index(drop=True)
     regions = list(dict.fromkeys(table["region"]))
     colors = {rg: style.PALETTE[i % len(style.PALETTE)] for i, rg in enumerate(regions)}
-    fig, ax = plt.subplots(figsize=(width, 0.24 * len(t) + 1.1))
+    fig, ax = plt.subplots(figsize=(width, 0.24 * len(t) + 1.1), layout="constrained")
     ax.barh(t.index, t["count"], color=[colors[rg] for rg in t["region"]], height=0.7)
     # A long English name goes on its own line, so one label does not widen the margin for all
     ax.set_yticks(t.index, [f"{p}  {e}" if len(p) + len(e) <= 26 else f"{p}\n{e}"
-                            for p, e in zip(t["place"], t["en"])], fontsize=6.5)
+                            for p, e in zip(t["place"], t["en"])], fontsize=7)
     for idx, c in zip(t.index, t["count"]):
-        ax.text(c + 0.15, idx, str(int(c)), va="center", fontsize=6.5)
+        ax.text(c + 0.15, idx, str(int(c)), va="center", fontsize=7)
     present = [rg for rg in regions if rg in set(shown["region"])]
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rg]) for rg in present]
     ax.legend(handles, present, loc="lower right", frameon=False, title="所在地区  region", title_fontsize=7)
@@ -350,5 +352,5 @@ def plot_places(table: pd.DataFrame, top: int = 24, width: float = style.PAGE_WI
     title = "页面提到的地方  ·  Places named on the page"
     if rest > 0:
         title += f"\n(the {len(shown)} most mentioned; {rest} more places are named, see data/places.csv)"
-    ax.set_title(title, loc="left")
+    fig.suptitle(title, x=0.01, ha="left", fontsize=plt.rcParams["axes.titlesize"])  # from the figure's edge
     return fig

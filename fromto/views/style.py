@@ -7,13 +7,20 @@ also what the word cloud is given.
 ``save_figure(fig, "03_transition_map")`` writes ``figures/03_transition_map.svg`` and ``.png`` (300 dpi)
 with metadata stripped and a fixed SVG hash salt, so an unchanged figure is byte-identical on every run;
 ``show_figure`` does the same and shows the saved PNG in the notebook.
+
+Every figure is drawn for a text column: at most ``TEXT_WIDTH`` (6.5 in) wide as saved, with no text smaller
+than ``MIN_FONT_SIZE`` (7 pt) at that size. ``save_figure`` records the smallest font size it drew in the PNG
+(a text chunk), and ``python -m fromto run`` collects every saved figure's size and smallest font into
+``data/figure_sizes.csv`` (:func:`write_figure_sizes`), which the tests check against these two limits.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from fromto import paths
 from fromto.textio import atomic_write
@@ -47,6 +54,17 @@ OTHER_COLOR = "#999999"
 #: Figure widths in inches: one journal column, and the full page.
 COLUMN_WIDTH = 3.5
 PAGE_WIDTH = 7.2
+
+#: The text width of a page a figure must fit as saved (inches), and the smallest font allowed at that size (pt).
+TEXT_WIDTH = 6.5
+MIN_FONT_SIZE = 7.0
+#: The width to draw a column figure at: saving crops it to what is drawn and pads that by 0.1 in on each side
+#: (``savefig.bbox = "tight"``), so a figure that fills this width saves a little under ``TEXT_WIDTH``.
+FIGURE_WIDTH = 6.2
+#: Resolution of the saved PNGs (dots per inch).
+PNG_DPI = 300
+#: The PNG text chunk that holds the smallest font size drawn in a figure.
+SMALLEST_FONT_KEY = "fromto smallest font (pt)"
 
 #: Random seeds used by figures (word cloud layout, network layout); recorded in the run manifest.
 SEEDS = {"wordcloud": 20231128, "network_layout": 7}
@@ -83,7 +101,7 @@ def apply() -> None:
         "ytick.labelsize": 7,
         "legend.fontsize": 7,
         "figure.dpi": 100,
-        "savefig.dpi": 300,
+        "savefig.dpi": PNG_DPI,
         "savefig.bbox": "tight",
         "axes.spines.top": False,
         "axes.spines.right": False,
@@ -100,15 +118,74 @@ def save_figure(fig, name: str, folder: Path | None = None) -> dict[str, Path]:
     """Save ``fig`` as ``<name>.svg`` and ``<name>.png`` (300 dpi) under ``figures/``, byte-stable.
 
     ``name`` starts with the number of the notebook that draws it (``"03_transition_map"``). Returns the paths.
+    The PNG also holds the smallest font size drawn (text chunk ``SMALLEST_FONT_KEY``), for
+    :func:`write_figure_sizes`.
     """
     apply()
     folder = Path(folder) if folder is not None else paths.FIGURES
     out = {}
-    for ext, meta in (("svg", {"Date": None, "Creator": None}), ("png", {"Software": None})):
-        target = folder / f"{name}.{ext}"
-        with atomic_write(target, "wb") as fh:
-            fig.savefig(fh, format=ext, metadata=meta)
-        out[ext] = target
+    target = folder / f"{name}.svg"
+    with atomic_write(target, "wb") as fh, _recording_font_sizes() as sizes:
+        fig.savefig(fh, format="svg", metadata={"Date": None, "Creator": None})
+    out["svg"] = target
+    smallest = min(sizes, default=None)
+    meta = {"Software": None}
+    if smallest is not None:
+        meta[SMALLEST_FONT_KEY] = f"{smallest:.2f}"
+    target = folder / f"{name}.png"
+    with atomic_write(target, "wb") as fh:
+        fig.savefig(fh, format="png", metadata=meta)
+    out["png"] = target
+    return out
+
+
+@contextmanager
+def _recording_font_sizes() -> Iterator[list[float]]:
+    """While active, the font size (pt) of every piece of text matplotlib draws is collected into the list given.
+
+    ``matplotlib.text.Text.draw`` is wrapped for the duration: titles, labels, tick labels, legend texts and
+    annotations all draw through it, and only text that is visible, non-empty and inside a drawn artist gets
+    there (the tick labels of a hidden axis, say, do not)."""
+    from matplotlib.text import Text
+
+    original = Text.draw
+    sizes: list[float] = []
+
+    def draw(text, renderer):
+        if text.get_visible() and text.get_text().strip():
+            sizes.append(float(text.get_fontsize()))
+        return original(text, renderer)
+
+    Text.draw = draw
+    try:
+        yield sizes
+    finally:
+        Text.draw = original
+
+
+def figure_sizes(folder: Path | None = None):
+    """Each saved figure's size and smallest font, read from its PNG: a table ``figure, width_in, height_in,
+    smallest_font_pt`` sorted by name (``smallest_font_pt`` empty for a figure saved without the record)."""
+    import pandas as pd
+    from PIL import Image
+
+    folder = Path(folder) if folder is not None else paths.FIGURES
+    rows = []
+    for png in sorted(folder.glob("*.png")):
+        with Image.open(png) as im:
+            width, height = im.size
+            smallest = im.info.get(SMALLEST_FONT_KEY, "")
+        rows.append({"figure": png.stem, "width_in": f"{width / PNG_DPI:.2f}", "height_in": f"{height / PNG_DPI:.2f}",
+                     "smallest_font_pt": smallest})
+    return pd.DataFrame(rows, columns=["figure", "width_in", "height_in", "smallest_font_pt"])
+
+
+def write_figure_sizes(folder: Path | None = None, out: Path | None = None) -> Path:
+    """Write :func:`figure_sizes` of ``folder`` (default ``figures/``) to ``out`` (default
+    ``data/figure_sizes.csv``), byte-stable: the run calls this once every notebook has drawn its figures."""
+    out = Path(out) if out is not None else paths.FIGURE_SIZES_CSV
+    with atomic_write(out) as fh:
+        figure_sizes(folder).to_csv(fh, index=False, lineterminator="\n")
     return out
 
 
@@ -149,6 +226,14 @@ def remove_figure(name: str, folder: Path | None = None) -> None:
     folder = Path(folder) if folder is not None else paths.FIGURES
     for ext in ("svg", "png"):
         (folder / f"{name}.{ext}").unlink(missing_ok=True)
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` with each of its lines longer than ``width`` characters broken at spaces (a word longer than
+    ``width`` is not cut), so a long English label takes two lines instead of widening a figure."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width, break_long_words=False) or line for line in text.split("\n"))
 
 
 def gloss(zh: str, en: str | None, sep: str = "\n") -> str:

@@ -26,7 +26,7 @@ def plot_top_terms(freqs: pd.DataFrame, titles: Mapping[int, str], glosses: Mapp
     articles = sorted(freqs["article"].unique())
     ncols = 2
     nrows = math.ceil(len(articles) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(style.PAGE_WIDTH, 3.1 * nrows))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(style.FIGURE_WIDTH, 3.3 * nrows))
     axes = list(getattr(axes, "flat", [axes]))
     # one x scale for every panel (set by hand, not shared, so every panel keeps its own tick labels)
     xmax = freqs.groupby("article").head(n)["per_thousand"].max() * 1.12
@@ -34,16 +34,17 @@ def plot_top_terms(freqs: pd.DataFrame, titles: Mapping[int, str], glosses: Mapp
         top = freqs[freqs["article"] == art].head(n).iloc[::-1]
         color = style.FEATURE_COLOR if art == 1 else style.OTHER_COLOR
         ax.barh(range(len(top)), top["per_thousand"], color=color, height=0.7)
-        # Chinese over its English gloss: a narrow label column leaves the bars most of the panel
-        ax.set_yticks(range(len(top)), [label(t, glosses, sep="\n") for t in top["term"]], fontsize=6.5)
+        # Chinese and its English gloss on one line, a long gloss broken onto a second: a narrow label column
+        # leaves the bars most of the panel
+        ax.set_yticks(range(len(top)), [style.wrap(label(t, glosses), 26) for t in top["term"]], fontsize=7)
         for y, (v, c) in enumerate(zip(top["per_thousand"], top["count"])):
-            ax.text(v, y, f" {c}", va="center", fontsize=6, color="#444444")
-        ax.set_title(titles.get(art, f"article {art}"), loc="left", fontsize=8)
+            ax.text(v, y, f" {c}", va="center", fontsize=7, color="#444444")
+        ax.set_title(style.wrap(titles.get(art, f"article {art}"), 32), loc="left", fontsize=8)
         ax.set_xlim(0, xmax)
     for ax in axes[len(articles):]:
         ax.set_visible(False)
     for ax in axes[-ncols:]:
-        ax.set_xlabel("每千词 per 1,000 content words (bar label: count)")
+        ax.set_xlabel("每千词 per 1,000 content words\n(bar label: count)")
     fig.tight_layout()
     return fig
 
@@ -65,7 +66,7 @@ def plot_keyness(table: pd.DataFrame, glosses: Mapping[str, str], target: str, r
     ax.set_yticks(range(len(both)), [label(t, glosses) for t in both["term"]])
     for y, (lr, g2) in enumerate(zip(both["log_ratio"], both["g2"])):
         ax.text(lr, y, f" G²={g2:.1f} ", va="center",
-                ha="left" if lr >= 0 else "right", fontsize=6, color="#444444")
+                ha="left" if lr >= 0 else "right", fontsize=7, color="#444444")
     ax.axvline(0, color="black", linewidth=0.6)
     lo, hi = both["log_ratio"].min(), both["log_ratio"].max()
     ax.set_xlim(min(lo * 1.45, -1), max(hi * 1.35, 1))
@@ -84,9 +85,9 @@ def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families:
     from fromto.views import style
 
     style.apply()
-    ncols = 3
+    ncols = 2  # two columns, so that the bars keep some length beside their bilingual labels
     nrows = math.ceil(len(families) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(style.PAGE_WIDTH, 2.0 * nrows), sharex=True)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(style.FIGURE_WIDTH, 2.45 * nrows + 0.5), sharex=True)
     axes = list(axes.flat)
     xmax = fams.groupby("family").head(n)["count"].max() * 1.1
     for ax, fam in zip(axes, families):
@@ -94,7 +95,8 @@ def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families:
         y = range(len(sub))
         ax.barh(y, sub["count"], color=style.OTHER_COLOR, label="other articles")
         ax.barh(y, sub["count_feature"], color=style.FEATURE_COLOR, label="feature")
-        ax.set_yticks(list(y), [label(m, glosses) for m in sub["member"]], fontsize=6)
+        ax.set_yticks(list(y), [style.wrap(label(m, glosses), 26) for m in sub["member"]], fontsize=7)
+        ax.tick_params(labelbottom=True)  # every panel keeps its count scale, the top ones too
         total = fams.loc[fams["family"] == fam, "count"].sum()
         types = (fams["family"] == fam).sum()
         ax.set_title(f"{fam}  ({types} types, {total} tokens)", loc="left", fontsize=8)
@@ -108,7 +110,7 @@ def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families:
         ax.set_xlabel("次数 count")
     if title:
         fig.suptitle(title, x=0.01, ha="left", fontsize=9)
-    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.35 / fig.get_figheight()))
     return fig
 
 
@@ -136,7 +138,7 @@ def plot_image(image, title: str = ""):
     from fromto.views import style
 
     style.apply()
-    fig, ax = plt.subplots(figsize=(style.PAGE_WIDTH, style.PAGE_WIDTH * image.height / image.width))
+    fig, ax = plt.subplots(figsize=(style.TEXT_WIDTH, style.TEXT_WIDTH * image.height / image.width))
     ax.imshow(image, interpolation="bilinear")
     ax.set_axis_off()
     if title:
@@ -183,13 +185,13 @@ def plot_cooccurrence_network(cooc: pd.DataFrame, counts: Mapping[str, int], glo
         ha = "left" if x > 0.05 else "right" if x < -0.05 else "center"
         va = "bottom" if y > 0.95 else "top" if y < -0.95 else "center"
         ax.text(1.13 * x, 1.13 * y, f"{label(node, glosses, sep=chr(10))}\n({counts.get(node, 0)})", ha=ha,
-                va=va, fontsize=6.5, zorder=3)
+                va=va, fontsize=7, zorder=3)
     ax.set_xlim(-1.75, 1.75)
     ax.set_ylim(-1.62, 1.35)
     ax.set_aspect("equal")
     ax.set_axis_off()
     ax.text(-1.75, -1.62, f"line width: sentences shared (max {wmax}); darker: higher log-Dice;"
-            " (n): occurrences in the feature", fontsize=6, color="#555555", va="bottom")
+            "\n(n): occurrences in the feature", fontsize=7, color="#555555", va="bottom")
     if title:
         ax.set_title(title, loc="left")
     return fig
