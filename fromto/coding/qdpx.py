@@ -68,8 +68,10 @@ def coded_segments(coded: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
             "description": (f"{cell_text(rec.get('source'))} → {cell_text(rec.get('target'))} "
                             f"({cell_text(rec.get('marker'))}); {cell_text(rec.get('code_rule'))}").strip(),
         })
+    # object columns: a description may hold a character a pyarrow-backed string column cannot (a lone
+    # surrogate); the export replaces such characters, with a warning, when it writes the XML
     return pd.DataFrame(rows, columns=["statement_id", "doc", "sentence_id", "start", "end", "code",
-                                       "code_source", "description"])
+                                       "code_source", "description"], dtype=object)
 
 
 def project_xml(codebook: pd.DataFrame, texts: dict[str, str], segments: pd.DataFrame,
@@ -133,7 +135,12 @@ def _project_xml(codebook: pd.DataFrame, texts: dict[str, str], segments: pd.Dat
     if unknown:
         raise ValueError(f"segments use codes not in the codebook: {', '.join(unknown)}")
     sources = ET.SubElement(root, ns + "Sources")
-    by_doc = {d: g for d, g in segments.groupby("doc", sort=False)}
+    # rows per document, grouped by hand: pandas' groupby would turn the names into a string column, which cannot
+    # hold a lone surrogate when pyarrow backs it (the export replaces such characters when it writes)
+    positions: dict = {}
+    for pos, d in enumerate(segments["doc"].tolist()):
+        positions.setdefault(d, []).append(pos)
+    by_doc = {d: segments.iloc[p] for d, p in positions.items()}
     for doc in texts:
         guid = _guid("source", doc)
         src = ET.SubElement(sources, ns + "TextSource", {

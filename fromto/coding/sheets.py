@@ -153,7 +153,7 @@ def coding_sheet(coded: pd.DataFrame, sentences: pd.DataFrame | None = None) -> 
             "rule_code": cell_text(rec.get("code")), "code_rule": cell_text(rec.get("code_rule")),
             "human_code": "", "confidence": "", "note": "",
         })
-    sheet, replaced = _sheet_cells(pd.DataFrame(rows, columns=SHEET_COLUMNS))
+    sheet, replaced = _sheet_cells(pd.DataFrame(rows, columns=SHEET_COLUMNS, dtype=object))
     _warn_replaced("coding sheet", replaced)
     return sheet
 
