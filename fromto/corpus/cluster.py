@@ -227,7 +227,7 @@ def _batches(tasks: Iterable[tuple], batch_size: int) -> Iterator[list]:
 
 def _killed_reason(exc) -> str:
     tries = getattr(exc, "allowed_failures", None)
-    times = f" {tries + 1} times" if isinstance(tries, int) else ""
+    times = {0: " once", 1: " twice"}.get(tries, f" {tries + 1} times") if isinstance(tries, int) else ""
     return (f"the worker process processing it died{times} (Dask's KilledWorker; the out-of-memory killer "
             "or a crash does this)")
 
