@@ -26,6 +26,7 @@ from fromto import corpus
 from fromto.corpus import cluster as corpus_cluster
 from fromto.corpus import document
 from fromto.corpus.tables import INT_COLUMNS, parquet_name, read_tables
+from fromto.views import corpus_report
 
 DOC_A = "基层党建\n近年来，社区党建工作实现了从松散型到紧密型的转变。\n党员服务群众。党员走访居民。\n"
 DOC_B = "区域化党建\n我们推动组织设置由单位向区域转变。居民满意。\n"
@@ -184,10 +185,12 @@ def test_parquet_round_trips_to_the_csv_rows(tmp_path):
 
     schema = pq.read_schema(next((tmp_path / "pq" / "term_frequencies.parquet").glob("*.parquet")))
     assert str(schema.field("count").type) == "int64" and str(schema.field("term").type) == "string"
-    # notebook 05's reader reads either format to the same frames
-    a, b = read_tables(tmp_path / "csv"), read_tables(tmp_path / "pq")
+    # notebook 05's reader reads either format to the same frames, and the report's views agree on them
+    a, b = read_tables(tmp_path / "csv"), corpus_report.read_corpus_tables(tmp_path / "pq")
     for name in ("documents.csv", "paragraphs.csv", "term_frequencies.csv", "transitions.csv"):
         pd.testing.assert_frame_equal(a[name], b[name], check_dtype=False)
+    pd.testing.assert_frame_equal(corpus_report.per_year(a["documents.csv"]), corpus_report.per_year(b["documents.csv"]),
+                                  check_dtype=False)
 
 
 def test_parquet_parts_hold_a_bounded_number_of_rows(tmp_path):
