@@ -18,3 +18,43 @@ in the one direction data flows:
 """
 
 __version__ = "0.1.0"
+
+import sys as _sys
+
+
+def _python_string_storage(pandas) -> None:
+    """Keep pandas' text columns in Python strings, whatever else is installed.
+
+    pandas 3 stores text in pyarrow when pyarrow is installed (corpus mode's Parquet needs it), and pyarrow cannot
+    hold a lone surrogate, which the project's text rules accept in memory and replace on writing; Python strings
+    hold anything, as before pyarrow was installed, so every table comes out as it did.
+    """
+    pandas.set_option("mode.string_storage", "python")
+
+
+class _WhenPandasIsImported:
+    """Applies :func:`_python_string_storage` right after pandas is first imported (a one-off import hook), so
+    commands that never use pandas do not pay for importing it."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "pandas":
+            return None
+        import importlib.util
+
+        _sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            exec_module = spec.loader.exec_module
+
+            def exec_then_configure(module):
+                exec_module(module)
+                _python_string_storage(module)
+
+            spec.loader.exec_module = exec_then_configure
+        return spec
+
+
+if "pandas" in _sys.modules:
+    _python_string_storage(_sys.modules["pandas"])
+elif not any(isinstance(f, _WhenPandasIsImported) for f in _sys.meta_path):
+    _sys.meta_path.insert(0, _WhenPandasIsImported())

@@ -80,7 +80,8 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     from fromto import corpus
 
     return corpus.run_corpus(args.path, args.out, workers=args.workers, progress=not args.quiet,
-                             time_limit=args.time_limit)
+                             time_limit=args.time_limit, format=args.format, scheduler=args.scheduler,
+                             batch_size=args.batch_size)
 
 
 def corpus_time_limit() -> float:
@@ -140,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                    help=f"time one document may take before it is reported as failed (default "
                         f"{corpus_time_limit():g}; 0: no limit)")
+    p.add_argument("--format", default=None, metavar="FORMAT",
+                   help="csv (default): five .csv files; parquet: one folder of Parquet parts per table "
+                        "(documents.parquet/, ...), the same rows")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="run the documents on a dask.distributed cluster: a scheduler's address "
+                        "(tcp://HOST:8786), or local:N for a LocalCluster of N worker processes on this machine; "
+                        "the tables are the same")
+    p.add_argument("--batch-size", type=int, default=None, metavar="N",
+                   help="with --scheduler: documents sent in one task (default 32)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_corpus)
     return parser

@@ -5,7 +5,8 @@ notebooks call: :func:`fromto.clean.clean_document` (cleaning and sentence split
 :meth:`fromto.segment.tokens.get_tokenizer().words <fromto.segment.tokens>` (term counts),
 :func:`fromto.transitions.extract_sentences` and :func:`fromto.coding.rules.code_transitions` (coded transitions).
 ``python -m fromto corpus`` (:func:`run_corpus`) and ``python -m fromto transitions``
-(:func:`transitions_for_paths`) are thin drivers around it, and so is a Dask bag (see :func:`process_document`).
+(:func:`transitions_for_paths`) are thin drivers around it, and so is ``python -m fromto corpus --scheduler`` on a
+Dask cluster (:mod:`fromto.corpus.cluster`; for one's own Dask code, :func:`cluster_results`).
 
 Inputs (:func:`iter_tasks`)
     * a folder of ``.txt`` files, one document each, ``doc`` = the path relative to the folder (POSIX ``/``);
@@ -16,7 +17,9 @@ Inputs (:func:`iter_tasks`)
       ``date``/``title``;
     * a single ``.txt`` file (one document).
 
-Outputs (:func:`run_corpus`), UTF-8 CSV with LF, rows in input order whatever the number of workers:
+Outputs (:func:`run_corpus`), UTF-8 CSV with LF (or, with ``format="parquet"``, the same rows as partitioned
+Parquet: :mod:`fromto.corpus.tables`, read back by :func:`read_tables`), rows in input order whatever the number
+of workers or the cluster:
 ``documents.csv``, ``paragraphs.csv``, ``term_frequencies.csv`` (doc, term, count), ``transitions.csv``
 (coded), ``errors.csv`` (doc, reason). A text cell a spreadsheet would read as a formula (a document id, a
 title, a sentence or a pole starting with ``=``, ``+``, ``-``, ``@``, tab or CR) is written with a ``'`` in front
@@ -44,8 +47,11 @@ be processed (each in ``errors.csv`` and on stderr); unusable input (no such pat
 raises :class:`~fromto.textio.InputError`, which the command line turns into status 2.
 
 Modules: :mod:`fromto.corpus.readers` (the inputs, as lazy tasks), :mod:`fromto.corpus.document` (the unit of work
-and the table layouts), :mod:`fromto.corpus.pool` (the watched worker pool, the time limit) and
-:mod:`fromto.corpus.run` (the drivers). The names below are corpus mode's public interface.
+and the table layouts), :mod:`fromto.corpus.pool` (the watched worker pool, the time limit),
+:mod:`fromto.corpus.cluster` (the same on a Dask cluster), :mod:`fromto.corpus.tables` (CSV and Parquet on disk) and
+:mod:`fromto.corpus.run` (the drivers). The names below are corpus mode's public interface; those of
+:mod:`fromto.corpus.cluster` (:func:`cluster_results`, :class:`CorpusWorkerPlugin`, :func:`process_batch`) import
+dask and distributed when first used.
 """
 
 from fromto.corpus.document import (CODE_COLUMNS, DOCUMENT_COLUMNS, ERROR_COLUMNS, PARAGRAPH_COLUMNS, TABLES,
@@ -56,6 +62,7 @@ from fromto.corpus.pool import (DEFAULT_TIME_LIMIT, KILL_GRACE, check_time_limit
 from fromto.corpus.readers import date_from_name, iter_tasks, load_task, name_problem, printable, split_front_matter
 from fromto.corpus.run import (DocumentCheck, MARKER, check_document, folder_tables, page_counts, run_corpus,
                                transitions_for_paths)
+from fromto.corpus.tables import FORMATS, read_tables
 
 __all__ = [
     "CODE_COLUMNS", "DOCUMENT_COLUMNS", "ERROR_COLUMNS", "PARAGRAPH_COLUMNS", "TABLES", "TERM_COLUMNS",
@@ -63,4 +70,16 @@ __all__ = [
     "DEFAULT_TIME_LIMIT", "KILL_GRACE", "check_time_limit", "check_workers", "default_workers", "iter_results",
     "date_from_name", "iter_tasks", "load_task", "name_problem", "printable", "split_front_matter",
     "MARKER", "DocumentCheck", "check_document", "folder_tables", "page_counts", "run_corpus", "transitions_for_paths",
+    "FORMATS", "read_tables", "cluster_results", "CorpusWorkerPlugin", "process_batch",
 ]
+
+_CLUSTER_NAMES = ("cluster_results", "CorpusWorkerPlugin", "process_batch")
+
+
+def __getattr__(name):
+    """The names of :mod:`fromto.corpus.cluster`, imported on first use (dask and distributed take a second)."""
+    if name in _CLUSTER_NAMES:
+        from fromto.corpus import cluster
+
+        return getattr(cluster, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -92,11 +92,9 @@ def process_document(doc_id: str, text: str, meta: dict | None = None) -> dict:
     Returns a dict of small tables: ``document`` (one dict: the row of ``documents.csv``), ``paragraphs``
     (the cleaned paragraphs as rows, dicts with :data:`fromto.clean.PARAGRAPH_COLUMNS`), ``terms`` (rows
     doc, term, count; most frequent first, ties by term) and ``transitions`` (the coded rows, a list of dicts,
-    empty when the document holds none). Pure: depends only on its arguments and the loaded dictionaries, so it
-    can be mapped over documents by any engine, e.g. a Dask bag::
-
-        bag = dask.bag.from_sequence(files, partition_size=50)
-        results = bag.map(lambda f: process_document(*load_task((f, f, None, {}, None))))
+    empty when the document holds none). Pure: depends only on its arguments and the loaded dictionaries, so any
+    engine can map it over documents; on a Dask cluster, :func:`fromto.corpus.cluster_results` does (dictionaries
+    loaded once per worker, batches, results in input order, a bad document or a dead worker reported).
 
     Exceptions propagate; drivers decide whether one bad document stops them.
     """

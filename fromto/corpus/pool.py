@@ -68,16 +68,18 @@ def _timeout_reason(seconds: float) -> str:
     return f"took longer than {seconds:g} s (the time limit per document, --time-limit); skipped"
 
 
-def _work(task: tuple, time_limit: float | None = None) -> tuple[str, dict[str, str], str | None]:
+def _work(task: tuple, time_limit: float | None = None, limit=None) -> tuple[str, dict[str, str], str | None]:
     """Process one task in a worker: ``(doc, {table file: CSV rows}, error reason or None)``.
 
     Serialising to CSV text here keeps the main process light (it only appends strings) and the data
     sent between processes small. ``doc`` is the document's name as the tables write it
-    (:func:`spreadsheet_safe`). A document that takes longer than ``time_limit`` seconds is an error.
+    (:func:`spreadsheet_safe`). A document that takes longer than ``time_limit`` seconds is an error: ``limit``
+    (default :func:`_time_limit`, an alarm in the main thread) is the context manager that raises
+    :class:`DocumentTimeout` in the block after that many seconds.
     """
     doc = spreadsheet_safe(task[0])
     try:
-        with _time_limit(time_limit):
+        with (limit or _time_limit)(time_limit):
             _, text, meta = load_task(task)
             res = document.process_document(doc, text, meta)
     except DocumentTimeout:

@@ -43,7 +43,7 @@ def _claim_output(out: Path, src: Path):
 
     Refuses (``InputError``) an ``out`` that is a file, cannot be created or written, is being written by another
     run (an exclusive ``flock`` on the folder, held to the end), holds files a corpus run did not write (any
-    file but the five tables and :data:`MARKER`, or tables without the marker) or would replace the input.
+    file but the five tables, as CSV or Parquet, and :data:`MARKER`, or tables without the marker) or would replace the input.
     Temporary folders that killed runs left inside ``out`` are removed first. A folder the run created is
     removed again when the run fails.
     """
@@ -55,13 +55,15 @@ def _claim_output(out: Path, src: Path):
                                   "choose another --out")
     except OSError:
         pass
+    from fromto.corpus.tables import TABLE_ENTRIES
+
     with held_folder(out, "corpus run") as hold:
         entries = os.listdir(out)
         for name in entries:
             if name.startswith(_PARTIAL):  # left by a run that was killed (we hold the lock: none is running)
                 shutil.rmtree(out / name, ignore_errors=True)
         entries = [n for n in entries if not n.startswith(_PARTIAL)]
-        foreign = sorted(n for n in entries if n not in TABLES and n != MARKER)
+        foreign = sorted(n for n in entries if n not in TABLE_ENTRIES and n != MARKER)
         if foreign:
             raise InputError(out, f"the output folder holds files a corpus run did not write ({', '.join(foreign[:3])}"
                                   f"{' …' if len(foreign) > 3 else ''}); give an empty or new folder")
@@ -80,19 +82,40 @@ def _claim_output(out: Path, src: Path):
 
 
 def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | None = None,
-               progress: bool = True, chunksize: int = 4, time_limit: float | None = None) -> int:
+               progress: bool = True, chunksize: int = 4, time_limit: float | None = None, *,
+               format: str | None = None, scheduler=None, batch_size: int | None = None) -> int:
     """Run corpus mode over ``path`` and write the five tables into ``out``; returns the exit status.
 
     See the module docstring for inputs, outputs, the temporary-folder rule and exit statuses. ``workers`` is
     checked by :func:`check_workers`; ``time_limit`` (seconds, default :data:`DEFAULT_TIME_LIMIT`, 0 = none)
-    bounds the time spent on one document.
+    bounds the time spent on one document. ``format`` is ``"csv"`` (default) or ``"parquet"``
+    (:mod:`fromto.corpus.tables`). ``scheduler`` runs the documents on a ``dask.distributed`` cluster instead of the
+    local pool: a scheduler's address (``tcp://host:8786``), ``"local:N"`` for a ``LocalCluster`` of N worker
+    processes started for the run, or a ``distributed.Client`` (:func:`fromto.corpus.cluster.cluster_results`);
+    ``batch_size`` is then the most documents sent in one task. ``workers`` and ``scheduler`` exclude each other.
+    The tables are byte for byte the same whichever runs the documents.
     """
     from tqdm import tqdm
 
+    from fromto.corpus.tables import check_format, open_tables
+
     src = Path(path)
     out = Path(out)
-    workers = check_workers(workers)
+    if scheduler is not None and workers is not None:
+        raise InputError("--workers", "does not apply with --scheduler (local:N names the number of workers)")
+    if scheduler is None and batch_size is not None:
+        raise InputError("--batch-size", "applies only with --scheduler")
+    workers = check_workers(workers) if scheduler is None else None
     time_limit = check_time_limit(time_limit)
+    fmt = check_format(format)
+    if scheduler is not None:
+        try:
+            from fromto.corpus import cluster
+        except ImportError:
+            raise InputError("--scheduler", "needs dask and distributed: python -m pip install -r requirements.txt"
+                             ) from None
+        scheduler = cluster.check_scheduler(scheduler)
+        batch_size = cluster.check_batch_size(batch_size)
     total = _count_tasks(src) if src.exists() else None
     if src.is_dir():
         total = len(iter_text_files(src))
@@ -105,35 +128,34 @@ def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | N
         yield first
         yield from tasks
 
+    def results():
+        if scheduler is None:
+            return iter_results(all_tasks(), workers=workers, chunksize=chunksize, time_limit=time_limit)
+        return cluster.run_on_cluster(scheduler, all_tasks(), batch_size=batch_size, time_limit=time_limit)
+
     n_docs = n_errors = 0
     with signals_end_run(), _claim_output(out, src) as tmp:
         try:
-            handles = {}
+            tables = None
             try:
-                for name, cols in TABLES.items():
-                    fh = open(tmp / name, "w", encoding="utf-8", newline="\n")
-                    fh.write(_row_fragment(cols))
-                    handles[name] = fh
+                tables = open_tables(tmp, fmt)
                 bar = tqdm(total=total, disable=not progress, file=sys.stderr, unit="doc",
                            desc="fromto corpus", dynamic_ncols=True)
-                with bar:
-                    for doc, frags, error in iter_results(all_tasks(), workers=workers, chunksize=chunksize,
-                                                          time_limit=time_limit):
+                with bar, contextlib.closing(results()) as stream:
+                    for doc, frags, error in stream:
                         if error is not None:
                             n_errors += 1
-                            handles["errors.csv"].write(_row_fragment([doc, error]))
+                            tables.write("errors.csv", _row_fragment([doc, error]))
                             bar.write(f"fromto: {doc}: {error}", file=sys.stderr)
                         else:
                             n_docs += 1
                             for name, text in frags.items():
-                                if text:
-                                    handles[name].write(text)
+                                tables.write(name, text)
                         bar.update(1)
             finally:
-                for fh in handles.values():
-                    fh.close()
-            for name in TABLES:
-                os.replace(tmp / name, out / name)
+                if tables is not None:
+                    tables.close()
+            _move_into_place(tmp, out, tables.entries())
             (out / MARKER).write_text("These tables were written by `python -m fromto corpus`; "
                                       "a later run may replace them.\n", encoding="utf-8")
         except OSError as exc:
@@ -141,6 +163,23 @@ def run_corpus(path: str | os.PathLike, out: str | os.PathLike, workers: int | N
     if progress:
         print(f"fromto: {_n(n_docs, 'document')} processed, {n_errors} not; tables in {out}", file=sys.stderr)
     return 1 if n_errors else 0
+
+
+def _move_into_place(tmp: Path, out: Path, entries: list[str]) -> None:
+    """Move a finished run's tables (files or Parquet folders) from ``tmp`` into ``out``, replacing an earlier run's;
+    the other format's tables an earlier run left are removed, so ``out`` holds one run's tables."""
+    from fromto.corpus.tables import TABLE_ENTRIES
+
+    for name in entries:
+        if (out / name).is_dir():  # an earlier Parquet table: os.replace cannot replace a folder that holds files
+            os.replace(out / name, tmp / f"earlier-{name}")
+        os.replace(tmp / name, out / name)
+    for name in sorted(TABLE_ENTRIES - set(entries)):
+        target = out / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
 
 
 def _n(count: int, noun: str) -> str:

@@ -1,7 +1,7 @@
 """Views of corpus-mode tables for notebook 05: is "from X to Y" the page's habit or official discourse's?
 
 Pure functions over the tables ``python -m fromto corpus`` writes (``documents.csv``, ``transitions.csv``,
-``paragraphs.csv``) and the codebook: transitions by code; the rate per year (per 10,000 characters, so long and
+``paragraphs.csv``, or the same as Parquet: :func:`read_corpus_tables` reads either) and the codebook: transitions by code; the rate per year (per 10,000 characters, so long and
 short documents compare); constructions and codes by decade; the most frequent pole pairs per period; the page's
 own transitions against the corpus; and the figures drawn from them in the house style.
 """
@@ -26,6 +26,15 @@ CONSTRUCTION_FAMILIES = [
     ("X向Y转变", "X towards Y", r"^X向Y"),
     ("(把)X变成/转化为Y", "X becomes Y", r"^(把|将|对于)?X\S*Y"),
 ]
+
+
+def read_corpus_tables(folder) -> dict:
+    """The tables a corpus run wrote into ``folder``, CSV or Parquet (``--format parquet``), as DataFrames keyed by
+    their CSV names (``"documents.csv"`` …): ``doc``, ``date``, ``title`` and the other text columns as text, empty
+    cells as empty strings, counts as integers (:func:`fromto.corpus.read_tables`)."""
+    from fromto.corpus.tables import read_tables
+
+    return read_tables(folder)
 
 
 def transitions_by_code(transitions: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
