@@ -575,6 +575,16 @@ def test_disagreement_reason_names_the_rule_that_decided():
     assert "pole words point to SCALE (keywords 楼)" in d.loc[0, "reason"]
 
 
+def test_disagreement_reason_of_an_abstention_says_the_rules_abstained():
+    tie = alignment.disagreement_reason(
+        "UNCODED", "STAGE", "R3 the poles' keywords tie between STAGE|SITUATION (=兴|=治): needs a reader")
+    assert tie.startswith("pole words tie between codes (the poles' keywords tie between STAGE|SITUATION")
+    assert "UNCODED" not in tie and tie.endswith("the reader coded STAGE")
+    hint = alignment.disagreement_reason(
+        "UNCODED", "CONDUCT", "R6 only the sentence's words point to FORCES (官员): needs a reader")
+    assert "not enough to code" in hint and "point to UNCODED" not in hint
+
+
 # --- exports -------------------------------------------------------------------------------------------------
 
 def test_qdc_is_refi_codebook_xml_with_deterministic_guids(book):

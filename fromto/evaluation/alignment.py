@@ -188,6 +188,8 @@ def disagreement_reason(rule_code: str, gold_code: str, code_rule: str) -> str:
         return f"the stated subject names {rule_code} ({detail}), but the reader coded the content {gold_code}"
     if kind == "R2":
         return f"the poles repeat a transition coded {rule_code} by its subject, but the reader coded {gold_code}"
+    if kind == "R3" and rule_code == "UNCODED":
+        return f"pole words tie between codes ({detail.removesuffix(': needs a reader')}); the reader coded {gold_code}"
     if kind == "R3":
         return f"pole words point to {rule_code} ({detail}), but the reader coded {gold_code}"
     if kind == "R4":
@@ -195,7 +197,8 @@ def disagreement_reason(rule_code: str, gold_code: str, code_rule: str) -> str:
     if kind == "R5":
         return f"the conversion verb decides {rule_code}, but the reader coded the content {gold_code}"
     if kind == "R6":
-        return f"words elsewhere in the sentence point to {rule_code} ({detail}), but the reader coded {gold_code}"
+        return (f"only the subject's or the sentence's words hint at a code ({detail.removesuffix(': needs a reader')}), "
+                f"which is not enough to code; the reader coded {gold_code}")
     return f"no subject, keyword or verb of any code ({rule_code}: needs a reader); the reader coded {gold_code}"
 
 
