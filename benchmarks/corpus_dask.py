@@ -29,7 +29,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,7 +44,7 @@ from fromto import corpus, paths  # noqa: E402
 from fromto.textio import read_text  # noqa: E402
 
 import pku  # noqa: E402  (benchmarks/pku.py: the PKU text read in place and split into articles)
-from corpus_scale import tree_memory  # noqa: E402  (PSS of a process and its descendants)
+from corpus_scale import run_child  # noqa: E402  (runs a child, samples its PSS, reads its JSON)
 
 KINDS = {"pool": {"workers": 2}, "cluster": {"scheduler": "local:2"}}
 
@@ -60,21 +59,7 @@ def child(args) -> None:
 def measure(kind: str, src: Path, out: Path, sample: bool = False) -> dict:
     """One child run of ``kind``; with ``sample``, its peak memory (PSS of the child and its descendants)."""
     cmd = [sys.executable, __file__, "--child", kind, "--src", str(src), "--out", str(out)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=dict(os.environ, PYTHONHASHSEED="0"))
-    ps, peak = psutil.Process(proc.pid), 0
-    while sample and proc.poll() is None:
-        try:
-            peak = max(peak, tree_memory(ps))
-        except psutil.NoSuchProcess:
-            break
-        time.sleep(0.1)
-    stdout, stderr = proc.communicate()
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"child {kind} failed:\n{stderr}")
-    res = json.loads(stdout.strip().splitlines()[-1])
-    res["peak_mb"] = peak / 2**20
-    return res
+    return run_child(cmd, kind, sample, ok_codes=(0, 1))
 
 
 def main(argv=None) -> int:

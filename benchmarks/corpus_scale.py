@@ -171,10 +171,18 @@ def measure(kind: str, src: Path, out: Path, cache: Path, workers: int = 1, samp
     """
     cmd = [sys.executable, __file__, "--child", kind, "--src", str(src), "--out", str(out), "--cache", str(cache),
            "--workers", str(workers)]
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    ps = psutil.Process(proc.pid)
-    peak = 0
+    return run_child(cmd, kind, sample)
+
+
+def run_child(cmd: list[str], kind: str, sample: bool, ok_codes=(0,)) -> dict:
+    """Run a benchmark's child command with PYTHONHASHSEED=0 and return the JSON of its last stdout line.
+
+    With ``sample``, the child's peak memory (PSS of it and its descendants, sampled every 100 ms) is added as
+    ``peak_mb`` (0 when not sampled). An exit status outside ``ok_codes`` stops the benchmark with the child's stderr.
+    """
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONHASHSEED="0"))
+    ps, peak = psutil.Process(proc.pid), 0
     while sample and proc.poll() is None:
         try:
             peak = max(peak, tree_memory(ps))
@@ -182,7 +190,7 @@ def measure(kind: str, src: Path, out: Path, cache: Path, workers: int = 1, samp
             break
         time.sleep(0.1)
     stdout, stderr = proc.communicate()
-    if proc.returncode != 0:
+    if proc.returncode not in ok_codes:
         raise SystemExit(f"child {kind} failed:\n{stderr}")
     res = json.loads(stdout.strip().splitlines()[-1])
     res["peak_mb"] = peak / 2**20
