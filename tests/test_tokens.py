@@ -158,3 +158,21 @@ def test_segment_command_prints_one_line_of_tokens_per_input_line(tmp_path):
 
 def test_tag_gives_lexicon_and_dictionary_tags(tk):
     assert tk.tag("廊下镇") == "ns" and tk.tag("工作") == "vn" and tk.tag("无此词语xyz") == "x"
+
+
+def test_a_long_run_of_one_character_steps_reaches_jiebas_viterbi_in_bounded_pieces(tk, monkeypatch):
+    # jieba's Viterbi is quadratic in a run's length; a repeated character (的 × 3,000) must not reach it whole.
+    from jieba import finalseg
+    from fromto.segment import engine
+
+    seen = []
+    real = finalseg.cut
+
+    def spy(text):
+        seen.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(finalseg, "cut", spy)
+    text = "的" * 3000
+    assert "".join(tk.cut(text)) == text
+    assert seen and max(seen) <= engine.HMM_RUN_LIMIT

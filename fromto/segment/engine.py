@@ -321,6 +321,14 @@ def _engine_cut_plain(tk: Tokenizer, text: str) -> list[str]:
     return toks
 
 
+# jieba's Viterbi copies every state's path at every character, so its time grows with the square of a run's length:
+# 32,000 repeats of 的 take seconds in jieba.lcut itself. Runs of one-character steps longer than this are handed to
+# it in pieces of this length, which keeps the cut linear. Real text has no such runs (the longest in the PKU text
+# and the reports is far shorter), so tokens differ from jieba's only on input like a character repeated hundreds of
+# times, and then only at a piece's edge.
+HMM_RUN_LIMIT = 500
+
+
 def _jieba_hmm_cut(engine, block: str) -> list[str]:
     """jieba's own HMM cut of one block, replayed on the engine's dictionary path.
 
@@ -343,7 +351,8 @@ def _jieba_hmm_cut(engine, block: str) -> list[str]:
             if engine.has_word(buf):
                 out.extend(buf)
             else:
-                out.extend(finalseg.cut(buf))
+                for i in range(0, len(buf), HMM_RUN_LIMIT):
+                    out.extend(finalseg.cut(buf[i:i + HMM_RUN_LIMIT]))
 
     for step in engine.cut(block, False):
         if len(step) == 1 or (step.isascii() and step.isalnum() and not engine.has_word(step)):
