@@ -9,11 +9,10 @@ half-written; 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (S
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 
 from fromto.run.processes import Terminated
-from fromto.textio import InputError
+from fromto.textio import InputError, csv_text
 
 
 def _emit(text: str) -> None:
@@ -41,9 +40,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     from fromto.textio import read_text
 
     result = clean.clean_page(read_text(args.path))
-    buf = io.StringIO()
-    result.paragraphs.to_csv(buf, index=False, lineterminator="\n")
-    _emit(buf.getvalue())
+    _emit(csv_text(result.paragraphs))
     return 0
 
 
@@ -70,9 +67,7 @@ def cmd_transitions(args: argparse.Namespace) -> int:
         print(f"fromto: {doc}: {reason}", file=sys.stderr, flush=True)
 
     table = corpus.transitions_for_paths(args.paths, time_limit=args.time_limit, on_error=report)
-    buf = io.StringIO()
-    table.to_csv(buf, index=False, lineterminator="\n")
-    _emit(buf.getvalue())
+    _emit(csv_text(table))
     return 1 if failed else 0
 
 

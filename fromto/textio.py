@@ -318,11 +318,35 @@ def current_umask() -> int:
     return int(out.stdout.strip() or "18")
 
 
+def csv_quoting(df) -> int:
+    """The ``csv`` quoting for writing ``df`` with LF line ends: minimal, unless a text cell holds a carriage return.
+
+    Python's csv writer quotes a cell only for the delimiter, the quote character and the characters of its line
+    terminator, so with ``"\n"`` a cell holding a lone ``\r`` is written bare and read back as two rows. Such a
+    table is written with every non-numeric cell quoted (:data:`csv.QUOTE_NONNUMERIC`), which any CSV reader
+    reads back whole; every other table keeps minimal quoting, byte for byte as before.
+    """
+    import csv
+
+    for col in df.columns:
+        values = df[col]
+        if values.dtype.kind in "biufcmM":
+            continue
+        if any(isinstance(v, str) and "\r" in v for v in values.tolist()):
+            return csv.QUOTE_NONNUMERIC
+    return csv.QUOTE_MINIMAL
+
+
+def csv_text(df) -> str:
+    """``df`` as CSV text: no index, LF line ends, quoting by :func:`csv_quoting`."""
+    return df.to_csv(index=False, lineterminator="\n", quoting=csv_quoting(df))
+
+
 def write_csv(df, path: str | os.PathLike) -> Path:
-    """Write a DataFrame as UTF-8 CSV (LF, no index) atomically; returns the path."""
+    """Write a DataFrame as UTF-8 CSV (LF, no index; quoting by :func:`csv_quoting`) atomically; returns the path."""
     target = Path(path)
     with atomic_write(target) as fh:
-        df.to_csv(fh, index=False, lineterminator="\n")
+        df.to_csv(fh, index=False, lineterminator="\n", quoting=csv_quoting(df))
     return target
 
 

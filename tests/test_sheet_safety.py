@@ -469,3 +469,10 @@ def test_fuzz_hostile_strings_through_coding_sheet_and_qdpx(tmp_path, book):
             start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
             span = sentences.set_index("doc").loc[doc]
             assert text[start:end] == textio.xml_safe(span["text"])[0], case
+
+
+def test_corpus_fragment_with_a_lone_carriage_return_reads_back_as_one_row():
+    rows = [{"doc": "d", "sentence": "甲\r乙", "start": 0}, {"doc": "d", "sentence": "丙", "start": 3}]
+    text = corpus_document._csv_fragment(rows, ["doc", "sentence", "start"])
+    back = list(csv.reader(io.StringIO(text, newline="")))
+    assert [r[1] for r in back] == ["甲\r乙", "丙"] and [r[2] for r in back] == ["0", "3"]

@@ -124,3 +124,23 @@ def test_clean_command_gives_the_same_table_for_gb18030_crlf_and_bom_copies(tmp_
     reference = run_clean(paths.SEED_PAGE).stdout
     assert run_clean(gb).stdout == reference
     assert run_clean(bom).stdout == reference
+
+
+def test_a_lone_carriage_return_in_a_cell_reads_back_as_one_row(tmp_path):
+    import pandas as pd
+
+    from fromto.textio import write_csv
+
+    df = pd.DataFrame({"text": ["甲\r乙", "丙"], "n": [1, 2]})
+    back = pd.read_csv(write_csv(df, tmp_path / "t.csv"), keep_default_na=False)
+    assert back["text"].tolist() == ["甲\r乙", "丙"]
+    assert back["n"].tolist() == [1, 2]
+
+
+def test_a_table_without_carriage_returns_keeps_minimal_quoting(tmp_path):
+    import pandas as pd
+
+    from fromto.textio import write_csv
+
+    df = pd.DataFrame({"text": ["甲,乙", "丙"], "n": [1, 2]})
+    assert write_csv(df, tmp_path / "t.csv").read_text(encoding="utf-8") == 'text,n\n"甲,乙",1\n丙,2\n'

@@ -9,7 +9,6 @@ back beside the current rules' codes.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from fromto.coding import rules
 from fromto.coding import codebook as cb
 from fromto.coding.sheet_reading import read_coding_sheet
 from fromto.coding.sheets import _id_key, coding_sheet, merge_sheet, statement_ids
-from fromto.textio import atomic_write, cell_text, read_resource_csv, write_csv
+from fromto.textio import atomic_write, cell_text, csv_text, read_resource_csv, write_csv
 
 # --------------------------------------------------------------------------------------------------------------
 # Tables for a folder of documents
@@ -165,10 +164,8 @@ def make_packet(out_dir: str | os.PathLike, n: int = PACKET_SIZE, folder: str | 
         out / "coder_packet_rule_codes.csv")
     resource = Path(sample_resource or paths.REPORT_CODING_SAMPLE)
     cols = ["id", "doc", "sentence_id", "marker", "subject", "source", "target", "verb", "sentence"]
-    body = io.StringIO()
-    fields[cols].to_csv(body, index=False, lineterminator="\n")
     with atomic_write(resource) as fh:
-        fh.write(SAMPLE_HEADER.format(n=n, total=len(sheet), salt=SAMPLE_SALT) + body.getvalue())
+        fh.write(SAMPLE_HEADER.format(n=n, total=len(sheet), salt=SAMPLE_SALT) + csv_text(fields[cols]))
     written["resource"] = resource
     return written
 

@@ -184,9 +184,13 @@ def _csv_rows(rows: list) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     text = buf.getvalue()
-    if _may_hold_formula(text):
+    # A lone carriage return in a cell is written bare by the csv writer (it quotes only for its line terminator)
+    # and would read back as two rows: such rows are written again with every non-numeric cell quoted.
+    quoting = csv.QUOTE_NONNUMERIC if "\r" in text else csv.QUOTE_MINIMAL
+    if _may_hold_formula(text) or quoting != csv.QUOTE_MINIMAL:
         buf = io.StringIO()
-        csv.writer(buf, lineterminator="\n").writerows([spreadsheet_safe(v) for v in row] for row in rows)
+        csv.writer(buf, lineterminator="\n", quoting=quoting).writerows(
+            [spreadsheet_safe(v) for v in row] for row in rows)
         text = buf.getvalue()
     return text
 
