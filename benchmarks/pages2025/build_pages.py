@@ -291,21 +291,24 @@ def build_page(spec: Spec, corpus: Path) -> tuple[str, list[Block]]:
             for kind in ("subtitle", "byline"):
                 if kind in heads:
                     emit(heads[kind].text)
-        placed = set()
+        placed = {id(cap) for caps in plan.values() for cap in caps}
         for b in art:
             b.article = n
-            expected_kind = b.kind
             if b.kind in heads and heads[b.kind] is b:
+                expected.append((name, b))
                 continue
             if b.kind == "caption":
                 if id(b) in placed:
                     continue
+                expected.append((name, b))
                 emit(b.text)
                 if b.credit:
                     emit(b.credit)
                 continue
             text = b.text + "".join(b.joined)
             caps = plan.get(id(b), [])
+            expected.append((name, b))
+            expected.extend((name, cap) for cap in caps)
             if caps:
                 p = cut_point(text, 0.5)
                 lines.extend([text[:p], "", "", ""])
@@ -313,7 +316,6 @@ def build_page(spec: Spec, corpus: Path) -> tuple[str, list[Block]]:
                     emit(cap.text)
                     if cap.credit:
                         emit(cap.credit)
-                    placed.add(id(cap))
                 emit(text[p:])
             elif b is broken:
                 p = cut_point(text, 0.6)
@@ -321,13 +323,10 @@ def build_page(spec: Spec, corpus: Path) -> tuple[str, list[Block]]:
                 emit(text[p:])
             else:
                 emit(text)
-            del expected_kind
         if commentary:
             for kind in ("pre_title", "title", "subtitle", "byline"):
                 if kind in heads:
                     emit(heads[kind].text)
-        for b in art:
-            expected.append((name, b))
     text = "\n".join(lines)
     if spec.ascii:
         text = text.translate(ASCII)
