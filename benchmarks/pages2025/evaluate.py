@@ -25,6 +25,9 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+if str(REPO) not in sys.path[:1]:
+    sys.path.insert(0, str(REPO))  # this checkout's package, not whichever fromto is installed
 
 
 def _load(path: Path, name: str):
