@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fromto.clean.lines import (MAX_HEADING_CHARS, box_label, ends_paragraph, is_colon_pre_title,
+from fromto.clean.chars import CLOSERS
+from fromto.clean.lines import (MAX_HEADING_CHARS, MAX_SINGLE_HEADING_CHARS, box_label, ends_paragraph, is_colon_pre_title,
                                 is_column_name, is_head_column, is_lead, is_long_lead, is_series_column,
                                 is_series_line, is_title_like, parse_byline)
 from fromto.clean.pieces import _Line, _Log
@@ -78,8 +79,10 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                 series, t = t, t - 1
         if not free(t) or not is_title_like(lines[t].text):
             continue
-        if not parsed[1] and parse_byline(lines[t].text) is not None:
-            continue  # two name-like lines: without a role neither is surely a byline
+        if (not parsed[1] and parse_byline(lines[t].text) is not None
+                and not (free(t - 1) and is_lead(lines[t - 1].text))):
+            continue  # two name-like lines: without a role neither is surely a byline, unless a pre-title leads
+            # into the upper one (``……——`` / ``账目清  村民安`` / ``杨文明  徐婧柯``): then it is the title
         head = _Head(title=lines[t], byline=line, names=parsed[0], roles=parsed[1],
                      subtitle=lines[sub] if sub is not None else None,
                      column=lines[series] if series is not None else None)
@@ -190,9 +193,18 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
         return (free(i) and is_title_like(lines[i].text) and not ends_paragraph(lines[i].text)
                 and column(i - 1) and closed(i - 2) and para(i + 1))
 
-    # column + title pairs that come in series between two heads are an article's section headings
-    # (``清旧账`` / ``拖欠8年的借款终于追回来了``): a byline-less article does not repeat
-    candidates = [i for i in range(2, n - 1) if column_title(i)]
+    def two_line_heading(i: int) -> bool:
+        """A short line over a title-like line, between complete paragraphs: a column + title, or any two-line
+        section heading (``如何推进某事`` / ``某某，某某``)."""
+        lead = lines[i - 1].text
+        return (free(i - 1) and free(i) and 0 < len(lead) <= MAX_SINGLE_HEADING_CHARS
+                and (not ends_paragraph(lead) or lead.rstrip(CLOSERS).endswith(("？", "?")))
+                and is_title_like(lines[i].text) and not ends_paragraph(lines[i].text)
+                and closed(i - 2) and para(i + 1))
+
+    # column + title pairs that come with other two-line headings between two heads are an article's section
+    # headings (``清旧账`` / ``拖欠8年的借款终于追回来了``): byline-less articles do not follow one another so
+    candidates = [i for i in range(2, n - 1) if column_title(i) or two_line_heading(i)]
     bounds = sorted(claimed)
 
     def in_series(i: int) -> bool:

@@ -23,13 +23,19 @@ MAX_SINGLE_HEADING_CHARS = 25
 MAX_CAPTION_CHARS = 80
 
 
+#: A signature after a note's last sentence: ``……。——编  者``, ``……！——编者``.
+_SIGNATURE_RE = re.compile(f"[。！？!?…][{CLOSERS}]*——[\\s\u3000]*[{_HAN}](?:[\\s\u3000]*[{_HAN}]){{1,3}}$")
+
+
 def ends_paragraph(text: str) -> bool:
     """True when ``text`` ends as a paragraph can end: a sentence mark or a colon, before any closing quotes.
 
-    A final bracketed note is looked through (``……见效。（据新华社电）`` ends; ``为新世纪欢呼（图片）`` does
+    A signature after the last sentence (``……。——编  者``) ends it too. A final bracketed note is looked through (``……见效。（据新华社电）`` ends; ``为新世纪欢呼（图片）`` does
     not), and a line wholly in brackets (``（本报记者 张三）``) counts as ended.
     """
     t = text.rstrip()
+    if _SIGNATURE_RE.search(t):  # ……。——编  者: a note signed after its last sentence
+        return True
     m = re.search(r"[（(][^（()）]*[）)]$", t)
     if m:
         if m.start() == 0:
