@@ -25,7 +25,7 @@ import re
 from fromto.clean.chars import CLOSERS
 from fromto.clean.lines import (MAX_HEADING_CHARS, MAX_SINGLE_HEADING_CHARS, OPENING_BOX_LABELS, box_label,
                                 ends_in_dash, ends_paragraph, is_lead, is_question_lead, is_single_heading,
-                                is_subhead, is_title_like)
+                                is_subhead, is_title_like, looks_cut)
 from fromto.clean.pieces import _Line, _Log, _Piece
 
 #: Paragraphs an opening box may hold when a heading closes it.
@@ -85,10 +85,11 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
         nxt = texts[i + 1] if i + 1 < n else None
         prev_ok = not items or items[-1].kind != "para" or ends_paragraph(items[-1].piece.text)
         label = box_label(t)
-        if label and prev_ok and (para_at(i + 1) or (nxt is not None and _box_title(nxt) and para_at(i + 2))):
+        if label and prev_ok and (para_at(i + 1) or (nxt is not None and (looks_cut(nxt) or (
+                _box_title(nxt) and para_at(i + 2))))):
             items.append(_Item("box_label", piece=body[i].piece, box=label))
             i += 1
-            if not para_at(i):  # the box's own title, held by the box like its paragraphs
+            if not para_at(i) and not looks_cut(texts[i]):  # the box's own title, held like its paragraphs
                 items.append(_Item("para", piece=body[i].piece, cut_before=bool(body[i].cut_before)))
                 i += 1
             continue
@@ -188,7 +189,11 @@ def _fill_boxes(items: list[_Item], log: _Log) -> None:
         closed = k + 1 + len(run) < len(items) and items[k + 1 + len(run)].kind == "heading"
         opening = it.box in OPENING_BOX_LABELS and not any(x.kind == "para" for x in items[:k])
         if opening and not (closed and len(run) <= MAX_OPENING_BOX_PARAGRAPHS):
-            run = run[:1]
+            # one paragraph, with the pieces a broken line left of it (``……统筹组织、`` / ``资源、`` / ``……。``)
+            keep = 1
+            while keep < len(run) and looks_cut(items[run[keep - 1]].piece.text):
+                keep += 1
+            run = run[:keep]
         for j in run:
             items[j].box = it.box
         end = items[run[-1]].piece.end if run else it.piece.end

@@ -70,6 +70,8 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
         parsed = parse_byline(line.text)
         if parsed is None:
             continue
+        if is_series_line(line.text) and i + 1 < n and free(i + 1) and parse_byline(lines[i + 1].text):
+            continue  # a series line over the byline (深阅读·某某某某), not a transcribed name
         t, sub, series = i - 1, None, None
         if free(t) and _series_under_title(lines, t, free):
             series, t = t, t - 1

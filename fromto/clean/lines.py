@@ -177,8 +177,8 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
     (``本报记者吴储岐``) and a two-character name may be spaced out (``刘  毅``).
     ``本报记者 吴储岐`` -> (["吴储岐"], ["本报记者"]); ``郑健麟`` -> (["郑健麟"], []).
     """
-    if not text or len(text) > MAX_HEADING_CHARS:
-        return None
+    if not text or len(text) > MAX_HEADING_CHARS or text.rstrip()[-1] in "、，,":
+        return None  # a line ending in a comma is a broken sentence (``资源、``), not names
     names: list[str] = []
     roles: list[str] = []
     toks = [t for t in re.split(r"[\s、]+", text.strip()) if t]
