@@ -24,12 +24,6 @@ def test_question_over_an_answer_line_with_a_comma_is_a_heading_pair():
         ("body", "去年起，县里和职校签下协议，按需培养技工。")]
 
 
-def test_question_with_a_dash_over_an_answer_line_is_a_heading_pair():
-    page = HEAD + "开篇一段说完了。\n\n人才从哪里来？——\n\n校地联手，订单培养\n\n去年起，县里和职校签下协议，按需培养技工。\n"
-    assert [pos for pos, _ in _positions(clean.clean_page(page, "t"))][-3:] == [
-        "section_lead", "section_subtitle", "body"]
-
-
 def test_two_short_unterminated_lines_between_paragraphs_are_a_heading_pair():
     page = HEAD + "开篇一段说完了。\n\n服务上门，办事不出村\n\n便民站点遍布全镇\n\n镇里在每个村设了代办点，群众少跑腿。\n"
     result = clean.clean_page(page, "t")

@@ -6,14 +6,20 @@ not, as before):
 ``heading-pair``           a short line ending in —— followed by a short unterminated line (``lead——subtitle``)
 ``heading-pair-question``  a short line ending in ？ or ： (``关税为何一降再降？``, ``一当被告：``) followed by a short
                            unterminated line and then a paragraph: a heading pair whose lead asks or announces
+``heading-pair-plain``     two short lines between complete paragraphs printed without ——: a lead that is
+                           unterminated (at most one comma) or a question, over an unterminated line
+                           (``人才从哪里来？`` / ``校地联手，订单培养``; ``花样翻新，打法更新`` / ``深挖彻查顽疾``)
 ``one-line-subhead``       a short line between complete paragraphs (position ``section_lead`` with no
                            ``section_subtitle``): unterminated without clause punctuation (always, not
                            logged, as before), or of a wider form — a colon inside (``北京：地税收入超300亿``) or a
-                           question (``……应扮演什么角色？``) — when the article prints at least two such lines
+                           question (``……应扮演什么角色？``) — when the article prints at least two such lines;
+                           a lone question before the article's first other subhead, or a question followed by
+                           a list of answers (``缺资金：……；``), is a paragraph
 ``box-label``              a fixed-form box label (:data:`fromto.clean.lines.BOX_LABELS`: 链接, 核心阅读, 记者手记 …)
                            and the paragraphs after it up to the next heading, box label or the article's end; an
-                           opening box (核心阅读, 编者按 …) before the body holds one paragraph unless a heading
-                           follows within three
+                           opening box (核心阅读, 编者按 …) before the body holds one paragraph (with the pieces
+                           of its broken lines) unless a heading follows within three; a short title printed
+                           under the label belongs to the box; a leading ■ is looked through
 """
 
 from __future__ import annotations

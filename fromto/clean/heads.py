@@ -5,7 +5,9 @@ Rules: ``byline`` (a head is found from its byline: [column] [pre-title] title [
 column or the page's start and a title with byline), ``head-without-byline`` (after a complete body and followed by
 a paragraph: column [pre-title] title [——subtitle], or pre-title title [——subtitle] where the pre-title has the
 form of another head's pre-title on the page and is the only pre-title + title pair between the heads around it:
-a new article whose head prints no byline),
+a new article whose head prints no byline; also after the byline of a head printed after its body, and with a
+speaker's pre-title ending in ： instead; column + title pairs among other two-line headings between two heads
+are section headings), ``series-line`` (a series line between a title and its byline: the column),
 ``title-after-body`` (a title + byline with no body: the head of the body printed before it, which starts at a
 column line).
 """
