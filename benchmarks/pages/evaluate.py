@@ -41,9 +41,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fromto.evaluation.metrics import prf_from_counts
-
 HERE = Path(__file__).resolve().parent
+if str(HERE.parents[1]) not in sys.path[:1]:
+    sys.path.insert(0, str(HERE.parents[1]))  # this checkout's package, not whichever fromto is installed
+
+from fromto.evaluation.metrics import prf_from_counts  # noqa: E402
 KINDS = ["column", "pre_title", "title", "subtitle", "byline", "section_heading", "body", "box_label", "box_body",
          "caption"]
 #: The cleaner's paragraph positions as the reader's block kinds (head positions come from the articles table).

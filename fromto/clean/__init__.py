@@ -16,40 +16,56 @@ rule                         what it recognises
 ``corner-quotes``            ``「」`` -> ``“”`` and ``『』`` -> ``‘’`` (the page's house style)
 ``photo-credit``             a line ending in a photographer's credit (``name摄``, ``本报记者 name摄``,
                              ``（新华社记者name摄）``, optionally ``(agency)``) plus the short caption line
-                             before it: moved to the captions table
+                             before it: moved to the captions table; a chart's source line
+                             (``数据来源：…``) is a credit with no caption line
 ``byline``                   a line of names (2–4 characters, spaced out with half- or full-width spaces or
                              not) and roles (本报记者, 通讯员, 评论员 …) right after a title [and a subtitle line
                              starting with ——]: names to ``byline``, roles to ``byline_role``
 ``column-line``              a line of 2–10 Chinese characters with no punctuation opening an article head
-                             (or a body whose head is printed after it): the column name (栏目); or a series
-                             column: name · series name + instalment number (``金台潮声·…系列谈②``)
+                             (or a body whose head is printed after it, also at the page's start): the column
+                             name (栏目); or a series column: name · series name + instalment number
+                             (``金台潮声·…系列谈②``); above a head found from its byline also a column of up
+                             to 12 characters or a series line without a number (``深阅读·…``)
+``series-line``              a series line (name · series name, numbered or not) between a title and its
+                             [——subtitle and] byline: the article's column (logged)
 ``pre-title``                a short line ending in —— right before a title (引题)
 ``long-pre-title``           a line longer than a heading ending in —— (or ———) between a column line or the
                              page's start and a title with byline: the pre-title (logged)
-``head-without-byline``      after a complete body and followed by a paragraph: column [pre-title] title
-                             [——subtitle], or a pre-title of the form of another pre-title on the page + title,
-                             the only such pair between the heads around it (or at the page's start, [column]
-                             pre-title title before a subhead): a new article that prints no byline (logged)
+``head-without-byline``      after a complete body (or the byline of a head printed after its body) and
+                             followed by a paragraph: column [pre-title] title [——subtitle], or a pre-title of
+                             the form of another pre-title on the page + title, the only such pair between the
+                             heads around it, or a speaker's pre-title ending in ： (26–40 characters) + title
+                             (or at the page's start, [column] pre-title title before a subhead): a new article
+                             that prints no byline (logged). Column + title pairs that come with other two-line
+                             headings between two heads are section headings, not heads
 ``title-after-body``         a title + byline with no body of its own (commentaries print them after the
                              body): the head of the article whose body precedes it, moved to the front
 ``heading-pair``             inside a body, a short line ending in —— followed by a short unterminated line:
                              a section heading; ``section_title`` is ``lead——subtitle``
 ``heading-pair-question``    the same with a lead ending in ？ or ： (``……如何……？``, ``一当被告：``), when a
                              paragraph follows the pair (logged)
+``heading-pair-plain``       two short lines between complete paragraphs, printed without ——: a lead
+                             (unterminated, at most one comma, or a question) over an unterminated line
+                             (``人才从哪里来？`` / ``校地联手，订单培养``) (logged)
 ``one-line-subhead``         a short line between complete paragraphs: unterminated without clause punctuation
                              (as before, not logged); or with a colon inside or ending in ？, where the article
-                             prints at least two such lines (logged)
+                             prints at least two such lines (logged); a lone question before the article's
+                             first other subhead, or one followed by a list of answers (``缺资金：……；``),
+                             stays a paragraph
 ``box-label``                a known box label (链接, 核心阅读, 记者手记, 背景 …: ``lines.BOX_LABELS``) and the
                              paragraphs it holds (up to a heading, a label or the article's end; an opening box
-                             before the body: one paragraph unless a heading follows within three): kept out
-                             of the body (logged)
+                             before the body: one paragraph, with the pieces of its broken lines, unless a
+                             heading follows within three), a box's own short title under the label included,
+                             a leading ■ looked through: kept out of the body (logged)
 ``duplicate-heading``        a heading printed twice in one article is kept once, where the body that follows
                              it shares most of its wording (decided by content, logged with the scores)
 ``rejoin-caption``           a paragraph that ends without terminal punctuation, cut by a removed caption, is
                              joined with the paragraph after the caption
 ``rejoin-page-break``        a paragraph that ends without terminal punctuation is joined with the next
-                             paragraph (a sentence or a word split across a column or page break); one ending
-                             in a dash (——, ———) is complete, like one ending in a colon
+                             paragraph (a sentence or a word split across a column or page break; a line ending
+                             in 、 or a comma always continues); one ending in a dash (——, ———) is complete,
+                             like one ending in a colon, and so is a note signed after its last sentence
+                             (``……。——编  者``)
 ``repeated-chunk``           an immediate repetition of a 2–4 character chunk that is not a known
                              reduplication (做细做细): flagged ``[sic]``, never changed
 ===========================  ====================================================================================

@@ -16,16 +16,23 @@ _CREDIT_CORE = (
     f"(?:\\s*[（(](?P<agency>[^()（）]{{1,12}})[)）])?"
 )
 _CREDIT_ONLY_RE = re.compile(f"^{_CREDIT_CORE}$")
+#: The source line printed under a chart or table (``数据来源：某某网站``): a line of its own, no sentence.
+_SOURCE_RE = re.compile(r"^(?:数据|资料|图表)来源[：:]\s*(?P<source>[^。！？；;，,]{2,30})$")
 _CREDIT_TAIL_RE = re.compile(f"^(?P<caption>.+?[。！？”])\\s*[（(]?{_CREDIT_CORE}[)）]?$")
 
 
 def parse_credit(text: str) -> dict | None:
-    """A photo credit line, alone (``王建华摄（人民视觉）``) or after its caption (``…。（本报记者徐烨摄）``).
+    """A photo credit line, alone (``王建华摄（人民视觉）``) or after its caption (``…。（本报记者徐烨摄）``), or a
+    chart's source line (``数据来源：某某网站``: the source is its ``agency``, it takes no caption line).
 
     Returns ``caption`` ("" for a credit alone), ``credit``, ``photographer``, ``role`` and ``agency``, or None.
     """
     if len(text) > MAX_CAPTION_CHARS + 30:
         return None
+    m = _SOURCE_RE.match(text.strip())
+    if m:  # a chart's source line stands for its credit: the chart has no caption line of its own
+        return dict(caption="", credit=text.strip(), photographer="", role="", agency=m.group("source"),
+                    source=True)
     printed, text = text.strip(), re.sub(r"\s+", "", text)  # names in credits may be spaced out (王  浩摄)
     m = _CREDIT_ONLY_RE.match(text)
     caption = ""
@@ -56,7 +63,7 @@ def _remove_captions(lines: list[_Line], log: _Log) -> tuple[list[_Line], list[d
             keep.append(line)
             continue
         cap_line = None
-        if not credit["caption"] and keep:
+        if not credit["caption"] and keep and not credit.get("source"):
             prev = keep[-1]
             fragment = not ends_paragraph(prev.text) and re.search(r"[，,、；;]", prev.text)
             if (len(prev.text) <= MAX_CAPTION_CHARS and not is_lead(prev.text) and parse_byline(prev.text) is None

@@ -5,7 +5,9 @@ Rules: ``byline`` (a head is found from its byline: [column] [pre-title] title [
 column or the page's start and a title with byline), ``head-without-byline`` (after a complete body and followed by
 a paragraph: column [pre-title] title [——subtitle], or pre-title title [——subtitle] where the pre-title has the
 form of another head's pre-title on the page and is the only pre-title + title pair between the heads around it:
-a new article whose head prints no byline),
+a new article whose head prints no byline; also after the byline of a head printed after its body, and with a
+speaker's pre-title ending in ： instead; column + title pairs among other two-line headings between two heads
+are section headings), ``series-line`` (a series line between a title and its byline: the column),
 ``title-after-body`` (a title + byline with no body: the head of the body printed before it, which starts at a
 column line).
 """
@@ -15,8 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fromto.clean.lines import (MAX_HEADING_CHARS, box_label, ends_paragraph, is_column_name, is_lead,
-                                is_long_lead, is_title_like, parse_byline)
+from fromto.clean.chars import CLOSERS
+from fromto.clean.lines import (MAX_HEADING_CHARS, MAX_SINGLE_HEADING_CHARS, box_label, ends_paragraph, is_colon_pre_title,
+                                is_column_name, is_head_column, is_lead, is_long_lead, is_series_column,
+                                is_series_line, is_title_like, parse_byline)
 from fromto.clean.pieces import _Line, _Log
 
 
@@ -38,11 +42,11 @@ class _Head:
 
     @property
     def first(self) -> int:
-        return self.lines()[0].index
+        return min(x.index for x in self.lines())
 
     @property
     def last(self) -> int:
-        return self.lines()[-1].index
+        return max(x.index for x in self.lines())
 
 
 @dataclass
@@ -68,15 +72,28 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
         parsed = parse_byline(line.text)
         if parsed is None:
             continue
-        t, sub = i - 1, None
+        if is_series_line(line.text) and i + 1 < n and free(i + 1) and parse_byline(lines[i + 1].text):
+            continue  # a series line over the byline (深阅读·某某某某), not a transcribed name
+        t, sub, series = i - 1, None, None
+        if free(t) and _series_under_title(lines, t, free):
+            series, t = t, t - 1
         if free(t) and lines[t].text.startswith("——") and free(t - 1) and is_title_like(lines[t - 1].text):
             sub, t = t, t - 1
+            if series is None and free(t) and _series_under_title(lines, t, free):
+                series, t = t, t - 1
         if not free(t) or not is_title_like(lines[t].text):
             continue
-        if not parsed[1] and parse_byline(lines[t].text) is not None:
-            continue  # two name-like lines: without a role neither is surely a byline
+        if (not parsed[1] and parse_byline(lines[t].text) is not None
+                and not (free(t - 1) and is_lead(lines[t - 1].text))):
+            continue  # two name-like lines: without a role neither is surely a byline, unless a pre-title leads
+            # into the upper one (``……——`` / ``账目清  村民安`` / ``杨文明  徐婧柯``): then it is the title
         head = _Head(title=lines[t], byline=line, names=parsed[0], roles=parsed[1],
-                     subtitle=lines[sub] if sub is not None else None)
+                     subtitle=lines[sub] if sub is not None else None,
+                     column=lines[series] if series is not None else None)
+        if series is not None:
+            head.notes.append(("column", lines[series], lines[series], lines[series].text, lines[series].text,
+                               "series-line", "a series line (column · series) between the title and the "
+                               "byline: the article's column"))
         k = t - 1
         if free(k) and is_lead(lines[k].text):
             head.pre_title = lines[k]
@@ -90,7 +107,8 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                                f"{'the page start' if k == 0 else 'a column line'} and a title with byline: the "
                                "pre-title (引题)"))
             k -= 1
-        if free(k) and is_column_name(lines[k].text) and (k == 0 or not free(k - 1) or ends_paragraph(lines[k - 1].text)):
+        if (series is None and free(k) and is_head_column(lines[k].text) and box_label(lines[k].text) is None
+                and (k == 0 or not free(k - 1) or ends_paragraph(lines[k - 1].text))):
             head.column = lines[k]
         heads.append(head)
         claimed.update(x.index for x in head.lines())
@@ -107,7 +125,12 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
         col, k = lines[k], k + 1
     if k + 1 < first and is_lead(lines[k].text):
         pre, k = lines[k], k + 1
-    if k + 1 < first and is_title_like(lines[k].text) and not ends_paragraph(lines[k].text):
+    # a column line right before the page's first paragraph, and a first head that is a bare title + byline:
+    # a commentary printed with its head after its body (title-after-body), not a title
+    body_first = (col is None and pre is None and is_head_column(lines[k].text) and heads
+                  and heads[0].pre_title is None and heads[0].column is None and heads[0].byline is not None)
+    if (k + 1 < first and is_title_like(lines[k].text) and not ends_paragraph(lines[k].text)
+            and not body_first):
         # after a pre-title the body may open with a one-line subhead before its first paragraph
         if para(k + 1) or (pre is not None and not para(k + 1) and para(k + 2)):
             head = _Head(title=lines[k], pre_title=pre, column=col)
@@ -117,6 +140,20 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                                    "subhead before the first paragraph: an article head without byline"))
             heads.insert(0, head)
     return sorted(heads, key=lambda h: h.first)
+
+
+def _series_under_title(lines: list[_Line], t: int, free) -> bool:
+    """Line t is a series line printed under its title (title, series line, [——subtitle,] byline): a series
+    column with its number, or one without a number under a title-like line that is not itself a column line
+    opening a head."""
+    text = lines[t].text
+    if not is_series_line(text) or not free(t - 1) or not is_title_like(lines[t - 1].text):
+        return False
+    if is_series_column(text):
+        return True
+    above = t - 1
+    return not (is_column_name(lines[above].text) and (above == 0 or not free(above - 1)
+                                                         or ends_paragraph(lines[above - 1].text)))
 
 
 def _parallel(lead: str, other: str) -> bool:
@@ -152,22 +189,52 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
     def column(j: int) -> bool:
         return free(j) and is_column_name(lines[j].text) and box_label(lines[j].text) is None
 
+    def closed(j: int) -> bool:
+        """A complete paragraph, or the byline of a head printed after its body, ends at line j."""
+        return para(j) or (0 <= j < n and j in claimed and parse_byline(lines[j].text) is not None)
+
+    def column_title(i: int) -> bool:
+        return (free(i) and is_title_like(lines[i].text) and not ends_paragraph(lines[i].text)
+                and column(i - 1) and closed(i - 2) and para(i + 1))
+
+    def two_line_heading(i: int) -> bool:
+        """A short line over a title-like line, between complete paragraphs: a column + title, or any two-line
+        section heading (``如何推进某事`` / ``某某，某某``)."""
+        lead = lines[i - 1].text
+        return (free(i - 1) and free(i) and 0 < len(lead) <= MAX_SINGLE_HEADING_CHARS
+                and (not ends_paragraph(lead) or lead.rstrip(CLOSERS).endswith(("？", "?")))
+                and is_title_like(lines[i].text) and not ends_paragraph(lines[i].text)
+                and closed(i - 2) and para(i + 1))
+
+    # column + title pairs that come with other two-line headings between two heads are an article's section
+    # headings (``清旧账`` / ``拖欠8年的借款终于追回来了``): byline-less articles do not follow one another so
+    candidates = [i for i in range(2, n - 1) if column_title(i) or two_line_heading(i)]
+    bounds = sorted(claimed)
+
+    def in_series(i: int) -> bool:
+        lo = max((c for c in bounds if c < i), default=-1)
+        hi = min((c for c in bounds if c > i), default=n)
+        return sum(1 for c in candidates if lo < c < hi) >= 2
+
     for i in range(1, n - 1):
         if not free(i) or not is_title_like(lines[i].text) or ends_paragraph(lines[i].text):
             continue
-        pre = i - 1 if free(i - 1) and is_lead(lines[i - 1].text) else None
+        colon_pre = free(i - 1) and is_colon_pre_title(lines[i - 1].text)
+        pre = i - 1 if free(i - 1) and (is_lead(lines[i - 1].text) or colon_pre) else None
         k = i - 1 if pre is None else i - 2
         col = k if column(k) else None
         if col is not None:
             k -= 1
-        if (pre is None and col is None) or not para(k):
+        if (pre is None and col is None) or not closed(k):
+            continue
+        if pre is None and in_series(i):
             continue
         j, sub = i + 1, None
         if free(j) and lines[j].text.startswith("——") and len(lines[j].text) <= MAX_HEADING_CHARS:
             sub, j = j, j + 1
         if not para(j):
             continue
-        if col is None:
+        if col is None and not colon_pre:
             if not any(_parallel(lines[pre].text, other) for other in pre_titles):
                 continue
             lo = max((c for c in claimed if c < i), default=-1)
@@ -185,6 +252,7 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
                            f"after a complete paragraph, {what} + title followed by a paragraph"
                            + (" (a pre-title of the form of another on the page, the only pre-title + title pair "
                               "between the heads around it)" if pairs else "")
+                           + (" (a pre-title ending in a colon that introduces the speaker)" if colon_pre else "")
                            + ": the head of a new article that prints no byline"))
         heads.append(head)
         claimed.update(x.index for x in head.lines())
@@ -210,6 +278,8 @@ def _segment(lines: list[_Line], heads: list[_Head], log: _Log) -> list[_Article
         head_note = f"title {h.title.text!r} and byline printed after the body; moved to the article's head"
         if prev.head is None:
             prev.head, prev.head_after_body = h, True
+            if len(prev.body) > 1 and is_head_column(prev.body[0].text) and box_label(prev.body[0].text) is None:
+                prev.column, prev.body = prev.body[0], prev.body[1:]
         else:
             cut = None
             for j in range(len(prev.body) - 2, -1, -1):

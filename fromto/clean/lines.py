@@ -23,13 +23,19 @@ MAX_SINGLE_HEADING_CHARS = 25
 MAX_CAPTION_CHARS = 80
 
 
+#: A signature after a note's last sentence: ``……。——编  者``, ``……！——编者``.
+_SIGNATURE_RE = re.compile(f"[。！？!?…][{CLOSERS}]*——[\\s\u3000]*[{_HAN}](?:[\\s\u3000]*[{_HAN}]){{1,3}}$")
+
+
 def ends_paragraph(text: str) -> bool:
     """True when ``text`` ends as a paragraph can end: a sentence mark or a colon, before any closing quotes.
 
-    A final bracketed note is looked through (``……见效。（据新华社电）`` ends; ``为新世纪欢呼（图片）`` does
+    A signature after the last sentence (``……。——编  者``) ends it too. A final bracketed note is looked through (``……见效。（据新华社电）`` ends; ``为新世纪欢呼（图片）`` does
     not), and a line wholly in brackets (``（本报记者 张三）``) counts as ended.
     """
     t = text.rstrip()
+    if _SIGNATURE_RE.search(t):  # ……。——编  者: a note signed after its last sentence
+        return True
     m = re.search(r"[（(][^（()）]*[）)]$", t)
     if m:
         if m.start() == 0:
@@ -40,10 +46,12 @@ def ends_paragraph(text: str) -> bool:
 
 
 def looks_cut(text: str) -> bool:
-    """A paragraph that stops mid-sentence: no paragraph end, and either longer than a heading or holding
-    clause punctuation (，；) that headings and titles rarely carry (``……磨刀石，确``)."""
+    """A paragraph that stops mid-sentence: no paragraph end, and either longer than a heading, holding
+    clause punctuation (，；) that headings and titles rarely carry (``……磨刀石，确``), or ending in a comma or
+    an enumeration comma (a line broken inside a list: ``……统筹组织、``)."""
     return (not ends_paragraph(text) and not ends_in_dash(text)
-            and (len(text) > MAX_HEADING_CHARS or bool(re.search(r"[，,；;]", text))))
+            and (len(text) > MAX_HEADING_CHARS or bool(re.search(r"[，,；;]", text))
+                 or text.rstrip()[-1:] in ("、", "，", ",")))
 
 
 def ends_in_dash(text: str) -> bool:
@@ -75,6 +83,26 @@ _SERIES_NO = r"(?:[\u2460-\u2473\u2776-\u277f]|之[一二三四五六七八九�
 _SERIES_RE = re.compile(f"^[{_HAN}]{{2,10}}(?:·[{_HAN}]{{2,14}})+{_SERIES_NO}$")
 
 
+_SERIES_LINE_RE = re.compile(f"^[{_HAN}]{{2,10}}(?:·[{_HAN}]{{2,16}})+{_SERIES_NO}?$")
+
+
+def is_series_line(text: str) -> bool:
+    """A series line as a head prints it: a column name, ``·`` and the series' name, with or without an
+    instalment number (``深阅读·人与自然和谐共生的现代化``, ``金台潮声·基层工作系列谈②``).
+
+    Without a number it has the form of a title with a middle dot, so it is taken as a series line only where a
+    head places it: right above a pre-title or title, or between a title and its byline (:mod:`fromto.clean.heads`).
+    """
+    return len(text) <= 2 * MAX_COLUMN_CHARS + 10 and bool(_SERIES_LINE_RE.match(text))
+
+
+def is_head_column(text: str) -> bool:
+    """A column or series line above a head found from its byline: a column name, a series line, or a longer
+    column of Chinese characters alone (up to 12: ``党旗在基层一线高高飘扬``)."""
+    return (is_column_name(text) or is_series_line(text)
+            or (2 <= len(text) <= MAX_COLUMN_CHARS + 2 and all(_HAN_RE.match(c) for c in text)))
+
+
 def is_series_column(text: str) -> bool:
     """A series column (系列栏目): a column name, ``·``, the series' name, and the instalment's number
     (``金台潮声·基层工作系列谈②``, ``人民论坛·新论（三）``). The number is what tells it from a title with a
@@ -94,7 +122,7 @@ _BOX_LABEL_RE = re.compile(
 
 def box_label(text: str) -> str | None:
     """The label kind when the line is a box label (``链接``, ``核心阅读``, ``链接：金税工程``), else None."""
-    m = _BOX_LABEL_RE.match(text.strip())
+    m = _BOX_LABEL_RE.match(text.strip().lstrip("■□◆◇●▲").strip())
     return m.group(1) if m else None
 
 
@@ -125,6 +153,14 @@ def is_subhead(text: str) -> bool:
     return t[-1] in "？?" or not ends_paragraph(text)
 
 
+def is_colon_pre_title(text: str) -> bool:
+    """A pre-title that introduces the speaker of a first-person piece: longer than a one-line heading, ending in
+    a colon, one sentence (``某市某协会党支部书记、队长某某：`` over the piece's title)."""
+    t = text.rstrip()
+    return (MAX_SINGLE_HEADING_CHARS < len(t) <= MAX_HEADING_CHARS and t[-1] in "：:"
+            and not re.search(r"[。！!？?；;]", t))
+
+
 def is_question_lead(text: str) -> bool:
     """The lead of a heading pair that asks or announces (``关税为何一降再降？``, ``一当被告：``): short, ending
     in ？ or ：, no clause punctuation before it."""
@@ -141,8 +177,8 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
     (``本报记者吴储岐``) and a two-character name may be spaced out (``刘  毅``).
     ``本报记者 吴储岐`` -> (["吴储岐"], ["本报记者"]); ``郑健麟`` -> (["郑健麟"], []).
     """
-    if not text or len(text) > MAX_HEADING_CHARS:
-        return None
+    if not text or len(text) > MAX_HEADING_CHARS or text.rstrip()[-1] in "、，,":
+        return None  # a line ending in a comma is a broken sentence (``资源、``), not names
     names: list[str] = []
     roles: list[str] = []
     toks = [t for t in re.split(r"[\s、]+", text.strip()) if t]

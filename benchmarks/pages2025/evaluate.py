@@ -1,0 +1,105 @@
+"""How well ``fromto.clean`` reads today's party-building pages: built pages against the structure of their markup.
+
+    python benchmarks/pages2025/evaluate.py --split tune [--show] [--corpus PATH] [--pages DIR] [--json FILE]
+    python benchmarks/pages2025/evaluate.py --split heldout        # summary figures only
+
+The pages are built by ``build_pages.py`` (the 2025 People's Daily party-building corpus, research-only) into a
+temporary folder outside the repository, or read from ``--pages DIR``. Without the corpus the script says so and
+exits 0. The scoring is ``benchmarks/pages/evaluate.py``'s: blocks aligned by order on ``(kind, text_start)``;
+per page and per split: articles found (title matched) and whole, precision / recall per kind (``body`` exact: a
+body paragraph counts only when its first 12 characters and its place match), and not-body.
+
+On the held-out split only the split's summary is printed (no page, no difference): those pages are not read by
+whoever writes the cleaner's rules, and ``--show`` is refused for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+if str(REPO) not in sys.path[:1]:
+    sys.path.insert(0, str(REPO))  # this checkout's package, not whichever fromto is installed
+
+
+def _load(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+scoring = _load(HERE.parent / "pages" / "evaluate.py", "pages_evaluate")
+builder = _load(HERE / "build_pages.py", "pages2025_build")
+
+
+def evaluate(pages: Path, split: str, show: bool = False) -> dict:
+    from fromto import clean
+    from fromto.textio import read_text
+
+    figures, total = {}, {}
+    quiet = split == "heldout"
+    for exp_path in sorted(pages.glob("2025-*.expected.csv")):
+        name = exp_path.name.split(".")[0]
+        page_split = (pages / f"{name}.split").read_text(encoding="utf-8").strip()
+        if split != "all" and page_split != split:
+            continue
+        result = clean.clean_page(read_text(pages / f"{name}.txt"), doc=name)
+        s = scoring.compare(scoring.read_expected(exp_path), scoring.cleaner_blocks(result))
+        figures[name] = s
+        scoring.add(total, s)
+        if not quiet:
+            print("\n".join(scoring.summarise(name, s)))
+            if show:
+                for i, a, k, t in s["missed"]:
+                    print(f"    - missed  #{i:<3} a{a} {k:<16} {t}")
+                for i, a, k, t in s["extra"]:
+                    print(f"    + cleaner #{i:<3} a{a} {k:<16} {t}")
+            print()
+    print("\n".join(scoring.summarise(f"{split} pages ({len(figures)})", total)))
+    figures["all"] = total
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("tune", "heldout", "all"), required=True)
+    ap.add_argument("--corpus", help="the corpus folder (default: as build_pages.py)")
+    ap.add_argument("--pages", type=Path, help="a folder where build_pages.py already wrote the pages")
+    ap.add_argument("--show", action="store_true", help="print each tuning page's differences")
+    ap.add_argument("--json", type=Path, help="also write the figures (counts per kind) to this file")
+    args = ap.parse_args(argv)
+    if args.show and args.split != "tune":
+        ap.error("--show is for tuning pages only")
+    if args.pages is not None:
+        figures = evaluate(args.pages, args.split, args.show)
+    else:
+        if builder.find_corpus(args.corpus) is None:
+            print(f"{builder.CORPUS_NAME} not found (pass --corpus or set FROMTO_PD2025): nothing to evaluate")
+            return 0
+        with tempfile.TemporaryDirectory(prefix="fromto-pages2025-") as tmp:
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                rc = builder.main(["--out", tmp, "--split", args.split]
+                                  + (["--corpus", args.corpus] if args.corpus else []))
+            if rc != 0:
+                print(f"build_pages.py failed (status {rc})", file=sys.stderr)
+                return rc
+            figures = evaluate(Path(tmp), args.split, args.show)
+    if args.json:
+        keep = {k: {kk: vv for kk, vv in v.items() if kk not in ("missed", "extra")} for k, v in figures.items()}
+        args.json.write_text(json.dumps(keep, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Layout rules of today's party-building pages, on small literal snippets (text written for the tests)."""
+
+from __future__ import annotations
+
+from fromto import clean
+
+HEAD = "标题甲\n\n本报记者 张三\n\n"
+
+
+def _positions(result, article=None):
+    p = result.paragraphs if article is None else result.paragraphs[result.paragraphs["article"] == article]
+    return list(zip(p["position"], p["text"]))
+
+
+def _heads(result):
+    return [tuple(r) for r in result.articles[["column", "pre_title", "title", "byline"]].itertuples(index=False)]
+
+
+# --- section headings -------------------------------------------------------------------------------------------
+def test_question_over_an_answer_line_with_a_comma_is_a_heading_pair():
+    page = HEAD + "开篇一段说完了。\n\n人才从哪里来？\n\n校地联手，订单培养\n\n去年起，县里和职校签下协议，按需培养技工。\n"
+    assert _positions(clean.clean_page(page, "t"))[-3:] == [
+        ("section_lead", "人才从哪里来？"), ("section_subtitle", "校地联手，订单培养"),
+        ("body", "去年起，县里和职校签下协议，按需培养技工。")]
+
+
+def test_two_short_unterminated_lines_between_paragraphs_are_a_heading_pair():
+    page = HEAD + "开篇一段说完了。\n\n服务上门，办事不出村\n\n便民站点遍布全镇\n\n镇里在每个村设了代办点，群众少跑腿。\n"
+    result = clean.clean_page(page, "t")
+    assert [pos for pos, _ in _positions(result)][-3:] == ["section_lead", "section_subtitle", "body"]
+    assert (result.log["rule"] == "heading-pair-plain").sum() == 1
+
+
+def test_lone_question_before_the_first_subhead_stays_a_paragraph():
+    page = (HEAD + "过去群众办事要跑好几趟。\n\n转变是怎么发生的？\n\n近年来，县里推行一窗受理，办事时间大大缩短。\n\n"
+            "窗口前移\n\n第一节的正文说完了。\n\n流程再造\n\n第二节的正文也说完了。\n")
+    assert ("body", "转变是怎么发生的？") in _positions(clean.clean_page(page, "t"))
+
+
+def test_short_question_followed_by_a_list_of_answers_is_a_paragraph():
+    page = (HEAD + "开篇一段说完了。\n\n产业起步\n\n第一节的正文说完了。\n\n村里发展缺的是啥？\n\n"
+            "缺资金：合作社一年只有几万元周转；\n\n缺人才：年轻人大多外出务工。\n\n办法总比困难多\n\n第二节的正文也说完了。\n")
+    assert ("body", "村里发展缺的是啥？") in _positions(clean.clean_page(page, "t"))
+
+
+def test_column_and_title_pairs_in_series_inside_a_body_are_section_headings():
+    page = (HEAD + "开篇一段说完了。\n\n查问题\n\n三处短板摆上桌面\n\n第一节的正文说完了。\n\n"
+            "补短板\n\n一项一项对账销号\n\n第二节的正文也说完了。\n")
+    result = clean.clean_page(page, "t")
+    assert len(result.articles) == 1
+    assert [pos for pos, _ in _positions(result)].count("section_lead") == 2
+
+
+# --- boxes ------------------------------------------------------------------------------------------------------
+def test_core_reading_summary_broken_at_enumeration_commas_is_one_box_paragraph():
+    page = ("标题甲\n\n本报记者 张三\n\n核心阅读\n\n党建引领基层治理，关键在统筹组织、\n\n资源、\n\n力量，让各方拧成一股绳。\n\n"
+            "正文第一段说完了。\n\n正文第二段也说完了。\n")
+    result = clean.clean_page(page, "t")
+    assert _positions(result)[1:] == [
+        ("box_label", "核心阅读"), ("box_body", "党建引领基层治理，关键在统筹组织、资源、力量，让各方拧成一股绳。"),
+        ("body", "正文第一段说完了。"), ("body", "正文第二段也说完了。")]
+
+
+def test_box_label_with_a_square_and_the_box_title_under_it():
+    page = HEAD + "正文说完了。\n\n■链接\n\n某省推进村务公开\n\n某省去年起推行村级账目月月公开。\n"
+    assert _positions(clean.clean_page(page, "t"))[-3:] == [
+        ("box_label", "■链接"), ("box_body", "某省推进村务公开"), ("box_body", "某省去年起推行村级账目月月公开。")]
+
+
+def test_note_signed_by_the_editors_after_its_last_sentence_is_complete():
+    assert clean.ends_paragraph("近日，记者赴多地采访。——编  者")
+    page = HEAD + "近日，记者赴多地采访，了解各地的做法。——编  者\n\n腊月里，联络站装饰一新。\n"
+    assert [pos for pos, _ in _positions(clean.clean_page(page, "t"))].count("body") == 2
+
+
+def test_line_ending_in_an_enumeration_comma_looks_cut():
+    assert clean.looks_cut("统筹组织、") and not clean.looks_cut("组织形态新、运行方式新")
+
+
+# --- heads ------------------------------------------------------------------------------------------------------
+def test_series_line_above_the_head_is_the_column():
+    page = "深阅读·乡村振兴的新路径\n\n标题甲\n\n本报记者 张三\n\n正文说完了。\n"
+    assert _heads(clean.clean_page(page, "t")) == [("深阅读·乡村振兴的新路径", "", "标题甲", "张三")]
+
+
+def test_series_line_between_title_and_byline_is_the_column():
+    page = "村里的“新路子”\n\n深阅读·乡村振兴的新路径\n\n本报记者 张三\n\n正文说完了。\n"
+    assert _heads(clean.clean_page(page, "t")) == [("深阅读·乡村振兴的新路径", "", "村里的“新路子”", "张三")]
+
+
+def test_numbered_series_line_between_title_and_byline_is_the_column():
+    page = "正文一段说完了。\n\n乡村的变化\n\n调查·基层减负观察②\n\n本报记者 张三\n\n正文说完了。\n"
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("调查·基层减负观察②", "", "乡村的变化", "张三")
+
+
+def test_column_line_of_eleven_characters_above_a_pre_title():
+    page = "基层组织建设创新实践录\n\n某县某村党委——\n\n标题甲\n\n本报记者 张三\n\n正文说完了。\n"
+    assert _heads(clean.clean_page(page, "t")) == [("基层组织建设创新实践录", "某县某村党委——", "标题甲", "张三")]
+
+
+def test_commentary_opening_the_page_takes_its_column_and_its_head_printed_after_it():
+    page = ("今日评说\n\n第一段评论说完了。\n\n第二段评论也说完了。\n\n把实事办到心坎上\n\n李四\n\n"
+            "某县——\n\n标题乙\n\n本报记者 张三\n\n报道正文说完了。\n")
+    assert _heads(clean.clean_page(page, "t")) == [
+        ("今日评说", "", "把实事办到心坎上", "李四"), ("", "某县——", "标题乙", "张三")]
+
+
+def test_byline_less_article_right_after_a_head_printed_after_its_body():
+    page = ("今日评说\n\n评论正文说完了。\n\n把实事办到心坎上\n\n李四\n\n监督哨\n\n标题乙\n\n案例正文说完了。\n\n案例正文第二段。\n")
+    heads = _heads(clean.clean_page(page, "t"))
+    assert heads[-1] == ("监督哨", "", "标题乙", "")
+
+
+def test_speaker_pre_title_ending_in_a_colon_opens_an_article_without_byline():
+    page = (HEAD + "报道正文说完了。\n\n某省某市网约车行业协会志愿车队党支部书记、队长王某某：\n\n有组织在，大家就不会走散\n\n"
+            "我是一名网约车司机，从业已经八年。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == (
+        "", "某省某市网约车行业协会志愿车队党支部书记、队长王某某：", "有组织在，大家就不会走散", "")
+
+
+def test_title_of_two_spaced_phrases_under_a_pre_title_is_a_title_not_a_byline():
+    page = "某市推动村务公开——\n\n路通了  心宽了\n\n王小明  李大海\n\n正文说完了。\n"
+    assert _heads(clean.clean_page(page, "t")) == [("", "某市推动村务公开——", "路通了  心宽了", "王小明、李大海")]
+
+
+# --- captions ---------------------------------------------------------------------------------------------------
+def test_chart_source_line_is_a_credit_without_a_caption_line():
+    page = HEAD + "第一段说完了。\n\n数据来源：某部门网站\n\n第二段说完了。\n"
+    result = clean.clean_page(page, "t")
+    assert result.captions["credit"].tolist() == ["数据来源：某部门网站"]
+    assert [t for pos, t in _positions(result) if pos == "body"] == ["第一段说完了。", "第二段说完了。"]
