@@ -7,10 +7,12 @@ from fromto.transitions.clauses import _clause_end, _clause_start, _strip_words
 from fromto.transitions.poles import _clause_subject, _source_core
 
 
-def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
+def _previous_clause_source(s: str, c0: int, bare: bool = False) -> tuple[str, int, bool]:
     """The source of a verb whose own clause holds only adverbs, taken from the clause before: its noun phrase
     (…的事情，如今却变成了现实), the object of 把 (把X，逐步转为Y) or of a verb (增强X，并切实转化为Y).
-    Returns (source, start, after_ba) or ('', -1, False)."""
+    ``bare`` says the verb opens its clause: then a sentence's opening clause of up to six characters is a topic
+    too (荒山秃岭，化作绿水青山, the couplet of a caption or headline). Returns (source, start, after_ba) or
+    ('', -1, False)."""
     if c0 == 0 or s[c0 - 1] not in "，,":
         return "", -1, False
     p0 = _clause_start(s, c0 - 1)
@@ -53,7 +55,8 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     if L.COPULA in clause:
         clause = clause[clause.rindex(L.COPULA) + 1:]
     # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行, not 这就是说)
-    if not (L.DE in clause or len(clause) <= 4) or L.DISCOURSE_END.search(clause):
+    short = len(clause) <= (6 if bare and p0 == 0 else 4)
+    if not (L.DE in clause or short) or L.DISCOURSE_END.search(clause):
         return "", -1, False
     if L.DE in clause:
         cut = max((clause.rfind(v) + len(v) for v in L.OBJECT_VERBS
