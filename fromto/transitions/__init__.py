@@ -99,8 +99,12 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
   有步骤), a parallel 从X到Y just before it, or two opposite state words (从无到有, 从弱到强). Without such evidence
   从X到Y in newspaper prose is mostly a range or a span;
 * ``no source`` — a change verb whose source is absent or only a pronoun (使其转化为长效机制, 转化为现实生产力):
-  a target without a stated source is not a transition. Likewise 向Y迈进 without 从/由, a whole country or region
-  as the source (使中国变成…, 把西藏变成…, 把老挝变为…; an economy or society with no state named, 把别国的经济变成
+  a target without a stated source is not a transition. A pronoun after 使/让 is resolved when a reader would:
+  in its own sentence (改造X，使之…; 对于X，…，使其…), else in the sentence before it in the same paragraph, which
+  :func:`extract_sentences` passes on (the object that ends it after a verb with an aspect marker, 总结了X, or the
+  noun phrase that makes up its opening clause; :func:`~fromto.transitions.sources.previous_sentence_antecedent`);
+  ``source_resolved`` records the pronoun, and ``(previous sentence <sentence_id>)`` after it when so resolved.
+  Likewise 向Y迈进 without 从/由, a whole country or region as the source (使中国变成…, 把西藏变成…, 把老挝变为…; an economy or society with no state named, 把别国的经济变成
   附庸, is still a bare entity), a part of a group named only by a demonstrative (这些阶级中间的人), and a bare
   X向Y转变 whose X is the thing that changes rather than a state of it (对外贸易向优进优出转变: X and Y share no word;
   conversions such as 科技成果向现实生产力转化 stay);
@@ -128,7 +132,7 @@ from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _q
 from fromto.transitions.families.opener import _from_family  # noqa: F401
 from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _substitute, _via_stage  # noqa: F401
 from fromto.transitions.families.path import _led_onto_path  # noqa: F401
-from fromto.transitions.families.pronoun import _resumed_by_pronoun, _topic_resumed  # noqa: F401
+from fromto.transitions.families.pronoun import _previous_resumed, _resumed_by_pronoun, _topic_resumed  # noqa: F401
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
