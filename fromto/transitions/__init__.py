@@ -85,19 +85,21 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
 * ``space`` — motion or distance (从上海出发到北京, 行程从A到B 300公里) and poles that are both places
   or both ends of a scale of levels (从中央到地方, 从城市到农村);
 * ``scope`` — a range or enumeration of scope: 从X到Y followed by 都/均/无不/各/每/等 (从选址到装修，再到验收，
-  每个环节都 …; not 人均 "per head", nor 一切都 summing the series up), a series in which one 从X到Y is a range of places (从城市到农村，从生产力到生产关系…), a range
-  over a whole chain (从田间到餐桌的全过程监管), viewpoint phrases 从X到Y来看, and extension of coverage or
-  relocation (由行政村向自然村延伸, 由经济领域向社会领域拓展, 由主要行业推广到次要行业, 由试点发展到全省,
-  由实验室向生产转移); spans that start at a time (从明年起); a whole chain after a quoted last pole
-  (从“最初一公里”到“最后一公里”衔接畅通); quoted poles whose only evidence is their marks, followed by a word of
-  continuity (从“A”到“B”，这里延续着热度: instances of one lasting state); people selected from a group (从X中选拔…进入Y) or named by their relocation
-  (农业转移人口) becoming residents, and people, capacity or goods moved between sectors or places, are relocated,
+  每个环节都 …; not 人均 "per head", nor 一切都 summing the series up), a series in which one 从X到Y is a
+  range of places (从城市到农村，从生产力到生产关系…), a range over a whole chain (从田间到餐桌的全过程监管),
+  viewpoint phrases 从X到Y来看, and extension of coverage or relocation (由行政村向自然村延伸,
+  由经济领域向社会领域拓展, 由主要行业推广到次要行业, 由试点发展到全省, 由实验室向生产转移); spans that start at
+  a time (从明年起); a whole chain after a quoted last pole (从“最初一公里”到“最后一公里”衔接畅通); quoted poles
+  whose only evidence is their marks, followed by a word of continuity (从“A”到“B”，这里延续着热度: instances of
+  one lasting state); people selected from a group (从X中选拔…进入Y) or named by their relocation (农业转移人口)
+  becoming residents, and people, capacity or goods moved between sectors or places, are relocated,
   not changed;
 * a plain 从X到Y (one step, no chain) is taken only with positive evidence: 实现/完成/经历/推动 before it, a
   change noun after it (的转变/跨越), quotation marks around a pole, the sentence being only the construction
   (a headline), a change word in its clause or the clauses either side (升级, 转型, 变化 …; staged progress
-  有步骤), a parallel 从X到Y just before it, or two opposite state words (从无到有, 从弱到强). Without such evidence
-  从X到Y in newspaper prose is mostly a range or a span;
+  有步骤), a parallel 从X到Y just before it or opening the next clause (not joined by 、: 从A到B、从C到D的每一道
+  防线 is a range), or two opposite state words (从无到有, 从弱到强). Without such evidence 从X到Y in newspaper
+  prose is mostly a range or a span;
 * ``no source`` — a change verb whose source is absent or only a pronoun (使其转化为长效机制, 转化为现实生产力):
   a target without a stated source is not a transition. A pronoun after 使/让 is resolved when a reader would:
   in its own sentence (改造X，使之…; 对于X，…，使其…), else in the sentence before it in the same paragraph, which
