@@ -6,6 +6,7 @@ priority per matcher, and a marker for every construction the rules build; the w
 are read without a dangling reference.
 """
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +23,12 @@ EXAMPLES = [dict(zip(("construction", "sentence", "source", "target", "kind"), r
             for row in read_table(paths.CONSTRUCTION_EXAMPLES)]
 
 
-def found(sentence):
-    return [(r["construction"], r["source"], r["target"]) for r in extract(sentence)]
+def found(text):
+    """The rows of the last sentence of ``text``; an example of two sentences gives the first as the sentence before
+    (where a pronoun source is resolved)."""
+    parts = re.findall(r"[^。！？]+[。！？]?", text)
+    previous = parts[-2] if len(parts) > 1 else ""
+    return [(r["construction"], r["source"], r["target"]) for r in extract(parts[-1] if parts else text, previous)]
 
 
 @pytest.mark.parametrize("cid", list(REGISTRY))

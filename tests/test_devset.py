@@ -13,6 +13,18 @@ def test_pole_match_ignores_quotes_and_accepts_containment():
     assert not devset._pole_match("区域内", "跨区域")
 
 
+def test_scoring_gives_the_extractor_the_sentence_before_in_its_paragraph():
+    items = [(("d", "a1p01s01"), "tune", "社区总结了一批好的议事做法。", []),
+             (("d", "a1p01s02"), "tune", "要使其转化为长效机制。", [("议事做法", "长效机制")])]
+    assert devset.score(items, splits=("tune",))["tune"]["pole"][:2] == (1.0, 1.0)
+
+
+def test_scoring_gives_no_sentence_before_across_paragraphs_or_gaps():
+    assert not devset._follows(("d", "a1p02s01"), ("d", "a1p01s01"))
+    assert not devset._follows(("d", "a1p01s03"), ("d", "a1p01s01"))
+    assert devset._follows(("d", "a1p01s02"), ("d", "a1p01s01"))
+
+
 @pytest.mark.skipif(not paths.pku_available(), reason="PKU reference text absent beside the repository")
 def test_scores_cover_both_splits_and_both_levels():
     table = devset.scores_table(devset.evaluate(paths.PKU))

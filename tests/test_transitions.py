@@ -912,3 +912,39 @@ def test_review_queue_lists_cued_sentences_the_rules_took_nothing_from():
     assert set(found["sentence_id"]) == {"s1"}
     queue = transitions.review_queue(sentences, found)
     assert queue[["sentence_id", "cue"]].values.tolist() == [["s2", "改由"]]  # no former channel: not taken
+
+
+# --- a pronoun source resolved in the sentence before ----------------------------------------------------------------
+def _paragraph(*texts, paragraph="p1"):
+    return pd.DataFrame([{"doc": "d", "article": 1, "paragraph_id": paragraph if isinstance(paragraph, str)
+                          else paragraph[k], "sentence_id": f"s{k + 1}", "text": t} for k, t in enumerate(texts)])
+
+
+def test_a_pronoun_source_takes_the_object_just_named_in_the_sentence_before():
+    out = extract_sentences(_paragraph("社区总结了一批好的议事做法。", "要使其转化为长效机制。"))
+    assert list(zip(out["source"], out["target"], out["source_resolved"])) == [
+        ("议事做法", "长效机制", "其 (previous sentence s1)")]
+
+
+def test_a_pronoun_source_takes_the_noun_phrase_that_opens_the_sentence_before():
+    out = extract_sentences(_paragraph("好的经验做法，值得推广。", "要让它们转变为制度。"))
+    assert list(zip(out["source"], out["target"])) == [("好的经验做法", "制度")]
+
+
+def test_a_pronoun_source_is_not_resolved_across_paragraphs():
+    out = extract_sentences(_paragraph("社区总结了一批好的议事做法。", "要使其转化为长效机制。", paragraph=["p1", "p2"]))
+    assert out.empty
+
+
+def test_a_pronoun_source_without_a_noun_phrase_before_gives_no_row():
+    out = extract_sentences(_paragraph("他说得很对。", "要使其转化为行动。"))
+    assert out.empty
+
+
+def test_a_lone_sentence_with_a_pronoun_source_gives_no_row():
+    assert extract("要使其转化为长效机制。") == []
+
+
+def test_an_antecedent_in_the_same_sentence_wins_over_the_sentence_before():
+    out = extract_sentences(_paragraph("村里办起了合作社。", "对于好经验好做法，还要以制度化的形式固定下来，使其转化为长效机制。"))
+    assert list(zip(out["source"], out["source_resolved"])) == [("好经验好做法", "其")]

@@ -49,8 +49,9 @@ def _similarity(a, b) -> float:
 
 def _resolved(gold_row, ext_row) -> bool:
     """True when the gold source is written as the pronoun (其) whose antecedent the extracted row took as its
-    source (``source_resolved``)."""
-    pronoun = cell_text(ext_row.get("source_resolved"))
+    source (``source_resolved``: the pronoun, followed by where its antecedent stands when that is the sentence
+    before, 其 (previous sentence a1p05s02))."""
+    pronoun = cell_text(ext_row.get("source_resolved")).split(" ")[0]
     return pronoun != "" and cell_text(gold_row.get("source")) == pronoun
 
 

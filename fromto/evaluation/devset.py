@@ -11,6 +11,7 @@ repository and never copied. ``benchmarks/transitions_dev.py`` prints these scor
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -31,6 +32,20 @@ def _pole_match(pred: str, gold: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+_SENTENCE_ID = re.compile(r"^(?P<paragraph>.*s)(?P<n>\d+)$")
+
+
+def _follows(key, before) -> bool:
+    """True when the item keyed ``key`` is the sentence right after ``before`` in one paragraph: keys
+    ``(doc, sentence_id)`` with ids ``<paragraph>s<n>`` (a1p07s02, a1p07s03). The extractor gets that sentence as
+    the one before, as :func:`fromto.transitions.extract_rows` does in a paragraph (a pronoun source is resolved
+    there); samples that are not consecutive, or keys of another form, get none."""
+    if len(key) != 2 or len(before) != 2 or key[0] != before[0]:
+        return False
+    a, b = _SENTENCE_ID.match(str(before[1])), _SENTENCE_ID.match(str(key[1]))
+    return bool(a and b) and a["paragraph"] == b["paragraph"] and int(b["n"]) == int(a["n"]) + 1
+
+
 def score(items, show_errors: str | None = None, splits=("dev", "heldout"), extractor=None) -> dict:
     """Sentence- and pole-level scores per split for ``items``: ``(key, split, text, gold_pairs)`` tuples.
 
@@ -41,8 +56,11 @@ def score(items, show_errors: str | None = None, splits=("dev", "heldout"), extr
     """
     counts = defaultdict(lambda: defaultdict(int))
     errors = []
+    last = None
     for key, split, text, gold in items:
-        pred = extractor(text) if extractor else [(r["source"], r["target"]) for r in extract(text)]
+        previous = last[1] if last is not None and _follows(key, last[0]) else ""
+        last = (key, text)
+        pred = extractor(text) if extractor else [(r["source"], r["target"]) for r in extract(text, previous)]
         c = counts[split]
         c["sentences"] += 1
         c["s_tp"] += bool(pred) and bool(gold)

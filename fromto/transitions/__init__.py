@@ -26,7 +26,8 @@ Report prose (the Government Work Reports) writes the same constructions in more
   clause 他们是X (the pronoun's antecedent). Where a 变成-clause holds only adverbs (…的事情，如今却变成了现实) the
   source is the clause before, if it is a noun phrase (built with 的, or at most four characters);
 * a former state and a present one: a 原来/本来/过去 clause, with or without 是, then a verb of change after a word
-  of then or now (原来设计烧煤，以后改为烧油; 过去X，现在变成了Y), or ended after 现在 (现在不再交纳了); a 过去/原来
+  of then or now (原来设计烧煤，以后改为烧油; 过去X，现在变成了Y), or 是 in both clauses with the same modifier
+  before each (过去更多的是X，现在更多的是Y; 现在仍是 keeps a state), or ended after 现在 (现在不再交纳了); a 过去/原来
   attributive of the clause's subject and the present state after 现在 (过去凭票供应的商品，现在已大部分敞开供应);
   an entity described by its prior state and the state it sank into (本来十分友好的中越关系恶化到了严重对立的地步:
   the states are the poles);
@@ -42,6 +43,10 @@ Report prose (the Government Work Reports) writes the same constructions in more
   after 改造 a plain 成为 too: 改造X使它们成为Y); a verb of conversion joined to one of building after 把
   (把X调整和建设成为Y; never a place, never bare 建设成为); a verb of becoming in a relative clause after aspect or
   negation (没有转为公私合营的资本主义工业: the noun modified is the source);
+* newspaper shapes: two quoted states joined directly by a verb of going or becoming (“穷村”走上了“富路”); a
+  caption's couplet whose short opening clause is the source of a verb that opens the next (荒山秃岭，化作绿水青山);
+  a series of plain 从X到Y over commas, each the evidence of the others (从A到B，从C到D), and a chain closed by a
+  verb of becoming after a word of outcome (由A，到B，最终沦为C);
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
@@ -80,21 +85,28 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
 * ``space`` — motion or distance (从上海出发到北京, 行程从A到B 300公里) and poles that are both places
   or both ends of a scale of levels (从中央到地方, 从城市到农村);
 * ``scope`` — a range or enumeration of scope: 从X到Y followed by 都/均/无不/各/每/等 (从选址到装修，再到验收，
-  每个环节都 …), a series in which one 从X到Y is a range of places (从城市到农村，从生产力到生产关系…), a range
-  over a whole chain (从田间到餐桌的全过程监管), viewpoint phrases 从X到Y来看, and extension of coverage or
-  relocation (由行政村向自然村延伸, 由经济领域向社会领域拓展, 由主要行业推广到次要行业, 由试点发展到全省,
-  由实验室向生产转移); spans that start at a time (从明年起); a whole chain after a quoted last pole
-  (从“最初一公里”到“最后一公里”衔接畅通); people selected from a group (从X中选拔…进入Y) or named by their relocation
-  (农业转移人口) becoming residents, and people, capacity or goods moved between sectors or places, are relocated,
+  每个环节都 …; not 人均 "per head", nor 一切都 summing the series up), a series in which one 从X到Y is a
+  range of places (从城市到农村，从生产力到生产关系…), a range over a whole chain (从田间到餐桌的全过程监管),
+  viewpoint phrases 从X到Y来看, and extension of coverage or relocation (由行政村向自然村延伸,
+  由经济领域向社会领域拓展, 由主要行业推广到次要行业, 由试点发展到全省, 由实验室向生产转移); spans that start at
+  a time (从明年起); a whole chain after a quoted last pole (从“最初一公里”到“最后一公里”衔接畅通); quoted poles
+  whose only evidence is their marks, followed by a word of continuity (从“A”到“B”，这里延续着热度: instances of
+  one lasting state); people selected from a group (从X中选拔…进入Y) or named by their relocation (农业转移人口)
+  becoming residents, and people, capacity or goods moved between sectors or places, are relocated,
   not changed;
 * a plain 从X到Y (one step, no chain) is taken only with positive evidence: 实现/完成/经历/推动 before it, a
   change noun after it (的转变/跨越), quotation marks around a pole, the sentence being only the construction
   (a headline), a change word in its clause or the clauses either side (升级, 转型, 变化 …; staged progress
-  有步骤), a parallel 从X到Y just before it, or two opposite state words (从无到有, 从弱到强). Without such evidence
-  从X到Y in newspaper prose is mostly a range or a span;
+  有步骤), a parallel 从X到Y just before it or opening the next clause (not joined by 、: 从A到B、从C到D的每一道
+  防线 is a range), or two opposite state words (从无到有, 从弱到强). Without such evidence 从X到Y in newspaper
+  prose is mostly a range or a span;
 * ``no source`` — a change verb whose source is absent or only a pronoun (使其转化为长效机制, 转化为现实生产力):
-  a target without a stated source is not a transition. Likewise 向Y迈进 without 从/由, a whole country or region
-  as the source (使中国变成…, 把西藏变成…, 把老挝变为…; an economy or society with no state named, 把别国的经济变成
+  a target without a stated source is not a transition. A pronoun after 使/让 is resolved when a reader would:
+  in its own sentence (改造X，使之…; 对于X，…，使其…), else in the sentence before it in the same paragraph, which
+  :func:`extract_sentences` passes on (the object that ends it after a verb with an aspect marker, 总结了X, or the
+  noun phrase that makes up its opening clause; :func:`~fromto.transitions.sources.previous_sentence_antecedent`);
+  ``source_resolved`` records the pronoun, and ``(previous sentence <sentence_id>)`` after it when so resolved.
+  Likewise 向Y迈进 without 从/由, a whole country or region as the source (使中国变成…, 把西藏变成…, 把老挝变为…; an economy or society with no state named, 把别国的经济变成
   附庸, is still a bare entity), a part of a group named only by a demonstrative (这些阶级中间的人), and a bare
   X向Y转变 whose X is the thing that changes rather than a state of it (对外贸易向优进优出转变: X and Y share no word;
   conversions such as 科技成果向现实生产力转化 stay);
@@ -122,7 +134,7 @@ from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _q
 from fromto.transitions.families.opener import _from_family  # noqa: F401
 from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _substitute, _via_stage  # noqa: F401
 from fromto.transitions.families.path import _led_onto_path  # noqa: F401
-from fromto.transitions.families.pronoun import _resumed_by_pronoun, _topic_resumed  # noqa: F401
+from fromto.transitions.families.pronoun import _previous_resumed, _resumed_by_pronoun, _topic_resumed  # noqa: F401
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401

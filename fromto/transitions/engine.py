@@ -34,8 +34,11 @@ def _gated(s: str) -> bool:
     return False
 
 
-def extract(sentence: str) -> list[dict]:
+def extract(sentence: str, previous: str = "") -> list[dict]:
     """Every transition in one sentence, in order of appearance.
+
+    ``previous`` is the sentence before it in the same paragraph, if any: a pronoun source with no antecedent in
+    its own sentence (使其转化为Y) is resolved there (:func:`_resolve_pending`); without it such a row is dropped.
 
     Each dict has ``marker, subject, source, target, verb, source_quote, target_quote, start, end, construction,
     chain_id, step``: ``construction`` is the id of the registered construction that found it (``marker`` is that
@@ -78,7 +81,40 @@ def extract(sentence: str) -> list[dict]:
         else:
             for r in fn(s, taken):
                 found.append([r])
+    if found and any("pronoun" in r for rows in found for r in rows):
+        found = _resolve_pending(found, previous)
     return _number(found) if found else []
+
+
+#: What :func:`_resolve_pending` writes after the pronoun in ``source_resolved`` (the table adds the sentence id).
+PREVIOUS_SENTENCE = "(previous sentence)"
+
+
+def _resolve_pending(found: list[list[dict]], previous: str) -> list[list[dict]]:
+    """Give each row whose source is a pronoun still to be resolved (key ``pronoun``) the antecedent in
+    ``previous`` (:func:`~fromto.transitions.sources.previous_sentence_antecedent`), ``source_resolved`` saying
+    so (其 (previous sentence)); drop it when there is none or the pair is a look-alike."""
+    from fromto.transitions.clauses import _quotes_of, clean_pole
+    from fromto.transitions.lookalikes import _reject_reason
+    from fromto.transitions.sources import previous_sentence_antecedent
+
+    antecedent = previous_sentence_antecedent(previous) if previous else ""
+    out = []
+    for rows in found:
+        kept = []
+        for r in rows:
+            if "pronoun" not in r:
+                kept.append(r)
+                continue
+            pronoun = r.pop("pronoun")
+            src = clean_pole(antecedent)
+            if not src or _reject_reason(src, r["target"]):
+                continue
+            kept.append({**r, "source": src, "source_quote": _quotes_of(antecedent),
+                         "source_resolved": f"{pronoun} {PREVIOUS_SENTENCE}"})
+        if kept:
+            out.append(kept)
+    return out
 
 
 _plan: list[tuple] = []

@@ -1,16 +1,19 @@
-"""Sources found outside the verb's clause: the clause before, and a relative clause's noun."""
+"""Sources found outside the verb's clause: the clause before, a relative clause's noun, and a pronoun's antecedent
+in the sentence before."""
 
 from __future__ import annotations
 
 from fromto.transitions import lexicon as L
-from fromto.transitions.clauses import _clause_end, _clause_start, _strip_words
+from fromto.transitions.clauses import _clause_end, _clause_start, _strip_words, clean_pole
 from fromto.transitions.poles import _clause_subject, _source_core
 
 
-def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
+def _previous_clause_source(s: str, c0: int, bare: bool = False) -> tuple[str, int, bool]:
     """The source of a verb whose own clause holds only adverbs, taken from the clause before: its noun phrase
     (…的事情，如今却变成了现实), the object of 把 (把X，逐步转为Y) or of a verb (增强X，并切实转化为Y).
-    Returns (source, start, after_ba) or ('', -1, False)."""
+    ``bare`` says the verb opens its clause: then a sentence's opening clause of up to six characters is a topic
+    too (荒山秃岭，化作绿水青山, the couplet of a caption or headline). Returns (source, start, after_ba) or
+    ('', -1, False)."""
     if c0 == 0 or s[c0 - 1] not in "，,":
         return "", -1, False
     p0 = _clause_start(s, c0 - 1)
@@ -53,7 +56,8 @@ def _previous_clause_source(s: str, c0: int) -> tuple[str, int, bool]:
     if L.COPULA in clause:
         clause = clause[clause.rindex(L.COPULA) + 1:]
     # only a noun phrase can be the source: one built with 的, or a short one (not 示范者严格执行, not 这就是说)
-    if not (L.DE in clause or len(clause) <= 4) or L.DISCOURSE_END.search(clause):
+    short = len(clause) <= (6 if bare and p0 == 0 else 4)
+    if not (L.DE in clause or short) or L.DISCOURSE_END.search(clause):
         return "", -1, False
     if L.DE in clause:
         cut = max((clause.rfind(v) + len(v) for v in L.OBJECT_VERBS
@@ -74,3 +78,22 @@ def _relative_source(s: str, c0: int, before: str, tgt_raw: str) -> tuple[str, s
     if not ma.group(1) and _previous_clause_source(s, c0)[0]:
         return None
     return mt.group(2), mt.group(1), mt.end()
+
+
+def previous_sentence_antecedent(previous: str) -> str:
+    """The antecedent a pronoun source (使其转化为Y) resolves to in the sentence before its own, or ``""``.
+
+    The rule, first that applies: the object that ends ``previous`` after a verb with an aspect marker
+    (社区总结了一批好的议事做法 -> 议事做法: what was just named is what the pronoun takes up); the noun phrase that
+    makes up ``previous``'s opening clause (:data:`TOPIC_NP`: 好的经验做法，值得推广 -> 好的经验做法). Anything else
+    (a whole clause, a person, a pronoun) is no antecedent, and the row is dropped: precision before recall.
+    """
+    text = previous.rstrip("".join(L.SENTENCE_TRAIL))
+    if not text:
+        return ""
+    m = L.ASPECT_OBJECT_RE.search(text[_clause_start(text, len(text) - 1):])
+    core = _source_core(m.group("o")) if m else ""
+    if len(clean_pole(core)) < 2 or L.PRONOUN_SOURCE.match(clean_pole(core)) or L.ASPECT_MARK.search(core):
+        topic = text[: _clause_end(text, 0)]
+        core = topic if L.TOPIC_NP.match(topic) and not L.PRONOUN_SOURCE.match(topic) else ""
+    return core

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fromto.transitions import lexicon as L
-from fromto.transitions.engine import extract
+from fromto.transitions.engine import PREVIOUS_SENTENCE, extract
 from fromto.transitions.lexicon import COLUMNS
 
 
@@ -51,18 +51,29 @@ def extract_sentences(sentences):
 
 
 def extract_rows(sentences) -> list[dict]:
-    """The rows of :func:`extract_sentences` as a list of dicts (no DataFrame is built: corpus mode's path)."""
+    """The rows of :func:`extract_sentences` as a list of dicts (no DataFrame is built: corpus mode's path).
+
+    The sentences are read in order: each is given the sentence before it when both are of one paragraph (same
+    ``doc``, ``article`` and ``paragraph_id``), where a pronoun source with no antecedent in its own sentence is
+    resolved; ``source_resolved`` then reads ``其 (previous sentence <sentence_id>)``."""
     if hasattr(sentences, "to_dict"):
         sentences = sentences.to_dict("records")
     records = []
     rows = sentences
+    before = None  # the sentence before, while in the same document and paragraph
     for row in rows:
         text = str(row.get("text", ""))
-        found = extract(text)
+        para = (row.get("doc", ""), row.get("article", ""), row.get("paragraph_id", ""))
+        previous = before if before is not None and before[0] == para else None
+        before = (para, text, str(row.get("sentence_id", "")))
+        found = extract(text, previous[1] if previous else "")
         if not found:
             continue
         sid = str(row.get("sentence_id", ""))
         for t in found:
+            resolved = t.get("source_resolved", "")
+            if previous and resolved.endswith(PREVIOUS_SENTENCE):
+                resolved = f"{resolved[:-1]} {previous[2]})"  # 其 (previous sentence a1p05s02)
             records.append({
                 "doc": row.get("doc", ""),
                 "article": row.get("article", ""),
@@ -77,7 +88,7 @@ def extract_rows(sentences) -> list[dict]:
                 "step": t["step"],
                 "start": t["start"],
                 "end": t["end"],
-                "source_resolved": t.get("source_resolved", ""),
+                "source_resolved": resolved,
             })
     return records
 

@@ -79,7 +79,7 @@ def _gather_into(s: str) -> list[dict]:
 
 @matcher("free")
 def _quoted_bian(s: str) -> list[dict]:
-    """Bare “X”变“Y”: two quoted poles joined by 变."""
+    """Bare “X”变“Y”: two quoted poles joined by 变, or by a verb of going or becoming (“穷村”走上了“富路”)."""
     rows = []
     for m in L.QUOTED_BIAN_RE.finditer(s):
         src_raw = m.group(1) + m.group(2) + m.group(3)
@@ -87,4 +87,13 @@ def _quoted_bian(s: str) -> list[dict]:
         if clean_pole(src_raw) == clean_pole(tgt_raw):
             continue
         rows.append(_row("quoted_bian", _subject_before(s, m.start()), src_raw, tgt_raw, L.QUOTED_BIAN_VERB, m.start(), m.end()))
+    for m in L.QUOTED_TURN_RE.finditer(s):
+        if any(r["start"] <= m.start() < r["end"] for r in rows):
+            continue
+        src_raw = m.group(1) + m.group(2) + m.group(3)
+        tgt_raw = m.group(5) + m.group(6) + m.group(7)
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if src == tgt or _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
+            continue
+        rows.append(_row("quoted_turn", _subject_before(s, m.start()), src_raw, tgt_raw, m.group(4), m.start(), m.end()))
     return rows

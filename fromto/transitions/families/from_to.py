@@ -122,9 +122,13 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         w1 = _clause_end(s, w1 + 1) if w1 < len(s) else len(s)
         near = s[w0:i] + s[end:w1]
         staged = any(w in near for w in L.STAGE_WORDS)
-        supported = staged or parallel or any(v in near for v in L.SUPPORT_VERBS)
+        # a series of parallel ones is its own evidence, for the first as for the later (从A到B，从C到D，…)
+        followed = bool(L.PARALLEL_NEXT.match(s, end))
+        supported = staged or parallel or followed or any(v in near for v in L.SUPPORT_VERBS)
         if not (quoted or headline or states or supported):
             return None
+        if quoted and not (headline or states or supported) and any(w in s[end:w1] for w in L.CONTINUITY_WORDS):
+            return None  # 从“A”到“B”，这里延续着热度: instances of one lasting state, listed
         items = raw[0].split("、")
         if staged and len(items) == 2 and not _open_quote(items[0]) and min(len(clean_pole(x)) for x in items) >= 2 \
                 and not (len(items[1]) > len(items[0]) and items[1][len(items[0]) - 1] == items[0][-1]):

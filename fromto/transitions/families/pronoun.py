@@ -1,4 +1,4 @@
-"""A source resumed by a pronoun: 改造X，使之转变为Y; 对于X，…，使其转化为Y."""
+"""A source resumed by a pronoun: 改造X，使之转变为Y; 对于X，…，使其转化为Y; 使其转化为Y after the sentence naming X."""
 
 from __future__ import annotations
 
@@ -55,5 +55,28 @@ def _topic_resumed(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         end = m.start("y") + len(tgt_raw)
         rows.append(_row("topic_resumed", "", m.group("x"), tgt_raw, m.group("v"), k, end, resolved=m.group("p")))
+        taken.append((k, end))
+    return rows
+
+
+@matcher("claims")
+def _previous_resumed(s: str, taken: list[tuple[int, int]]) -> list[dict]:
+    """使其转化为Y with no antecedent of the pronoun in its own sentence (the matchers before found none): a row
+    whose source is still to be resolved, ``pronoun`` naming the pronoun. The engine resolves it in the previous
+    sentence of the paragraph (:func:`fromto.transitions.sources.previous_sentence_antecedent`) or drops it."""
+    rows = []
+    for m in L.PRONOUN_PENDING_RE.finditer(s):
+        k = m.start()
+        if any(a <= k < b for a, b in taken):
+            continue
+        tgt_end = _next_construction(s, m.start("y"), _clause_end(s, m.start("y")))
+        tgt_raw = _trim_target(s[m.start("y"): tgt_end])
+        tgt = clean_pole(tgt_raw)
+        if len(tgt) < 2 or len(tgt_raw) > MAX_POLE:
+            continue
+        end = m.start("y") + len(tgt_raw)
+        row = _row("previous_resumed", "", "", tgt_raw, m.group("v"), k, end, resolved=m.group("p"))
+        row["pronoun"] = m.group("p")
+        rows.append(row)
         taken.append((k, end))
     return rows

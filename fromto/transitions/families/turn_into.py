@@ -81,7 +81,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
                 # 把X改组为Y，或改为Z: the source is shared with the construction before
                 src_core, start, after_ba = last_ba[0], last_ba[2], True
             else:
-                src_core, start, after_ba = _previous_clause_source(s, c0)
+                src_core, start, after_ba = _previous_clause_source(s, c0, bare=not before.strip(" 　"))
                 from_before = True
         if verb in L.GROWTH_TURN_VERBS and not from_before:
             continue

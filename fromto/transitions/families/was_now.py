@@ -11,7 +11,8 @@ from fromto.transitions.registry import matcher
 
 @matcher("claims")
 def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
-    """本来是X，现在成了Y (过去是X，现在已经成为Y): the sentence states both the former and the present state."""
+    """本来是X，现在成了Y (过去是X，现在已经成为Y; 过去是X，现在是Y): the sentence states both the former and the present
+    state."""
     rows = []
     for m in L.WAS_NOW_RE.finditer(s):
         if any(a <= m.start() < b for a, b in taken):
@@ -24,6 +25,20 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         rows.append(_row("was_now", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
+        taken.append((rows[-1]["start"], rows[-1]["end"]))
+    for m in L.WAS_IS_NOW_RE.finditer(s):
+        # 过去更多的是X，现在更多的是Y，这是一个根本的变化: both states stated with 是, a word of change beside them
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        src_raw, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
+        if not src or not tgt or _reject_reason(src, tgt) or L.OPENER_RE.search(src):
+            continue
+        end = m.start("y") + len(tgt_raw)
+        rest = s[: m.start()] + s[end:]
+        if not any(w in rest for w in L.SUPPORT_VERBS):
+            continue  # 以前X，现在Y with no word naming it a change is a contrast of two times (ruling N1)
+        rows.append(_row("was_is_now", "", src_raw, tgt_raw, "", m.start(), end))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
     for m in L.WAS_ATTR_RE.finditer(s):
         if any(a <= m.start() < b for a, b in taken):
