@@ -252,6 +252,38 @@ def test_vocabulary_of_each_code_places_poles_no_sentence_was_read_for(book):
         assert (row["code"], row["code_rule"][:2]) == (code, "R3"), (source, target, row["code_rule"])
 
 
+NEWSPAPER_KINDS = {
+    # grassroots burden against shared systems, and work judged by its traces against its results
+    ("向基层要材料", "共享数据"): "WORK_METHOD",
+    ("看台账", "看成效"): "WORK_METHOD",
+    # misconduct that goes underground (a set phrase of one-character poles) or passes its bill to interested parties
+    ("明", "暗"): "CONDUCT",
+    ("公开", "隐形变异"): "CONDUCT",
+    ("公款", "利益关联方"): "CONDUCT",
+    # a group seen as a variable to be managed that becomes a contributor to governance
+    ("社会变量", "治理增量"): "PARTICIPATION",
+    # the grades of villages in their abbreviated forms
+    ("穷软散", "强富美"): "STAGE",
+    # a plan, a policy or a test turned into deeds and answers
+    ("产业政策", "民生实事"): "CONVERSION",
+    ("考卷", "答卷"): "CONVERSION",
+}
+
+
+@pytest.mark.parametrize("source, target", list(NEWSPAPER_KINDS))
+def test_newspaper_kinds_of_change_are_placed_by_their_general_vocabulary(book, source, target):
+    row = _one(source, target, book=book)
+    assert (row["code"], row["code_rule"][:2]) == (NEWSPAPER_KINDS[(source, target)], "R3"), row["code_rule"]
+
+
+def test_a_subject_that_only_repeats_a_pole_leaves_the_decision_to_the_poles(book):
+    # 政策 heads the subject, but the subject is the source pole itself: both poles are read (民生实事, a result).
+    row = _one("惠民政策", "民生实事", subject="惠民政策", book=book)
+    assert (row["code"], row["code_rule"]) == ("CONVERSION", "R3 keywords 民生实事")
+    # a subject of its own still decides by its head
+    assert _one("甲式", "乙式", subject="惠民政策", book=book)["code_rule"] == "R1 subject head 政策"
+
+
 def test_head_noun_after_the_construction_decides_when_the_poles_hold_no_keyword(book):
     sentence = "建立从甲式向乙式转变的经济体制，并加以完善。"
     row = _one("甲式", "乙式", verb="转变", book=book)

@@ -11,7 +11,8 @@ R1 ``subject``          the stated subject ends in a head noun listed for a code
                         触角 → REACH, 体系 → SYSTEM, 力量 → FORCES, 所有制 → ECONOMIC_SYSTEM …) and, where the
                         codebook asks for it (``subject_must_contain``), names the kind of thing the code is about
                         (党组织间的关系 is a relation of organisations, so TIES; 两岸关系 is RELATIONS). Chinese is
-                        head-final, so 党组织间的关系 is a kind of 关系.
+                        head-final, so 党组织间的关系 is a kind of 关系. A subject that only repeats a pole
+                        (:func:`stated_subject`) is no evidence of its own: the poles decide.
 R2 ``restatement``      no subject rule applies, but another transition of the same document with the same poles
                         was coded by R1 (a body sentence or nominal form repeating a heading whose subject it
                         leaves out): it takes that code.
@@ -89,6 +90,17 @@ def subject_code(subject, codebook: pd.DataFrame) -> tuple[str, str] | None:
             if best is None or len(head) > len(best[1]):
                 best = (code, head)
     return best
+
+
+def stated_subject(row) -> str:
+    """The stated subject of a transition as evidence for R1: ``row["subject"]``, or ``""`` when it only repeats
+    one of the poles (a reader who names the converted thing as the subject: 惠民政策, from 惠民政策 to 民生实事).
+    Such a subject says what the source or target is, not what changes from one to the other; the poles, read
+    together by R3, decide, so the head of one pole does not outrank the words of both."""
+    subject = normalise_pole(row.get("subject"))
+    if subject and subject in (normalise_pole(row.get("source")), normalise_pole(row.get("target"))):
+        return ""
+    return cell_text(row.get("subject"))
 
 
 def _keyword_table(codebook: pd.DataFrame) -> tuple[list, dict, dict]:
@@ -351,7 +363,7 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
     same = not_a_change_of_kind(row.get("source"), row.get("target"), codebook)
     if same:
         return UNCODED_CODE, f"R0 {same}: needs a reader"
-    found = subject_code(row.get("subject"), codebook)
+    found = subject_code(stated_subject(row), codebook)
     if found:
         return found[0], f"R1 subject head {found[1]}"
     if restated:
@@ -406,7 +418,7 @@ def code_rows(records: list[dict], codebook: pd.DataFrame | None = None,
     glossary = load_glossary() if glossary is None else glossary
     restated: dict = {}
     for rec in records:
-        found = subject_code(rec.get("subject"), codebook)
+        found = subject_code(stated_subject(rec), codebook)
         if found:
             key = (cell_text(rec.get("doc")), normalise_pole(rec.get("source")), normalise_pole(rec.get("target")))
             restated.setdefault(key, found)
