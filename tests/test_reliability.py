@@ -225,7 +225,9 @@ def test_a_document_over_the_time_limit_is_an_error_and_the_run_goes_on(tmp_path
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": GOOD}, {"id": "slow", "text": GOOD},
                                               {"id": "c", "text": GOOD_B}])
     out = tmp_path / "out"
-    proc = patched_child("corpus", src, "--out", out, "--workers", workers, "--quiet", "--time-limit", 2,
+    # The slow document sleeps 1,000 s; the limit leaves the ordinary ones (well under a second each, tokenizer
+    # start included) room on a machine loaded many times over.
+    proc = patched_child("corpus", src, "--out", out, "--workers", workers, "--quiet", "--time-limit", 15,
                          start_new_session=True)
     try:
         _, err = proc.communicate(timeout=120)
