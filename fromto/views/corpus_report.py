@@ -342,6 +342,20 @@ def top_pairs(transitions: pd.DataFrame, n: int = 12) -> pd.DataFrame:
     return pairs.head(n)[cols].reset_index(drop=True)
 
 
+def write_table(table: pd.DataFrame, folder, name: str, replaces=()) -> None:
+    """Write ``table`` as ``folder/name`` (:func:`fromto.textio.write_csv`) and remove the tables named in
+    ``replaces`` from ``folder``: a dated and an undated corpus get different tables (by year or by document), and a
+    run into an earlier run's ``out_dir`` must not leave the other kind's behind."""
+    from pathlib import Path
+
+    from fromto.textio import write_csv
+
+    folder = Path(folder)
+    write_csv(table, folder / name)
+    for other in replaces:
+        (folder / other).unlink(missing_ok=True)
+
+
 #: Documents drawn one bar each in :func:`plot_rate_by_document`; a larger corpus is drawn as a histogram.
 MAX_DOCUMENT_BARS = 30
 
