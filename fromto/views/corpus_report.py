@@ -3,7 +3,10 @@
 Pure functions over the tables ``python -m fromto corpus`` writes (``documents.csv``, ``transitions.csv``,
 ``paragraphs.csv``, or the same as Parquet: :func:`read_corpus_tables` reads either) and the codebook: transitions by code; the rate per year (per 10,000 characters, so long and
 short documents compare); constructions and codes by decade; the most frequent pole pairs per period; the page's
-own transitions against the corpus; and the figures drawn from them in the house style.
+own transitions against the corpus; and the figures drawn from them in the house style. A corpus without dates
+(:func:`is_dated`) is shown per document and over the whole corpus instead (:func:`per_document`,
+:func:`counts_over_corpus`, :func:`top_pairs`, :func:`plot_rate_by_document`, :func:`plot_page_against_corpus`), and
+a corpus is named after its folder unless a name is given (:func:`corpus_label_for`).
 """
 
 from __future__ import annotations
@@ -199,7 +202,8 @@ def plot_rate_by_year(by_year: pd.DataFrame, page_rate: float | None = None, pag
                         va="top", color=style.PALETTE[3])
     lo, hi = int(by_year["year"].min()), int(by_year["year"].max())
     ax.set_xlim(lo - 1, hi + 1)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # a short range is ticked 2018, 2019, never 2018.5
+    # whole years only (a short range is ticked 2018, 2019, never 2018.5), at the default locator's round steps
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
     ax.set_ylim(0, top)
     ax.set_xlabel(style.gloss("年份", "year", sep=" · "))
     ax.set_ylabel(style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep="\n"))
