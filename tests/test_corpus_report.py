@@ -194,3 +194,10 @@ def test_page_against_corpus_draws_a_corpus_and_a_page_bar_for_every_value():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["SCALE", "OTHER", "ORGANISATION"]
     widths = sorted(round(p.get_width(), 2) for p in ax.patches)
     assert widths == [0.0, 0.0, 0.25, 0.25, 0.75, 0.75]  # shares: corpus 0.75/0.25/0, page 0.75/0/0.25
+
+
+def test_writing_a_table_removes_the_table_it_replaces_from_an_earlier_run(tmp_path):
+    (tmp_path / "corpus_by_year.csv").write_text("year\n", encoding="utf-8")
+    corpus_report.write_table(corpus_report.per_document(UNDATED), tmp_path, "corpus_by_document.csv",
+                              replaces=["corpus_by_year.csv"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus_by_document.csv"]
