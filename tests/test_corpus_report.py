@@ -201,3 +201,10 @@ def test_writing_a_table_removes_the_table_it_replaces_from_an_earlier_run(tmp_p
     corpus_report.write_table(corpus_report.per_document(UNDATED), tmp_path, "corpus_by_document.csv",
                               replaces=["corpus_by_year.csv"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus_by_document.csv"]
+
+
+def test_page_against_corpus_follows_a_given_order_for_page_and_corpus_values_alike():
+    counts = corpus_report.counts_over_corpus(TRANS, UNDATED, "code")
+    fig = corpus_report.plot_page_against_corpus(counts, {"SCALE": 3, "ORGANISATION": 1}, "code", "t",
+                                                 order=["ORGANISATION", "OTHER", "SCALE"])
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["ORGANISATION", "OTHER", "SCALE"]

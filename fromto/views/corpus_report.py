@@ -411,13 +411,17 @@ def plot_rate_by_document(by_document: pd.DataFrame, page_rate: float | None = N
 
 
 def plot_page_against_corpus(corpus_counts: pd.DataFrame, page_counts: dict, column: str, title: str,
-                             labels: dict | None = None, colors: dict | None = None, corpus_label: str = ""):
+                             labels: dict | None = None, colors: dict | None = None, corpus_label: str = "",
+                             order: list | None = None):
     """Paired horizontal bars: each value of ``column`` (a code or a construction) as a share of the corpus's
     transitions and of the page's, so the page stands against the corpus whatever their sizes. ``corpus_counts``
     is :func:`counts_over_corpus`'s table; ``page_counts`` maps a value to the page's count of it. Values are
-    listed in the table's order, then those only the page has."""
+    listed top-down in the table's order, then those only the page has; or, given ``order`` (the codebook's
+    codes), in that order, with values it does not name last."""
     style.apply()
     values = list(corpus_counts[column]) + [v for v in page_counts if v not in set(corpus_counts[column])]
+    if order is not None:
+        values = [v for v in order if v in values] + [v for v in values if v not in set(order)]
     corpus_share = dict(zip(corpus_counts[column], corpus_counts["share"].astype(float)))
     page_total = sum(page_counts.values()) or 1
     n = max(len(values), 1)
