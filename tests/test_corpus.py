@@ -152,6 +152,10 @@ def test_a_markdown_file_is_a_document_of_the_folder_only_when_it_opens_with_fro
     assert [task[0] for task in corpus.iter_tasks(src)] == ["a.txt", "letter.md"]
 
 
+def test_a_markdown_file_named_by_its_date_takes_that_date():
+    assert corpus.date_from_name("letters/2023-11-28.md") == "2023-11-28"
+
+
 def test_markdown_that_is_only_markup_is_a_bad_document(tmp_path):
     src = write_folder(tmp_path / "in", {"a.md": "---\ntitle: 图片\n---\n![只有图](a.png)\n"})
     with pytest.raises(InputError, match="no text once its markup is removed"):
