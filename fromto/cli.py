@@ -120,14 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_segment)
 
     p = sub.add_parser("transitions", help="print every 'from X to Y' transition found in the inputs as CSV")
-    p.add_argument("paths", nargs="+", help="text files, folders of .txt files, or CSV/JSONL files with id,text")
+    p.add_argument("paths", nargs="+", help="text files, folders of .txt files (and .md files with front matter), "
+                                            "or CSV/JSONL files with id,text")
     p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                    help=f"time one document may take before it is reported as failed and left out (default "
                         f"{corpus_time_limit():g}; 0: no limit)")
     p.set_defaults(func=cmd_transitions)
 
     p = sub.add_parser("corpus", help="run cleaning, segmentation and transition extraction over many documents")
-    p.add_argument("path", help="a folder of .txt files, or a CSV/JSONL file with id and text columns")
+    p.add_argument("path", help="a folder of .txt files (and .md files with front matter), or a CSV/JSONL file "
+                                "with id and text columns")
     p.add_argument("--out", required=True,
                    help="folder for the output tables: new, empty, or written by an earlier corpus run")
     p.add_argument("--workers", type=int, default=None,

@@ -138,6 +138,12 @@ CORPUS_CONSTRUCTIONS_BY_DECADE_CSV = DATA / "corpus_constructions_by_decade.csv"
 CORPUS_CODES_BY_DECADE_CSV = DATA / "corpus_codes_by_decade.csv"
 CORPUS_TOP_PAIRS_CSV = DATA / "corpus_top_pairs_by_period.csv"
 PAGE_IN_CORPUS_CSV = DATA / "page_in_corpus.csv"                      # the page's transitions against the corpus
+# A corpus without dates (notebook 05 run on one's own corpus) gets these instead of the by-year, by-decade and
+# by-period tables, which would hold no row:
+CORPUS_BY_DOCUMENT_CSV = DATA / "corpus_by_document.csv"              # per document: characters, transitions, rate
+CORPUS_CODES_CSV = DATA / "corpus_codes.csv"                          # codes over the whole corpus: rate and share
+CORPUS_CONSTRUCTIONS_CSV = DATA / "corpus_constructions.csv"          # constructions over the whole corpus
+CORPUS_TOP_PAIRS_OVERALL_CSV = DATA / "corpus_top_pairs.csv"          # the most frequent pole pairs, no periods
 GENRE_BY_KIND_CSV = DATA / "genre_by_kind.csv"                  # the page against its genre, per kind of article
 GENRE_ARTICLES_CSV = DATA / "genre_articles.csv"                # rates per article, the page's and its genre's
 GENRE_SHARES_CSV = DATA / "genre_shares.csv"                    # constructions and codes: page, genre, reports

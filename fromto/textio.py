@@ -34,6 +34,11 @@ _BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff]")
 
 #: File endings treated as plain-text documents when a folder is given.
 TEXT_SUFFIXES = (".txt",)
+#: File endings of Markdown documents: below a folder, one is a document when it opens with front matter
+#: (:func:`opens_with_front_matter`), so a folder's README is not read as one of its documents.
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: A front-matter block's opening line, after any byte-order mark.
+_FRONT_MATTER_OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 
 #: First characters that make a spreadsheet read a text cell as a formula, or as the start of one (the OWASP rule
 #: against CSV injection): ``=``, ``+``, ``-``, ``@``, tab and carriage return.
@@ -258,20 +263,37 @@ def read_text(path: str | os.PathLike) -> str:
     return decode_bytes(read_bytes(path), Path(path))
 
 
-def iter_text_files(path: str | os.PathLike) -> list[Path]:
-    """The documents named by ``path``: the file itself, or the ``.txt`` files below a folder, sorted.
+def opens_with_front_matter(path: str | os.PathLike) -> bool:
+    """Whether a file's first line is ``---``, the opening of a YAML front-matter block (UTF-8, or UTF-16/32 with
+    a byte-order mark; only the first bytes are read). A file that cannot be read as a regular file counts as
+    opening with it, so that reading it reports the problem instead of skipping it silently."""
+    try:
+        with open_regular(path) as fh:
+            head = fh.read(64)
+    except InputError:
+        return True
+    bom = next((enc for mark, enc in _BOMS if head.startswith(mark)), None)
+    text = head.decode(bom or "utf-8", errors="ignore")
+    return bool(_FRONT_MATTER_OPENING.match(text))
 
-    Below a folder, every entry named ``*.txt`` is listed whatever it is (a FIFO, a broken or looping symbolic
-    link, a folder named ``x.txt``), so that reading it reports the problem instead of skipping it silently.
-    Raises :class:`InputError` for a missing path or a folder without text files.
+
+def iter_text_files(path: str | os.PathLike) -> list[Path]:
+    """The documents named by ``path``: the file itself, or the documents below a folder, sorted.
+
+    Below a folder, the documents are the ``.txt`` files and the Markdown files (:data:`MARKDOWN_SUFFIXES`) that
+    open with front matter (:func:`opens_with_front_matter`; a README without it is no document). Every entry
+    named ``*.txt`` is listed whatever it is (a FIFO, a broken or looping symbolic link, a folder named ``x.txt``),
+    and so is a Markdown entry that is no regular file, so that reading it reports the problem instead of skipping
+    it silently. Raises :class:`InputError` for a missing path or a folder without documents.
     """
     p = Path(path)
     if not p.exists():
         raise InputError(p, "no such file or folder")
     if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES)
+        files = sorted(f for f in p.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES
+                       or (f.suffix.lower() in MARKDOWN_SUFFIXES and opens_with_front_matter(f)))
         if not files:
-            raise InputError(p, "the folder holds no .txt files")
+            raise InputError(p, "the folder holds no .txt files, nor Markdown files (.md) that open with front matter")
         return files
     return [p]
 

@@ -116,6 +116,52 @@ def test_text_without_front_matter_is_kept_whole():
     assert corpus.split_front_matter(DOC_A) == ({}, DOC_A, 0)
 
 
+# --- Markdown documents ----------------------------------------------------------------------------------------
+MD_DOC = ("---\ntitle: 社区来信\ndate: 2019-03-02\n---\n# 街道*党建*\n\n"
+          "近年来，社区党建工作实现了从**松散型**\n到紧密型的转变。[详见](http://example.org/x)\n")
+
+
+def test_markdown_with_front_matter_is_read_as_a_document_with_its_title_and_date(tmp_path):
+    src = write_folder(tmp_path / "in", {"a.txt": DOC_B, "letter.md": MD_DOC})
+    out = tmp_path / "out"
+    assert corpus.run_corpus(src, out, workers=1, progress=False) == 0
+    docs = read(out, "documents.csv").set_index("doc")
+    assert docs.loc["letter.md", ["title", "date"]].tolist() == ["社区来信", "2019-03-02"]
+    trans = read(out, "transitions.csv")
+    assert trans.loc[trans["doc"] == "letter.md", ["source", "target"]].values.tolist() == [["松散型", "紧密型"]]
+
+
+def test_markdown_text_keeps_blocks_as_lines_and_drops_markup():
+    md = "# 标题\n\n第一段*强调*，见[链接](http://x)。![图](a.png)\n\n- 项目一\n- 项目二\n\n```\nprint(1)\n```\n"
+    assert corpus.readers.markdown_text(md) == "标题\n第一段强调，见链接。\n项目一\n项目二\n"
+
+
+def test_markdown_soft_break_joins_chinese_directly_and_latin_with_a_space():
+    assert corpus.readers.markdown_text("从松散型\n到紧密型。\nfrom loose\nto tight\n") == \
+        "从松散型到紧密型。from loose to tight\n"
+
+
+def test_markdown_table_becomes_one_line_a_row():
+    assert corpus.readers.markdown_text("| 年份 | 转变 |\n|---|---|\n| 2001 | 由单位向区域 |\n") == \
+        "年份 转变\n2001 由单位向区域\n"
+
+
+def test_a_markdown_file_is_a_document_of_the_folder_only_when_it_opens_with_front_matter(tmp_path):
+    src = write_folder(tmp_path / "in", {"a.txt": DOC_A, "README.md": "# 说明\n\n本文件夹收录社区来信。\n",
+                                         "letter.md": MD_DOC})
+    assert [task[0] for task in corpus.iter_tasks(src)] == ["a.txt", "letter.md"]
+
+
+def test_a_markdown_file_named_by_its_date_takes_that_date():
+    assert corpus.date_from_name("letters/2023-11-28.md") == "2023-11-28"
+
+
+def test_markdown_that_is_only_markup_is_a_bad_document(tmp_path):
+    src = write_folder(tmp_path / "in", {"a.md": "---\ntitle: 图片\n---\n![只有图](a.png)\n"})
+    with pytest.raises(InputError, match="no text once its markup is removed"):
+        corpus.load_task(next(corpus.iter_tasks(src)))
+
+
 def test_bad_documents_in_the_middle_are_reported_and_the_rest_processed(tmp_path, capsys):
     src = write_folder(tmp_path / "in", {"a.txt": DOC_A, "b_empty.txt": b"", "c_binary.txt": b"\x89PNG\x00\x01",
                                          "d.txt": DOC_B})

@@ -108,3 +108,103 @@ def test_rate_figure_draws_a_time_axis_with_gaps():
     ax = fig.axes[0]
     assert ax.get_xlim() == (1984, 2015)  # a true time axis: the years between reports are there, empty
     assert any("off the scale" in t.get_text() for t in ax.texts)  # a page rate far above the corpus is a label
+
+
+# --- A corpus without dates, and the corpus's name ---------------------------------------------------------------
+UNDATED = DOCS.assign(date="", title=["甲", "", "丙", ""])
+
+
+def test_a_short_year_range_is_ticked_in_whole_years():
+    short = pd.DataFrame({"year": [2018, 2019], "per_10k_chars": [1.0, 2.0]})
+    fig = corpus_report.plot_rate_by_year(short)
+    fig.canvas.draw()
+    ticks = [t for t in fig.axes[0].get_xticks() if 2017 <= t <= 2020]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+
+
+def test_corpus_label_defaults_to_the_folder_name(tmp_path):
+    folder = tmp_path / "社区来信"
+    folder.mkdir()
+    assert corpus_report.corpus_label_for(folder, None, reports=tmp_path / "reports") == "社区来信"
+
+
+def test_corpus_label_of_a_table_file_is_its_name_without_ending(tmp_path):
+    table = tmp_path / "letters.csv"
+    table.write_text("id,text\n", encoding="utf-8")
+    assert corpus_report.corpus_label_for(table, "") == "letters"
+
+
+def test_corpus_label_of_the_reports_folder_is_their_bilingual_name(tmp_path):
+    assert corpus_report.corpus_label_for(tmp_path, None, reports=tmp_path) == corpus_report.REPORTS_LABEL
+
+
+def test_a_given_corpus_label_is_kept(tmp_path):
+    assert corpus_report.corpus_label_for(tmp_path, "来信 · Letters", reports=tmp_path) == "来信 · Letters"
+
+
+def test_a_corpus_is_dated_when_any_document_carries_a_year():
+    assert corpus_report.is_dated(DOCS) and not corpus_report.is_dated(UNDATED)
+
+
+def test_per_document_rates_transitions_per_ten_thousand_characters_in_corpus_order():
+    table = corpus_report.per_document(UNDATED)
+    assert table["doc"].tolist() == ["a", "b", "c", "d"]
+    assert table["per_10k_chars"].tolist() == [2.0, 0.333, 0.5, 0.0]
+    assert table["title"].tolist() == ["甲", "", "丙", ""]
+
+
+def test_counts_over_corpus_give_documents_rate_and_share_without_dates():
+    table = corpus_report.counts_over_corpus(TRANS, UNDATED, "code")
+    assert table.to_dict("records") == [
+        {"code": "SCALE", "transitions": 3, "documents": 2, "per_10k_chars": 0.462, "share": 0.75},
+        {"code": "OTHER", "transitions": 1, "documents": 1, "per_10k_chars": 0.154, "share": 0.25}]
+
+
+def test_counts_over_corpus_follow_a_given_order():
+    table = corpus_report.counts_over_corpus(TRANS, UNDATED, "code", order=["OTHER", "SCALE"])
+    assert table["code"].tolist() == ["OTHER", "SCALE"]
+
+
+def test_top_pairs_over_the_corpus_count_transitions_and_documents():
+    table = corpus_report.top_pairs(TRANS, n=2)
+    assert table.to_dict("records") == [
+        {"source": "一幢楼", "target": "一片楼", "transitions": 2, "documents": 2, "first_doc": "a"},
+        {"source": "一片楼", "target": "一座城", "transitions": 1, "documents": 1, "first_doc": "a"}]
+
+
+def test_rate_by_document_draws_one_bar_a_document_and_names_an_off_scale_page_in_the_key():
+    fig = corpus_report.plot_rate_by_document(corpus_report.per_document(UNDATED), page_rate=47.0)
+    ax = fig.axes[0]
+    assert len(ax.patches) == 4
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["甲 · a", "b", "丙 · c", "d"]  # first at the top
+    assert any("off the scale" in t.get_text() for t in fig.legends[0].get_texts())
+
+
+def test_rate_by_document_of_a_large_corpus_is_a_histogram():
+    many = pd.DataFrame({"doc": [f"d{i}" for i in range(40)], "title": "", "n_chars": 1000, "n_sentences": 10,
+                         "n_transitions": [i % 3 for i in range(40)]})
+    fig = corpus_report.plot_rate_by_document(corpus_report.per_document(many))
+    assert fig.axes[0].get_ylabel().endswith("documents")
+
+
+def test_page_against_corpus_draws_a_corpus_and_a_page_bar_for_every_value():
+    counts = corpus_report.counts_over_corpus(TRANS, UNDATED, "code")
+    fig = corpus_report.plot_page_against_corpus(counts, {"SCALE": 3, "ORGANISATION": 1}, "code", "t")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["SCALE", "OTHER", "ORGANISATION"]
+    widths = sorted(round(p.get_width(), 2) for p in ax.patches)
+    assert widths == [0.0, 0.0, 0.25, 0.25, 0.75, 0.75]  # shares: corpus 0.75/0.25/0, page 0.75/0/0.25
+
+
+def test_writing_a_table_removes_the_table_it_replaces_from_an_earlier_run(tmp_path):
+    (tmp_path / "corpus_by_year.csv").write_text("year\n", encoding="utf-8")
+    corpus_report.write_table(corpus_report.per_document(UNDATED), tmp_path, "corpus_by_document.csv",
+                              replaces=["corpus_by_year.csv"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus_by_document.csv"]
+
+
+def test_page_against_corpus_follows_a_given_order_for_page_and_corpus_values_alike():
+    counts = corpus_report.counts_over_corpus(TRANS, UNDATED, "code")
+    fig = corpus_report.plot_page_against_corpus(counts, {"SCALE": 3, "ORGANISATION": 1}, "code", "t",
+                                                 order=["ORGANISATION", "OTHER", "SCALE"])
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["ORGANISATION", "OTHER", "SCALE"]

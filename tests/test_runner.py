@@ -116,26 +116,31 @@ def test_rel_prints_paths_relative_to_the_repository():
     assert paths.rel(paths.SENTENCES_CSV) == "data/sentences.csv"
 
 
-def test_papermill_run_of_05_on_ones_own_corpus_writes_only_into_out_dir(tmp_path):
-    """The README's papermill command: tables and figures go to out_dir, nothing committed changes, and an undated
-    corpus draws no time figure."""
+def test_papermill_run_of_05_on_an_undated_corpus_writes_its_figures_and_tables_into_out_dir(tmp_path):
+    """The README's papermill command on a folder without dates, one document in Markdown: tables and figures per
+    document and over the whole corpus go to out_dir, named after the folder, and nothing committed changes."""
     corpus_dir = tmp_path / "my corpus"
     corpus_dir.mkdir()
     (corpus_dir / "a.txt").write_text("社区治理由“各自为战”向“协同作战”转变。\n", encoding="utf-8")
-    (corpus_dir / "b.txt").write_text("合作社从一个村的试点扩大到全镇。\n", encoding="utf-8")
+    (corpus_dir / "b.md").write_text("---\ntitle: 来信\n---\n# 合作社\n\n推动组织设置由**单位**向区域转变。\n",
+                                     encoding="utf-8")
+    (corpus_dir / "README.md").write_text("# 说明\n\n两篇文档。\n", encoding="utf-8")
     out = tmp_path / "results"
     before = _snapshot()
     proc = subprocess.run(
         [sys.executable, "-m", "papermill", str(paths.NOTEBOOKS / "05_corpus.ipynb"), str(tmp_path / "out.ipynb"),
-         "-p", "corpus_path", str(corpus_dir), "-p", "out_dir", str(out), "--cwd", str(paths.NOTEBOOKS)],
+         "-p", "corpus_path", str(corpus_dir), "-p", "out_dir", str(out), "-p", "workers", "1",
+         "--cwd", str(paths.NOTEBOOKS)],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(paths.ROOT)})
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert _snapshot() == before, "a papermill run with out_dir changed committed files"
     written = {p.name for p in out.iterdir()}
-    assert {"corpus_by_year.csv", "corpus_transitions.csv", "corpus_transitions_by_code.csv"} <= written
-    # no dates: no figure by year or decade (the page among its genre, with this corpus's rate, is no time figure)
-    assert not {f for f in written if f.endswith(".png") and f != "05_page_in_genre.png"}
-    assert "No document of this corpus carries a date" in (tmp_path / "out.ipynb").read_text(encoding="utf-8")
+    assert {"05_corpus_rate_by_document.png", "05_corpus_codes.png", "05_corpus_constructions.png"} <= written
+    assert not {"05_corpus_rate_by_year.png", "corpus_by_year.csv", "corpus_codes_by_decade.csv"} & written
+    by_document = (out / "corpus_by_document.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[:2] for line in by_document[1:]] == [["a.txt", ""], ["b.md", "来信"]]
+    assert len((out / "corpus_top_pairs.csv").read_text(encoding="utf-8").splitlines()) == 3
+    assert "named: my corpus" in (tmp_path / "out.ipynb").read_text(encoding="utf-8")  # the folder names it
 
 
 def test_the_runner_keeps_jsonschema_from_building_the_iri_parsers():

@@ -13,6 +13,10 @@ Inputs (:func:`iter_tasks`)
       a file may open with a YAML front-matter block ``---\\ntitle: …\\ndate: …\\n---`` that becomes metadata
       (its length is kept as ``body_offset`` so raw offsets can be traced back into the file); without a
       ``date`` there, a file named by its date (``1954.txt``, ``2023-11-28.txt``) takes it (:func:`date_from_name`);
+    * Markdown files (``.md``) in the same folder that open with such front matter (a README without it is no
+      document): the body is read as plain text, one line a heading, paragraph, list item or table row, markup
+      removed with markdown-it-py (:func:`fromto.corpus.readers.markdown_text`), so their paragraphs' offsets point
+      into that text;
     * a CSV (``.csv``) or JSON Lines (``.jsonl``/``.ndjson``) file with ``id`` and ``text`` and optional
       ``date``/``title``;
     * a single ``.txt`` file (one document).

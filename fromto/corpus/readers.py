@@ -1,4 +1,4 @@
-"""Reading a corpus: a folder of .txt files, a CSV or a JSON Lines file, as lazy tasks, one a document.
+"""Reading a corpus: a folder of .txt and Markdown files, a CSV or a JSON Lines file, as lazy tasks, one a document.
 
 Front matter (YAML, composed scalar by scalar within bounds), ids and file names that cannot be shown, records that
 cannot be read: each becomes a task that carries its problem, so the run reports the document and goes on.
@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from fromto.textio import InputError, decode_bytes, iter_text_files, open_regular, read_bytes, sniff_encoding
+from fromto.textio import (MARKDOWN_SUFFIXES, InputError, decode_bytes, iter_text_files, open_regular, read_bytes,
+                           sniff_encoding)
 
 TABLE_SUFFIXES = (".csv",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -91,6 +92,71 @@ def _meta_value(value) -> str:
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     return str(value).strip()
+
+
+# --- Markdown documents ----------------------------------------------------------------------------------------
+#: Inline tokens whose text is not the document's prose: images (their alt text) and raw HTML tags.
+_SKIPPED_INLINE = {"image", "html_inline"}
+
+
+def _joins_without_space(before: str, after: str) -> bool:
+    """Whether a soft line break between ``before`` and ``after`` joins them directly: Chinese is written without
+    spaces, so a line wrapped inside a Chinese sentence closes up; between Latin words the break is a space."""
+    def wide(ch: str) -> bool:
+        return ord(ch) >= 0x2E80
+    return not before or not after or wide(before[-1]) or wide(after[0])
+
+
+def _inline_text(token) -> str:
+    """The text of one inline token: text, code spans and link text, without markup, images or HTML tags."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append("\x00")  # decided below, once both neighbours are known
+        elif child.type == "hardbreak":
+            parts.append("\n")
+    pieces = "".join(parts).split("\x00")
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text += ("" if _joins_without_space(text, piece) else " ") + piece
+    return re.sub(r"[ \t]{2,}", " ", text).strip()  # the spaces around a removed image or tag close up
+
+
+def markdown_text(markdown: str) -> str:
+    """Markdown as plain text, one block a line: what the cleaner reads from a ``.md`` document.
+
+    Parsed with markdown-it-py (CommonMark, with tables) and rebuilt from its token stream: every heading,
+    paragraph, list item and block quote is one line of its inline text, a table one line per row (cells
+    separated by a space); emphasis, links' targets, images, raw HTML and code blocks leave no trace. Entities are
+    decoded (``&amp;`` -> ``&``). Offsets in the paragraphs table of a Markdown document point into this text,
+    which the function reproduces from the file's body.
+    """
+    from markdown_it import MarkdownIt
+
+    lines: list[str] = []
+    row: list[str] | None = None
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            line = " ".join(cell for cell in row or [] if cell)
+            if line:
+                lines.append(line)
+            row = None
+        elif token.type == "inline":
+            text = _inline_text(token)
+            if row is not None:
+                row.append(text.replace("\n", " "))
+            elif text:
+                lines.extend(part for part in text.split("\n") if part.strip())
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def is_markdown(name: str) -> bool:
+    """Whether a document's file name marks it as Markdown (:data:`fromto.textio.MARKDOWN_SUFFIXES`)."""
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def printable(name: str) -> str:
@@ -218,7 +284,7 @@ def _text_problem(text) -> str | None:
 def iter_tasks(path: str | os.PathLike) -> Iterator[tuple]:
     """The documents named by ``path`` as small task tuples, lazily, in a stable order.
 
-    Each task is ``(doc, file, text, meta, error)``: a ``.txt`` document carries its ``file`` (the worker reads
+    Each task is ``(doc, file, text, meta, error)``: a ``.txt`` or Markdown document carries its ``file`` (the worker reads
     it, so the main process never holds the text); a CSV/JSONL row carries its ``text`` and ``meta``; a row
     that is already known to be bad carries an ``error`` (the reason) and is reported, not processed. A bad
     id or file name (not encodable, control characters) is such an error, named printably.
@@ -267,7 +333,7 @@ def load_task(task: tuple) -> tuple[str, str, dict]:
 
     Text from a file goes through :func:`fromto.textio.read_bytes` (regular files only) and
     :func:`fromto.textio.decode_bytes`; text from a table is checked by the same function, so both kinds obey
-    one rule.
+    one rule. A Markdown file's body (after its front matter) becomes plain text by :func:`markdown_text`.
     """
     doc, file, text, meta, error = task
     if error:
@@ -285,16 +351,20 @@ def load_task(task: tuple) -> tuple[str, str, dict]:
         meta = {**meta, **{k: v for k, v in fm.items() if v}}
         if not body.strip():
             raise InputError(doc, "the document has front matter but no text")
+    if file is not None and is_markdown(file):
+        body = markdown_text(body)
+        if not body.strip():
+            raise InputError(doc, "the Markdown document holds no text once its markup is removed")
     meta = {"title": meta.get("title", ""), "date": meta.get("date", "") or date_from_name(doc),
             "body_offset": offset}
     return doc, body, meta
 
 
-_DATE_NAME = re.compile(r"(?:^|/)(\d{4}(?:-\d{2}(?:-\d{2})?)?)\.txt$")
+_DATE_NAME = re.compile(r"(?:^|/)(\d{4}(?:-\d{2}(?:-\d{2})?)?)\.(?:txt|md|markdown)$")
 
 
 def date_from_name(doc: str) -> str:
     """The date a file name gives, for documents without one in their metadata: ``1954.txt`` -> ``1954``,
-    ``2023-11-28.txt`` -> ``2023-11-28``; any other name -> ``""`` (so a folder of yearly reports is dated)."""
+    ``2023-11-28.md`` -> ``2023-11-28``; any other name -> ``""`` (so a folder of yearly reports is dated)."""
     m = _DATE_NAME.search(doc)
     return m.group(1) if m else ""

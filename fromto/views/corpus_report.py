@@ -3,7 +3,10 @@
 Pure functions over the tables ``python -m fromto corpus`` writes (``documents.csv``, ``transitions.csv``,
 ``paragraphs.csv``, or the same as Parquet: :func:`read_corpus_tables` reads either) and the codebook: transitions by code; the rate per year (per 10,000 characters, so long and
 short documents compare); constructions and codes by decade; the most frequent pole pairs per period; the page's
-own transitions against the corpus; and the figures drawn from them in the house style.
+own transitions against the corpus; and the figures drawn from them in the house style. A corpus without dates
+(:func:`is_dated`) is shown per document and over the whole corpus instead (:func:`per_document`,
+:func:`counts_over_corpus`, :func:`top_pairs`, :func:`plot_rate_by_document`, :func:`plot_page_against_corpus`), and
+a corpus is named after its folder unless a name is given (:func:`corpus_label_for`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from fromto.textio import strip_quotes
 from fromto.views import style
@@ -198,6 +202,8 @@ def plot_rate_by_year(by_year: pd.DataFrame, page_rate: float | None = None, pag
                         va="top", color=style.PALETTE[3])
     lo, hi = int(by_year["year"].min()), int(by_year["year"].max())
     ax.set_xlim(lo - 1, hi + 1)
+    # whole years only (a short range is ticked 2018, 2019, never 2018.5), at the default locator's round steps
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
     ax.set_ylim(0, top)
     ax.set_xlabel(style.gloss("年份", "year", sep=" · "))
     ax.set_ylabel(style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep="\n"))
@@ -260,3 +266,183 @@ def check_corpus_path(path) -> "Path":
     if not p.exists():
         raise InputError(p, "no such corpus (give corpus_path a folder of .txt files or a CSV/JSONL file)")
     return p
+
+
+# --- A corpus without dates, and the corpus's name ------------------------------------------------------------
+#: The name notebook 05 gives the project's own corpus, the Government Work Reports.
+REPORTS_LABEL = "政府工作报告 · Government Work Reports"
+
+
+def corpus_label_for(source, label: str | None = None, reports=None) -> str:
+    """The name figures and tables give a corpus: ``label`` when given; else the reports' bilingual name when
+    ``source`` is the reports folder ``reports``; else the folder's name (a CSV/JSONL file's name without its
+    ending), so a researcher's corpus is never titled as the Government Work Reports."""
+    from pathlib import Path
+
+    if label and str(label).strip():
+        return str(label).strip()
+    source = Path(source)
+    if reports is not None and source.resolve() == Path(reports).resolve():
+        return REPORTS_LABEL
+    return source.stem if source.is_file() else source.resolve().name
+
+
+def is_dated(documents: pd.DataFrame) -> bool:
+    """Whether any document carries a year (a ``date`` starting with four digits): the by-year and by-decade
+    views need one; a corpus without any is shown per document and over the whole corpus instead."""
+    return bool(_year(documents).notna().any()) if len(documents) else False
+
+
+def per_document(documents: pd.DataFrame) -> pd.DataFrame:
+    """Per document: title, characters, sentences, transitions and transitions per 10,000 characters, in the
+    corpus's order. Columns ``doc, title, n_chars, n_sentences, n_transitions, per_10k_chars`` (rate rounded to 3
+    places; 0 for a document without characters)."""
+    cols = ["doc", "title", "n_chars", "n_sentences", "n_transitions", "per_10k_chars"]
+    table = documents.reindex(columns=cols[:-1]).copy()
+    table["title"] = table["title"].fillna("").astype(str)
+    chars = table["n_chars"].astype(int)
+    table["per_10k_chars"] = (table["n_transitions"].astype(int) / chars.where(chars > 0) * 10_000).fillna(0).round(3)
+    return table[cols].reset_index(drop=True)
+
+
+def counts_over_corpus(transitions: pd.DataFrame, documents: pd.DataFrame, column: str,
+                       order: list | None = None) -> pd.DataFrame:
+    """Transitions by the values of ``column`` (``code``, or ``family`` from :func:`construction_family`) over the
+    whole corpus: how many, in how many documents, per 10,000 characters of all documents, and their share of all
+    transitions. Columns ``<column>, transitions, documents, per_10k_chars, share``; sorted by ``order`` when given
+    (values not in it last), else by transitions, then value."""
+    cols = [column, "transitions", "documents", "per_10k_chars", "share"]
+    if len(transitions) == 0:
+        return pd.DataFrame(columns=cols)
+    chars = int(documents["n_chars"].sum())
+    table = (transitions.groupby(column).agg(transitions=("doc", "size"), documents=("doc", "nunique"))
+             .reset_index())
+    table["per_10k_chars"] = (table["transitions"] / chars * 10_000).round(3) if chars else 0.0
+    table["share"] = (table["transitions"] / len(transitions)).round(3)
+    if order is not None:
+        rank = {v: k for k, v in enumerate(order)}
+        table = table.assign(_rank=table[column].map(lambda v: rank.get(v, len(rank))))
+        table = table.sort_values(["_rank", column], ignore_index=True)
+    else:
+        table = table.sort_values(["transitions", column], ascending=[False, True], ignore_index=True)
+    return table[cols]
+
+
+def top_pairs(transitions: pd.DataFrame, n: int = 12) -> pd.DataFrame:
+    """The ``n`` most frequent (source → target) pairs over the whole corpus, with how many transitions and
+    documents hold each (for a corpus without dates, where periods cannot be told). Columns ``source, target,
+    transitions, documents, first_doc``; ties broken by documents, then the first document in corpus order."""
+    cols = ["source", "target", "transitions", "documents", "first_doc"]
+    if len(transitions) == 0:
+        return pd.DataFrame(columns=cols)
+    order = {d: k for k, d in enumerate(dict.fromkeys(transitions["doc"]))}
+    t = transitions.assign(_pos=transitions["doc"].map(order))
+    pairs = (t.groupby(["source", "target"])
+             .agg(transitions=("doc", "size"), documents=("doc", "nunique"), _first=("_pos", "min")).reset_index()
+             .sort_values(["transitions", "documents", "_first", "source", "target"],
+                          ascending=[False, False, True, True, True]))
+    first_doc = {k: d for d, k in order.items()}
+    pairs["first_doc"] = pairs["_first"].map(first_doc)
+    return pairs.head(n)[cols].reset_index(drop=True)
+
+
+def write_table(table: pd.DataFrame, folder, name: str, replaces=()) -> None:
+    """Write ``table`` as ``folder/name`` (:func:`fromto.textio.write_csv`) and remove the tables named in
+    ``replaces`` from ``folder``: a dated and an undated corpus get different tables (by year or by document), and a
+    run into an earlier run's ``out_dir`` must not leave the other kind's behind."""
+    from pathlib import Path
+
+    from fromto.textio import write_csv
+
+    folder = Path(folder)
+    write_csv(table, folder / name)
+    for other in replaces:
+        (folder / other).unlink(missing_ok=True)
+
+
+#: Documents drawn one bar each in :func:`plot_rate_by_document`; a larger corpus is drawn as a histogram.
+MAX_DOCUMENT_BARS = 30
+
+
+def _document_label(row) -> str:
+    title = str(row.title).strip()
+    name = str(row.doc)
+    text = f"{title} · {name}" if title and title != name else name
+    return text if len(text) <= 28 else text[:27] + "…"
+
+
+def plot_rate_by_document(by_document: pd.DataFrame, page_rate: float | None = None, page_label: str = "",
+                          corpus_label: str = ""):
+    """Transitions per 10,000 characters per document, for a corpus without dates: one bar a document (in the
+    corpus's order, labelled by title and file) up to :data:`MAX_DOCUMENT_BARS` documents, else a histogram of the
+    documents' rates; the page's own rate as a dashed line when given, or as a label when it lies far beyond the
+    corpus's scale."""
+    style.apply()
+    many = len(by_document) > MAX_DOCUMENT_BARS
+    rates = by_document["per_10k_chars"].astype(float)
+    height = 2.8 if many else 1.3 + 0.22 * max(len(by_document), 1)
+    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH, height), layout="constrained")
+    name = corpus_label.split(" · ")[-1] if corpus_label else style.gloss("语料", "the corpus", sep=" · ")
+    top = float(rates.max()) * 1.25 if len(rates) and float(rates.max()) > 0 else 1.0
+    if many:
+        ax.hist(rates, bins=20, range=(0, top), color=style.PALETTE[0], edgecolor="white", linewidth=0.4,
+                label=name)
+        ax.set_xlabel(style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep=" · "))
+        ax.set_ylabel(style.gloss("文档数", "documents", sep=" · "))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    else:
+        positions = list(range(len(by_document)))[::-1]  # first document at the top
+        ax.barh(positions, rates, color=style.PALETTE[0], height=0.6, label=name)
+        ax.set_yticks(positions, [_document_label(r) for r in by_document.itertuples()])
+        ax.set_xlabel(style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep=" · "))
+    if page_rate is not None:
+        label = page_label or style.gloss("本版特稿", "the page's feature", sep=" · ")
+        if page_rate <= top * 1.5:
+            ax.axvline(page_rate, color=style.PALETTE[3], linestyle="--", linewidth=1, label=label)
+            top = max(top, page_rate * 1.15)
+        else:  # named in the key with its value instead of stretching the axis
+            ax.plot([], [], linestyle="--", color=style.PALETTE[3],
+                    label=f"{label}: {page_rate:.1f}（超出刻度 · off the scale）")
+    ax.set_xlim(0, top)
+    ax.set_title(style.gloss("“从X到Y”陈述的密度，按文档",
+                             f"How often a transition is stated, per document — {name} (no dates)"))
+    fig.legend(frameon=False, loc="outside lower center", ncol=2)
+    return fig
+
+
+def plot_page_against_corpus(corpus_counts: pd.DataFrame, page_counts: dict, column: str, title: str,
+                             labels: dict | None = None, colors: dict | None = None, corpus_label: str = "",
+                             order: list | None = None):
+    """Paired horizontal bars: each value of ``column`` (a code or a construction) as a share of the corpus's
+    transitions and of the page's, so the page stands against the corpus whatever their sizes. ``corpus_counts``
+    is :func:`counts_over_corpus`'s table; ``page_counts`` maps a value to the page's count of it. Values are
+    listed top-down in the table's order, then those only the page has; or, given ``order`` (the codebook's
+    codes), in that order, with values it does not name last."""
+    style.apply()
+    values = list(corpus_counts[column]) + [v for v in page_counts if v not in set(corpus_counts[column])]
+    if order is not None:
+        values = [v for v in order if v in values] + [v for v in values if v not in set(order)]
+    corpus_share = dict(zip(corpus_counts[column], corpus_counts["share"].astype(float)))
+    page_total = sum(page_counts.values()) or 1
+    n = max(len(values), 1)
+    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH, 1.5 + 0.36 * n), layout="constrained")
+    positions = list(range(len(values)))[::-1]
+    name = corpus_label.split(" · ")[-1] if corpus_label else style.gloss("语料", "the corpus", sep=" · ")
+    for i, (pos, value) in enumerate(zip(positions, values)):
+        color = (colors or {}).get(value, style.PALETTE[i % len(style.PALETTE)])
+        ax.barh(pos + 0.19, corpus_share.get(value, 0.0), height=0.36, color=color)
+        ax.barh(pos - 0.19, page_counts.get(value, 0) / page_total, height=0.36, color="white", edgecolor=color,
+                hatch="///", linewidth=0.8)
+    ax.set_yticks(positions, [style.wrap((labels or {}).get(v, str(v)), 34) for v in values])
+    shares = list(corpus_share.values()) + [c / page_total for c in page_counts.values()]
+    ax.set_xlim(0, min(1.0, max(shares + [0.1]) * 1.15))
+    ax.xaxis.set_major_formatter(lambda x, _pos: f"{x:.0%}")
+    ax.set_xlabel(style.gloss("占全部转变陈述的比例", "share of all transitions", sep=" · "))
+    ax.set_title(title)
+    from matplotlib.patches import Patch
+
+    keys = [Patch(facecolor=style.OTHER_COLOR, label=name),  # the key in grey: each bar has its value's colour
+            Patch(facecolor="white", edgecolor=style.OTHER_COLOR, hatch="///",
+                  label=style.gloss("本版", "the page", sep=" · "))]
+    fig.legend(handles=keys, frameon=False, loc="outside lower center", ncol=2)
+    return fig
