@@ -83,6 +83,7 @@ DISCOVERY_REJECTED = RESOURCES / "discovery_rejected.tsv"  # a reader's rejectio
 REPORT_CODING_SAMPLE = RESOURCES / "report_coding_sample.csv"  # report transitions drawn for a second coder
 REPORT_SECOND_CODER = RESOURCES / "report_second_coder_codes.csv"  # that coder's filled sheet (absent until returned)
 PLACES = RESOURCES / "places.csv"                        # place names with their level and English name
+PLACE_LOOKALIKES = RESOURCES / "place_lookalikes.csv"    # place aliases that are also common words or idioms
 TRANSITION_LEXICON = RESOURCES / "transition_lexicon.tsv"  # word lists and character sets of the transition rules
 TRANSITION_PATTERNS = RESOURCES / "transition_patterns.tsv"  # regular expressions of the transition rules
 CONSTRUCTIONS = RESOURCES / "constructions.tsv"          # the registry of transition constructions
