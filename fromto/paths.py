@@ -253,15 +253,16 @@ def use(page=None, out_dir=None) -> None:
     _REDIRECTED_TO = out
 
 
-def is_seed_page() -> bool:
-    """True when ``SEED_PAGE`` holds the seed's text, so its hand-made gold and places apply: the sha256 of the
-    decoded text (as UTF-8) is the seed file's, whatever encoding the page was saved in (UTF-16, GB18030 …)."""
+def is_seed_page(page=None) -> bool:
+    """True when ``SEED_PAGE`` (or ``page``) holds the seed's text, so its hand-made gold and places, and the
+    notebooks' prose about it, apply: the sha256 of the decoded text (as UTF-8) is the seed file's, whatever
+    encoding the page was saved in (UTF-16, GB18030 …)."""
     import hashlib
 
     from fromto.textio import InputError, read_text
 
     try:
-        text = read_text(Path(SEED_PAGE))
+        text = read_text(Path(SEED_PAGE if page is None else page))
     except (OSError, InputError):
         return False
     return hashlib.sha256(text.encode("utf-8")).hexdigest() == SEED_PAGE_SHA256

@@ -348,7 +348,9 @@ def plot_places(table: pd.DataFrame, top: int = 24, width: float = style.FIGURE_
         ax.text(c + 0.15, idx, str(int(c)), va="center", fontsize=7)
     present = [rg for rg in regions if rg in set(shown["region"])]
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rg]) for rg in present]
-    ax.legend(handles, present, loc="lower right", frameon=False, title="所在地区  region", title_fontsize=7)
+    # below the axes, never over the bars: on a page whose longest bars stand at the bottom it would hide them
+    fig.legend(handles, present, loc="outside lower center", ncol=min(3, len(present)), frameon=False,
+               title="所在地区  region", title_fontsize=7, fontsize=7)
     ax.set_xlabel("提及次数  mentions in the text")
     ax.xaxis.get_major_locator().set_params(integer=True)
     rest = len(table) - len(shown)
