@@ -114,3 +114,8 @@ def test_the_location_sentence_counts_per_article_and_by_position():
     location = pd.DataFrame({"article": [1, 1, 2], "total": [2, 1, 1], "body": [0, 1, 1]})
     assert narrative.location_sentence(location) == ("Of the 4 transition statements, 3 in article 1, 1 in article 2;"
                                                      " 2 stand in headlines or headings, 2 in the body.")
+
+
+def test_a_single_transition_is_told_in_the_singular():
+    location = pd.DataFrame({"article": [1, 2], "total": [0, 1], "body": [0, 1]})
+    assert narrative.location_sentence(location) == "The one transition statement stands in article 2, in the body."

@@ -220,7 +220,7 @@ def transitions_summary(coded: pd.DataFrame, book: pd.DataFrame, uncoded_code: s
         counts = coded["code"].value_counts()
         coded_part = [f"{labels.get(c, c)} ({c}) {n}" for c, n in counts.items() if c != uncoded_code]
         if coded_part:
-            lines.append("- The rules code them as " + ", ".join(coded_part) + ".")
+            lines.append(f"- The rules code {'it' if len(coded) == 1 else 'them'} as " + ", ".join(coded_part) + ".")
         n_unc = int(counts.get(uncoded_code, 0))
         if n_unc:
             lines.append(f"- {plural(n_unc, 'statement')} the rules leave UNCODED for a reader, on the coding "
@@ -270,6 +270,9 @@ def location_sentence(location: pd.DataFrame) -> str:
     parts = [f"{int(n)} in article {int(a)}" for a, n in per.items() if n]
     body = int(location["body"].sum()) if "body" in location else 0
     heads = total - body
+    if total == 1:
+        where = "in the body" if body else "in a headline or heading"
+        return f"The one transition statement stands in article {int(per[per > 0].index[0])}, {where}."
     return (f"Of the {plural(total, 'transition statement')}, " + ", ".join(parts) + f"; {heads} stand in "
             f"headlines or headings, {body} in the body.")
 
