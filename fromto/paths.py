@@ -83,6 +83,7 @@ DISCOVERY_REJECTED = RESOURCES / "discovery_rejected.tsv"  # a reader's rejectio
 REPORT_CODING_SAMPLE = RESOURCES / "report_coding_sample.csv"  # report transitions drawn for a second coder
 REPORT_SECOND_CODER = RESOURCES / "report_second_coder_codes.csv"  # that coder's filled sheet (absent until returned)
 PLACES = RESOURCES / "places.csv"                        # place names with their level and English name
+PLACE_LOOKALIKES = RESOURCES / "place_lookalikes.csv"    # place aliases that are also common words or idioms
 TRANSITION_LEXICON = RESOURCES / "transition_lexicon.tsv"  # word lists and character sets of the transition rules
 TRANSITION_PATTERNS = RESOURCES / "transition_patterns.tsv"  # regular expressions of the transition rules
 CONSTRUCTIONS = RESOURCES / "constructions.tsv"          # the registry of transition constructions
@@ -258,15 +259,16 @@ def use(page=None, out_dir=None) -> None:
     _REDIRECTED_TO = out
 
 
-def is_seed_page() -> bool:
-    """True when ``SEED_PAGE`` holds the seed's text, so its hand-made gold and places apply: the sha256 of the
-    decoded text (as UTF-8) is the seed file's, whatever encoding the page was saved in (UTF-16, GB18030 …)."""
+def is_seed_page(page=None) -> bool:
+    """True when ``SEED_PAGE`` (or ``page``) holds the seed's text, so its hand-made gold and places, and the
+    notebooks' prose about it, apply: the sha256 of the decoded text (as UTF-8) is the seed file's, whatever
+    encoding the page was saved in (UTF-16, GB18030 …)."""
     import hashlib
 
     from fromto.textio import InputError, read_text
 
     try:
-        text = read_text(Path(SEED_PAGE))
+        text = read_text(Path(SEED_PAGE if page is None else page))
     except (OSError, InputError):
         return False
     return hashlib.sha256(text.encode("utf-8")).hexdigest() == SEED_PAGE_SHA256

@@ -40,6 +40,7 @@ WEB_FONT_FAMILY = "fromto Noto Sans CJK SC"
 # The lab template links MathJax and require.js from a CDN; a self-contained page must not reach the network.
 _REMOTE_SCRIPT = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
 _NOTEBOOK_LINK = re.compile(r'href="(\d{2}_[a-z0-9_]+)\.ipynb(#[^"]*)?"')
+_NOTEBOOK_ANCHOR = re.compile(r'<a\s[^>]*href="(\d{2}_[a-z0-9_]+)\.ipynb(?:#[^"]*)?"[^>]*>(.*?)</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -233,12 +234,16 @@ def page_text(body: str) -> str:
     return html.unescape(_TAG.sub(" ", body))
 
 
-def finish_page(body: str, stems: list[str], index: int, font_css: str | None = None) -> str:
+def finish_page(body: str, stems: list[str], index: int, font_css: str | None = None,
+                unlink_missing: bool = False) -> str:
     """Make one exported page stand alone: drop remote scripts, point notebook links at rendered pages, add the
     navigation bars, and embed the web font (``font_css`` from :func:`font_css`; made for this page's text when
-    not given). See the module docstring."""
+    not given). With ``unlink_missing`` (a report, which holds some of the notebooks), a link to a notebook that
+    was not rendered keeps its text and loses its link. See the module docstring."""
     body = _REMOTE_SCRIPT.sub("", body)
     rendered = set(stems)
+    if unlink_missing:
+        body = _NOTEBOOK_ANCHOR.sub(lambda m: m.group(0) if m.group(1) in rendered else m.group(2), body)
 
     def relink(m: re.Match) -> str:
         stem, anchor = m.group(1), m.group(2) or ""
@@ -355,7 +360,12 @@ def export(nb_path: Path) -> tuple[str, tuple[str, str, str, str]]:
     others are still executing, and :func:`render_html` then only finishes the pages."""
     import nbformat
 
+    from fromto.views import narrative
+
     nb = nbformat.read(nb_path, as_version=4)
+    # the narration for another page prints nothing on the seed page: its code is no part of the seed's pages
+    nb.cells = [c for c in nb.cells if not (narrative.OTHER_PAGE_TAG in c.get("metadata", {}).get("tags", [])
+                                            and c.cell_type == "code" and not c.get("outputs"))]
     with _EXPORTER_LOCK:
         body, _ = html_exporter().from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
     nb_title, question = opening(nb)
@@ -363,10 +373,11 @@ def export(nb_path: Path) -> tuple[str, tuple[str, str, str, str]]:
 
 
 def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fromto — rendered notebooks",
-                intro: str = _DEFAULT_INTRO, exported: dict | None = None) -> list[Path]:
+                intro: str = _DEFAULT_INTRO, exported: dict | None = None,
+                unlink_missing: bool = False) -> list[Path]:
     """Render executed notebooks to self-contained HTML pages in ``out`` (default ``docs/``) plus ``index.html``
     (headed by ``title`` and the HTML ``intro``). ``exported`` maps a notebook path to its :func:`export` result
-    when the caller exported it already."""
+    when the caller exported it already; ``unlink_missing`` as in :func:`finish_page`."""
     out = Path(out or paths.DOCS)
     out.mkdir(parents=True, exist_ok=True)
     exported = exported or {}
@@ -390,7 +401,7 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
     for i, body in enumerate(bodies):
         target = out / f"{stems[i]}.html"
         with atomic_write(target) as fh:
-            fh.write(finish_page(body, stems, i, font_css=css))
+            fh.write(finish_page(body, stems, i, font_css=css, unlink_missing=unlink_missing))
         written.append(target)
     index = out / "index.html"
     with atomic_write(index) as fh:

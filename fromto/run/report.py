@@ -34,6 +34,19 @@ def _check_report_target(page: Path, out: Path) -> Path:
     return out
 
 
+def _copy_for_page(source: Path, target: Path, seed: bool) -> None:
+    """Copy a page notebook into a report, keeping the cells that belong to this page's run: the seed's own prose
+    (cells tagged :data:`fromto.views.narrative.SEED_PAGE_TAG`) only when the page is the seed, the narration
+    computed from the page's tables (:data:`~fromto.views.narrative.OTHER_PAGE_TAG`) only when it is not."""
+    import nbformat
+
+    from fromto.views import narrative
+
+    nb = narrative.page_cells(nbformat.read(source, as_version=4), seed=seed)
+    with open(target, "w", encoding="utf-8") as fh:
+        nbformat.write(nb, fh)
+
+
 class _ReportBuild:
     """The folder a report is built in (``path``); :meth:`finished` marks it complete, to be swapped in."""
 
@@ -92,7 +105,8 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
                time_limit: float | None = None) -> int:
     """``python -m fromto report PAGE --out DIR``: the page notebooks (01-04) on another page, into ``DIR``.
 
-    The notebooks are copied to ``DIR/notebooks/`` and executed there with the parameters ``page_path`` and
+    The notebooks are copied to ``DIR/notebooks/`` (with the seed's own prose only when the page is the seed, and
+    the narration computed from the page's tables only when it is not) and executed there with the parameters ``page_path`` and
     ``out_dir`` (papermill's injection), so their tables go to ``DIR/data/``, their figures to ``DIR/figures/``,
     and nothing committed changes; then ``DIR/index.html`` and one self-contained HTML page per notebook are
     rendered. ``DIR`` must lie outside the repository and be new, empty, or an earlier report's folder; it must
@@ -123,9 +137,10 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
         try:
             folder.mkdir()
             copies = []
+            seed = paths.is_seed_page(page)
             for nb in sources:
                 target = folder / nb.name
-                shutil.copyfile(nb, target)
+                _copy_for_page(nb, target, seed)
                 copies.append(target)
         except OSError as exc:
             raise InputError(out.parent, f"cannot write the report ({_os_problem(exc)})") from None
@@ -142,7 +157,7 @@ def run_report(page: str | os.PathLike, out: str | os.PathLike, jobs: int | None
             return status
         try:
             written = docs.render_html(copies, build, title=f"fromto report — {page.name}",
-                                       intro=docs.report_intro(page), exported=exported)
+                                       intro=docs.report_intro(page), exported=exported, unlink_missing=True)
         except OSError as exc:
             raise InputError(out.parent, f"cannot write the report's pages ({_os_problem(exc)})") from None
         area.finished()

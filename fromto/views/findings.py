@@ -296,30 +296,33 @@ def place_region(places: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def count_places(paragraphs: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+def count_places(paragraphs: pd.DataFrame, places: pd.DataFrame, lookalikes: pd.DataFrame | None = None
+                 ) -> pd.DataFrame:
     """Count each listed place name in the text units, longest name first, without double counting.
 
     ``places`` has at least ``place, en, level``; an optional ``aliases`` column (``|``-separated) lists other
     forms of the same place (上海 for 上海市), and an optional ``parent`` column lets each place be assigned its
     province-level ``region``. Each occurrence is matched once, by the longest name that covers it, so 金山区 is
-    not also counted as 金山. Returns ``place, en, level, region, count, articles`` sorted by count.
+    not also counted as 金山. A form that is also a common word or part of an idiom (``lookalikes``, a table with
+    ``alias, lookalike``; by default ``resources/place_lookalikes.csv``) counts only where its context marks a
+    place, never in 金山银山 (:func:`fromto.views.places.find_places`). Returns
+    ``place, en, level, region, count, articles`` sorted by count.
     """
-    names = []
-    for _, row in places.iterrows():
-        forms = [row["place"]] + [a for a in _s(row.get("aliases", "")).split("|") if a]
-        for form in forms:
-            names.append((form, row["place"]))
-    names.sort(key=lambda x: (-len(x[0]), x[0]))
-    pattern = re.compile("|".join(re.escape(f) for f, _ in names)) if names else None
-    canon = dict(names)
+    from fromto.views import places as place_rules
+
+    if lookalikes is None:
+        from fromto import paths
+        from fromto.textio import read_resource_csv
+
+        lookalikes = read_resource_csv(paths.PLACE_LOOKALIKES)
+    forms = place_rules.place_forms(places)
+    ambiguous = place_rules.lookalike_table(lookalikes)
     counts: dict[str, int] = {}
     arts: dict[str, set] = {}
-    if pattern is not None:
-        for _, p in paragraphs.iterrows():
-            for m in pattern.finditer(_s(p["text"])):
-                place = canon[m.group(0)]
-                counts[place] = counts.get(place, 0) + 1
-                arts.setdefault(place, set()).add(int(p["article"]))
+    for _, p in paragraphs.iterrows():
+        for _, _, place in place_rules.find_places(_s(p["text"]), forms, ambiguous):
+            counts[place] = counts.get(place, 0) + 1
+            arts.setdefault(place, set()).add(int(p["article"]))
     out = places[["place", "en", "level"]].copy()
     regions = place_region(places) if "parent" in places else {}
     out["region"] = out["place"].map(lambda x: regions.get(x, ""))
@@ -345,7 +348,9 @@ def plot_places(table: pd.DataFrame, top: int = 24, width: float = style.FIGURE_
         ax.text(c + 0.15, idx, str(int(c)), va="center", fontsize=7)
     present = [rg for rg in regions if rg in set(shown["region"])]
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[rg]) for rg in present]
-    ax.legend(handles, present, loc="lower right", frameon=False, title="所在地区  region", title_fontsize=7)
+    # below the axes, never over the bars: on a page whose longest bars stand at the bottom it would hide them
+    fig.legend(handles, present, loc="outside lower center", ncol=min(3, len(present)), frameon=False,
+               title="所在地区  region", title_fontsize=7, fontsize=7)
     ax.set_xlabel("提及次数  mentions in the text")
     ax.xaxis.get_major_locator().set_params(integer=True)
     rest = len(table) - len(shown)

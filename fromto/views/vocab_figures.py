@@ -78,8 +78,11 @@ def plot_keyness(table: pd.DataFrame, glosses: Mapping[str, str], target: str, r
 
 
 def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families: Sequence[str], n: int = 8,
-                       title: str = ""):
-    """One panel per family: its most frequent members on the page, feature occurrences darker."""
+                       title: str = "", others: str | None = "其他文章 other articles"):
+    """One panel per family: its most frequent members on the page, feature occurrences darker.
+
+    ``others`` names the page's other articles in the legend, counted (``"其他三篇 the other three articles"``);
+    None when the page has no other article, so the legend shows the feature alone."""
     import matplotlib.pyplot as plt
 
     from fromto.views import style
@@ -99,13 +102,19 @@ def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families:
         ax.tick_params(labelbottom=True)  # every panel keeps its count scale, the top ones too
         total = fams.loc[fams["family"] == fam, "count"].sum()
         types = (fams["family"] == fam).sum()
-        ax.set_title(f"{fam}  ({types} types, {total} tokens)", loc="left", fontsize=8)
+        ax.set_title(f"{fam}  ({types} type{'s' if types != 1 else ''}, {total} token{'s' if total != 1 else ''})",
+                     loc="left", fontsize=8)
         ax.set_xlim(0, xmax)
+        ax.xaxis.get_major_locator().set_params(integer=True)  # counts: no 0.2 of an occurrence
     for ax in axes[len(families):]:
         ax.set_visible(False)
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles[::-1], ["特稿 feature", "其他三篇 other articles"], loc="upper right", ncol=2, frameon=False,
-               fontsize=7)
+    # the legend's patches are made here, in the series' own colours: the first panel may hold no bar at all
+    handles = [plt.Rectangle((0, 0), 1, 1, color=style.FEATURE_COLOR)]
+    labels = ["特稿 feature"]
+    if others:
+        handles.append(plt.Rectangle((0, 0), 1, 1, color=style.OTHER_COLOR))
+        labels.append(others)
+    fig.legend(handles, labels, loc="upper right", ncol=2, frameon=False, fontsize=7)
     for ax in axes[(nrows - 1) * ncols:]:
         ax.set_xlabel("次数 count")
     if title:
