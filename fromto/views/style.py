@@ -43,12 +43,26 @@ def _font_file() -> Path:
     return path
 
 
+def _latin_font_file() -> Path:
+    # matplotlib's own DejaVu Sans, found without importing matplotlib
+    spec = importlib.util.find_spec("matplotlib")
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+    path = (folder / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf" if folder
+            else Path("matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf"))
+    if not path.is_file():  # pragma: no cover - only on a broken install
+        raise RuntimeError(f"{path}: the DejaVu Sans font shipped with matplotlib is missing; "
+                           "reinstall with `python -m pip install -r requirements.txt`")
+    return path
+
+
 #: The CJK font file every figure and the word cloud use.
 FONT_PATH = _font_file()
 #: Its family name as matplotlib knows it.
 FONT_NAME = "Noto Sans CJK SC"
 #: The Latin face, drawn before the CJK one: matplotlib's own copy of it (never a copy the machine happens to have).
 LATIN_FONT_NAME = "DejaVu Sans"
+#: Its file (regular weight; the bold and oblique cuts lie beside it).
+LATIN_FONT_PATH = _latin_font_file()
 #: The families every figure asks for, in order: a character missing from the first is taken from the second.
 FONT_FAMILIES = [LATIN_FONT_NAME, FONT_NAME]
 
@@ -107,8 +121,7 @@ def apply() -> None:
     # answer to the name, so every figure uses the same glyphs everywhere.
     fm.ttflist = [f for f in fm.ttflist if f.name != FONT_NAME or Path(f.fname) == FONT_PATH]
     # The same for the Latin face: a system DejaVu Sans (fonts-dejavu) may be another version, or a condensed cut.
-    shipped = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    fm.ttflist = [f for f in fm.ttflist if f.name != LATIN_FONT_NAME or Path(f.fname).parent == shipped]
+    fm.ttflist = [f for f in fm.ttflist if f.name != LATIN_FONT_NAME or Path(f.fname).parent == LATIN_FONT_PATH.parent]
     if hasattr(fm, "_findfont_cached"):
         fm._findfont_cached.cache_clear()
     font_manager._get_font.cache_clear()
@@ -224,8 +237,8 @@ def show_figure(fig, name: str, folder: Path | None = None) -> None:
 
     The notebook then shows exactly the file in ``figures/`` (its 300-dpi pixels averaged 2 x 2 into 150-dpi
     ones, :data:`SCREEN_DPI`), and matplotlib does not draw the figure a third time for the inline display: that
-    re-draw cost about 0.6 s a figure. Outside IPython only the text line is printed. Returns nothing, so that a cell ending
-    in this call shows the figure and not the (machine-specific) paths; :func:`save_figure` returns them.
+    re-draw cost about 0.6 s a figure. Outside IPython only the text line is printed. Returns nothing, so that a
+    cell ending in this call shows the figure and not the (machine-specific) paths; :func:`save_figure` returns them.
     """
     import base64
     import io
