@@ -38,10 +38,12 @@ def test_every_page_links_to_the_index_and_its_neighbours():
         assert 'href="index.html"' in nav and 'href="01_a.html"' in nav and 'href="03_c.html"' in nav
 
 
-def test_the_page_embeds_a_web_font_and_names_it_first():
+def test_the_page_embeds_a_web_font_for_cjk_characters_only_and_names_latin_faces_next():
     out = docs.finish_page(PAGE, ["02_vocabulary"], 0)
     assert "@font-face" in out and "data:font/woff;base64," in out
-    assert re.search(r'--jp-content-font-family: "' + re.escape(docs.WEB_FONT_FAMILY), out)
+    stack = re.search(r"--jp-content-font-family: ([^;]+);", out).group(1)
+    assert stack.startswith(f'"{docs.WEB_FONT_FAMILY}", {docs.LATIN_FONT_STACK}')
+    assert re.search(r"@font-face \{[^}]*unicode-range: U\+2E80-2FDF,[^}]*U\+4E00-9FFF", out)
 
 
 def test_the_font_subset_holds_the_pages_characters_and_is_deterministic():
@@ -130,6 +132,30 @@ def test_rendered_page_in_a_browser_is_self_contained_linked_and_legible(browser
     # the embedded subset reports its own PostScript name; isCustomFont says it came from the page, not the machine
     cjk = [f for f in fonts if f["isCustomFont"] and f["postScriptName"].startswith("NotoSansCJK")]
     assert cjk and cjk[0]["glyphCount"] > 0, f"Chinese text drawn with {fonts}"
+    page.close()
+
+
+def _fonts_of(page, selector):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})
+    node = cdp.send("DOM.querySelector", {"nodeId": root["root"]["nodeId"], "selector": selector})
+    return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+
+
+def test_english_and_its_curly_quotes_take_a_latin_face_and_chinese_the_embedded_one(browser, tmp_path):
+    body = ('<html><head></head><body><p id="en">“from X to Y”</p><p id="zh">从松散型到紧密型</p>'
+            "</body></html>")
+    target = tmp_path / "01_a.html"
+    target.write_text(docs.finish_page(body, ["01_a"], 0), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(target.as_uri(), wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    english = _fonts_of(page, "#en")
+    assert english and not any(f["isCustomFont"] for f in english), f"English drawn with {english}"
+    chinese = _fonts_of(page, "#zh")
+    assert [f["postScriptName"][:11] for f in chinese if f["isCustomFont"]] == ["NotoSansCJK"], chinese
     page.close()
 
 

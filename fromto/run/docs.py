@@ -7,7 +7,13 @@ it stand alone:
   are removed;
 * the Chinese text renders everywhere — a subset of the packaged Noto Sans CJK SC (the font every figure uses),
   holding only the characters the rendered pages use, is embedded as a WOFF web font and named first in each
-  page's fonts, so a machine without any CJK font shows the same glyphs as the figures instead of empty boxes.
+  page's fonts, so a machine without any CJK font shows the same glyphs as the figures instead of empty boxes. It
+  is declared for CJK code points only (``unicode-range``, :data:`CJK_UNICODE_RANGE`), so Latin text, digits and
+  punctuation, the curly quotes included, fall through to the Latin faces named next (:data:`LATIN_FONT_STACK`):
+  a CJK font draws “ ” full-width, leaving wide gaps around a quoted English phrase. (The CJK face comes first
+  rather than after the Latin ones because Chromium on Linux, given a Latin name that fontconfig maps to another
+  font, such as Arial to Liberation Sans, draws the Chinese characters as empty boxes in that font instead of
+  falling back.)
   One subset serves every page of a run (subsetting a CJK font takes a second or two, so it is done once; the
   pages then differ only in their text), and it is cached under ``paths.CACHE`` by the hash of its characters.
   WOFF (zlib) rather than WOFF2 (Brotli at its slowest setting): 13% larger, but compressed in a tenth of a second
@@ -37,6 +43,14 @@ from fromto.textio import atomic_write
 #: The family name the embedded subset is given (never the installed font's own name, so no local copy of Noto
 #: Sans CJK SC can stand in for it).
 WEB_FONT_FAMILY = "fromto Noto Sans CJK SC"
+#: Latin faces for each page's non-CJK text, tried in order after the embedded CJK subset: the system faces of
+#: macOS, Windows and Linux, then DejaVu Sans, the Latin face of the figures.
+LATIN_FONT_STACK = ('-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Helvetica, Arial, '
+                    '"Liberation Sans", "DejaVu Sans"')
+#: The code points the embedded CJK subset is used for: CJK radicals, symbols and punctuation (、。「」), kana,
+#: ideographs and their extensions, compatibility ideographs and forms, and full-width forms (，：（）).
+CJK_UNICODE_RANGE = ("U+2E80-2FDF, U+3000-33FF, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FE30-FE4F, "
+                     "U+FF00-FFEF, U+20000-2FA1F")
 # The lab template links MathJax and require.js from a CDN; a self-contained page must not reach the network.
 _REMOTE_SCRIPT = re.compile(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>\s*')
 _NOTEBOOK_LINK = re.compile(r'href="(\d{2}_[a-z0-9_]+)\.ipynb(#[^"]*)?"')
@@ -152,11 +166,12 @@ def prefetch_subset(folder: Path):
 def _font_css(text: str) -> str:
     data = base64.b64encode(cached_subset(text)).decode("ascii")
     family = WEB_FONT_FAMILY
-    stack = f'"{family}", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+    stack = (f'"{family}", {LATIN_FONT_STACK}, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", '
+             '"Microsoft YaHei", sans-serif')
     return (
         "<style>\n"
         f'@font-face {{ font-family: "{family}"; font-style: normal; font-weight: 400 700; '
-        f'src: url(data:font/woff;base64,{data}) format("woff"); }}\n'
+        f'src: url(data:font/woff;base64,{data}) format("woff"); unicode-range: {CJK_UNICODE_RANGE}; }}\n'
         f":root {{ --jp-content-font-family: {stack}; --jp-ui-font-family: {stack}; "
         f'--jp-code-font-family: "DejaVu Sans Mono", Menlo, Consolas, "{family}", monospace; }}\n'
         f"body, .fromto-nav {{ font-family: {stack}; }}\n"

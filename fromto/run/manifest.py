@@ -47,6 +47,8 @@ def build_manifest() -> dict:
         "stoplist": _stoplist_provenance(),
         "packages": versions,
         "font": {"file": f"mplfonts/fonts/{font.name}", "family": style.FONT_NAME, "sha256": sha256(font)},
+        "latin_font": {"file": f"matplotlib/mpl-data/fonts/ttf/{style.LATIN_FONT_PATH.name}",
+                       "family": style.LATIN_FONT_NAME, "sha256": sha256(style.LATIN_FONT_PATH)},
         "random_seeds": dict(sorted(style.SEEDS.items())) | {"PYTHONHASHSEED": 0},
         "outputs": {
             paths.rel(p): sha256(p)

@@ -22,7 +22,9 @@ from fromto.textio import strip_quotes
 from fromto.views import style
 
 #: Constructions (the extractor's ``marker``) grouped into families a reader recognises. The first pattern that
-#: matches a marker names its family; a marker no pattern matches is "other".
+#: matches a marker names its family; a marker no pattern matches is "other" (:func:`other_markers` lists which).
+#: The names (Chinese form · short tag) are keys of data tables and of the genre's recorded facts, so they stay
+#: as they are; figures name a family in English by :data:`FAMILY_ENGLISH` (:func:`family_label`).
 CONSTRUCTION_FAMILIES = [
     ("从…到/向…", "cong: 从X到/向Y", r"^(实现)?从X"),
     ("由…到/向/为…", "you: 由X到/向/为Y", r"^(实现)?由X"),
@@ -30,6 +32,16 @@ CONSTRUCTION_FAMILIES = [
     ("X向Y转变", "X towards Y", r"^X向Y"),
     ("(把)X变成/转化为Y", "X becomes Y", r"^(把|将|对于)?X\S*Y"),
 ]
+#: What each family (by its Chinese form) says, in English, for figures.
+FAMILY_ENGLISH = {
+    "从…到/向…": "from X to/towards Y",
+    "由…到/向/为…": "from X to/into Y (由, a formal 'from')",
+    "变/化/转X为Y": "turn X into Y",
+    "X向Y转变": "X shifts towards Y",
+    "(把)X变成/转化为Y": "X becomes / is turned into Y",
+}
+#: What :func:`construction_family` calls a marker outside every family.
+OTHER_FAMILY = "other"
 
 
 def read_corpus_tables(folder) -> dict:
@@ -60,7 +72,38 @@ def construction_family(marker: str) -> str:
     for zh, en, pattern in CONSTRUCTION_FAMILIES:
         if re.search(pattern, str(marker)):
             return f"{zh} · {en}"
-    return "other"
+    return OTHER_FAMILY
+
+
+def family_label(family: str) -> str:
+    """How a figure names a family of :func:`construction_family`: the English (:data:`FAMILY_ENGLISH`), then the
+    Chinese form (``"turn X into Y · 变/化/转X为Y"``); ``"other"`` says it holds the constructions outside them."""
+    if family == OTHER_FAMILY:
+        return "other constructions · 其他句式"
+    zh = family.split(" · ")[0]
+    return f"{FAMILY_ENGLISH[zh]} · {zh}" if zh in FAMILY_ENGLISH else family
+
+
+def other_markers(transitions: pd.DataFrame, n: int = 4) -> pd.DataFrame:
+    """The ``n`` most frequent markers that no family of :data:`CONSTRUCTION_FAMILIES` holds, with their counts
+    (``marker, transitions``; ties by marker): what a figure's "other" stands for."""
+    markers = transitions["marker"].astype(str) if len(transitions) else pd.Series([], dtype=str)
+    rest = markers[markers.map(construction_family) == OTHER_FAMILY]
+    counts = rest.value_counts().rename_axis("marker").reset_index(name="transitions")
+    return counts.sort_values(["transitions", "marker"], ascending=[False, True], ignore_index=True).head(n)
+
+
+def other_note(transitions: pd.DataFrame, n: int = 4) -> str:
+    """A footnote for a figure of construction families: what "other" holds, its commonest markers with counts
+    (``""`` when no marker falls outside the families)."""
+    top = other_markers(transitions, n)
+    if len(top) == 0:
+        return ""
+    total = int((transitions["marker"].astype(str).map(construction_family) == OTHER_FAMILY).sum())
+    listed = ", ".join(f"{m} ({c})" for m, c in zip(top["marker"], top["transitions"]))
+    more = " and others" if int(top["transitions"].sum()) < total else ""
+    return (f"Other constructions ({total} transitions) are those outside the {len(CONSTRUCTION_FAMILIES)} "
+            f"families named, most often {listed}{more}.")
 
 
 def _year(documents: pd.DataFrame) -> pd.Series:
@@ -103,6 +146,14 @@ def rate_by_decade(transitions: pd.DataFrame, documents: pd.DataFrame, column: s
     t = transitions.merge(docs[["doc", "decade"]], on="doc", how="inner")
     counts = t.groupby(["decade", column]).size().unstack(fill_value=0).reindex(chars.index, fill_value=0)
     return (counts.div(chars, axis=0) * 10_000).round(3)
+
+
+def documents_by_decade(documents: pd.DataFrame) -> pd.Series:
+    """How many dated documents each decade holds (index ``"1950s"`` …, sorted), so that a figure can say on how
+    many a decade's rate rests."""
+    years = _year(documents)
+    decades = years[years.notna()].map(decade_of)
+    return decades.value_counts().sort_index().rename("documents")
 
 
 def counts_by_decade(transitions: pd.DataFrame, documents: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -181,58 +232,126 @@ def page_in_reports(page: pd.DataFrame, reports: pd.DataFrame, sentences: pd.Dat
     return pd.DataFrame(rows)
 
 
+#: Codes and families drawn in the neutral grey rather than a colour of their own: what no category describes.
+NEUTRAL_CATEGORIES = ("UNCODED", "OTHER", OTHER_FAMILY)
+
+
 def plot_rate_by_year(by_year: pd.DataFrame, page_rate: float | None = None, page_label: str = "",
-                      corpus_label: str = "政府工作报告 · Government Work Reports"):
+                      corpus_label: str = "政府工作报告 · Government Work Reports",
+                      marks: list[tuple[str, float]] | None = None):
     """Transitions per 10,000 characters, one stem per year on a true time axis (years without a document are
-    gaps, not hidden), with the page's own rate as a dashed line when given (the y axis then breaks nothing: a
-    page rate far above the corpus is written as a label instead of stretching the axis)."""
+    gaps, not hidden), with the years' median as a dotted line and each of ``marks`` (``(label, rate)``: the
+    page's own rates) as a dashed line labelled with its value.
+
+    ``page_rate`` with ``page_label`` is one mark. When a mark lies far above every year (more than 1.5 times the
+    axis the years need), the y axis is broken: the years keep their own scale below, the marks stand in a short
+    panel above with its own scale, and diagonal ticks on the axis show the break, so the contrast is drawn,
+    not stated in a note."""
     style.apply()
-    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH, 2.8))
-    ax.vlines(by_year["year"], 0, by_year["per_10k_chars"], color=style.PALETTE[0], linewidth=1.2)
-    ax.plot(by_year["year"], by_year["per_10k_chars"], "o", color=style.PALETTE[0], markersize=3,
-            label=corpus_label)
-    top = float(by_year["per_10k_chars"].max()) * 1.25 or 1.0
+    marks = list(marks or [])
     if page_rate is not None:
-        label = page_label or style.gloss("本版特稿", "the page's feature", sep=" · ")
-        if page_rate <= top * 1.5:
-            ax.axhline(page_rate, color=style.PALETTE[3], linestyle="--", linewidth=1, label=label)
-            top = max(top, page_rate * 1.15)
-        else:
-            ax.annotate(f"↑ {label}: {page_rate:.1f}（超出刻度 · off the scale）", xy=(0.99, 0.97), xycoords="axes fraction", ha="right",
-                        va="top", color=style.PALETTE[3])
+        marks.append((page_label or style.gloss("本版特稿", "the page's feature", sep=" · "), float(page_rate)))
+    rates = by_year["per_10k_chars"].astype(float)
+    top = float(rates.max()) * 1.25 or 1.0
+    broken = bool(marks) and max(r for _, r in marks) > top * 1.5
+    if broken:
+        fig, (upper, ax) = plt.subplots(2, 1, sharex=True, figsize=(style.FIGURE_WIDTH, 3.6),
+                                        gridspec_kw={"height_ratios": [1, 2.6], "hspace": 0.08})
+    else:
+        fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH, 2.8))
+        upper = None
+        top = max([top] + [r * 1.15 for _, r in marks])
+    ax.vlines(by_year["year"], 0, rates, color=style.PALETTE[0], linewidth=1.2)
+    ax.plot(by_year["year"], rates, "o", color=style.PALETTE[0], markersize=3, label=corpus_label)
     lo, hi = int(by_year["year"].min()), int(by_year["year"].max())
+    median = float(rates.median())
+    ax.axhline(median, color="#444444", linestyle=":", linewidth=1,
+               label=f"中位年份 · the median year, {median:.1f}")
+    where = upper if broken else ax
+    for i, (label, rate) in enumerate(sorted(marks, key=lambda m: -m[1])):
+        color = style.PALETTE[3] if i == 0 else style.PALETTE[1]
+        where.axhline(rate, color=color, linestyle="--", linewidth=1.2)
+        where.text(hi + 1, rate, f"{label} {rate:.1f}", ha="right", va="bottom", fontsize=7, color=color)
     ax.set_xlim(lo - 1, hi + 1)
     # whole years only (a short range is ticked 2018, 2019, never 2018.5), at the default locator's round steps
     ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
     ax.set_ylim(0, top)
     ax.set_xlabel(style.gloss("年份", "year", sep=" · "))
-    ax.set_ylabel(style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep="\n"))
-    ax.set_title(style.gloss(f"“从X到Y”陈述的密度，{lo}–{hi}年", "How often a transition is stated, by year"))
-    ax.legend(frameon=False, loc="upper left")
+    ylabel = style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep="\n")
+    title = style.gloss(f"“从X到Y”陈述的密度，{lo}–{hi}年", "How often a transition is stated, by year")
+    if broken:
+        values = [r for _, r in marks]
+        span = max(values) - min(values)
+        pad = max(span * 0.25, max(values) * 0.08)
+        upper.set_ylim(min(values) - pad, max(values) + pad)
+        upper.spines["bottom"].set_visible(False)
+        upper.tick_params(bottom=False, labelbottom=False)
+        # the break: a pair of short diagonals where each panel's y axis stops
+        kw = dict(marker=[(-1, -0.6), (1, 0.6)], markersize=8, linestyle="none", color="black", mec="black",
+                  mew=1, clip_on=False)
+        upper.plot([0], [0], transform=upper.transAxes, **kw)
+        ax.plot([0], [1], transform=ax.transAxes, **kw)
+        upper.set_title(title)
+        fig.supylabel(ylabel, fontsize=8, x=0.03)
+    else:
+        ax.set_ylabel(ylabel)
+        ax.set_title(title)
+    ax.legend(frameon=False, loc="upper right", bbox_to_anchor=(1, 1.02))
     return fig
 
 
-def plot_by_decade(rate: pd.DataFrame, title: str, labels: dict | None = None, colors: dict | None = None):
-    """Stacked bars: transitions per 10,000 characters by decade, one colour per column of ``rate``, with the
-    legend in two columns under the bars (beside them it would push the figure past a text column's width)."""
+def category_colors(columns, neutral=NEUTRAL_CATEGORIES) -> dict:
+    """A colour per category for a stacked figure: :data:`~fromto.views.style.NEUTRAL_COLORS` for those in
+    ``neutral`` (light grey, then dark grey), :data:`~fromto.views.style.CATEGORY_PALETTE` in order for the rest,
+    so that no two categories share a colour while the palette lasts (sixteen categories and two neutral ones)."""
+    colors, greys, i = {}, list(style.NEUTRAL_COLORS), 0
+    for col in columns:
+        if col in neutral and greys:
+            colors[col] = greys.pop(0)
+        else:
+            colors[col] = style.CATEGORY_PALETTE[i % len(style.CATEGORY_PALETTE)]
+            i += 1
+    return colors
+
+
+def plot_by_decade(rate: pd.DataFrame, title: str, labels: dict | None = None, colors: dict | None = None,
+                   n_documents: pd.Series | None = None, note: str = "", noun: str = "reports"):
+    """Stacked bars: transitions per 10,000 characters by decade, one colour per column of ``rate``
+    (:func:`category_colors` unless ``colors`` are given), with the legend in two columns under the bars (beside
+    them it would push the figure past a text column's width).
+
+    ``n_documents`` (from :func:`documents_by_decade`) puts under each decade how many of ``noun`` its rate rests
+    on; ``note`` is a note over the legend (what "other" holds, say)."""
     style.apply()
     legend_rows = math.ceil(len(rate.columns) / 2)
-    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH, 3.0 + 0.16 * legend_rows), layout="constrained")
+    note_lines = style.wrap(note, 110).count("\n") + 1 if note else 0
+    fig, ax = plt.subplots(figsize=(style.FIGURE_WIDTH, 3.1 + 0.16 * legend_rows + 0.13 * note_lines),
+                           layout="constrained")
     bottom = pd.Series(0.0, index=rate.index)
     columns = list(rate.columns)
-    for i, col in enumerate(columns):
-        color = (colors or {}).get(col, style.PALETTE[i % len(style.PALETTE)])
-        ax.bar(rate.index, rate[col], bottom=bottom, color=color, label=(labels or {}).get(col, col),
+    palette = category_colors(columns)
+    palette.update(colors or {})
+    for col in columns:
+        ax.bar(rate.index, rate[col], bottom=bottom, color=palette[col], label=(labels or {}).get(col, col),
                edgecolor="white", linewidth=0.4)
         bottom = bottom + rate[col]
     if len(bottom) and float(bottom.max()) > 0:
         ax.set_ylim(0, float(bottom.max()) * 1.08)  # headroom: the tallest bar must not look cut by the frame
+    if n_documents is not None:
+        n = n_documents.reindex(rate.index).fillna(0).astype(int)
+        ax.set_xticks(range(len(rate.index)), [f"{d}\nn = {k}" for d, k in zip(rate.index, n)])
+        xlabel = style.gloss("年代", f"decade (n = {noun} in it)", sep=" · ")
+    else:
+        xlabel = style.gloss("年代", "decade", sep=" · ")
     ax.set_ylabel(style.gloss("每万字转变陈述", "transitions per 10,000 characters", sep="\n"))
-    ax.set_xlabel(style.gloss("年代", "decade", sep=" · "))
+    ax.set_xlabel(xlabel)
     ax.set_title(title)
     handles, names = ax.get_legend_handles_labels()
     # Listed top-down in the order the segments are stacked, so the legend reads like the bars.
-    fig.legend(handles[::-1], names[::-1], frameon=False, loc="outside lower center", ncol=2)
+    legend = fig.legend(handles[::-1], names[::-1], frameon=False, loc="outside lower center", ncol=2)
+    if note:
+        legend.set_title(style.wrap(note, 110), prop={"size": 7})
+        legend._legend_box.align = "left"
     return fig
 
 

@@ -1,8 +1,11 @@
-"""One style for every figure: the CJK font, the palette, sizes, and the one function that saves figures.
+"""One style for every figure: the fonts, the palettes, sizes, and the one function that saves figures.
 
-The font is the Noto Sans CJK SC file shipped inside the ``mplfonts`` wheel, which ``requirements.txt`` pins,
-so a fresh machine draws the same glyphs as this one and never falls back to empty boxes. ``FONT_PATH`` is
-also what the word cloud is given.
+Two fonts, each from a package ``requirements.txt`` pins, so a fresh machine draws the same glyphs as this one and
+never falls back to empty boxes: Latin text, digits and punctuation in DejaVu Sans (shipped inside matplotlib),
+Chinese in the Noto Sans CJK SC file shipped inside the ``mplfonts`` wheel. Matplotlib takes each character from
+the first family of ``font.family`` that has it (font fallback, matplotlib 3.6 and later), so the Latin face comes
+first: a CJK font draws English curly quotes and the middle dot full-width, which leaves wide gaps in
+“from X to Y”. ``FONT_PATH`` (the CJK file) is also what the word cloud is given.
 
 ``save_figure(fig, "03_transition_map")`` writes ``figures/03_transition_map.svg`` and ``.png`` (300 dpi)
 with metadata stripped and a fixed SVG hash salt, so an unchanged figure is byte-identical on every run;
@@ -40,13 +43,43 @@ def _font_file() -> Path:
     return path
 
 
+def _latin_font_file() -> Path:
+    # matplotlib's own DejaVu Sans, found without importing matplotlib
+    spec = importlib.util.find_spec("matplotlib")
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+    path = (folder / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf" if folder
+            else Path("matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf"))
+    if not path.is_file():  # pragma: no cover - only on a broken install
+        raise RuntimeError(f"{path}: the DejaVu Sans font shipped with matplotlib is missing; "
+                           "reinstall with `python -m pip install -r requirements.txt`")
+    return path
+
+
 #: The CJK font file every figure and the word cloud use.
 FONT_PATH = _font_file()
 #: Its family name as matplotlib knows it.
 FONT_NAME = "Noto Sans CJK SC"
+#: The Latin face, drawn before the CJK one: matplotlib's own copy of it (never a copy the machine happens to have).
+LATIN_FONT_NAME = "DejaVu Sans"
+#: Its file (regular weight; the bold and oblique cuts lie beside it).
+LATIN_FONT_PATH = _latin_font_file()
+#: The families every figure asks for, in order: a character missing from the first is taken from the second.
+FONT_FAMILIES = [LATIN_FONT_NAME, FONT_NAME]
 
 #: A colour-blind-safe qualitative palette (Okabe & Ito 2008), in a fixed order.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: Colours for a figure with many categories (one per code of the codebook), told apart by every reader: two
+#: neutral greys for what no category describes (uncoded, "other"), then sixteen colours. Chosen by a greedy
+#: search over an sRGB grid (lightness 30–85, chroma under 75), refined colour by colour, that maximised the
+#: smallest CIE76 ΔE*ab between any two of the eighteen under normal vision and simulated protanopia, deuteranopia
+#: and tritanopia (Machado et al. 2009, :mod:`fromto.views.palette`): 18.3, under protanopia. The tests hold it
+#: above ``MIN_CVD_DELTA_E``.
+NEUTRAL_COLORS = ["#DDDDDD", "#777777"]
+CATEGORY_PALETTE = ["#E1870F", "#69B4FF", "#960000", "#F0D23C", "#3C3C96", "#0078A5", "#96B4D2", "#C39669",
+                    "#5A3C69", "#C34B0F", "#B4A5A5", "#7869E1", "#87E169", "#A55A4B", "#3CF0A5", "#871E3C"]
+#: The smallest ΔE*ab allowed between two colours of one figure, under any simulated colour vision.
+MIN_CVD_DELTA_E = 15.0
+
 #: The accent used for "the feature" against "the other articles".
 FEATURE_COLOR = "#0072B2"
 OTHER_COLOR = "#999999"
@@ -87,12 +120,14 @@ def apply() -> None:
     # pick that file by family name: figures would differ from machine to machine. Only the packaged file may
     # answer to the name, so every figure uses the same glyphs everywhere.
     fm.ttflist = [f for f in fm.ttflist if f.name != FONT_NAME or Path(f.fname) == FONT_PATH]
+    # The same for the Latin face: a system DejaVu Sans (fonts-dejavu) may be another version, or a condensed cut.
+    fm.ttflist = [f for f in fm.ttflist if f.name != LATIN_FONT_NAME or Path(f.fname).parent == LATIN_FONT_PATH.parent]
     if hasattr(fm, "_findfont_cached"):
         fm._findfont_cached.cache_clear()
     font_manager._get_font.cache_clear()
     matplotlib.rcParams.update({
-        "font.family": "sans-serif",
-        "font.sans-serif": [FONT_NAME, "DejaVu Sans"],
+        "font.family": FONT_FAMILIES,
+        "font.sans-serif": FONT_FAMILIES,
         "axes.unicode_minus": False,
         "font.size": 8,
         "axes.titlesize": 9,
@@ -189,17 +224,21 @@ def write_figure_sizes(folder: Path | None = None, out: Path | None = None) -> P
     return out
 
 
-#: The rendered notebooks show each figure at a third of its saved resolution: 100 dpi, a screen's size.
-SCREEN_REDUCTION = 3
+#: The rendered notebooks show each figure at half its saved resolution, 150 dpi: a figure a text column wide is
+#: then about 975 px across, which a notebook page at 1280 px holds whole, and its smallest text (7 pt) is 14.6 px
+#: tall, legible without zooming.
+SCREEN_REDUCTION = 2
+#: The dots per inch at which a notebook shows a figure.
+SCREEN_DPI = PNG_DPI // SCREEN_REDUCTION
 
 
 def show_figure(fig, name: str, folder: Path | None = None) -> None:
     """Save ``fig`` like :func:`save_figure`, close it, and display the saved PNG at screen size.
 
-    The notebook then shows exactly the file in ``figures/`` (its 300-dpi pixels averaged 3 x 3 into 100-dpi
-    ones), and matplotlib does not draw the figure a third time for the inline display: that re-draw cost about
-    0.6 s a figure. Outside IPython only the text line is printed. Returns nothing, so that a cell ending
-    in this call shows the figure and not the (machine-specific) paths; :func:`save_figure` returns them.
+    The notebook then shows exactly the file in ``figures/`` (its 300-dpi pixels averaged 2 x 2 into 150-dpi
+    ones, :data:`SCREEN_DPI`), and matplotlib does not draw the figure a third time for the inline display: that
+    re-draw cost about 0.6 s a figure. Outside IPython only the text line is printed. Returns nothing, so that a
+    cell ending in this call shows the figure and not the (machine-specific) paths; :func:`save_figure` returns them.
     """
     import base64
     import io

@@ -36,10 +36,10 @@ def plot_top_terms(freqs: pd.DataFrame, titles: Mapping[int, str], glosses: Mapp
         ax.barh(range(len(top)), top["per_thousand"], color=color, height=0.7)
         # Chinese and its English gloss on one line, a long gloss broken onto a second: a narrow label column
         # leaves the bars most of the panel
-        ax.set_yticks(range(len(top)), [style.wrap(label(t, glosses), 26) for t in top["term"]], fontsize=7)
+        ax.set_yticks(range(len(top)), [style.wrap(label(t, glosses), 22) for t in top["term"]], fontsize=7)
         for y, (v, c) in enumerate(zip(top["per_thousand"], top["count"])):
             ax.text(v, y, f" {c}", va="center", fontsize=7, color="#444444")
-        ax.set_title(style.wrap(titles.get(art, f"article {art}"), 32), loc="left", fontsize=8)
+        ax.set_title(style.wrap(titles.get(art, f"article {art}"), 30), loc="left", fontsize=8)
         ax.set_xlim(0, xmax)
     for ax in axes[len(articles):]:
         ax.set_visible(False)
@@ -72,40 +72,47 @@ def plot_keyness(table: pd.DataFrame, glosses: Mapping[str, str], target: str, r
     ax.set_xlim(min(lo * 1.45, -1), max(hi * 1.35, 1))
     ax.set_xlabel(f"对数比 log ratio (log2 of relative frequency, {target} / {reference})")
     if title:
-        ax.set_title(title, loc="left")
+        ax.set_title(style.wrap(title, 60), loc="left")
     fig.tight_layout()
     return fig
 
 
 def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families: Sequence[str], n: int = 8,
                        title: str = "", others: str | None = "其他文章 other articles"):
-    """One panel per family: its most frequent members on the page, feature occurrences darker.
+    """One panel per family: its ``n`` most frequent members on the page, feature occurrences darker, each bar
+    ending in its count.
 
-    ``others`` names the page's other articles in the legend, counted (``"其他三篇 the other three articles"``);
-    None when the page has no other article, so the legend shows the feature alone."""
+    Each panel has its own count scale (a family of ones would otherwise be slivers beside a family led by 14),
+    labelled with whole numbers; a panel title gives the family's types and tokens on the page and, when it has
+    more members than are drawn, how many are shown. ``others`` names the page's other articles in the legend,
+    counted (``"其他三篇 the other three articles"``); None when the page has no other article, so the legend shows
+    the feature alone."""
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     from fromto.views import style
 
     style.apply()
     ncols = 2  # two columns, so that the bars keep some length beside their bilingual labels
     nrows = math.ceil(len(families) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(style.FIGURE_WIDTH, 2.45 * nrows + 0.5), sharex=True)
-    axes = list(axes.flat)
-    xmax = fams.groupby("family").head(n)["count"].max() * 1.1
+    # 2.75 in a row: eight members whose labels take two lines each stay clear of one another
+    fig, axes = plt.subplots(nrows, ncols, figsize=(style.FIGURE_WIDTH, 2.75 * nrows + 0.5))
+    axes = list(getattr(axes, "flat", [axes]))
     for ax, fam in zip(axes, families):
         sub = fams[fams["family"] == fam].head(n).iloc[::-1]
         y = range(len(sub))
-        ax.barh(y, sub["count"], color=style.OTHER_COLOR, label="other articles")
-        ax.barh(y, sub["count_feature"], color=style.FEATURE_COLOR, label="feature")
-        ax.set_yticks(list(y), [style.wrap(label(m, glosses), 26) for m in sub["member"]], fontsize=7)
-        ax.tick_params(labelbottom=True)  # every panel keeps its count scale, the top ones too
+        ax.barh(y, sub["count"], color=style.OTHER_COLOR, label="other articles", height=0.75)
+        ax.barh(y, sub["count_feature"], color=style.FEATURE_COLOR, label="feature", height=0.75)
+        for yy, c in zip(y, sub["count"]):
+            ax.text(c, yy, f" {c}", va="center", fontsize=7, color="#444444")
+        ax.set_yticks(list(y), [style.wrap(label(m, glosses), 24) for m in sub["member"]], fontsize=7)
         total = fams.loc[fams["family"] == fam, "count"].sum()
-        types = (fams["family"] == fam).sum()
-        ax.set_title(f"{fam}  ({types} type{'s' if types != 1 else ''}, {total} token{'s' if total != 1 else ''})",
-                     loc="left", fontsize=8)
-        ax.set_xlim(0, xmax)
-        ax.xaxis.get_major_locator().set_params(integer=True)  # counts: no 0.2 of an occurrence
+        types = int((fams["family"] == fam).sum())
+        shown = f"\n(the {len(sub)} most frequent shown)" if types > len(sub) else ""
+        ax.set_title(f"{fam} · {types} type{'s' if types != 1 else ''}, {total} token{'s' if total != 1 else ''}"
+                     f"{shown}", loc="left", fontsize=8)
+        ax.set_xlim(0, max(int(sub["count"].max()) if len(sub) else 1, 1) * 1.18)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
     for ax in axes[len(families):]:
         ax.set_visible(False)
     # the legend's patches are made here, in the series' own colours: the first panel may hold no bar at all
@@ -116,7 +123,7 @@ def plot_word_families(fams: pd.DataFrame, glosses: Mapping[str, str], families:
         labels.append(others)
     fig.legend(handles, labels, loc="upper right", ncol=2, frameon=False, fontsize=7)
     for ax in axes[(nrows - 1) * ncols:]:
-        ax.set_xlabel("次数 count")
+        ax.set_xlabel("次数 count · own scale")
     if title:
         fig.suptitle(title, x=0.01, ha="left", fontsize=9)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.35 / fig.get_figheight()))
