@@ -16,8 +16,8 @@ is right-aligned. :func:`table` writes small, deterministic HTML instead (no Sty
 :func:`codebook_blocks` shows the codebook as a reader codes from it: one block per code, its label, definition,
 when to use, when not to use and example, under its group.
 
-Widths are estimated in ``em`` from the characters (a CJK or full-width character one em, other characters a
-little over half), which is all a table needs to lay itself out; the result depends only on the values shown.
+Widths are estimated in ``em`` from the characters (a CJK or full-width character one em, Latin letters and
+digits about half to two thirds), which is all a table needs to lay itself out; the result depends only on the values shown.
 """
 
 from __future__ import annotations
@@ -50,9 +50,23 @@ MAX_FOLDED = 100
 _SCAN = 400
 
 
+def _char_width(c: str) -> float:
+    if unicodedata.east_asian_width(c) in ("W", "F"):
+        return 1.0
+    if c.isupper() or c in "mwMW@%&":
+        return 0.7
+    if c.isdigit():
+        return 0.58
+    if c in " .,;:!|'()[]/-_·":
+        return 0.32
+    return 0.52
+
+
 def text_width(text: str) -> float:
-    """Estimated width of ``text`` in em: 1 for a wide (CJK, full-width) character, 0.55 for any other."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.55 for c in text[:_SCAN])
+    """Estimated width of ``text`` in em: 1 for a wide (CJK, full-width) character, about 0.7 for a capital, 0.5
+    for a small letter or digit, 0.3 for a space or narrow punctuation (a little generous, so that a column that
+    is meant not to wrap does not)."""
+    return sum(_char_width(c) for c in text[:_SCAN])
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
@@ -119,7 +133,7 @@ def layout(columns: list[str], cells: list[list[str]]) -> Layout:
     need = []
     for j, name in enumerate(columns):
         longest = max((text_width(row[j]) for row in cells), default=0.0)
-        need.append((longest, max(longest, _header_width(name)) + 1.2))  # + cell padding
+        need.append((longest, max(longest, _header_width(name)) + 1.6))  # + cell padding and a margin
     natural = sum(n for _, n in need)
     if natural <= PAGE_EM:
         return Layout(False, tuple(round(100 * n / natural, 1) if natural else 0.0 for _, n in need))
@@ -180,9 +194,10 @@ TABLE_CSS = (
     "table.fromto-table th{vertical-align:bottom;white-space:normal;border-bottom:1px solid #999;padding:0.3em 0.6em}"
     "table.fromto-table td{vertical-align:top;padding:0.25em 0.6em;line-height:1.45;border-bottom:1px solid #eee}"
     "table.fromto-table .t{text-align:left;overflow-wrap:anywhere}"
-    "table.fromto-table.natural .t{white-space:nowrap}"
     "table.fromto-table.fixed td.t{white-space:normal}"
-    "table.fromto-table .n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
+    "table.fromto-table.fixed th{overflow-wrap:anywhere}"
+    "table.fromto-table .n{text-align:right;font-variant-numeric:tabular-nums}"
+    "table.fromto-table td.n{white-space:nowrap}"
     "</style>"
 )
 
