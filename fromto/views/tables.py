@@ -281,6 +281,19 @@ CODE_PARTS = (("definition", "Definition"), ("when_to_use", "When to use"),
               ("when_not_to_use", "When not to use"), ("example", "Example"))
 
 
+#: Each entry's parts as two columns, the part's name beside its text, inside the page's width (the notebook
+#: theme floats ``dt``/``dd`` at 20%/80% of a full-width ``dl``, which runs past the page once indented).
+CODEBOOK_CSS = (
+    "<style>"
+    ".fromto-codebook dl{display:grid;grid-template-columns:minmax(6em,9em) minmax(0,1fr);gap:0.2em 1em;"
+    "width:auto;max-width:62em;overflow:visible;margin:0.3em 0 0.7em 1.4em;padding:0}"
+    ".fromto-codebook dt,.fromto-codebook dd{float:none;width:auto;margin:0;padding:0}"
+    ".fromto-codebook dt{font-weight:600}"
+    ".fromto-codebook summary{cursor:pointer}"
+    "</style>"
+)
+
+
 def _code_block(row: dict, open_: bool) -> str:
     label = " · ".join(html.escape(str(row.get(k) or "")) for k in ("label_zh", "label_en") if row.get(k))
     parts = "".join(f"<dt>{name}</dt><dd>{html.escape(str(row[key]))}</dd>"
@@ -289,7 +302,7 @@ def _code_block(row: dict, open_: bool) -> str:
     summary = (f'<summary><code>{html.escape(str(row["code"]))}</code> — {label}'
                f'{f" <small>({kind})</small>" if kind else ""}</summary>')
     return (f'<details class="fromto-code"{" open" if open_ else ""} style="margin:0.2em 0 0.2em 1em">'
-            f'{summary}<dl style="margin:0.3em 0 0.6em 1.2em">{parts}</dl></details>')
+            f"{summary}<dl>{parts}</dl></details>")
 
 
 def codebook_blocks(book: pd.DataFrame, open_: bool = False) -> Table:
@@ -316,4 +329,4 @@ def codebook_blocks(book: pd.DataFrame, open_: bool = False) -> Table:
                    + "".join(_code_block(r, open_) for r in loose))
         text.append("Outside the groups")
         text.extend(f"  {r['code']} — {r.get('label_zh', '')} {r.get('label_en', '')}" for r in loose)
-    return Table('<div class="fromto-codebook">' + "\n".join(out) + "</div>", "\n".join(text))
+    return Table(CODEBOOK_CSS + '<div class="fromto-codebook">' + "\n".join(out) + "</div>", "\n".join(text))
