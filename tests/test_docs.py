@@ -66,6 +66,35 @@ def test_index_shows_each_notebooks_opening_question_rendered_not_raw():
     assert "<em>from</em>" in page and "@font-face" in page
 
 
+def test_index_lists_each_notebook_once_by_its_title_with_its_question():
+    rows = [("01_clean_page.html", "01_clean_page", "01 · Cleaning the page: from a dump to paragraphs",
+             "<p>How is the page repaired?</p>"),
+            ("02_vocabulary.html", "02_vocabulary", "02 · Vocabulary: which words carry the page",
+             "<p>Which words carry it?</p>")]
+    page = docs.index_page(rows, font_css="")
+    links = re.findall(r'<a href="([^"]+)">(.*?)</a>', page)
+    assert [href for href, _ in links] == ["01_clean_page.html", "02_vocabulary.html"]
+    assert [re.sub(r"<[^>]+>", "", text) for _, text in links] == [r[2] for r in rows]
+    assert "01_clean_page" not in docs.page_text(page) and "02_vocabulary" not in docs.page_text(page)
+    assert "How is the page repaired?" in page and "Which words carry it?" in page
+
+
+def test_each_page_is_titled_by_its_notebook_and_its_neighbours_named_by_theirs():
+    page = "<html><head><title>02_vocabulary</title></head><body><p>x</p></body></html>"
+    titles = ["01 · Cleaning the page: a", "02 · Vocabulary: which words carry the page", "03 · Transitions: c"]
+    out = docs.finish_page(page, ["01_clean_page", "02_vocabulary", "03_transitions"], 1, font_css="",
+                           titles=titles)
+    assert re.findall(r"<title>(.*?)</title>", out) == ["02 · Vocabulary: which words carry the page — fromto"]
+    nav = re.search(r'<nav class="fromto-nav top">(.*?)</nav>', out).group(1)
+    assert ">← 01 · Cleaning the page</a>" in nav and ">03 · Transitions →</a>" in nav
+
+
+def test_printing_a_page_opens_its_folded_blocks():
+    out = docs.finish_page("<html><head></head><body><details><summary>s</summary>x</details></body></html>",
+                           ["01_a"], 0, font_css="")
+    assert 'addEventListener("beforeprint"' in out and "d.open = true" in out
+
+
 # --- In a real browser ---------------------------------------------------------------------------------------
 
 def _chromium() -> str | None:
@@ -176,3 +205,17 @@ def test_the_font_subset_made_ahead_from_the_previous_pages_is_the_one_rendering
     assert made == docs.font_subset_woff("".join(sorted(set(docs.page_text(page)))))
     assert docs.prefetch_subset(pages) is None, "nothing to do when the subset is cached"
     assert docs.prefetch_subset(tmp_path / "no-such-folder") is None
+
+
+@pytest.mark.parametrize("page_path", PAGES, ids=[p.name for p in PAGES])
+def test_rendered_page_reads_without_horizontal_scrolling_and_says_what_it_is(browser, page_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(page_path.as_uri(), wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    wide = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output, table'))
+        .filter(e => e.scrollWidth > e.clientWidth + 1).length""")
+    assert wide == 0, f"{page_path.name}: {wide} outputs scroll sideways"
+    title = page.title()
+    assert title and title != page_path.stem and (page_path.stem == "index" or title.startswith(page_path.stem[:2]))
+    page.close()

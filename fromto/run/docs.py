@@ -249,14 +249,34 @@ def page_text(body: str) -> str:
     return html.unescape(_TAG.sub(" ", body))
 
 
+#: Printing opens every folded block (``<details>``: the codebook's entries, a long table's other rows), so paper
+#: holds what the screen lets a reader open.
+_PRINT_OPENS_DETAILS = ('<script>window.addEventListener("beforeprint", function () {'
+                        ' document.querySelectorAll("details").forEach(function (d) { d.open = true; }); });</script>')
+_TITLE_TAG = re.compile(r"<title>.*?</title>", re.S)
+
+
+def page_title(nb_title: str) -> str:
+    """The ``<title>`` of a rendered notebook: its H1 (what the page is), then the project's name."""
+    return f"{nb_title} — fromto"
+
+
+def short_title(nb_title: str) -> str:
+    """A notebook's H1 up to its colon (``02 · Vocabulary: which words…`` → ``02 · Vocabulary``): the navigation
+    bars' label."""
+    return nb_title.split(":")[0].strip() or nb_title
+
+
 def finish_page(body: str, stems: list[str], index: int, font_css: str | None = None,
-                unlink_missing: bool = False) -> str:
+                titles: list[str] | None = None, unlink_missing: bool = False) -> str:
     """Make one exported page stand alone: drop remote scripts, point notebook links at rendered pages, add the
-    navigation bars, and embed the web font (``font_css`` from :func:`font_css`; made for this page's text when
-    not given). With ``unlink_missing`` (a report, which holds some of the notebooks), a link to a notebook that
-    was not rendered keeps its text and loses its link. See the module docstring."""
+    navigation bars, title the page by its notebook's H1 (``titles``, one per stem; the stem when not given),
+    and embed the web font (``font_css`` from :func:`font_css`; made for this page's text when not given). With
+    ``unlink_missing`` (a report, which holds some of the notebooks), a link to a notebook that was not rendered
+    keeps its text and loses its link. See the module docstring."""
     body = _REMOTE_SCRIPT.sub("", body)
     rendered = set(stems)
+    labels = [short_title(t) for t in titles] if titles else list(stems)
     if unlink_missing:
         body = _NOTEBOOK_ANCHOR.sub(lambda m: m.group(0) if m.group(1) in rendered else m.group(2), body)
 
@@ -265,10 +285,13 @@ def finish_page(body: str, stems: list[str], index: int, font_css: str | None = 
         return f'href="{stem}.html{anchor}"' if stem in rendered else m.group(0)
 
     body = _NOTEBOOK_LINK.sub(relink, body)
-    prev_page = (f"{stems[index - 1]}.html", stems[index - 1]) if index > 0 else None
-    next_page = (f"{stems[index + 1]}.html", stems[index + 1]) if index + 1 < len(stems) else None
+    if titles:
+        body = _TITLE_TAG.sub(lambda m: f"<title>{html.escape(page_title(titles[index]))}</title>", body, count=1)
+    prev_page = (f"{stems[index - 1]}.html", labels[index - 1]) if index > 0 else None
+    next_page = (f"{stems[index + 1]}.html", labels[index + 1]) if index + 1 < len(stems) else None
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + _nav(prev_page, next_page, "top"), body, count=1)
-    body = body.replace("</body>", _nav(prev_page, next_page, "bottom") + "\n</body>", 1)
+    body = body.replace("</body>", _nav(prev_page, next_page, "bottom") + "\n" + _PRINT_OPENS_DETAILS
+                        + "\n</body>", 1)
     css = font_css if font_css is not None else _font_css(page_text(body))
     return body.replace("</head>", css + "</head>", 1)
 
@@ -325,14 +348,16 @@ def report_intro(page: Path) -> str:
 def index_page(rows: list[tuple[str, str, str, str]], font_css: str | None = None,
                title: str = "fromto — rendered notebooks", intro: str = _DEFAULT_INTRO) -> str:
     """The index: one entry per page (href, stem, title, opening question as HTML) under ``title`` and ``intro``
-    (HTML)."""
+    (HTML). Each entry is the notebook's title (its H1, which carries its number) as the link, and under it the
+    question the notebook answers; the file name is not repeated (it is the link's target)."""
     items = "\n".join(
-        f'<li><a href="{html.escape(href)}"><strong>{html.escape(stem)}</strong> — {html.escape(title)}</a>'
+        f'<li><a href="{html.escape(href)}"><strong>{html.escape(nb_title)}</strong></a>'
         f'<div class="question">{question}</div></li>'
-        for href, stem, title, question in rows
+        for href, _stem, nb_title, question in rows
     )
-    body = (f"<body><h1>{html.escape(title)}</h1>\n{intro}\n<ol>\n{items}\n</ol></body>")
+    body = (f"<body><h1>{html.escape(title)}</h1>\n{intro}\n<ul class=\"pages\">\n{items}\n</ul></body>")
     style = ("<style>body{max-width:52em;margin:2em auto;line-height:1.55;padding:0 1em} li{margin:1em 0} "
+             "ul.pages{list-style:none;padding-left:0} "
              ".question{color:#444} .question p{margin:0.3em 0}</style>")
     css = font_css if font_css is not None else _font_css(page_text(body))
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -407,7 +432,8 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
     # one font subset for every page: the characters of all pages, the index and the navigation bars (linked
     # images hold no text, so the subset is made while they are embedded)
     index_text = page_text(index_page(rows, font_css="", title=title, intro=intro))
-    text = "".join(page_text(b) for b in bodies) + index_text + "".join(stems) + "目录←→↑"
+    text = ("".join(page_text(b) for b in bodies) + index_text + "".join(stems)
+            + "".join(page_title(r[2]) for r in rows) + "目录←→↑")
     with ThreadPoolExecutor(max_workers=1) as pool:
         css_job = pool.submit(_font_css, text)
         bodies = [inline_local_images(b, nb.parent) for b, nb in zip(bodies, notebooks)]
@@ -416,7 +442,8 @@ def render_html(notebooks: list[Path], out: Path | None = None, title: str = "fr
     for i, body in enumerate(bodies):
         target = out / f"{stems[i]}.html"
         with atomic_write(target) as fh:
-            fh.write(finish_page(body, stems, i, font_css=css, unlink_missing=unlink_missing))
+            fh.write(finish_page(body, stems, i, font_css=css, titles=[r[2] for r in rows],
+                                 unlink_missing=unlink_missing))
         written.append(target)
     index = out / "index.html"
     with atomic_write(index) as fh:
