@@ -128,7 +128,8 @@ def write_folder(folder: Path, docs: dict[str, str]) -> Path:
 
 def test_transitions_leaves_out_a_document_over_the_time_limit_and_prints_the_others(tmp_path):
     folder = write_folder(tmp_path / "in", {"a.txt": GOOD, "b.txt": "慢。" + GOOD, "c.txt": GOOD_B})
-    res = patched_child("transitions", folder, "--time-limit", 1)
+    # the stalled document sleeps 1,000 s; the limit leaves the ordinary ones room on a heavily loaded machine
+    res = patched_child("transitions", folder, "--time-limit", 15)
     assert res.returncode == 1, res.stderr
     lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("fromto: b.txt: ") and "time limit" in lines[0]
@@ -138,7 +139,7 @@ def test_transitions_leaves_out_a_document_over_the_time_limit_and_prints_the_ot
 
 def test_transitions_kills_a_worker_the_alarm_cannot_stop(tmp_path):
     folder = write_folder(tmp_path / "in", {"a.txt": GOOD, "b.txt": "死。" + GOOD})
-    res = patched_child("transitions", folder, "--time-limit", 1, env={"KILL_GRACE": "1"})
+    res = patched_child("transitions", folder, "--time-limit", 15, env={"KILL_GRACE": "1"})
     assert res.returncode == 1, res.stderr
     assert "fromto: b.txt: " in res.stderr and "time limit" in res.stderr
     assert [ln.split(",")[0] for ln in res.stdout.splitlines()[1:]] == ["a.txt"]
