@@ -265,3 +265,28 @@ def coded_statements(coded: pd.DataFrame, codebook: pd.DataFrame | None = None) 
         if c not in out:
             out[c] = ""
     return out[cols].reset_index(drop=True)
+
+
+def code_counts(page: pd.DataFrame, reports: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
+    """Transitions per code on the page and in the reports (two coded tables with a ``code`` column), side by side.
+
+    Indexed by code in the codebook's order (codes neither table uses left out); columns ``page``, ``reports``, the
+    code's ``parent``, ``label_zh`` and ``label_en``, and ``reports_share`` (the code's share of the reports'
+    transitions, to three places).
+    """
+    labels = codebook.set_index("code")[["parent", "label_zh", "label_en"]]
+    by_code = pd.DataFrame({
+        "page": page["code"].value_counts(),
+        "reports": reports["code"].value_counts(),
+    }).fillna(0).astype(int)
+    by_code = by_code.reindex([c for c in codebook["code"] if c in by_code.index]).join(labels)
+    by_code["reports_share"] = (by_code["reports"] / by_code["reports"].sum()).round(3)
+    return by_code
+
+
+def unplaced_share(coded: pd.DataFrame) -> str:
+    """The share of a coded table's transitions that no code holds (OTHER or UNCODED), as a percentage with one
+    decimal (``"12.7%"``), or ``"(no transitions)"`` for an empty table."""
+    if not len(coded):
+        return "(no transitions)"
+    return f"{coded['code'].isin([OTHER_CODE, UNCODED_CODE]).mean():.1%}"

@@ -221,3 +221,49 @@ def second_coder_sheet(codebook: pd.DataFrame | None = None, sample_path: str | 
         "rule_code": coded["code"], "code_rule": coded["code_rule"], "human_code": "", "confidence": "", "note": "",
     })
     return merge_sheet(sheet, read_coding_sheet(coder_path, codebook), coder_path)
+
+
+#: The ``units`` of the extra row :func:`report_agreement` adds to ``overall``, completed by the row count.
+STILL_EXTRACTED_UNITS = "rows the current extractor still finds"
+
+
+def report_agreement(sheet: pd.DataFrame, codebook: pd.DataFrame | None = None) -> dict:
+    """The rules against the second coder on the report sample (``sheet``: :func:`second_coder_sheet`'s table).
+
+    Returns :func:`fromto.coding.sheets.sheet_agreement`'s ``{"overall", "per_code", "disagreements"}``, with one row
+    more in ``overall``: the measures on every coded row the current extractor still finds (:func:`still_extracted`;
+    the sample was drawn from an earlier extraction), its ``units`` naming how many rows that is. Also ``coded``
+    (rows the coder coded), ``rows`` (rows in the sample) and ``not_a_transition`` (rows the coder judged no
+    transition), as integers.
+    """
+    from fromto.coding.sheets import sheet_agreement
+
+    codebook = cb.load_codebook() if codebook is None else codebook
+    res = sheet_agreement(sheet, codebook)
+    kept = sheet[still_extracted(sheet)]
+    now = sheet_agreement(kept, codebook)["overall"]
+    now = now[now["units"] == "all rows coded by the reader"].assign(units=f"{STILL_EXTRACTED_UNITS} ({len(kept)})")
+    res["overall"] = pd.concat([res["overall"], now], ignore_index=True)
+    coded = sheet[[bool(cell_text(h)) for h in sheet["human_code"]]]
+    res["coded"] = len(coded)
+    res["rows"] = len(sheet)
+    res["not_a_transition"] = int((coded["human_code"] == cb.NOT_A_TRANSITION).sum())
+    return res
+
+
+def page_intercoder(gold: pd.DataFrame, second: pd.DataFrame, codebook: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The page's reader against a second coder who worked with codebook version 1.
+
+    ``gold`` is the reader's gold standard (``gold_id``, ``code``), ``second`` the second coder's codes
+    (``resources/second_coder_codes.csv``: ``gold_id``, ``code``, ``confidence``, ``reason``). The reader's codes are
+    mapped back to version 1 (:func:`fromto.coding.codebook.to_v1`) before they are compared. Returns the agreement
+    table (``units, measure, value, n_statements``) and the joined rows (``gold_id, code_reader, code_reader_v1,
+    code_second, confidence, reason``).
+    """
+    from fromto.evaluation import metrics
+
+    readers = gold[["gold_id", "code"]].merge(second, on="gold_id", how="left", suffixes=("_reader", "_second"))
+    readers["code_reader_v1"] = cb.to_v1(readers["code_reader"], codebook)
+    table = metrics.agreement_table(readers["code_second"], readers["code_reader_v1"]).assign(
+        units="gold statements, reader vs second coder (codebook v1)")[["units", "measure", "value", "n_statements"]]
+    return table, readers

@@ -214,3 +214,40 @@ def disagreements(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------------------------
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The rule codes against the reader's, on a page with a gold standard
+# --------------------------------------------------------------------------------------------------------------
+
+#: Columns of :func:`rule_agreement`'s ``agreement`` table.
+AGREEMENT_COLUMNS = ["units", "measure", "value", "n_statements"]
+
+
+def rule_agreement(matched: pd.DataFrame, coded: pd.DataFrame, gold: pd.DataFrame, codebook: pd.DataFrame) -> dict:
+    """The rules' codes against the reader's, measured twice: on the statements both the extractor and the reader
+    found (``matched``: :func:`match_transitions` of ``coded`` and ``gold``), and on every gold statement coded by
+    the rules from the reader's own poles and subject, which separates coding errors from extraction errors.
+
+    Returns ``agreement`` (percent agreement, Cohen's κ, Krippendorff's α for both sets of units:
+    :data:`AGREEMENT_COLUMNS`), ``crosstab`` (rule codes by reader codes on the statements found by both) and
+    ``disagreements`` (:func:`disagreements` of both sets, each row naming its ``units``).
+    """
+    from fromto.coding import rules
+    from fromto.evaluation.metrics import agreement_table
+
+    pairs = coded_alignment(matched, coded, gold)
+    on_gold = rules.code_transitions(gold.drop(columns=["code"]).assign(doc="page"), codebook)
+    agreement = pd.concat([
+        agreement_table(pairs["rule_code"], pairs["gold_code"]).assign(units="statements found by both"),
+        agreement_table(on_gold["code"], gold["code"]).assign(units="all gold statements"),
+    ], ignore_index=True)[AGREEMENT_COLUMNS]
+    crosstab = pd.crosstab(pairs["rule_code"], pairs["gold_code"], rownames=["rules"], colnames=["reader"])
+    disagree = pd.concat([
+        disagreements(pairs).assign(units="statements found by both"),
+        disagreements(
+            on_gold.rename(columns={"code": "rule_code", "source": "ext_source", "target": "ext_target", "note": "gold_note"})
+            .assign(gold_code=gold["code"].tolist(), sentence_id="")
+        ).assign(units="all gold statements"),
+    ], ignore_index=True)
+    return {"agreement": agreement, "crosstab": crosstab, "disagreements": disagree}

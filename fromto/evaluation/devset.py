@@ -189,3 +189,11 @@ def review_coverage(gold: pd.DataFrame | None = None, heldout_round: str = HELDO
                      "recall_with_queue": round(ratio(c["found_or_queued"], n), 3),
                      "queued_without_transition": c["queued_without_transition"]})
     return pd.DataFrame(rows)
+
+
+def in_heldout(rows: pd.DataFrame, heldout_round: str = HELDOUT_ROUND) -> list[bool]:
+    """For each row of a report table (``doc``, ``sentence_id``): is its sentence in the report gold's held-out split
+    (:func:`report_items`)? Rows there are kept from whoever tunes the rules, so lists meant for reading leave them
+    out."""
+    held = {key for key, split, _, _ in report_items(heldout_round=heldout_round) if split == "heldout"}
+    return [(d, s) in held for d, s in zip(rows["doc"], rows["sentence_id"])]

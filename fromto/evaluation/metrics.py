@@ -119,3 +119,29 @@ def per_code_agreement(a, b, codes=None) -> pd.DataFrame:
                      "krippendorff_alpha_nominal": krippendorff_alpha(x, y)})
     return pd.DataFrame(rows, columns=["code", "n_a", "n_b", "n_both", "percent_agreement", "cohen_kappa",
                                        "krippendorff_alpha_nominal"])
+
+
+def measure_of(table: pd.DataFrame, units: str, measure: str) -> tuple[float, int]:
+    """``(value, n_statements)`` of one row of an agreement table (``units, measure, value, n_statements``), or
+    ``(nan, 0)`` when the table has no such row."""
+    hit = table[(table["units"] == units) & (table["measure"] == measure)]
+    if not len(hit):
+        return float("nan"), 0
+    return float(hit["value"].iloc[0]), int(hit["n_statements"].iloc[0])
+
+
+def agreement_wide(table: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
+    """An agreement table (``units, measure, value, n_statements``, one row per measure) for reading: one row per
+    set of units, in the table's order, with ``n_statements`` and one column per measure, in the order they first
+    appear, rounded to ``digits``. A measure a set of units lacks is left empty."""
+    units = list(dict.fromkeys(table["units"]))
+    measures = list(dict.fromkeys(table["measure"]))
+    rows = []
+    for u in units:
+        part = table[table["units"] == u]
+        row = {"units": u, "n_statements": int(part["n_statements"].iloc[0])}
+        values = dict(zip(part["measure"], part["value"]))
+        for m in measures:
+            row[m] = round(float(values[m]), digits) if m in values else None
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["units", "n_statements", *measures])

@@ -156,3 +156,35 @@ def coding_summary(facts) -> "pd.DataFrame":
                      "cohen_kappa": round(float(measures["cohen_kappa"]), 3),
                      "krippendorff_alpha": round(float(measures["krippendorff_alpha_nominal"]), 3)})
     return pd.DataFrame(rows)
+
+
+def coding_side_by_side(page_agreement, page_coded, news_coding, report_overall=None) -> "pd.DataFrame":
+    """Coverage and agreement of the rule codes on the page, the reports and the newspapers, one row per text.
+
+    ``page_agreement`` is notebook 03's agreement of the rules with the page's reader (``units, measure, value,
+    n_statements``; its "all gold statements" α is used), ``page_coded`` the page's coded transitions (coverage: the
+    share not UNCODED), ``news_coding`` :func:`coding_summary`'s table and ``report_overall`` the ``overall`` table of
+    the rules against the reports' second coder (:func:`fromto.coding.second_coder.report_agreement`), or None when
+    no second coder's codes exist. Columns ``text, reference coder, statements, coverage, alpha on coded rows``.
+    """
+    import pandas as pd
+
+    from fromto.coding.codebook import UNCODED_CODE
+    from fromto.evaluation.metrics import measure_of
+
+    rows = []
+    alpha, n = measure_of(page_agreement, "all gold statements", "krippendorff_alpha_nominal")
+    rows.append({"text": "the page (gold statements)", "reference coder": "the codebook's reader (LLM-based)",
+                 "statements": n, "coverage": round(float((page_coded["code"] != UNCODED_CODE).mean()), 3),
+                 "alpha on coded rows": round(alpha, 3)})
+    if report_overall is not None:
+        alpha, n = measure_of(report_overall, "rows the reader judged transitions and the rules coded",
+                              "krippendorff_alpha_nominal")
+        cov, total = measure_of(report_overall, "rows the reader judged transitions", "rules_coverage")
+        rows.append({"text": "Government Work Reports (random sample)", "reference coder": "independent, LLM-based",
+                     "statements": total, "coverage": round(cov, 3), "alpha on coded rows": round(alpha, 3)})
+    for _, row in news_coding.iterrows():
+        rows.append({"text": f"People's Daily: {row['set']}", "reference coder": "independent, LLM-based",
+                     "statements": int(row["transitions"]), "coverage": row["coverage"],
+                     "alpha on coded rows": row["krippendorff_alpha"]})
+    return pd.DataFrame(rows)

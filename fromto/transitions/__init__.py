@@ -139,7 +139,7 @@ from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
 from fromto.transitions.families.newspaper import _made_into, _no_longer, _realised  # noqa: F401
-from fromto.transitions.table import extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
+from fromto.transitions.table import examples_table, extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
 from fromto.transitions import lexicon
 from fromto.transitions.lexicon import load  # noqa: F401
 

@@ -99,3 +99,59 @@ def extract_text(text: str, doc: str = "text"):
     from fromto.clean import clean_document
 
     return extract_sentences(clean_document(text, doc).sentences)
+
+
+def _last_sentence(text: str) -> tuple[str, str]:
+    """``(sentence, previous)``: the last sentence of ``text`` and the one before it (``""`` when there is one),
+    so that an example of two sentences gives its first as the sentence before, where a pronoun source is resolved."""
+    import re
+
+    parts = re.findall(r"[^。！？]+[。！？]?", text)
+    if not parts:
+        return text, ""
+    return parts[-1], parts[-2] if len(parts) > 1 else ""
+
+
+def examples_table() -> "pd.DataFrame":
+    """The registry's own examples run through :func:`extract`: each construction's ``must_match`` and ``must_not``
+    sentences (``resources/constructions.tsv``) and every row of ``resources/construction_examples.tsv``, in the
+    registry's order.
+
+    Columns ``family`` (the kind of construction), ``construction`` (its id), ``kind`` ("transition" for an example
+    the construction must take, else the look-alike's kind: time, numeric, space …), ``sentence``, ``extracted``
+    (``marker: source → target`` per row, ``"— nothing"`` for none) and ``as_expected``: an example gives its pair
+    by its construction; a look-alike gives no row.
+    """
+    import pandas as pd
+
+    from fromto import paths
+    from fromto.transitions import registry
+    from fromto.transitions.lexicon import read_table
+
+    reg = registry.constructions()
+    cases: list[tuple[str, str, str, str, str]] = []  # construction, kind, sentence, source, target
+    for c in reg.values():
+        if c.must_match:
+            cases.append((c.id, "transition", c.must_match, c.match_source, c.match_target))
+        if c.must_not:
+            cases.append((c.id, c.not_kind, c.must_not, "", ""))
+    more: dict[str, list] = {}
+    for construction, sentence, source, target, kind in (row[:5] for row in read_table(paths.CONSTRUCTION_EXAMPLES)):
+        more.setdefault(construction, []).append((construction, kind, sentence, source, target))
+    order = {cid: i for i, cid in enumerate(reg)}
+    cases = sorted(cases + [case for group in more.values() for case in group],
+                   key=lambda case: order.get(case[0], len(order)))  # stable: registry rows first within one id
+    rows = []
+    for construction, kind, sentence, source, target in cases:
+        found = extract(*_last_sentence(sentence))
+        if kind == "transition":
+            ok = any((r["construction"], r["source"], r["target"]) == (construction, source, target) for r in found)
+        else:
+            ok = not found
+        rows.append({
+            "family": reg[construction].family if construction in reg else "",
+            "construction": construction, "kind": kind, "sentence": sentence,
+            "extracted": "; ".join(f"{r['marker']}: {r['source']} → {r['target']}" for r in found) or "— nothing",
+            "as_expected": ok,
+        })
+    return pd.DataFrame(rows, columns=["family", "construction", "kind", "sentence", "extracted", "as_expected"])
