@@ -683,3 +683,46 @@ def test_qdc_nests_codes_under_their_parent_groups(book):
     org = next(c for c in top.findall(NS + "Code") if c.get("name").startswith("ORGANISATION "))
     assert org.get("isCodable") == "false"
     assert {c.get("name").split()[0] for c in org.findall(NS + "Code")} >= {"TIES", "REACH", "SYSTEM", "FORCES"}
+
+
+def test_code_counts_put_page_and_reports_side_by_side_in_codebook_order():
+    book = cb.load_codebook()
+    page = pd.DataFrame({"code": ["TIES", "TIES", "SCALE"]})
+    reports = pd.DataFrame({"code": ["STAGE", "STAGE", "STAGE", "TIES"]})
+    counts = cb.code_counts(page, reports, book)
+    order = [c for c in book["code"] if c in {"TIES", "SCALE", "STAGE"}]
+    assert counts.index.tolist() == order
+    assert counts.loc["TIES", ["page", "reports"]].tolist() == [2, 1]
+    assert counts.loc["SCALE", "reports"] == 0 and counts.loc["STAGE", "reports_share"] == 0.75
+    assert {"parent", "label_zh", "label_en"} <= set(counts.columns)
+
+
+def test_unplaced_share_counts_other_and_uncoded_and_names_an_empty_table():
+    coded = pd.DataFrame({"code": ["TIES", cb.OTHER_CODE, cb.UNCODED_CODE, "STAGE"]})
+    assert cb.unplaced_share(coded) == "50.0%"
+    assert cb.unplaced_share(coded.iloc[:0]) == "(no transitions)"
+
+
+def test_misses_lists_the_unmatched_rows_with_the_gold_rows_locator_and_note():
+    ext = pd.DataFrame([{"article": 1, "sentence_id": "s1", "sentence": "组织体系从“单一性”向“融合性”发展",
+                         "source": "组织体系", "target": "融合性"}])
+    gold = GOLD_MINI.iloc[:1].assign(note="the heading")
+    out = alignment.misses(alignment.match_transitions(ext, gold), gold)
+    assert list(out.columns) == alignment.MISS_COLUMNS
+    assert sorted(out["status"]) == ["FN", "FP"]
+    fn = out[out["status"] == "FN"].iloc[0]
+    assert (fn["locator"], fn["note"]) == ("组织体系从单一性向融合性发展", "the heading")
+
+
+def test_rule_agreement_measures_found_statements_and_all_gold_statements(gold, book):
+    transitions = pytest.importorskip("fromto.transitions")
+    clean = pytest.importorskip("fromto.clean")
+    from fromto.textio import read_text
+
+    coded = rules.code_transitions(transitions.extract_sentences(clean.clean_page(read_text(paths.SEED_PAGE)).sentences),
+                                   book, glossary={})
+    res = alignment.rule_agreement(alignment.match_transitions(coded, gold), coded, gold, book)
+    assert list(res["agreement"].columns) == alignment.AGREEMENT_COLUMNS
+    assert list(dict.fromkeys(res["agreement"]["units"])) == ["statements found by both", "all gold statements"]
+    assert res["crosstab"].values.sum() == res["agreement"]["n_statements"].iloc[0]
+    assert len(res["disagreements"]) == 0

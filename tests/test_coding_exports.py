@@ -243,3 +243,32 @@ def test_second_coder_sheet_codes_the_sample_with_current_rules(tmp_path, book):
     sheet = second_coder.second_coder_sheet(book, sample, coder)
     assert sheet["rule_code"].tolist() == ["ECONOMIC_SYSTEM", "UNCODED"]
     assert sheet["human_code"].tolist() == ["ECONOMIC_SYSTEM", "NOT_A_TRANSITION"]
+
+
+def test_report_agreement_adds_the_rows_the_current_extractor_still_finds(book):
+    sheet = pd.DataFrame({
+        "statement_id": ["a", "b", "c"], "doc": ["1988", "1964", "1990"], "sentence_id": ["s1", "s2", "s3"],
+        "sentence": ["由产品经济向商品经济转化。", "从胜利走向更大的胜利。", "他们今天开会。"],
+        "source": ["产品经济", "胜利", "旧制度"], "target": ["商品经济", "更大的胜利", "新制度"],
+        "rule_code": ["ECONOMIC_SYSTEM", "UNCODED", "INSTITUTIONS"], "code_rule": [""] * 3,
+        "human_code": ["ECONOMIC_SYSTEM", "NOT_A_TRANSITION", "INSTITUTIONS"], "confidence": ["high"] * 3,
+        "note": [""] * 3,
+    })
+    res = second_coder.report_agreement(sheet, book)
+    assert (res["coded"], res["rows"], res["not_a_transition"]) == (3, 3, 1)
+    # the third row's poles are no longer in its sentence, so only the first stays
+    extra = res["overall"][res["overall"]["units"].str.startswith(second_coder.STILL_EXTRACTED_UNITS)]
+    assert set(extra["units"]) == {f"{second_coder.STILL_EXTRACTED_UNITS} (1)"}
+    assert set(extra["n_statements"]) == {1}
+    assert len(res["overall"]) == len(sheets.sheet_agreement(sheet, book)["overall"]) + len(extra)
+
+
+def test_page_intercoder_maps_the_readers_codes_to_version_1(book):
+    structure_v1 = book.set_index("code").at["STRUCTURE", "v1_code"]
+    gold = pd.DataFrame({"gold_id": ["g1", "g2"], "code": ["TIES", "STRUCTURE"]})
+    second = pd.DataFrame({"gold_id": ["g1", "g2"], "code": ["TIES", structure_v1], "confidence": ["high", "medium"],
+                           "reason": ["", "thin boundary"]})
+    table, readers = second_coder.page_intercoder(gold, second, book)
+    assert readers["code_reader_v1"].tolist() == ["TIES", structure_v1]
+    assert table.set_index("measure").at["percent_agreement", "value"] == 1.0
+    assert list(table.columns) == ["units", "measure", "value", "n_statements"]

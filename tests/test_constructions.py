@@ -180,3 +180,20 @@ def test_no_extractor_module_is_over_500_lines():
     long = {str(p.relative_to(package)): n for p in package.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500}
     assert long == {}
+
+
+def test_examples_table_runs_every_registry_example_and_look_alike():
+    table = transitions.examples_table()
+    expected = sum(bool(c.must_match) + bool(c.must_not) for c in REGISTRY.values()) + len(EXAMPLES)
+    assert len(table) == expected
+    assert table["as_expected"].all()
+    assert set(table["construction"]) <= set(REGISTRY)
+    lookalikes = table[table["kind"] != "transition"]
+    assert (lookalikes["extracted"] == "— nothing").all()
+
+
+def test_last_sentence_gives_the_sentence_before_for_a_two_sentence_example():
+    from fromto.transitions.table import _last_sentence
+
+    assert _last_sentence("甲。乙变成丙。") == ("乙变成丙。", "甲。")
+    assert _last_sentence("乙变成丙") == ("乙变成丙", "")

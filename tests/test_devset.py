@@ -39,3 +39,15 @@ def test_review_coverage_counts_rules_and_queue_on_the_report_gold():
         row = table.loc[split]
         assert row["found_by_rules"] <= row["found_or_queued"] <= row["with_transition"] <= row["sentences"]
         assert row["recall_with_queue"] >= row["rules_recall"]
+
+
+def test_in_heldout_marks_the_sentences_of_the_held_out_round_only():
+    import pandas as pd
+
+    gold = pd.DataFrame({
+        "doc": ["1990", "1990", "2001"], "sentence_id": ["s1", "s2", "s3"], "split": ["heldout", "tune", "heldout"],
+        "round": ["5", "5", "4"], "transition": ["1", "0", "1"], "source": ["甲", "", "乙"], "target": ["丙", "", "丁"],
+        "text": ["一", "二", "三"],
+    })
+    rows = pd.DataFrame({"doc": ["1990", "1990", "2001", "1995"], "sentence_id": ["s1", "s2", "s3", "s1"]})
+    assert devset.in_heldout(rows, gold, heldout_round="5") == [True, False, False, False]

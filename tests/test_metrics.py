@@ -32,3 +32,28 @@ def test_segmentation_scores_follow_the_same_rule_for_an_empty_system():
 
     s = segmentation_prf([[]], [[]])
     assert math.isnan(s["precision"]) and math.isnan(s["recall"]) and math.isnan(s["f1"])
+
+
+def test_agreement_wide_gives_one_row_per_set_of_units_and_leaves_a_missing_measure_empty():
+    import pandas as pd
+
+    long = pd.DataFrame({
+        "units": ["all", "all", "coded", "coded", "coded"],
+        "measure": ["percent_agreement", "cohen_kappa", "percent_agreement", "cohen_kappa", "rules_coverage"],
+        "value": [0.81234, 0.7, 0.9, 0.85, 0.88],
+        "n_statements": [10, 10, 8, 8, 8],
+    })
+    wide = metrics.agreement_wide(long)
+    assert list(wide.columns) == ["units", "n_statements", "percent_agreement", "cohen_kappa", "rules_coverage"]
+    assert wide["units"].tolist() == ["all", "coded"]
+    assert wide.at[0, "percent_agreement"] == 0.812 and wide.at[1, "n_statements"] == 8
+    assert pd.isna(wide.at[0, "rules_coverage"])
+
+
+def test_measure_of_a_missing_row_is_nan_with_no_statements():
+    import pandas as pd
+
+    long = pd.DataFrame({"units": ["all"], "measure": ["cohen_kappa"], "value": [0.5], "n_statements": [4]})
+    assert metrics.measure_of(long, "all", "cohen_kappa") == (0.5, 4)
+    value, n = metrics.measure_of(long, "all", "krippendorff_alpha_nominal")
+    assert math.isnan(value) and n == 0

@@ -113,3 +113,18 @@ def test_the_corpus_beside_the_repository_gives_every_gold_sentence():
     sentences = newspaper.corpus_sentences(paths.NEWSPAPERS, newspaper.LAST_TUNE_DATE)
     assert newspaper.check_sentences(gold.to_dict("records"), sentences) == []
     assert len(sentences) == 2823
+
+
+def test_coding_side_by_side_has_a_row_per_text_and_skips_absent_reports():
+    page_agreement = pd.DataFrame({"units": ["all gold statements"], "measure": ["krippendorff_alpha_nominal"],
+                                   "value": [1.0], "n_statements": [21]})
+    page_coded = pd.DataFrame({"code": ["TIES", "UNCODED", "SCALE", "SCALE"]})
+    news = pd.DataFrame({"set": ["pku"], "transitions": [18], "coverage": [0.5], "krippendorff_alpha": [0.4]})
+    without = newspaper.coding_side_by_side(page_agreement, page_coded, news)
+    assert without["text"].tolist() == ["the page (gold statements)", "People's Daily: pku"]
+    assert without.loc[0, ["statements", "coverage", "alpha on coded rows"]].tolist() == [21, 0.75, 1.0]
+    reports = pd.DataFrame({
+        "units": ["rows the reader judged transitions", "rows the reader judged transitions and the rules coded"],
+        "measure": ["rules_coverage", "krippendorff_alpha_nominal"], "value": [0.88, 0.92], "n_statements": [124, 109]})
+    with_reports = newspaper.coding_side_by_side(page_agreement, page_coded, news, reports)
+    assert with_reports.loc[1, ["statements", "coverage", "alpha on coded rows"]].tolist() == [124, 0.88, 0.92]

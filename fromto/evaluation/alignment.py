@@ -251,3 +251,16 @@ def rule_agreement(matched: pd.DataFrame, coded: pd.DataFrame, gold: pd.DataFram
         ).assign(units="all gold statements"),
     ], ignore_index=True)
     return {"agreement": agreement, "crosstab": crosstab, "disagreements": disagree}
+
+
+#: Columns of :func:`misses`.
+MISS_COLUMNS = ["status", "gold_id", "locator", "gold_source", "gold_target", "sentence_id", "ext_source", "ext_target",
+                "note"]
+
+
+def misses(matched: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """The rows of an alignment (:func:`match_transitions`) that are not true positives: gold statements not
+    extracted (``FN``) and extracted statements not in the gold (``FP``), with the gold row's ``locator`` and
+    ``note`` (:data:`MISS_COLUMNS`)."""
+    out = matched[matched["status"] != "TP"].merge(gold[["gold_id", "locator", "note"]], on="gold_id", how="left")
+    return out[MISS_COLUMNS]

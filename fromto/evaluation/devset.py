@@ -191,9 +191,9 @@ def review_coverage(gold: pd.DataFrame | None = None, heldout_round: str = HELDO
     return pd.DataFrame(rows)
 
 
-def in_heldout(rows: pd.DataFrame, heldout_round: str = HELDOUT_ROUND) -> list[bool]:
-    """For each row of a report table (``doc``, ``sentence_id``): is its sentence in the report gold's held-out split
-    (:func:`report_items`)? Rows there are kept from whoever tunes the rules, so lists meant for reading leave them
-    out."""
-    held = {key for key, split, _, _ in report_items(heldout_round=heldout_round) if split == "heldout"}
+def in_heldout(rows: pd.DataFrame, gold: pd.DataFrame | None = None, heldout_round: str = HELDOUT_ROUND) -> list[bool]:
+    """For each row of a report table (``doc``, ``sentence_id``): is its sentence in the held-out split of the
+    report gold (``gold``, default ``resources/report_gold_transitions.csv``; see :func:`report_items`)? Rows there
+    are kept from whoever tunes the rules, so lists meant for reading leave them out."""
+    held = {key for key, split, _, _ in report_items(gold, heldout_round) if split == "heldout"}
     return [(d, s) in held for d, s in zip(rows["doc"], rows["sentence_id"])]
