@@ -66,6 +66,17 @@ def test_index_shows_each_notebooks_opening_question_rendered_not_raw():
     assert "<em>from</em>" in page and "@font-face" in page
 
 
+NOTEBOOKS = sorted((paths.ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_each_notebooks_opening_paragraph_starts_with_the_question_it_answers(nb_path):
+    _, question = docs.opening(nbformat.read(nb_path, as_version=4))
+    text = " ".join(re.sub(r"<[^>]+>", "", question).split())
+    first_stop = re.search(r"[.?!](?=\s|$)", text)
+    assert first_stop and first_stop.group(0) == "?", f"{nb_path.name} opens with a statement: {text[:80]}…"
+
+
 def test_index_lists_each_notebook_once_by_its_title_with_its_question():
     rows = [("01_clean_page.html", "01_clean_page", "01 · Cleaning the page: from a dump to paragraphs",
              "<p>How is the page repaired?</p>"),
