@@ -100,6 +100,22 @@ def test_each_page_is_titled_by_its_notebook_and_its_neighbours_named_by_theirs(
     assert ">← 01 · Cleaning the page</a>" in nav and ">03 · Transitions →</a>" in nav
 
 
+def test_a_figure_shown_again_on_a_page_keeps_the_notebooks_screen_scale(tmp_path):
+    from PIL import Image
+
+    from fromto.views import style
+
+    png = tmp_path / "02_wide.png"
+    Image.new("RGB", (1950, 1200), "white").save(png)  # 6.5 in at 300 dpi
+    with Image.open(io.BytesIO(docs.thumbnail_png(png))) as shown:
+        assert shown.width == round(1950 * style.SCREEN_DPI / style.PNG_DPI) == 975
+        assert shown.height == 600
+    small = tmp_path / "02_small.png"
+    Image.new("RGB", (400, 300), "white").save(small)
+    with Image.open(io.BytesIO(docs.thumbnail_png(small, width=600))) as shown:
+        assert shown.size == (400, 300)  # never scaled up
+
+
 def test_printing_a_page_opens_its_folded_blocks():
     out = docs.finish_page("<html><head></head><body><details><summary>s</summary>x</details></body></html>",
                            ["01_a"], 0, font_css="")

@@ -194,18 +194,29 @@ def _nav(prev_page: tuple[str, str] | None, next_page: tuple[str, str] | None, w
 _LOCAL_IMG = re.compile(r'<img(?P<pre>[^>]*?)\ssrc="(?P<src>(?!data:|https?:|//)[^"]+)"(?P<post>[^>]*)>')
 
 
-def thumbnail_png(path, width: int = 720, colors: int = 96) -> bytes:
-    """A saved PNG figure scaled down to ``width`` pixels, as PNG bytes: how a page shows a figure that another
-    notebook drew.
+def screen_width(png_width: int) -> int:
+    """The width in pixels at which the pages show a saved figure ``png_width`` pixels wide: the notebooks' screen
+    scale, :data:`fromto.views.style.SCREEN_DPI` over :data:`~fromto.views.style.PNG_DPI` (150 of 300 dpi), so
+    a figure shown again on another page has the same size, and its smallest text the same legible height, as where
+    it was drawn."""
+    from fromto.views import style  # constants only: style imports matplotlib where it draws, not at import
 
-    The 300-dpi files stay the reference; this only keeps a page that re-shows them small: Lanczos
-    resampling, then a fixed palette of ``colors`` colours (median cut, no dithering). Deterministic, no metadata.
+    return max(1, round(png_width * style.SCREEN_DPI / style.PNG_DPI))
+
+
+def thumbnail_png(path, width: int | None = None, colors: int = 96) -> bytes:
+    """A saved PNG figure scaled to ``width`` pixels (default: :func:`screen_width`, the notebooks' screen scale), as
+    PNG bytes: how a page shows a figure that another notebook drew.
+
+    The 300-dpi files stay the reference; this only keeps a page that re-shows them light: Lanczos resampling
+    (never up), then a fixed palette of ``colors`` colours (median cut, no dithering). Deterministic, no metadata.
     Here, not beside the figures in :mod:`fromto.views.findings`, so that rendering does not import matplotlib.
     """
     from PIL import Image
 
     with Image.open(path) as img:
         img = img.convert("RGB")
+        width = screen_width(img.width) if width is None else width
         if img.width > width:
             img = img.resize((width, round(img.height * width / img.width)), Image.Resampling.LANCZOS)
         img = img.quantize(colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
