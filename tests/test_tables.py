@@ -17,7 +17,9 @@ def _cells(html: str, tag: str = "td") -> list[tuple[str, str]]:
 
 
 def _widths(html: str) -> list[float]:
-    return [float(w) for w in re.findall(r'<col style="width:([\d.]+)%">', html)]
+    """Each column's width in percent of the page; a short column's width in em counted at :data:`tables.PAGE_EM`."""
+    return [float(w) if unit == "%" else 100 * float(w) / tables.PAGE_EM
+            for w, unit in re.findall(r'<col style="width:([\d.]+)(%|em)">', html)]
 
 
 def test_text_is_left_aligned_and_numbers_right_aligned():
@@ -141,3 +143,16 @@ def test_folded_detail_keeps_its_content_under_a_summary_line():
     out = tables.details("Agreement per code", tables.table(pd.DataFrame({"code": ["TIES"], "alpha": [1.0]})))
     assert out.html.startswith("<details><summary>Agreement per code</summary>") and "<table" in out.html
     assert out.text.startswith("Agreement per code\n")
+
+
+def test_a_wide_tables_short_columns_keep_their_width_in_em_so_no_header_breaks_inside_a_word():
+    df = pd.DataFrame({"sections": [3], "paragraphs_kept": [12], "sentence": [SENTENCE * 3],
+                       "note": ["ties between organisations become tight " * 3]})
+    out = tables.table(df).html
+    assert 'class="fromto-table fixed"' in out
+    cols = re.findall(r'<col style="width:([\d.]+)(%|em)">', out)
+    assert [unit for _, unit in cols] == ["em", "em", "%", "%"]
+    # each short column holds its header's longest word (a header breaks only at spaces and underscores)
+    assert float(cols[0][0]) >= tables.text_width("sections") * tables.HEADER_WEIGHT
+    assert float(cols[1][0]) >= tables.text_width("paragraphs") * tables.HEADER_WEIGHT
+    assert "paragraphs_<wbr>kept" in out

@@ -7,8 +7,10 @@ is right-aligned. :func:`table` writes small, deterministic HTML instead (no Sty
 
 * text is left-aligned and numbers right-aligned (with ``tabular-nums``), decided by each column's dtype;
 * when the columns fit the page they are laid out side by side without wrapping; when they do not, the table
-  takes the page's width with a fixed layout, each short column as wide as its longest value and the long text
-  columns sharing the rest in proportion to their longest value, so a Chinese sentence wraps at a readable width;
+  takes the page's width with a fixed layout, each short column as wide as its longest value or its header's
+  longest word (in em, so a narrower page or a printed one squeezes only the long columns and breaks no header
+  inside a word) and the long text columns sharing the rest in proportion to their longest value, so a Chinese
+  sentence wraps at a readable width;
 * a long table shows its top rows and says where the full table is: the CSV the notebook wrote, and a folded
   ``<details>`` block holding the other rows when they are not too many, so no row is lost from the page;
 * an empty table is not drawn: a line saying "none" takes its place.
@@ -127,6 +129,10 @@ class Layout:
 
     fixed: bool
     widths: tuple[float, ...]
+    #: For a fixed layout, each short column's width in em (None for a long column): a short column keeps it on a
+    #: page of any width, so neither its values nor its header's words are broken, and the long columns share what
+    #: is left in proportion to ``widths``.
+    ems: tuple[float | None, ...] = ()
 
 
 def layout(columns: list[str], cells: list[list[str]]) -> Layout:
@@ -148,7 +154,8 @@ def layout(columns: list[str], cells: list[list[str]]) -> Layout:
     em = [short[j] if short[j] is not None else max(LONG_MIN_EM, room * long_weights[j] / total_long)
           for j in range(len(columns))]
     total = sum(em)
-    return Layout(True, tuple(round(100 * w / total, 1) for w in em))
+    return Layout(True, tuple(round(100 * w / total, 1) for w in em),
+                  tuple(round(w, 1) if short[j] is not None else None for j, w in enumerate(em)))
 
 
 def _frame(df: pd.DataFrame, index: bool | None) -> pd.DataFrame:
@@ -207,7 +214,9 @@ TABLE_CSS = (
 def _table_html(cols: list[str], cells: list[list[str]], numeric: list[bool], lay: Layout) -> str:
     """One ``<table>``: text cells class ``t`` (left), number cells ``n`` (right); widths as a ``colgroup``."""
     kind = "fixed" if lay.fixed else "natural"
-    colgroup = ("<colgroup>" + "".join(f'<col style="width:{w}%">' for w in lay.widths) + "</colgroup>"
+    ems = lay.ems or (None,) * len(lay.widths)
+    colgroup = ("<colgroup>" + "".join(f'<col style="width:{e}em">' if e is not None else f'<col style="width:{w}%">'
+                                       for w, e in zip(lay.widths, ems)) + "</colgroup>"
                 if lay.fixed else "")
     klass = ["n" if numeric[j] else "t" for j in range(len(cols))]
     ths = "".join(f'<th class="{klass[j]}">{_header_html(c)}</th>' for j, c in enumerate(cols))
