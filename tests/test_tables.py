@@ -16,10 +16,10 @@ def _cells(html: str, tag: str = "td") -> list[tuple[str, str]]:
     return re.findall(rf'<{tag} class="(\w+)">(.*?)</{tag}>', html)
 
 
-def _widths(html: str) -> list[float]:
-    """Each column's width in percent of the page; a short column's width in em counted at :data:`tables.PAGE_EM`."""
-    return [float(w) if unit == "%" else 100 * float(w) / tables.PAGE_EM
-            for w, unit in re.findall(r'<col style="width:([\d.]+)(%|em)">', html)]
+def _widths(html: str, printed: bool = False) -> list[float]:
+    """Each column's width in percent, on screen or (``printed``) on paper."""
+    return [float(p if printed else w) for w, p in
+            re.findall(r'<col style="width:([\d.]+)%;--print-width:([\d.]+)%">', html)]
 
 
 def test_text_is_left_aligned_and_numbers_right_aligned():
@@ -145,14 +145,28 @@ def test_folded_detail_keeps_its_content_under_a_summary_line():
     assert out.text.startswith("Agreement per code\n")
 
 
-def test_a_wide_tables_short_columns_keep_their_width_in_em_so_no_header_breaks_inside_a_word():
+def test_printed_a_wide_tables_short_columns_hold_their_header_words_so_headers_break_only_at_spaces():
     df = pd.DataFrame({"sections": [3], "paragraphs_kept": [12], "sentence": [SENTENCE * 3],
                        "note": ["ties between organisations become tight " * 3]})
     out = tables.table(df).html
     assert 'class="fromto-table fixed"' in out
-    cols = re.findall(r'<col style="width:([\d.]+)(%|em)">', out)
-    assert [unit for _, unit in cols] == ["em", "em", "%", "%"]
-    # each short column holds its header's longest word (a header breaks only at spaces and underscores)
-    assert float(cols[0][0]) >= tables.text_width("sections") * tables.HEADER_WEIGHT
-    assert float(cols[1][0]) >= tables.text_width("paragraphs") * tables.HEADER_WEIGHT
+    assert "@media print{table.fromto-table.fixed col{width:var(--print-width)!important}" in out
+    printed = _widths(out, printed=True)
+    assert abs(sum(printed) - 100) < 0.5
+    for j, word in ((0, "sections"), (1, "paragraphs")):
+        # the printed column holds the header's longest word (the header breaks at the underscore: paragraphs_/kept)
+        assert printed[j] / 100 * tables.PRINT_EM >= tables.text_width(word) * tables.HEADER_WEIGHT, (word, printed)
     assert "paragraphs_<wbr>kept" in out
+    assert _widths(out) != printed  # the screen keeps its own widths
+
+
+def test_printed_a_table_too_wide_for_paper_is_set_smaller_so_its_header_words_still_fit():
+    names = ["article", "column", "sections", "paragraphs", "sentences", "byline", "position", "chars"]
+    df = pd.DataFrame({**{n: [12345] for n in names}, "title": [SENTENCE * 2]})
+    lay = tables.layout(list(df.columns), [[str(v) for v in df.iloc[0]]])
+    assert lay.fixed and tables.PRINT_SCALE_MIN <= lay.print_scale < 1
+    page_em = tables.PRINT_EM / lay.print_scale  # the printed page in em of the smaller font
+    for j, name in enumerate(names):
+        assert lay.print_widths[j] / 100 * page_em >= tables.text_width(name) * tables.HEADER_WEIGHT, name
+    out = tables.table(df).html
+    assert f'style="--print-font:{lay.print_scale}"' in out

@@ -7,10 +7,10 @@ is right-aligned. :func:`table` writes small, deterministic HTML instead (no Sty
 
 * text is left-aligned and numbers right-aligned (with ``tabular-nums``), decided by each column's dtype;
 * when the columns fit the page they are laid out side by side without wrapping; when they do not, the table
-  takes the page's width with a fixed layout, each short column as wide as its longest value or its header's
-  longest word (in em, so a narrower page or a printed one squeezes only the long columns and breaks no header
-  inside a word) and the long text columns sharing the rest in proportion to their longest value, so a Chinese
-  sentence wraps at a readable width;
+  takes the page's width with a fixed layout, each short column as wide as its longest value and the long text
+  columns sharing the rest in proportion to their longest value, so a Chinese sentence wraps at a readable width;
+  printed, the same is done for a page's narrower width, so a short column's header breaks only at spaces and
+  underscores, never inside a word;
 * a long table shows its top rows and says where the full table is: the CSV the notebook wrote, and a folded
   ``<details>`` block holding the other rows when they are not too many, so no row is lost from the page;
 * an empty table is not drawn: a line saying "none" takes its place.
@@ -37,6 +37,15 @@ import pandas as pd
 #: area of a rendered notebook is about 80 em of the table font wide at 1280 px; print pages are narrower, and the
 #: fixed layout scales with the page because the column widths are given as percentages.
 PAGE_EM = 66.0
+#: Width, in em of the table's font, of a printed page's output area (A4 or Letter in portrait at the browser's
+#: default margins). A wide table's columns are given widths for it too, used only in print: the short columns hold
+#: their longest value and their header's longest word there, so no header breaks inside a word on paper.
+PRINT_EM = 44.0
+#: A printed table whose short columns and narrowest long columns need more than :data:`PRINT_EM` is set smaller,
+#: down to this share of its font size, so that its headers still break only at spaces and underscores; on paper
+#: its long columns (text that wraps anywhere) may shrink to this many em first.
+PRINT_LONG_MIN_EM = 6.0
+PRINT_SCALE_MIN = 0.7
 #: A column whose longest value is at most this many em is "short": it keeps its natural width and never wraps.
 SHORT_EM = 9.0
 #: A long column is given at least this many em (about a dozen Chinese characters a line) ...
@@ -129,15 +138,32 @@ class Layout:
 
     fixed: bool
     widths: tuple[float, ...]
-    #: For a fixed layout, each short column's width in em (None for a long column): a short column keeps it on a
-    #: page of any width, so neither its values nor its header's words are broken, and the long columns share what
-    #: is left in proportion to ``widths``.
-    ems: tuple[float | None, ...] = ()
+    #: For a fixed layout, the widths in percent on a printed page (:data:`PRINT_EM`), empty when not computed.
+    print_widths: tuple[float, ...] = ()
+    #: For a fixed layout, the font size on a printed page as a share of the screen's (at least
+    #: :data:`PRINT_SCALE_MIN`).
+    print_scale: float = 1.0
+
+
+def _fixed_widths(need: list[tuple[float, float]], page_em: float, long_min: float = LONG_MIN_EM) -> tuple[float, ...]:
+    """Percent widths of a fixed layout ``page_em`` wide: each short column (longest value at most
+    :data:`SHORT_EM`) its ``need`` (longest value or header word, with padding), the long columns sharing the rest in
+    proportion to their longest value, each at least ``long_min`` em."""
+    short = [n if longest <= SHORT_EM else None for longest, n in need]
+    n_long = sum(1 for n in short if n is None)
+    room = max(page_em - sum(n for n in short if n is not None), long_min * n_long)
+    long_weights = {j: min(max(longest, long_min), LONG_CAP_EM) for j, (longest, _) in enumerate(need)
+                    if short[j] is None}
+    total_long = sum(long_weights.values()) or 1.0
+    em = [short[j] if short[j] is not None else max(long_min, room * long_weights[j] / total_long)
+          for j in range(len(need))]
+    total = sum(em)
+    return tuple(round(100 * w / total, 1) for w in em)
 
 
 def layout(columns: list[str], cells: list[list[str]]) -> Layout:
     """Column widths for the header ``columns`` and the shown ``cells`` (rows of strings); see the module
-    docstring."""
+    docstring. A fixed layout also carries its widths for a printed page (:data:`PRINT_EM`)."""
     need = []
     for j, name in enumerate(columns):
         longest = max((text_width(row[j]) for row in cells), default=0.0)
@@ -145,17 +171,10 @@ def layout(columns: list[str], cells: list[list[str]]) -> Layout:
     natural = sum(n for _, n in need)
     if natural <= PAGE_EM:
         return Layout(False, tuple(round(100 * n / natural, 1) if natural else 0.0 for _, n in need))
-    short = [n if longest <= SHORT_EM else None for longest, n in need]
-    n_long = sum(1 for n in short if n is None)
-    room = max(PAGE_EM - sum(n for n in short if n is not None), LONG_MIN_EM * n_long)
-    long_weights = {j: min(max(longest, LONG_MIN_EM), LONG_CAP_EM) for j, (longest, _) in enumerate(need)
-                    if short[j] is None}
-    total_long = sum(long_weights.values()) or 1.0
-    em = [short[j] if short[j] is not None else max(LONG_MIN_EM, room * long_weights[j] / total_long)
-          for j in range(len(columns))]
-    total = sum(em)
-    return Layout(True, tuple(round(100 * w / total, 1) for w in em),
-                  tuple(round(w, 1) if short[j] is not None else None for j, w in enumerate(em)))
+    least = sum(n if longest <= SHORT_EM else PRINT_LONG_MIN_EM for longest, n in need)
+    scale = round(max(PRINT_SCALE_MIN, min(1.0, PRINT_EM / least)), 2)
+    return Layout(True, _fixed_widths(need, PAGE_EM),
+                  _fixed_widths(need, PRINT_EM / scale, min(LONG_MIN_EM, PRINT_LONG_MIN_EM)), scale)
 
 
 def _frame(df: pd.DataFrame, index: bool | None) -> pd.DataFrame:
@@ -207,6 +226,8 @@ TABLE_CSS = (
     "table.fromto-table.fixed th{overflow-wrap:break-word}"
     "table.fromto-table .n{text-align:right;font-variant-numeric:tabular-nums}"
     "table.fromto-table td.n{white-space:nowrap}"
+    "@media print{table.fromto-table.fixed col{width:var(--print-width)!important}"
+    "table.fromto-table.fixed{font-size:calc(var(--print-font,1)*1em)}}"
     "</style>"
 )
 
@@ -214,15 +235,16 @@ TABLE_CSS = (
 def _table_html(cols: list[str], cells: list[list[str]], numeric: list[bool], lay: Layout) -> str:
     """One ``<table>``: text cells class ``t`` (left), number cells ``n`` (right); widths as a ``colgroup``."""
     kind = "fixed" if lay.fixed else "natural"
-    ems = lay.ems or (None,) * len(lay.widths)
-    colgroup = ("<colgroup>" + "".join(f'<col style="width:{e}em">' if e is not None else f'<col style="width:{w}%">'
-                                       for w, e in zip(lay.widths, ems)) + "</colgroup>"
+    printed = lay.print_widths or lay.widths
+    colgroup = ("<colgroup>" + "".join(f'<col style="width:{w}%;--print-width:{p}%">'
+                                       for w, p in zip(lay.widths, printed)) + "</colgroup>"
                 if lay.fixed else "")
     klass = ["n" if numeric[j] else "t" for j in range(len(cols))]
     ths = "".join(f'<th class="{klass[j]}">{_header_html(c)}</th>' for j, c in enumerate(cols))
     body = "\n".join("<tr>" + "".join(f'<td class="{klass[j]}">{html.escape(v)}</td>' for j, v in enumerate(row))
                      + "</tr>" for row in cells)
-    return (f'{TABLE_CSS}<table class="fromto-table {kind}">{colgroup}'
+    scaled = f' style="--print-font:{lay.print_scale}"' if lay.fixed and lay.print_scale < 1 else ""
+    return (f'{TABLE_CSS}<table class="fromto-table {kind}"{scaled}>{colgroup}'
             f"<thead><tr>{ths}</tr></thead>\n<tbody>\n{body}\n</tbody></table>")
 
 
