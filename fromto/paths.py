@@ -73,6 +73,7 @@ TERM_GLOSSES = RESOURCES / "term_glosses.csv"            # English glosses for v
 PKU_DEV_TRANSITIONS = RESOURCES / "pku_dev_transitions.csv"  # hand annotation of a PKU sample (no PKU text)
 REPORT_GOLD = RESOURCES / "report_gold_transitions.csv"  # transitions in 2,096 report sentences, found by reading
 NEWSPAPER_GOLD = RESOURCES / "newspaper_gold_transitions.csv"  # transitions in 68 People's Daily articles (no text)
+NEWSPAPER_READ = RESOURCES / "newspaper_read_sentences.csv"  # (file, sha) of every sentence the gold's readers read
 NEWSPAPER_SECOND_CODER = RESOURCES / "newspaper_second_coder_codes.csv"  # an independent coder's codes of them
 # Facts measured on research-only text beside the repository (benchmarks/ writes them; notebooks read them):
 NEWSPAPER_EXTRACTION_SCORES = RESOURCES / "newspaper_extraction_scores.csv"  # extractor vs newspaper gold

@@ -94,16 +94,32 @@ def check_sentences(gold_rows, sentences) -> list[str]:
     return problems
 
 
-def newspaper_items(folder: str | Path | None = None, gold=None) -> list[tuple]:
-    """Every sentence of the newspaper corpus as :func:`fromto.evaluation.devset.score` items
-    ``((file, sentence_id), split, text, gold_pairs)``; ``gold_pairs`` come from the gold standard
-    (``resources/newspaper_gold_transitions.csv``), and every sentence it does not list holds none.
+def read_sentences(path: str | Path | None = None) -> set[tuple[str, str]]:
+    """``(file, sha)`` of every sentence the gold standard's readers read (``resources/newspaper_read_sentences.csv``)."""
+    table = read_resource_csv(path or paths.NEWSPAPER_READ)
+    return set(zip(table["file"], table["sha"]))
+
+
+def unread_sentences(sentences, read: set[tuple[str, str]]) -> list[dict]:
+    """The sentences of ``sentences`` (from :func:`corpus_sentences`) that no reader read: the cleaner gives them now
+    (a heading line split off the paragraph it was glued to, say) but did not when the gold was made."""
+    return [s for s in sentences if (s["file"], s["sha"]) not in read]
+
+
+def newspaper_items(folder: str | Path | None = None, gold=None, read: set[tuple[str, str]] | None = None
+                    ) -> list[tuple]:
+    """Every sentence of the newspaper corpus that the readers read, as :func:`fromto.evaluation.devset.score`
+    items ``((file, sentence_id), split, text, gold_pairs)``; ``gold_pairs`` come from the gold standard
+    (``resources/newspaper_gold_transitions.csv``), and every read sentence it does not list holds none. A sentence
+    nobody read (:func:`unread_sentences`) is left out rather than counted as one without a transition.
 
     Raises :class:`fromto.textio.InputError` when the corpus no longer gives a sentence a gold row was made on.
     """
     folder = Path(folder or paths.NEWSPAPERS)
     gold = read_resource_csv(paths.NEWSPAPER_GOLD) if gold is None else gold
+    read = read_sentences() if read is None else read
     sentences = corpus_sentences(folder, LAST_TUNE_DATE)
+    unread = {(s["file"], s["sentence_id"]) for s in unread_sentences(sentences, read)}
     rows = gold.to_dict("records")
     problems = check_sentences(rows, sentences)
     if problems:
@@ -113,18 +129,18 @@ def newspaper_items(folder: str | Path | None = None, gold=None) -> list[tuple]:
         if str(r["transition"]) == "1":
             pairs[(r["file"], r["sentence_id"])].append((r["source"], r["target"]))
     return [((s["file"], s["sentence_id"]), s["split"], s["text"], pairs.get((s["file"], s["sentence_id"]), []))
-            for s in sentences]
+            for s in sentences if (s["file"], s["sentence_id"]) not in unread]
 
 
 def evaluate_newspapers(folder: str | Path | None = None, show_errors: str | None = None, extractor=None,
-                        gold=None) -> dict:
+                        gold=None, read: set[tuple[str, str]] | None = None) -> dict:
     """Scores on the newspaper gold, splits "tune" and "heldout" (see :func:`fromto.evaluation.devset.score`).
     Only the tune split's errors may be listed: asking for the held-out split's raises ValueError."""
     from fromto.evaluation.devset import score
 
     if show_errors not in (None, "tune"):
         raise ValueError("only the tune split's errors may be listed; the held-out split is reported, never read")
-    return score(newspaper_items(folder, gold), show_errors, splits=("tune", "heldout"), extractor=extractor)
+    return score(newspaper_items(folder, gold, read), show_errors, splits=("tune", "heldout"), extractor=extractor)
 
 
 #: The sets of ``resources/newspaper_coding_facts.csv``, and the held-out ones reported together.
