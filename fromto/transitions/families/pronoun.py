@@ -37,6 +37,11 @@ def _resumed_by_pronoun(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     return rows
 
 
+def _target_from(s: str, start: int) -> str:
+    """The target pole as written from ``start``: to the end of its clause or the next construction, trimmed."""
+    return _trim_target(s[start: _next_construction(s, start, _clause_end(s, start))])
+
+
 @matcher("claims")
 def _topic_resumed(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """对于X，…，使其转化为Y: a topic introduced by 对于/关于 and resumed by a pronoun after a verb of conversion;
@@ -46,8 +51,7 @@ def _topic_resumed(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         k = m.start()
         if any(a <= k < b for a, b in taken):
             continue
-        tgt_end = _next_construction(s, m.start("y"), _clause_end(s, m.start("y")))
-        tgt_raw = _trim_target(s[m.start("y"): tgt_end])
+        tgt_raw = _target_from(s, m.start("y"))
         src, tgt = clean_pole(m.group("x")), clean_pole(tgt_raw)
         if len(src) < 2 or len(tgt) < 2 or len(tgt_raw) > MAX_POLE or L.PRONOUN_SOURCE.match(src):
             continue
@@ -69,8 +73,7 @@ def _previous_resumed(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         k = m.start()
         if any(a <= k < b for a, b in taken):
             continue
-        tgt_end = _next_construction(s, m.start("y"), _clause_end(s, m.start("y")))
-        tgt_raw = _trim_target(s[m.start("y"): tgt_end])
+        tgt_raw = _target_from(s, m.start("y"))
         tgt = clean_pole(tgt_raw)
         if len(tgt) < 2 or len(tgt_raw) > MAX_POLE:
             continue
