@@ -62,6 +62,17 @@ def newspapers_available() -> bool:
     return (NEWSPAPERS / "articles").is_dir()
 
 
+#: People's Daily party-building page, 2026 (Markdown articles of the same form): fresh pages that measure the rules
+#: once. Not shipped and not in ../shared: a researcher assembles the folder from the public copies listed, by URL
+#: and sha256, in benchmarks/pd2026/SOURCES.tsv, beside the repository or at $FROMTO_PD2026.
+PD2026 = Path(os.environ.get("FROMTO_PD2026", ROOT.parent / "peoples-daily-2026-party-building"))
+
+
+def pd2026_available() -> bool:
+    """True when the People's Daily 2026 evaluation corpus is beside the repository (or at $FROMTO_PD2026)."""
+    return (PD2026 / "articles").is_dir()
+
+
 # --- Hand-made inputs (resources/): each file opens with '#' comment lines saying how it was made. ---------------
 LEXICON = RESOURCES / "lexicon.tsv"                      # domain lexicon for jieba
 STOPWORDS_ADDITIONS = RESOURCES / "stopwords_additions.tsv"  # the project's own stopwords, each justified
@@ -73,7 +84,9 @@ TERM_GLOSSES = RESOURCES / "term_glosses.csv"            # English glosses for v
 PKU_DEV_TRANSITIONS = RESOURCES / "pku_dev_transitions.csv"  # hand annotation of a PKU sample (no PKU text)
 REPORT_GOLD = RESOURCES / "report_gold_transitions.csv"  # transitions in 2,096 report sentences, found by reading
 NEWSPAPER_GOLD = RESOURCES / "newspaper_gold_transitions.csv"  # transitions in 68 People's Daily articles (no text)
+NEWSPAPER_GOLD_2026 = RESOURCES / "newspaper2026_gold_transitions.csv"  # the same, 2026 pages (no text)
 NEWSPAPER_READ = RESOURCES / "newspaper_read_sentences.csv"  # (file, sha) of every sentence the gold's readers read
+NEWSPAPER_READ_2026 = RESOURCES / "newspaper2026_read_sentences.csv"  # the same, 2026 pages
 NEWSPAPER_SECOND_CODER = RESOURCES / "newspaper_second_coder_codes.csv"  # an independent coder's codes of them
 # Facts measured on research-only text beside the repository (benchmarks/ writes them; notebooks read them):
 NEWSPAPER_EXTRACTION_SCORES = RESOURCES / "newspaper_extraction_scores.csv"  # extractor vs newspaper gold

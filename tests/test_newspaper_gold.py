@@ -150,3 +150,23 @@ def test_every_gold_sentence_is_one_the_readers_read():
     gold = read_resource_csv(paths.NEWSPAPER_GOLD)
     read = newspaper.read_sentences()
     assert [(f, s) for f, s in zip(gold["file"], gold["sha"]) if (f, s) not in read] == []
+
+
+def test_an_opened_split_lists_its_errors_and_a_held_out_one_does_not(tmp_path):
+    folder = _corpus(tmp_path)
+    rows = newspaper.corpus_sentences(folder, "2025-04-22")
+    read = {(r["file"], r["sha"]) for r in rows}
+    gold = pd.DataFrame(columns=["file", "sentence_id", "sha", "transition", "source", "target"])
+    # every sentence of the snippet is held out when the tuning half ends before it
+    opened = newspaper.evaluate_newspapers(folder, show_errors="heldout", gold=gold, read=read,
+                                           last_tune_date="1900-01-01", opened=("tune", "heldout"))
+    assert opened["heldout"]["sentences"] == len(rows) and opened["errors"]
+    with pytest.raises(ValueError, match="held-out split is reported"):
+        newspaper.evaluate_newspapers(folder, show_errors="heldout", gold=gold, read=read,
+                                      last_tune_date="1900-01-01")
+
+
+def test_the_2025_held_out_half_is_opened_and_the_2026_one_is_not():
+    assert newspaper.PD2025.opened == ("tune", "heldout")
+    assert newspaper.PD2026.opened == ("tune",)
+    assert newspaper.PD2026.last_tune_date < "2026-04-01"

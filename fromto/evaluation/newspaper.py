@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from fromto import paths
 from fromto.clean import clean_document
@@ -27,6 +28,27 @@ from fromto.textio import InputError, read_resource_csv, read_text
 
 #: Articles dated up to this day are the tuning half; later ones are held out (split by date before annotation).
 LAST_TUNE_DATE = "2025-04-22"
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A newspaper gold standard made by reading: the corpus folder it was read in, its gold rows, the sentences its
+    readers read, the last date of its tuning half, and the splits whose errors may be listed (``opened``)."""
+
+    name: str
+    folder: Path
+    gold: Path
+    read: Path
+    last_tune_date: str
+    opened: tuple[str, ...] = ("tune",)
+
+
+#: The 2025 party-building corpus. Its held-out half (from 2025-05-06) was measured three times and then opened for
+#: tuning; the 2026 pages took its place as the held-out text.
+PD2025 = GoldSet("pd2025", paths.NEWSPAPERS, paths.NEWSPAPER_GOLD, paths.NEWSPAPER_READ, LAST_TUNE_DATE,
+                 opened=("tune", "heldout"))
+#: Fresh 2026 party-building pages: January tunes, April onwards is held out and measured once.
+PD2026 = GoldSet("pd2026", paths.PD2026, paths.NEWSPAPER_GOLD_2026, paths.NEWSPAPER_READ_2026, "2026-01-31")
 
 #: Block marks at the start of a Markdown line: headings, quotes, bullets.
 _BLOCK_MARK = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)+")
@@ -106,8 +128,8 @@ def unread_sentences(sentences, read: set[tuple[str, str]]) -> list[dict]:
     return [s for s in sentences if (s["file"], s["sha"]) not in read]
 
 
-def newspaper_items(folder: str | Path | None = None, gold=None, read: set[tuple[str, str]] | None = None
-                    ) -> list[tuple]:
+def newspaper_items(folder: str | Path | None = None, gold=None, read: set[tuple[str, str]] | None = None,
+                    last_tune_date: str = LAST_TUNE_DATE) -> list[tuple]:
     """Every sentence of the newspaper corpus that the readers read, as :func:`fromto.evaluation.devset.score`
     items ``((file, sentence_id), split, text, gold_pairs)``; ``gold_pairs`` come from the gold standard
     (``resources/newspaper_gold_transitions.csv``), and every read sentence it does not list holds none. A sentence
@@ -118,7 +140,7 @@ def newspaper_items(folder: str | Path | None = None, gold=None, read: set[tuple
     folder = Path(folder or paths.NEWSPAPERS)
     gold = read_resource_csv(paths.NEWSPAPER_GOLD) if gold is None else gold
     read = read_sentences() if read is None else read
-    sentences = corpus_sentences(folder, LAST_TUNE_DATE)
+    sentences = corpus_sentences(folder, last_tune_date)
     unread = {(s["file"], s["sentence_id"]) for s in unread_sentences(sentences, read)}
     rows = gold.to_dict("records")
     problems = check_sentences(rows, sentences)
@@ -132,15 +154,24 @@ def newspaper_items(folder: str | Path | None = None, gold=None, read: set[tuple
             for s in sentences if (s["file"], s["sentence_id"]) not in unread]
 
 
+def gold_set_items(gold_set: GoldSet) -> list[tuple]:
+    """:func:`newspaper_items` of one :class:`GoldSet` (its folder, gold, read sentences and split date)."""
+    return newspaper_items(gold_set.folder, read_resource_csv(gold_set.gold), read_sentences(gold_set.read),
+                           gold_set.last_tune_date)
+
+
 def evaluate_newspapers(folder: str | Path | None = None, show_errors: str | None = None, extractor=None,
-                        gold=None, read: set[tuple[str, str]] | None = None) -> dict:
-    """Scores on the newspaper gold, splits "tune" and "heldout" (see :func:`fromto.evaluation.devset.score`).
-    Only the tune split's errors may be listed: asking for the held-out split's raises ValueError."""
+                        gold=None, read: set[tuple[str, str]] | None = None,
+                        last_tune_date: str = LAST_TUNE_DATE, opened: tuple[str, ...] = ("tune",)) -> dict:
+    """Scores on a newspaper gold, splits "tune" and "heldout" (see :func:`fromto.evaluation.devset.score`).
+    Only the errors of an ``opened`` split may be listed (by default the tune split): asking for another's raises
+    ValueError, since a held-out split is reported, never read."""
     from fromto.evaluation.devset import score
 
-    if show_errors not in (None, "tune"):
-        raise ValueError("only the tune split's errors may be listed; the held-out split is reported, never read")
-    return score(newspaper_items(folder, gold, read), show_errors, splits=("tune", "heldout"), extractor=extractor)
+    if show_errors is not None and show_errors not in opened:
+        raise ValueError(f"the {show_errors} split's errors may not be listed; a held-out split is reported, never read")
+    return score(newspaper_items(folder, gold, read, last_tune_date), show_errors, splits=("tune", "heldout"),
+                 extractor=extractor)
 
 
 #: The sets of ``resources/newspaper_coding_facts.csv``, and the held-out ones reported together.
