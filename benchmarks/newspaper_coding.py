@@ -37,7 +37,7 @@ from fromto import paths  # noqa: E402
 from fromto.coding import codebook as cb  # noqa: E402
 from fromto.coding import rules  # noqa: E402
 from fromto.coding.second_coder import coder_definitions_markdown  # noqa: E402
-from fromto.evaluation.newspaper import LAST_TUNE_DATE, coding_summary, corpus_sentences  # noqa: E402
+from fromto.evaluation.newspaper import LAST_TUNE_DATE, PD2026, coding_summary, corpus_sentences  # noqa: E402
 from fromto.textio import atomic_write, read_resource_csv  # noqa: E402
 
 CODER = paths.NEWSPAPER_SECOND_CODER
@@ -68,6 +68,13 @@ def statements() -> pd.DataFrame:
         rows.append({"id": f"pd2025:{r['file']}:{r['sentence_id']}:{r['item']}", "set": f"pd2025-{r['split']}",
                      "sentence": sentences[(r["file"], r["sentence_id"])], "source": r["source"],
                      "target": r["target"], "subject": r["subject"], "marker": r["construction"], "doc": r["file"]})
+    if paths.pd2026_available() and PD2026.gold.is_file():
+        fresh = {(s["file"], s["sentence_id"]): s["text"] for s in corpus_sentences(PD2026.folder, PD2026.last_tune_date)}
+        gold26 = read_resource_csv(PD2026.gold)
+        for r in gold26[gold26["transition"] == "1"].to_dict("records"):
+            rows.append({"id": f"pd2026:{r['file']}:{r['sentence_id']}:{r['item']}", "set": f"pd2026-{r['split']}",
+                         "sentence": fresh[(r["file"], r["sentence_id"])], "source": r["source"],
+                         "target": r["target"], "subject": r["subject"], "marker": r["construction"], "doc": r["file"]})
     lines = paths.PKU_RAW.read_text(encoding="utf-8").split("\n")
     pku = read_resource_csv(paths.PKU_DEV_TRANSITIONS)
     for r in pku[pku["transition"] == "1"].to_dict("records"):
@@ -79,7 +86,8 @@ def statements() -> pd.DataFrame:
     return table.assign(_order=order).sort_values("_order").drop(columns="_order").reset_index(drop=True)
 
 
-def write_packet(out: Path) -> None:
+def write_packet(out: Path, only: str | None = None) -> None:
+    """The coder's packet in ``out``: the definitions and the statements (those whose id starts with ``only``)."""
     out = Path(out).resolve()
     if paths.inside_repository(out):
         raise SystemExit(f"{out}: the packet holds research-only sentences; give a folder outside the repository")
@@ -87,7 +95,10 @@ def write_packet(out: Path) -> None:
     definitions = coder_definitions_markdown(cb.load_codebook())
     start, end = definitions.index("Each row of `sample.csv`"), definitions.index("## How to record")
     (out / "codebook_definitions.md").write_text(definitions[:start] + INTRO + definitions[end:], encoding="utf-8")
-    statements()[["id", "sentence", "source", "target"]].to_csv(out / "sample.csv", index=False)
+    table = statements()
+    if only:
+        table = table[table["id"].str.startswith(only + ":")]
+    table[["id", "sentence", "source", "target"]].to_csv(out / "sample.csv", index=False)
     print(f"{out}: codebook_definitions.md, sample.csv")
 
 
@@ -103,6 +114,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", nargs="?", choices=["packet", "measure"], default="measure")
     ap.add_argument("--out", help="packet folder (outside the repository)")
+    ap.add_argument("--only", help="packet: only the statements of one corpus (pd2025, pd2026, pku2001)")
     ap.add_argument("--check", action="store_true", help="compare with the committed facts instead of writing them")
     args = ap.parse_args(argv)
     if not (paths.newspapers_available() and paths.pku_available()):
@@ -112,7 +124,7 @@ def main(argv=None) -> int:
     if args.command == "packet":
         if not args.out:
             ap.error("packet needs --out DIR")
-        write_packet(Path(args.out))
+        write_packet(Path(args.out), args.only)
         return 0
     table = facts()
     print(coding_summary(table).to_string(index=False))
