@@ -170,3 +170,22 @@ def test_the_2025_held_out_half_is_opened_and_the_2026_one_is_not():
     assert newspaper.PD2025.opened == ("tune", "heldout")
     assert newspaper.PD2026.opened == ("tune",)
     assert newspaper.PD2026.last_tune_date < "2026-04-01"
+
+
+def test_the_2026_gold_holds_ids_digests_and_short_poles_split_by_date():
+    gold = read_resource_csv(paths.NEWSPAPER_GOLD_2026)
+    assert set(gold["split"]) == {"tune", "heldout"}
+    cut = newspaper.PD2026.last_tune_date
+    assert all((d <= cut) == (s == "tune") for d, s in zip(gold["date"], gold["split"]))
+    assert all(re.fullmatch(r"[0-9a-f]{16}", s) for s in gold["sha"])
+    for column in gold.columns:
+        assert not any(_long_han(v, 41) for v in gold[column]), column
+    read = read_resource_csv(paths.NEWSPAPER_READ_2026)
+    assert set(zip(gold["file"], gold["sha"])) <= set(zip(read["file"], read["sha"]))
+
+
+@pytest.mark.skipif(not paths.pd2026_available(), reason="the People's Daily 2026 pages are not beside the repository")
+def test_the_2026_pages_beside_the_repository_give_every_gold_sentence():
+    gold = read_resource_csv(paths.NEWSPAPER_GOLD_2026)
+    sentences = newspaper.corpus_sentences(paths.PD2026, newspaper.PD2026.last_tune_date)
+    assert newspaper.check_sentences(gold.to_dict("records"), sentences) == []
