@@ -47,8 +47,8 @@ class GoldSet:
 #: tuning; the 2026 pages took its place as the held-out text.
 PD2025 = GoldSet("pd2025", paths.NEWSPAPERS, paths.NEWSPAPER_GOLD, paths.NEWSPAPER_READ, LAST_TUNE_DATE,
                  opened=("tune", "heldout"))
-#: Fresh 2026 party-building pages: January tunes, April onwards is held out and measured once.
-PD2026 = GoldSet("pd2026", paths.PD2026, paths.NEWSPAPER_GOLD_2026, paths.NEWSPAPER_READ_2026, "2026-01-31")
+#: Fresh 2026 party-building pages: January to March tune, April onwards is held out and measured once.
+PD2026 = GoldSet("pd2026", paths.PD2026, paths.NEWSPAPER_GOLD_2026, paths.NEWSPAPER_READ_2026, "2026-03-31")
 
 #: Block marks at the start of a Markdown line: headings, quotes, bullets.
 _BLOCK_MARK = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)+")
