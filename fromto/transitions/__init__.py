@@ -100,6 +100,10 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
   有步骤), a parallel 从X到Y just before it or opening the next clause (not joined by 、: 从A到B、从C到D的每一道
   防线 is a range), or two opposite state words (从无到有, 从弱到强). Without such evidence 从X到Y in newspaper
   prose is mostly a range or a span;
+* ``money`` — money relabelled or moved from one head to another (将旅游支出转化为培训费用, a currency exchanged:
+  newspaper gold ruling N7); ``locative`` — a "source" that is a phrase of place opened by 到/在 (到基层变成…);
+  ``stages`` — a plain 从X到Y whose target lists parts or stages joined by 、 with no word of change near it
+  (从问题导入到案例研讨、小组讨论: kind 3 of the newspaper policy);
 * ``no source`` — a change verb whose source is absent or only a pronoun (使其转化为长效机制, 转化为现实生产力):
   a target without a stated source is not a transition. A pronoun after 使/让 is resolved when a reader would:
   in its own sentence (改造X，使之…; 对于X，…，使其…), else in the sentence before it in the same paragraph, which

@@ -120,6 +120,10 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "same pole"
     if _scale_only(src, tgt):
         return "same pole"
+    if src.endswith(L.MONEY_HEAD) and tgt.endswith(L.MONEY_HEAD):
+        return "money"  # 将旅游支出转化为培训费用: money relabelled or moved (newspaper gold ruling N7)
+    if L.LOCATIVE_SOURCE.match(src):
+        return "locative"  # 到基层变成…: where something happens, not what it was
     if L.RELOCATED_PEOPLE.search(src):
         return "space"
     if L.MOTION_IN_POLE.search(src) and len(src) <= 8:

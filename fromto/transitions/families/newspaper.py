@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
 from fromto.transitions import lexicon as L
-from fromto.transitions.clauses import _clause_start, _row, _quotes_of, clean_pole
+from fromto.transitions.clauses import _clause_start, _open_quote, _row, _quotes_of, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
 from fromto.transitions.poles import _subject_before
 from fromto.transitions.registry import matcher
 
 #: Kinds of look-alike that end a candidate of these shapes (see :func:`fromto.transitions.lookalikes._reject_reason`).
-_REJECT = ("time", "numeric", "identical poles", "same pole", "no source", "empty pole")
+_REJECT = ("time", "numeric", "identical poles", "same pole", "no source", "empty pole", "money", "locative")
 
 
 @matcher("free")
@@ -78,8 +78,10 @@ def _prior_state(a: str, b: str) -> bool:
 @matcher("free")
 def _made_into(s: str) -> list[dict]:
     """把X V成(了)Y where X and Y are two states of one thing: they share a head and X names a prior state
-    (把穷村带成了富村), or each holds a quoted state (把曾经“穷软散”的村，治理成了“绿富美”村: the quoted states are the poles). Verbs that regard,
-    render or cut a thing into a form (当成, 编成, 锯成) change no state."""
+    (把穷村带成了富村), or each holds a quoted state (把曾经“穷软散”的村，治理成了“绿富美”村: the quoted states are the poles),
+    or X names the thing in a poor or former state and a verb of remaking (REMAKE_VERBS: 修成, 改建成) or a quoted
+    target names what it became (把破旧的老屋修成了民宿). Verbs that regard, render or cut a thing into a form
+    (当成, 编成, 锯成) change no state (ruling N3), and a 成 inside an open quotation is part of the quoted words."""
     rows = []
     if L.MADE_INTO_NEEDS[0] not in s:
         return rows
@@ -87,18 +89,28 @@ def _made_into(s: str) -> list[dict]:
         verb = m.group("v")
         if verb in L.MADE_INTO_NOT_VERBS or verb[-1:] in L.MADE_INTO_NOT_VERBS or verb.startswith(L.BIAN):
             continue
+        v1 = m.end("v") + 1
+        if any(L.TURN_RE.fullmatch(s, v1 - k, v1) for k in (2, 3)):
+            continue  # 把旧灯泡换成节能灯: a verb of becoming (换成, 改造成) is the verb of 把X变成Y, not V + 成
         x, y = m.group("x").strip(), m.group("y").strip()
+        v0 = m.start("v")
+        if len(verb) == 2 and verb not in L.REMAKE_VERBS and verb[1] in L.REMAKE_VERBS:
+            x, verb, v0 = x + verb[0], verb[1], v0 + 1  # 把…古门楼修成: the noun's last character is no verb
+        if _open_quote(x):
+            continue  # 把“功成不必在我”的境界与“功成必定有我”的担当融入…: the 成 stands inside a quotation
         qx, qy = _quotes_of(x), _quotes_of(y)
+        cx, cy = clean_pole(x), clean_pole(y)
         if qx and qy:
             sx, sy = _quoted(x), _quoted(y)
-        elif _shared_head(clean_pole(x), clean_pole(y)) and _prior_state(clean_pole(x), clean_pole(y)):
+        elif _prior_state(cx, cy) and (_shared_head(cx, cy) or qy or verb in L.REMAKE_VERBS):
+            # 把穷村带成了富村; 把破旧的老屋修成了“网红民宿”: a thing named in a prior state made into another state
             sx, sy = x, y
         else:
             continue
         src, tgt = clean_pole(sx), clean_pole(sy)
         if not src or not tgt or _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
-        rows.append(_row("made_into", "", sx, sy, s[m.start("v"): m.end("v") + 1], m.start(), m.end()))
+        rows.append(_row("made_into", "", sx, sy, s[v0: m.end("v") + 1], m.start(), m.end()))
     return rows
 
 

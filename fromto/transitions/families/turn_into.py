@@ -87,6 +87,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if verb in L.OWNER_VERBS and not L.OWNER_WORD.search(src_core):
             continue  # 改由地方自筹解决: no former owner or channel is stated
+        if verb in L.BA_ONLY_VERBS and not (after_ba and not from_before):
+            continue  # 班子换成了新人: without 把 the verb exchanges or replaces people, it names no prior state
         if L.COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
             continue  # 结构调整和改造成为重点: without 把 the joined verbs are the subject of 成为
         if L.COORD_TURN_RE.fullmatch(verb) and L.PLACE_UNIT.search(clean_pole(src_core)):
@@ -102,7 +104,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # a whole country or region is an entity, not a state (使中国变成…)
         if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
-        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source") \
+        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source", "money", "locative") \
                 or L.RELOCATED_PEOPLE.search(src):
             continue
         if L.OPENER_RE.search(src) and any(
