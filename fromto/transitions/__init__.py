@@ -46,7 +46,10 @@ Report prose (the Government Work Reports) writes the same constructions in more
 * newspaper shapes: two quoted states joined directly by a verb of going or becoming (“穷村”走上了“富路”); a
   caption's couplet whose short opening clause is the source of a verb that opens the next (荒山秃岭，化作绿水青山);
   a series of plain 从X到Y over commas, each the evidence of the others (从A到B，从C到D), and a chain closed by a
-  verb of becoming after a word of outcome (由A，到B，最终沦为C);
+  verb of becoming after a word of outcome (由A，到B，最终沦为C); a state before a named change and after it
+  (改造前这是个臭水沟，现在水干净得很: the word of change links the two times); a thing distorted into what it should
+  not be (把职责异化为走过场); substitution after 把 (把空话换成实话); a thing named in a poor or former state remade
+  (把破旧的老屋修成了民宿); a source in the clause before a clause of a passive agent only (X，被他化作Y);
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
@@ -142,7 +145,7 @@ from fromto.transitions.families.pronoun import _previous_resumed, _resumed_by_p
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
-from fromto.transitions.families.newspaper import _made_into, _no_longer, _realised  # noqa: F401
+from fromto.transitions.families.newspaper import _before_change, _made_into, _no_longer, _realised  # noqa: F401
 from fromto.transitions.table import examples_table, extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
 from fromto.transitions import lexicon
 from fromto.transitions.lexicon import load  # noqa: F401

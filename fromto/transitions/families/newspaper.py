@@ -1,4 +1,5 @@
-"""Shapes newspaper prose gives a change of state: 不再X，而是Y; a plan becoming reality; 把X V成Y of one thing."""
+"""Shapes newspaper prose gives a change of state: 不再X，而是Y; a state before a named change and after it; a plan
+becoming reality; 把X V成Y of one thing."""
 
 from __future__ import annotations
 
@@ -23,6 +24,19 @@ def _no_longer(s: str) -> list[dict]:
             continue
         rows.append(_row("no_longer", _subject_before(s, m.start()), m.group("x"), m.group("y"),
                          m.group("v") or "", m.start(), m.end()))
+    return rows
+
+
+@matcher("free")
+def _before_change(s: str) -> list[dict]:
+    """改造前X，现在Y: the state before a named change (改造, 整治, 搬迁 …) and the state now or after it. Without the
+    word of change a before/now pair is a contrast of two times (ruling N1 of the newspaper gold)."""
+    rows = []
+    for m in L.BEFORE_CHANGE_RE.finditer(s):
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("before_change", "", m.group("x"), m.group("y"), m.group("v"), m.start(), m.end()))
     return rows
 
 

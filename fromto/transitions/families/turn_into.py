@@ -26,7 +26,9 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         prev = s[v0 - 1] if v0 > 0 else ""
         if verb[0] == L.BIAN and prev in L.BIAN_NOT_AFTER:
             continue
-        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev):
+        c0 = _clause_start(s, v0)
+        passive = bool(L.PASSIVE_AGENT.fullmatch(s, c0, v0))  # 马克思的这句名言，被他化作教学准则
+        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev) and not passive:
             # 化为 after a character is usually the end of a word (现代化为, 深化为); 转化为 is matched whole
             continue
         if verb in L.ZHUAN_VERBS and prev in L.ZHUAN_NOT_AFTER:
@@ -35,7 +37,6 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if verb.endswith(L.WEI) and L.EMPHASIS_AFTER_WEI.match(s[v1:]):
             continue  # 以X为主: a frame of emphasis, not a change
-        c0 = _clause_start(s, v0)
         for a, b in taken:
             if c0 <= b < v0 and s[b] == "、":
                 c0 = b + 1  # A演变为B、C演变为D: the second source starts after the first construction
@@ -75,8 +76,9 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             # 没有转为公私合营的资本主义工业: the verb of becoming modifies the noun after it, which is the source
             src_core, tgt_raw, offset = _relative_source(s, c0, before, tgt_raw)
             start, tgt_end = v0, v1 + offset
-        elif _only_words(L.LOCATIVE_END.sub("", before.strip(" 　")), L.NOT_NOMINAL + L.GOVERN_LEAD) and (
+        elif passive or _only_words(L.LOCATIVE_END.sub("", before.strip(" 　")), L.NOT_NOMINAL + L.GOVERN_LEAD) and (
                 not src_core or L.LOCATIVE_END.search(before)):
+            # a clause of adverbs only, or of a passive agent only (X，被他化作Y): the source is the clause before
             if last_ba and last_ba[1] + 1 == c0:
                 # 把X改组为Y，或改为Z: the source is shared with the construction before
                 src_core, start, after_ba = last_ba[0], last_ba[2], True
