@@ -49,7 +49,9 @@ Report prose (the Government Work Reports) writes the same constructions in more
   verb of becoming after a word of outcome (由A，到B，最终沦为C); a state before a named change and after it
   (改造前这是个臭水沟，现在水干净得很: the word of change links the two times); a thing distorted into what it should
   not be (把职责异化为走过场); substitution after 把 (把空话换成实话); a thing named in a poor or former state remade
-  (把破旧的老屋修成了民宿); a source in the clause before a clause of a passive agent only (X，被他化作Y);
+  (把破旧的老屋修成了民宿); people trained into a role with their former role stated (把种植大户培训成电商主播,
+  ruling N3); a source in the clause before a clause of a passive agent only (X，被他化作Y); a heading of a
+  two-character noun, 化为 and a short noun (感悟化为行动);
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)

@@ -94,7 +94,8 @@ def _made_into(s: str) -> list[dict]:
     """把X V成(了)Y where X and Y are two states of one thing: they share a head and X names a prior state
     (把穷村带成了富村), or each holds a quoted state (把曾经“穷软散”的村，治理成了“绿富美”村: the quoted states are the poles),
     or X names the thing in a poor or former state and a verb of remaking (REMAKE_VERBS: 修成, 改建成) or a quoted
-    target names what it became (把破旧的老屋修成了民宿). Verbs that regard, render or cut a thing into a form
+    target names what it became (把破旧的老屋修成了民宿), or people named by a former role (FORMER_ROLE_HEAD) are
+    trained into a new one (把种植大户培训成“电商主播”). Verbs that regard, render or cut a thing into a form
     (当成, 编成, 锯成) change no state (ruling N3), and a 成 inside an open quotation is part of the quoted words."""
     rows = []
     if L.MADE_INTO_NEEDS[0] not in s:
@@ -118,6 +119,9 @@ def _made_into(s: str) -> list[dict]:
             sx, sy = _quoted(x), _quoted(y)
         elif _prior_state(cx, cy) and (_shared_head(cx, cy) or qy or verb in L.REMAKE_VERBS):
             # 把穷村带成了富村; 把破旧的老屋修成了“网红民宿”: a thing named in a prior state made into another state
+            sx, sy = x, y
+        elif verb in L.TRAIN_VERBS and cx.endswith(L.FORMER_ROLE_HEAD) and (qy or cy.endswith(L.NEW_ROLE_HEAD)):
+            # 把种植大户培训成“柑橘主播”: people trained into a role, their former role stated (ruling N3)
             sx, sy = x, y
         else:
             continue

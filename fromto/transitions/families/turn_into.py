@@ -28,7 +28,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         c0 = _clause_start(s, v0)
         passive = bool(L.PASSIVE_AGENT.fullmatch(s, c0, v0))  # 马克思的这句名言，被他化作教学准则
-        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev) and not passive:
+        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev) and not passive and not L.HEADING_HUA.fullmatch(s):
             # 化为 after a character is usually the end of a word (现代化为, 深化为); 转化为 is matched whole
             continue
         if verb in L.ZHUAN_VERBS and prev in L.ZHUAN_NOT_AFTER:
