@@ -51,7 +51,7 @@ Report prose (the Government Work Reports) writes the same constructions in more
   not be (把职责异化为走过场); substitution after 把 (把空话换成实话); a thing named in a poor or former state remade
   (把破旧的老屋修成了民宿); people trained into a role with their former role stated (把种植大户培训成电商主播,
   ruling N3); a source in the clause before a clause of a passive agent only (X，被他化作Y); a heading of a
-  two-character noun, 化为 and a short noun (感悟化为行动);
+  two-character noun, 化为 and a short noun (感悟化为行动); a small thing grown into a big one (小矛盾拖成了大纠纷);
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
@@ -147,7 +147,7 @@ from fromto.transitions.families.pronoun import _previous_resumed, _resumed_by_p
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
-from fromto.transitions.families.newspaper import _before_change, _made_into, _no_longer, _realised  # noqa: F401
+from fromto.transitions.families.newspaper import _before_change, _made_into, _no_longer, _realised, _small_to_big  # noqa: F401
 from fromto.transitions.table import examples_table, extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
 from fromto.transitions import lexicon
 from fromto.transitions.lexicon import load  # noqa: F401

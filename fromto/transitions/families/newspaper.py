@@ -1,5 +1,5 @@
 """Shapes newspaper prose gives a change of state: 不再X，而是Y; a state before a named change and after it; a plan
-becoming reality; 把X V成Y of one thing."""
+becoming reality; 把X V成Y of one thing; 小X V成大Y."""
 
 from __future__ import annotations
 
@@ -37,6 +37,23 @@ def _before_change(s: str) -> list[dict]:
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
         rows.append(_row("before_change", "", m.group("x"), m.group("y"), m.group("v"), m.start(), m.end()))
+    return rows
+
+
+@matcher("free")
+def _small_to_big(s: str) -> list[dict]:
+    """小X V成(了)大Y: a small thing left or made to grow into a big one (小疙瘩捂成了大麻烦). Verbs that regard or
+    render (当成, 说成, 做成) change no state; a verb of becoming (改造成) belongs to X变成Y."""
+    rows = []
+    for m in L.SMALL_TO_BIG_RE.finditer(s):
+        verb, v1 = m.group("v"), m.end("v") + 1
+        if verb in L.MADE_INTO_NOT_VERBS or verb[-1:] in L.MADE_INTO_NOT_VERBS or any(
+                L.TURN_RE.fullmatch(s, v1 - k, v1) for k in (2, 3)):
+            continue
+        x, y = s[m.start(): m.end("x")], s[m.start("y") - 1: m.end("y")]
+        if _reject_reason(clean_pole(x), clean_pole(y)) in _REJECT:
+            continue
+        rows.append(_row("small_to_big", "", x, y, s[m.start("v"): v1], m.start(), m.end()))
     return rows
 
 
