@@ -103,6 +103,8 @@ def _shared_head(a: str, b: str) -> bool:
 def _prior_state(a: str, b: str) -> bool:
     """True when the first pole names the thing in a prior state (穷村) that the second does not: a thing made
     into a kind of itself with no prior state named (把节能环保产业打造成朝阳产业) is no change of state (ruling R2)."""
+    if L.PERSON_ELDER.match(a):
+        return False  # 老党员, 老支书: 老 before a person names seniority, not a former state
     return bool(L.PRIOR_STATE_WORD.search(a[:-1])) and not L.PRIOR_STATE_WORD.search(b[:-1])
 
 
