@@ -52,6 +52,9 @@ Report prose (the Government Work Reports) writes the same constructions in more
   (把破旧的老屋修成了民宿); people trained into a role with their former role stated (把种植大户培训成电商主播,
   ruling N3); a source in the clause before a clause of a passive agent only (X，被他化作Y); a heading of a
   two-character noun, 化为 and a short noun (感悟化为行动); a small thing grown into a big one (小矛盾拖成了大纠纷);
+  a thing named by what it was and, after a word of now, what it became (曾经的穷山村，如今成了富裕村); an achieved
+  change between two quoted states without 从 (实现了“要我干”到“我要干”的转变); metamorphosis and sudden change
+  (蝶变为, 华丽转身为, 摇身一变成为, 从X一跃成为Y);
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
@@ -147,7 +150,9 @@ from fromto.transitions.families.pronoun import _previous_resumed, _resumed_by_p
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
-from fromto.transitions.families.newspaper import _before_change, _made_into, _no_longer, _realised, _small_to_big  # noqa: F401
+from fromto.transitions.families.newspaper import (  # noqa: F401
+    _achieved_quoted, _before_change, _former_now, _made_into, _no_longer, _realised, _small_to_big,
+)
 from fromto.transitions.table import examples_table, extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
 from fromto.transitions import lexicon
 from fromto.transitions.lexicon import load  # noqa: F401

@@ -1,5 +1,5 @@
 """Shapes newspaper prose gives a change of state: 不再X，而是Y; a state before a named change and after it; a plan
-becoming reality; 把X V成Y of one thing; 小X V成大Y."""
+becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_start, _open_quote, _row, _quotes_of, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
-from fromto.transitions.poles import _subject_before
+from fromto.transitions.poles import _subject_before, _trim_target
 from fromto.transitions.registry import matcher
 
 #: Kinds of look-alike that end a candidate of these shapes (see :func:`fromto.transitions.lookalikes._reject_reason`).
@@ -54,6 +54,33 @@ def _small_to_big(s: str) -> list[dict]:
         if _reject_reason(clean_pole(x), clean_pole(y)) in _REJECT:
             continue
         rows.append(_row("small_to_big", "", x, y, s[m.start("v"): v1], m.start(), m.end()))
+    return rows
+
+
+@matcher("free")
+def _former_now(s: str) -> list[dict]:
+    """过去的X，如今成了Y: a thing named by what it was and, after a word of now, what it became (曾经的穷山村，如今成了
+    富裕村); the target stops before a head it modifies."""
+    rows = []
+    for m in L.FORMER_NOW_RE.finditer(s):
+        tgt_raw = _trim_target(m.group("y"))
+        src, tgt = clean_pole(m.group("x")), clean_pole(tgt_raw)
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("former_now", "", m.group("x"), tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
+    return rows
+
+
+@matcher("free")
+def _achieved_quoted(s: str) -> list[dict]:
+    """实现“X”到“Y”的转变 without 从: two quoted states joined by 到/向 after a verb of achieving and before a change
+    noun (实现“要我干”到“我要干”的转变)."""
+    rows = []
+    for m in L.ACHIEVE_QUOTED_TO_RE.finditer(s):
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if _reject_reason(src, tgt) in _REJECT:
+            continue
+        rows.append(_row("achieved_quoted", "", m.group("x"), m.group("y"), m.group("v"), m.start(), m.end()))
     return rows
 
 
