@@ -21,7 +21,8 @@ Report prose (the Government Work Reports) writes the same constructions in more
   转化为Y), shared by a later verb (把X改组为Y，或改为Z), running over commas to a later verb (把重点从X，Y，转为Z;
   it stops before a means: 从X上经过…的努力，…，也达到了Y), named as a whole before a part (私营商业中有一半以上
   转变为Y -> 私营商业), a body counted with 有 (全国有N个X，现在已经改组成为Y), the subject of a clause of time
-  (X在…以后，已经开始转变为Y), the object after a measure word (掀起了一场X，进而在…发展成为Y: 发展成为 only with
+  (X在…以后，已经开始转变为Y), a topic before a clause of time passing (这些果子，再过几个月就能红透，化作Y), the
+  object after a measure word (掀起了一场X，进而在…发展成为Y: 发展成为 only with
   such a source, since in its own clause its subject is an entity that grows), or the sentence's topic after a
   clause 他们是X (the pronoun's antecedent). Where a 变成-clause holds only adverbs (…的事情，如今却变成了现实) the
   source is the clause before, if it is a noun phrase (built with 的, or at most four characters);
