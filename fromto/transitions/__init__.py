@@ -52,7 +52,9 @@ Report prose (the Government Work Reports) writes the same constructions in more
   not be (把职责异化为走过场); substitution after 把 (把空话换成实话); a thing named in a poor or former state remade
   (把破旧的老屋修成了民宿); people trained into a role with their former role stated (把种植大户培训成电商主播,
   ruling N3); a source in the clause before a clause of a passive agent only (X，被他化作Y); a heading of a
-  two-character noun, 化为 and a short noun (感悟化为行动); a small thing grown into a big one (小矛盾拖成了大纠纷);
+  two-character noun, 化为 and a short noun (感悟化为行动), and 化为/化作 after 把 even after a character
+  (把学习感悟化为行动), unless that character makes a verb in -化 (简化为, 细化为), 化作 is 化 + 作为/作出, or a
+  frame or a verb of benefit follows (将数字化为乡村振兴赋能); a small thing grown into a big one (小矛盾拖成了大纠纷);
   a thing named by what it was and, after a word of now, what it became (曾经的穷山村，如今成了富裕村); an achieved
   change between two quoted states without 从 (实现了“要我干”到“我要干”的转变); metamorphosis and sudden change
   (蝶变为, 华丽转身为, 摇身一变成为, 从X一跃成为Y);

@@ -28,9 +28,15 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         c0 = _clause_start(s, v0)
         passive = bool(L.PASSIVE_AGENT.fullmatch(s, c0, v0))  # 马克思的这句名言，被他化作教学准则
-        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev) and not passive and not L.HEADING_HUA.fullmatch(s):
-            # 化为 after a character is usually the end of a word (现代化为, 深化为); 转化为 is matched whole
+        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev) and not passive and not L.HEADING_HUA.fullmatch(s) \
+                and not (verb in L.BA_HUA_VERBS and L.BA_MARKER.search(s, c0, v0) and prev not in L.HUA_WORD_BEFORE
+                         and not L.WORD_AFTER_ZUO.match(s, v1)):
+            # 化为 after a character is usually the end of a word (现代化为, 深化为); 转化为 is matched whole. After
+            # 把/将 it is the verb (把学习感悟化为行动), unless the character before makes a verb in -化 (简化为,
+            # 细化为) or 化作 is 化 + 作为/作出 (把数字化作为抓手, 变化作出)
             continue
+        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev) and L.FRAME_AFTER_HUA.match(s, v1):
+            continue  # 将数字化为乡村振兴赋能, 把规范化为主线: a word in -化, then 为 "for" or 以X为Y's frame
         if verb in L.ZHUAN_VERBS and prev in L.ZHUAN_NOT_AFTER:
             continue
         if verb[0] == L.GAI and prev in L.GAI_NOT_AFTER:  # 整改为主, 修改为 (a revision of wording)
