@@ -60,13 +60,16 @@ def _small_to_big(s: str) -> list[dict]:
 @matcher("free")
 def _former_now(s: str) -> list[dict]:
     """过去的X，如今成了Y: a thing named by what it was and, after a word of now, what it became (曾经的穷山村，如今成了
-    富裕村); the target stops before a head it modifies."""
+    富裕村); the target stops before a head it modifies. With 成了/成为, which also name a role or a value (过去的经验，
+    如今成为财富), the former state must be marked: quoted or a word of a poor or former state."""
     rows = []
     for m in L.FORMER_NOW_RE.finditer(s):
         tgt_raw = _trim_target(m.group("y"))
         src, tgt = clean_pole(m.group("x")), clean_pole(tgt_raw)
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
+        if m.group("v") in L.IDENTITY_BECOME and not (_quotes_of(m.group("x")) or L.PRIOR_STATE_WORD.search(src)):
+            continue  # 过去的经验，如今成为财富: with 成为/成了 only a former state marked as such (穷, quoted) changes
         rows.append(_row("former_now", "", m.group("x"), tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
     return rows
 

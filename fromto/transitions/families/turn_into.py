@@ -95,6 +95,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if verb in L.OWNER_VERBS and not L.OWNER_WORD.search(src_core):
             continue  # 改由地方自筹解决: no former owner or channel is stated
+        if verb in L.BA_ONLY_VERBS and (clean_pole(src_core).endswith(L.MONEY_HEAD) or clean_pole(tgt_raw).endswith(L.MONEY_HEAD)):
+            continue  # 把积蓄换成了书本: money exchanged for goods, or goods sold (ruling N7)
         if verb in L.BA_ONLY_VERBS and not (after_ba and not from_before):
             continue  # 班子换成了新人: without 把 the verb exchanges or replaces people, it names no prior state
         if L.COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
