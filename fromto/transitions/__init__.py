@@ -44,7 +44,8 @@ Report prose (the Government Work Reports) writes the same constructions in more
   after 改造 a plain 成为 too: 改造X使它们成为Y); a verb of conversion joined to one of building after 把
   (把X调整和建设成为Y; never a place, never bare 建设成为); a verb of becoming in a relative clause after aspect or
   negation (没有转为公私合营的资本主义工业: the noun modified is the source);
-* newspaper shapes: two quoted states joined directly by a verb of going or becoming (“穷村”走上了“富路”); a
+* newspaper shapes: two quoted states joined directly by a verb of going or becoming (“穷村”走上了“富路”); two
+  short unquoted poles sharing their head joined by 变, alone in their clause (推动短板变长板); a
   caption's couplet whose short opening clause is the source of a verb that opens the next (荒山秃岭，化作绿水青山);
   a series of plain 从X到Y over commas, each the evidence of the others (从A到B，从C到D), and a chain closed by a
   verb of becoming after a word of outcome (由A，到B，最终沦为C); a state before a named change and after it

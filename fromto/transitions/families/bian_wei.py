@@ -86,7 +86,8 @@ def _gather_into(s: str) -> list[dict]:
 
 @matcher("free")
 def _quoted_bian(s: str) -> list[dict]:
-    """Bare “X”变“Y”: two quoted poles joined by 变, or by a verb of going or becoming (“穷村”走上了“富路”)."""
+    """Bare “X”变“Y”: two quoted poles joined by 变, or by a verb of going or becoming (“穷村”走上了“富路”); and two
+    short unquoted poles sharing their head, joined by 变 and alone in their clause (推动短板变长板)."""
     rows = []
     for m in L.QUOTED_BIAN_RE.finditer(s):
         src_raw = m.group(1) + m.group(2) + m.group(3)
@@ -103,4 +104,12 @@ def _quoted_bian(s: str) -> list[dict]:
         if src == tgt or _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
             continue
         rows.append(_row("quoted_turn", _subject_before(s, m.start()), src_raw, tgt_raw, m.group(4), m.start(), m.end()))
+    for m in L.PAIRED_BIAN_RE.finditer(s):
+        # 推动短板变长板: two short poles sharing their head, joined by 变, alone in their clause after a causative
+        src, tgt = m.group("x"), m.group("y")
+        if src[-1] != tgt[-1] or src == tgt or any(r["start"] <= m.start("x") < r["end"] for r in rows):
+            continue
+        if _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
+            continue
+        rows.append(_row("paired_bian", "", src, tgt, L.QUOTED_BIAN_VERB, m.start("x"), m.end()))
     return rows
