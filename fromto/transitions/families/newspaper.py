@@ -16,7 +16,8 @@ _REJECT = ("time", "numeric", "identical poles", "same pole", "no source", "empt
 
 @matcher("free")
 def _no_longer(s: str) -> list[dict]:
-    """X不再(是)A，而是B: A no longer holds and B holds instead (考核评价不再看录入，而是看实效)."""
+    """X不再(是)A，而是B: A no longer holds and B holds instead (考核评价不再看录入，而是看实效); after a word of now,
+    不再A，有了B / 有更多的B (如今不再疲于应付检查，有更多的精力抓落实)."""
     rows = []
     for m in L.NO_LONGER_RE.finditer(s):
         src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
@@ -24,6 +25,14 @@ def _no_longer(s: str) -> list[dict]:
             continue
         rows.append(_row("no_longer", _subject_before(s, m.start()), m.group("x"), m.group("y"),
                          m.group("v") or "", m.start(), m.end()))
+    for m in L.NOW_NO_LONGER_HAVE_RE.finditer(s):
+        # 如今，…不再疲于应付检查了，有更多的精力抓落实: after a word of now, what no longer holds and what is had instead
+        if any(r["start"] <= m.start("x") < r["end"] for r in rows):
+            continue
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("no_longer", "", m.group("x"), m.group("y"), "", m.start("x") - 2, m.end("y")))
     return rows
 
 
