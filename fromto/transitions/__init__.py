@@ -58,7 +58,8 @@ Report prose (the Government Work Reports) writes the same constructions in more
   frame or a verb of benefit follows (将数字化为乡村振兴赋能); a small thing grown into a big one (小矛盾拖成了大纠纷);
   a thing named by what it was and, after a word of now, what it became (曾经的穷山村，如今成了富裕村); an achieved
   change between two quoted states without 从 (实现了“要我干”到“我要干”的转变); metamorphosis and sudden change
-  (蝶变为, 华丽转身为, 摇身一变成为, 从X一跃成为Y);
+  (蝶变为, 华丽转身为, 摇身一变成为, 从X一跃成为Y); 让/使X成为Y with X named in a poor, idle or former state
+  (让荒山成为金山银山; 让党员成为主心骨 gives X a role and is left);
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
@@ -155,7 +156,7 @@ from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
 from fromto.transitions.families.newspaper import (  # noqa: F401
-    _achieved_quoted, _before_change, _former_now, _made_into, _no_longer, _realised, _small_to_big,
+    _achieved_quoted, _before_change, _cause_become, _former_now, _made_into, _no_longer, _realised, _small_to_big,
 )
 from fromto.transitions.table import examples_table, extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
 from fromto.transitions import lexicon

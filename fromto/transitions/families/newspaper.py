@@ -1,5 +1,5 @@
 """Shapes newspaper prose gives a change of state: 不再X，而是Y; a state before a named change and after it; a plan
-becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变."""
+becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变; 让X成为Y."""
 
 from __future__ import annotations
 
@@ -93,6 +93,23 @@ def _achieved_quoted(s: str) -> list[dict]:
         if _reject_reason(src, tgt) in _REJECT:
             continue
         rows.append(_row("achieved_quoted", "", m.group("x"), m.group("y"), m.group("v"), m.start(), m.end()))
+    return rows
+
+
+@matcher("free")
+def _cause_become(s: str) -> list[dict]:
+    """让/使X成为Y with X named in a prior state (让荒山成为金山银山, 使落后村成为先进村): the labelling policy counts
+    it; X named without one (让党员成为先锋) is a thing given a role, not a change of state."""
+    rows = []
+    for m in L.CAUSE_BECOME_RE.finditer(s):
+        x = m.group("x")
+        tgt_raw = _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt) or L.PERSON_ELDER.match(src):
+            continue
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("cause_become", "", x, tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
     return rows
 
 
