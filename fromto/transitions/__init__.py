@@ -21,7 +21,8 @@ Report prose (the Government Work Reports) writes the same constructions in more
   转化为Y), shared by a later verb (把X改组为Y，或改为Z), running over commas to a later verb (把重点从X，Y，转为Z;
   it stops before a means: 从X上经过…的努力，…，也达到了Y), named as a whole before a part (私营商业中有一半以上
   转变为Y -> 私营商业), a body counted with 有 (全国有N个X，现在已经改组成为Y), the subject of a clause of time
-  (X在…以后，已经开始转变为Y), the object after a measure word (掀起了一场X，进而在…发展成为Y: 发展成为 only with
+  (X在…以后，已经开始转变为Y), a topic before a clause of time passing (这些果子，再过几个月就能红透，化作Y), the
+  object after a measure word (掀起了一场X，进而在…发展成为Y: 发展成为 only with
   such a source, since in its own clause its subject is an entity that grows), or the sentence's topic after a
   clause 他们是X (the pronoun's antecedent). Where a 变成-clause holds only adverbs (…的事情，如今却变成了现实) the
   source is the clause before, if it is a noun phrase (built with 的, or at most four characters);
@@ -43,10 +44,22 @@ Report prose (the Government Work Reports) writes the same constructions in more
   after 改造 a plain 成为 too: 改造X使它们成为Y); a verb of conversion joined to one of building after 把
   (把X调整和建设成为Y; never a place, never bare 建设成为); a verb of becoming in a relative clause after aspect or
   negation (没有转为公私合营的资本主义工业: the noun modified is the source);
-* newspaper shapes: two quoted states joined directly by a verb of going or becoming (“穷村”走上了“富路”); a
+* newspaper shapes: two quoted states joined directly by a verb of going or becoming (“穷村”走上了“富路”); two
+  short unquoted poles sharing their head joined by 变, alone in their clause (推动短板变长板); a
   caption's couplet whose short opening clause is the source of a verb that opens the next (荒山秃岭，化作绿水青山);
   a series of plain 从X到Y over commas, each the evidence of the others (从A到B，从C到D), and a chain closed by a
-  verb of becoming after a word of outcome (由A，到B，最终沦为C);
+  verb of becoming after a word of outcome (由A，到B，最终沦为C); a state before a named change and after it
+  (改造前这是个臭水沟，现在水干净得很: the word of change links the two times); a thing distorted into what it should
+  not be (把职责异化为走过场); substitution after 把 (把空话换成实话); a thing named in a poor or former state remade
+  (把破旧的老屋修成了民宿); people trained into a role with their former role stated (把种植大户培训成电商主播,
+  ruling N3); a source in the clause before a clause of a passive agent only (X，被他化作Y); a heading of a
+  two-character noun, 化为 and a short noun (感悟化为行动), and 化为/化作 after 把 even after a character
+  (把学习感悟化为行动), unless that character makes a verb in -化 (简化为, 细化为), 化作 is 化 + 作为/作出, or a
+  frame or a verb of benefit follows (将数字化为乡村振兴赋能); a small thing grown into a big one (小矛盾拖成了大纠纷);
+  a thing named by what it was and, after a word of now, what it became (曾经的穷山村，如今成了富裕村); an achieved
+  change between two quoted states without 从 (实现了“要我干”到“我要干”的转变); metamorphosis and sudden change
+  (蝶变为, 华丽转身为, 摇身一变成为, 从X一跃成为Y); 让/使X成为Y with X named in a poor, idle or former state
+  (让荒山成为金山银山; 让党员成为主心骨 gives X a role and is left);
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
@@ -100,6 +113,10 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
   有步骤), a parallel 从X到Y just before it or opening the next clause (not joined by 、: 从A到B、从C到D的每一道
   防线 is a range), or two opposite state words (从无到有, 从弱到强). Without such evidence 从X到Y in newspaper
   prose is mostly a range or a span;
+* ``money`` — money relabelled or moved from one head to another (将旅游支出转化为培训费用, a currency exchanged:
+  newspaper gold ruling N7); ``locative`` — a "source" that is a phrase of place opened by 到/在 (到基层变成…);
+  ``stages`` — a plain 从X到Y whose target lists parts or stages joined by 、 with no word of change near it
+  (从问题导入到案例研讨、小组讨论: kind 3 of the newspaper policy);
 * ``no source`` — a change verb whose source is absent or only a pronoun (使其转化为长效机制, 转化为现实生产力):
   a target without a stated source is not a transition. A pronoun after 使/让 is resolved when a reader would:
   in its own sentence (改造X，使之…; 对于X，…，使其…), else in the sentence before it in the same paragraph, which
@@ -138,7 +155,9 @@ from fromto.transitions.families.pronoun import _previous_resumed, _resumed_by_p
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
-from fromto.transitions.families.newspaper import _made_into, _no_longer, _realised  # noqa: F401
+from fromto.transitions.families.newspaper import (  # noqa: F401
+    _achieved_quoted, _before_change, _cause_become, _former_now, _made_into, _no_longer, _realised, _small_to_big,
+)
 from fromto.transitions.table import examples_table, extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
 from fromto.transitions import lexicon
 from fromto.transitions.lexicon import load  # noqa: F401

@@ -100,6 +100,14 @@ def _new_of_same_head(src: str, tgt: str) -> bool:
     return False
 
 
+def _money_relabelled(src: str, tgt: str) -> bool:
+    """True when both poles name money under different heads (旅游支出 -> 培训费用, 人民币 -> 美元): an expense relabelled
+    or money exchanged (ruling N7). The same head in two states (死钱 -> 活钱, 闲置资金 -> 流动资金) is a change of the
+    money's state."""
+    heads = [next((h for h in L.MONEY_HEAD if p.endswith(h)), None) for p in (src, tgt)]
+    return None not in heads and heads[0] != heads[1]
+
+
 def _reject_reason(src: str, tgt: str) -> str | None:
     """Why a pair of cleaned poles is no transition (time, numeric, identical …), or None."""
     if not src or not tgt:
@@ -120,6 +128,10 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "same pole"
     if _scale_only(src, tgt):
         return "same pole"
+    if _money_relabelled(src, tgt):
+        return "money"  # 将旅游支出转化为培训费用: money relabelled or moved (newspaper gold ruling N7)
+    if L.LOCATIVE_SOURCE.match(src):
+        return "locative"  # 到基层变成…: where something happens, not what it was
     if L.RELOCATED_PEOPLE.search(src):
         return "space"
     if L.MOTION_IN_POLE.search(src) and len(src) <= 8:

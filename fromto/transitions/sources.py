@@ -43,6 +43,13 @@ def _previous_clause_source(s: str, c0: int, bare: bool = False) -> tuple[str, i
         core = _clause_subject(L.QUANTITY_LEAD_RE.sub("", clause))
         if core:
             return core, s.rfind(core, p0, c0), False
+    if bare and L.LAPSE_CLAUSE.match(clause) and p0 >= 2 and s[p0 - 1] in "，,":
+        # 这些饮足甘霖的果子，再过几个月就能红透树梢，化作Y: a clause of time passing and the verb's clause share
+        # the subject of the clause before them, a noun phrase standing alone as the topic
+        q0 = _clause_start(s, p0 - 1)
+        topic = s[q0: p0 - 1]
+        if L.TOPIC_NP.match(topic) and not L.PRONOUN_SOURCE.match(topic):
+            return topic, q0, False
     m = L.MEASURE_OBJECT.search(clause)
     if m:
         clause = m.group(1)  # 掀起了一场…的政治动乱，进而发展成为Y: the object counted after the verb

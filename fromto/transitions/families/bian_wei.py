@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fromto.textio import QUOTE_PAIRS
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_end, _clause_start, _row, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
@@ -27,7 +28,9 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         else:
             before = s[_clause_start(s, i): i]
             listed = prev == "、" and L.LISTED_SET_PHRASE.match(s[i + 1:])
-            if before and not before.endswith(L.HUA_ALLOWED_BEFORE) and not listed:
+            # 是化“听”为“行”: a quotation mark right after 化/转 shows they begin no word (化工, 转移)
+            quoted = s[i + 1: i + 2] in QUOTE_PAIRS
+            if before and not before.endswith(L.HUA_ALLOWED_BEFORE) and not listed and not quoted:
                 continue  # after 、 only as a short set phrase in a list (…、化大公为小公、化公为私等), not 冶金、化工
             if s[i + 1: i + 2] in L.HUA_ZHUAN_NOT_BEFORE:
                 continue
@@ -52,6 +55,10 @@ def _bian_x_wei_y(s: str) -> list[dict]:
         q = tgt_raw.find(L.DENG)
         if q >= 1 and tgt_raw[q - 1] not in L.DENG_NOT_AFTER:
             tgt_raw, tgt_end = tgt_raw[:q], k + 1 + q  # 化公为私等种种违法乱纪现象: the list ends at 等
+        if tgt_raw[:1] in QUOTE_PAIRS:
+            q = tgt_raw.find(QUOTE_PAIRS[tgt_raw[0]], 1)
+            if q != -1 and tgt_raw[q + 1: q + 2] == L.DE:
+                tgt_raw, tgt_end = tgt_raw[: q + 1], k + 2 + q  # 化“听”为“行”的行动力: 的 links the phrase to a noun
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or not tgt or len(tgt_raw) > 20 or len(src_raw) > 16 or src == tgt:
             continue
@@ -79,7 +86,8 @@ def _gather_into(s: str) -> list[dict]:
 
 @matcher("free")
 def _quoted_bian(s: str) -> list[dict]:
-    """Bare “X”变“Y”: two quoted poles joined by 变, or by a verb of going or becoming (“穷村”走上了“富路”)."""
+    """Bare “X”变“Y”: two quoted poles joined by 变, or by a verb of going or becoming (“穷村”走上了“富路”); and two
+    short unquoted poles sharing their head, joined by 变 and alone in their clause (推动短板变长板)."""
     rows = []
     for m in L.QUOTED_BIAN_RE.finditer(s):
         src_raw = m.group(1) + m.group(2) + m.group(3)
@@ -96,4 +104,12 @@ def _quoted_bian(s: str) -> list[dict]:
         if src == tgt or _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
             continue
         rows.append(_row("quoted_turn", _subject_before(s, m.start()), src_raw, tgt_raw, m.group(4), m.start(), m.end()))
+    for m in L.PAIRED_BIAN_RE.finditer(s):
+        # 推动短板变长板: two short poles sharing their head, joined by 变, alone in their clause after a causative
+        src, tgt = m.group("x"), m.group("y")
+        if src[-1] != tgt[-1] or src == tgt or any(r["start"] <= m.start("x") < r["end"] for r in rows):
+            continue
+        if _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
+            continue
+        rows.append(_row("paired_bian", "", src, tgt, L.QUOTED_BIAN_VERB, m.start("x"), m.end()))
     return rows

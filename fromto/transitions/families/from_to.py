@@ -127,6 +127,8 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         supported = staged or parallel or followed or any(v in near for v in L.SUPPORT_VERBS)
         if not (quoted or headline or states or supported):
             return None
+        if len(raw[-1].split("、")) > 1 and not (quoted or states or supported):
+            return None  # 从问题牵引到文本精读、比较分析…: a list of stages or parts that coexist, not one state
         if quoted and not (headline or states or supported) and any(w in s[end:w1] for w in L.CONTINUITY_WORDS):
             return None  # 从“A”到“B”，这里延续着热度: instances of one lasting state, listed
         items = raw[0].split("、")

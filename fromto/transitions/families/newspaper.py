@@ -1,21 +1,23 @@
-"""Shapes newspaper prose gives a change of state: 不再X，而是Y; a plan becoming reality; 把X V成Y of one thing."""
+"""Shapes newspaper prose gives a change of state: 不再X，而是Y; a state before a named change and after it; a plan
+becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变; 让X成为Y."""
 
 from __future__ import annotations
 
 from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
 from fromto.transitions import lexicon as L
-from fromto.transitions.clauses import _clause_start, _row, _quotes_of, clean_pole
+from fromto.transitions.clauses import _clause_start, _open_quote, _row, _quotes_of, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
-from fromto.transitions.poles import _subject_before
+from fromto.transitions.poles import _subject_before, _trim_target
 from fromto.transitions.registry import matcher
 
 #: Kinds of look-alike that end a candidate of these shapes (see :func:`fromto.transitions.lookalikes._reject_reason`).
-_REJECT = ("time", "numeric", "identical poles", "same pole", "no source", "empty pole")
+_REJECT = ("time", "numeric", "identical poles", "same pole", "no source", "empty pole", "money", "locative")
 
 
 @matcher("free")
 def _no_longer(s: str) -> list[dict]:
-    """X不再(是)A，而是B: A no longer holds and B holds instead (考核评价不再看录入，而是看实效)."""
+    """X不再(是)A，而是B: A no longer holds and B holds instead (考核评价不再看录入，而是看实效); after a word of now,
+    不再A，有了B / 有更多的B (如今不再疲于应付检查，有更多的精力抓落实)."""
     rows = []
     for m in L.NO_LONGER_RE.finditer(s):
         src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
@@ -23,6 +25,91 @@ def _no_longer(s: str) -> list[dict]:
             continue
         rows.append(_row("no_longer", _subject_before(s, m.start()), m.group("x"), m.group("y"),
                          m.group("v") or "", m.start(), m.end()))
+    for m in L.NOW_NO_LONGER_HAVE_RE.finditer(s):
+        # 如今，…不再疲于应付检查了，有更多的精力抓落实: after a word of now, what no longer holds and what is had instead
+        if any(r["start"] <= m.start("x") < r["end"] for r in rows):
+            continue
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("no_longer", "", m.group("x"), m.group("y"), "", m.start("x") - 2, m.end("y")))
+    return rows
+
+
+@matcher("free")
+def _before_change(s: str) -> list[dict]:
+    """改造前X，现在Y: the state before a named change (改造, 整治, 搬迁 …) and the state now or after it. Without the
+    word of change a before/now pair is a contrast of two times (ruling N1 of the newspaper gold)."""
+    rows = []
+    for m in L.BEFORE_CHANGE_RE.finditer(s):
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("before_change", "", m.group("x"), m.group("y"), m.group("v"), m.start(), m.end()))
+    return rows
+
+
+@matcher("free")
+def _small_to_big(s: str) -> list[dict]:
+    """小X V成(了)大Y: a small thing left or made to grow into a big one (小疙瘩捂成了大麻烦). Verbs that regard or
+    render (当成, 说成, 做成) change no state; a verb of becoming (改造成) belongs to X变成Y."""
+    rows = []
+    for m in L.SMALL_TO_BIG_RE.finditer(s):
+        verb, v1 = m.group("v"), m.end("v") + 1
+        if verb in L.MADE_INTO_NOT_VERBS or verb[-1:] in L.MADE_INTO_NOT_VERBS or any(
+                L.TURN_RE.fullmatch(s, v1 - k, v1) for k in (2, 3)):
+            continue
+        x, y = s[m.start(): m.end("x")], s[m.start("y") - 1: m.end("y")]
+        if _reject_reason(clean_pole(x), clean_pole(y)) in _REJECT:
+            continue
+        rows.append(_row("small_to_big", "", x, y, s[m.start("v"): v1], m.start(), m.end()))
+    return rows
+
+
+@matcher("free")
+def _former_now(s: str) -> list[dict]:
+    """过去的X，如今成了Y: a thing named by what it was and, after a word of now, what it became (曾经的穷山村，如今成了
+    富裕村); the target stops before a head it modifies. With 成了/成为, which also name a role or a value (过去的经验，
+    如今成为财富), the former state must be marked: quoted or a word of a poor or former state."""
+    rows = []
+    for m in L.FORMER_NOW_RE.finditer(s):
+        tgt_raw = _trim_target(m.group("y"))
+        src, tgt = clean_pole(m.group("x")), clean_pole(tgt_raw)
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        if m.group("v") in L.IDENTITY_BECOME and not (_quotes_of(m.group("x")) or L.PRIOR_STATE_WORD.search(src)):
+            continue  # 过去的经验，如今成为财富: with 成为/成了 only a former state marked as such (穷, quoted) changes
+        rows.append(_row("former_now", "", m.group("x"), tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
+    return rows
+
+
+@matcher("free")
+def _achieved_quoted(s: str) -> list[dict]:
+    """实现“X”到“Y”的转变 without 从: two quoted states joined by 到/向 after a verb of achieving and before a change
+    noun (实现“要我干”到“我要干”的转变)."""
+    rows = []
+    for m in L.ACHIEVE_QUOTED_TO_RE.finditer(s):
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if _reject_reason(src, tgt) in _REJECT:
+            continue
+        rows.append(_row("achieved_quoted", "", m.group("x"), m.group("y"), m.group("v"), m.start(), m.end()))
+    return rows
+
+
+@matcher("free")
+def _cause_become(s: str) -> list[dict]:
+    """让/使X成为Y with X named in a prior state (让荒山成为金山银山, 使落后村成为先进村): the labelling policy counts
+    it; X named without one (让党员成为先锋) is a thing given a role, not a change of state."""
+    rows = []
+    for m in L.CAUSE_BECOME_RE.finditer(s):
+        x = m.group("x")
+        tgt_raw = _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt) or L.PERSON_ELDER.match(src):
+            continue
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("cause_become", "", x, tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
     return rows
 
 
@@ -72,14 +159,19 @@ def _shared_head(a: str, b: str) -> bool:
 def _prior_state(a: str, b: str) -> bool:
     """True when the first pole names the thing in a prior state (穷村) that the second does not: a thing made
     into a kind of itself with no prior state named (把节能环保产业打造成朝阳产业) is no change of state (ruling R2)."""
+    if L.PERSON_ELDER.match(a):
+        return False  # 老党员, 老支书: 老 before a person names seniority, not a former state
     return bool(L.PRIOR_STATE_WORD.search(a[:-1])) and not L.PRIOR_STATE_WORD.search(b[:-1])
 
 
 @matcher("free")
 def _made_into(s: str) -> list[dict]:
     """把X V成(了)Y where X and Y are two states of one thing: they share a head and X names a prior state
-    (把穷村带成了富村), or each holds a quoted state (把曾经“穷软散”的村，治理成了“绿富美”村: the quoted states are the poles). Verbs that regard,
-    render or cut a thing into a form (当成, 编成, 锯成) change no state."""
+    (把穷村带成了富村), or each holds a quoted state (把曾经“穷软散”的村，治理成了“绿富美”村: the quoted states are the poles),
+    or X names the thing in a poor or former state and a verb of remaking (REMAKE_VERBS: 修成, 改建成) or a quoted
+    target names what it became (把破旧的老屋修成了民宿), or people named by a former role (FORMER_ROLE_HEAD) are
+    trained into a new one (把种植大户培训成“电商主播”). Verbs that regard, render or cut a thing into a form
+    (当成, 编成, 锯成) change no state (ruling N3), and a 成 inside an open quotation is part of the quoted words."""
     rows = []
     if L.MADE_INTO_NEEDS[0] not in s:
         return rows
@@ -87,18 +179,31 @@ def _made_into(s: str) -> list[dict]:
         verb = m.group("v")
         if verb in L.MADE_INTO_NOT_VERBS or verb[-1:] in L.MADE_INTO_NOT_VERBS or verb.startswith(L.BIAN):
             continue
+        v1 = m.end("v") + 1
+        if any(L.TURN_RE.fullmatch(s, v1 - k, v1) for k in (2, 3)):
+            continue  # 把旧灯泡换成节能灯: a verb of becoming (换成, 改造成) is the verb of 把X变成Y, not V + 成
         x, y = m.group("x").strip(), m.group("y").strip()
+        v0 = m.start("v")
+        if len(verb) == 2 and verb not in L.REMAKE_VERBS and verb[1] in L.REMAKE_VERBS:
+            x, verb, v0 = x + verb[0], verb[1], v0 + 1  # 把…古门楼修成: the noun's last character is no verb
+        if _open_quote(x):
+            continue  # 把“功成不必在我”的境界与“功成必定有我”的担当融入…: the 成 stands inside a quotation
         qx, qy = _quotes_of(x), _quotes_of(y)
+        cx, cy = clean_pole(x), clean_pole(y)
         if qx and qy:
             sx, sy = _quoted(x), _quoted(y)
-        elif _shared_head(clean_pole(x), clean_pole(y)) and _prior_state(clean_pole(x), clean_pole(y)):
+        elif _prior_state(cx, cy) and (_shared_head(cx, cy) or qy or verb in L.REMAKE_VERBS):
+            # 把穷村带成了富村; 把破旧的老屋修成了“网红民宿”: a thing named in a prior state made into another state
+            sx, sy = x, y
+        elif verb in L.TRAIN_VERBS and cx.endswith(L.FORMER_ROLE_HEAD) and (qy or cy.endswith(L.NEW_ROLE_HEAD)):
+            # 把种植大户培训成“柑橘主播”: people trained into a role, their former role stated (ruling N3)
             sx, sy = x, y
         else:
             continue
         src, tgt = clean_pole(sx), clean_pole(sy)
         if not src or not tgt or _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
-        rows.append(_row("made_into", "", sx, sy, s[m.start("v"): m.end("v") + 1], m.start(), m.end()))
+        rows.append(_row("made_into", "", sx, sy, s[v0: m.end("v") + 1], m.start(), m.end()))
     return rows
 
 

@@ -39,7 +39,9 @@ def _find_connector(s: str, j: int, end: int, opener: str) -> tuple[str, int, in
                            or L.EMPHASIS_RE.match(s, j) and L.EMPHASIS_RE.match(s, k + 1)):
                 return ("become", v0, k + 1, s[v0: k + 1])
         if ch == L.DAO and k > j and (prev not in L.DAO_NOT_AFTER or s[k - 2:k] in L.DAO_AFTER_WORD) and nxt not in L.DAO_NOT_BEFORE:
-            if any(s[k - len(v): k] == v for v in L.SCOPE_TO_VERBS):
+            v = next((v for v in L.SCOPE_TO_VERBS if s[k - len(v): k] == v), None)
+            if v and s.find(v, k + 1, _clause_end(s, k + 1)) == -1:
+                # 由试点推广到全省 widens a scope; in 从有形覆盖到有效覆盖 the word heads both poles, a noun
                 return ("scope", k, k + 1, "")
             return ("to", k, k + 1, "")
         if ch == L.XIANG_CHAR and k > j and prev not in L.XIANG_NOT_AFTER and nxt not in L.XIANG_NOT_BEFORE:

@@ -58,7 +58,8 @@ def _bare_toward(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if L.OPENER_RE.search(src) or _reject_reason(src, tgt):
             continue
-        if vm.group(2) not in L.CONVERSION_VERBS and not (set(src) & set(tgt)) - L.FUNCTION_CHARS:
+        if vm.group(2) not in L.CONVERSION_VERBS and not (set(src) & set(tgt)) - L.FUNCTION_CHARS \
+                and not (_quotes_of(src_raw) and _quotes_of(tgt_raw)):
             # 对外贸易向优进优出转变, 高校向应用型转变: X is the thing that changes, not a state of it, so the
             # source is not stated; a change of kind within one kind shares its head (传统农业向现代农业转变)
             continue

@@ -26,16 +26,23 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         prev = s[v0 - 1] if v0 > 0 else ""
         if verb[0] == L.BIAN and prev in L.BIAN_NOT_AFTER:
             continue
-        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev):
-            # 化为 after a character is usually the end of a word (现代化为, 深化为); 转化为 is matched whole
+        c0 = _clause_start(s, v0)
+        passive = bool(L.PASSIVE_AGENT.fullmatch(s, c0, v0))  # 马克思的这句名言，被他化作教学准则
+        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev) and not passive and not L.HEADING_HUA.fullmatch(s) \
+                and not (verb in L.BA_HUA_VERBS and L.BA_MARKER.search(s, c0, v0) and prev not in L.HUA_WORD_BEFORE
+                         and not L.WORD_AFTER_ZUO.match(s, v1)):
+            # 化为 after a character is usually the end of a word (现代化为, 深化为); 转化为 is matched whole. After
+            # 把/将 it is the verb (把学习感悟化为行动), unless the character before makes a verb in -化 (简化为,
+            # 细化为) or 化作 is 化 + 作为/作出 (把数字化作为抓手, 变化作出)
             continue
+        if verb in L.HUA_VERBS and L.HAN_CHARACTER.match(prev) and L.FRAME_AFTER_HUA.match(s, v1):
+            continue  # 将数字化为乡村振兴赋能, 把规范化为主线: a word in -化, then 为 "for" or 以X为Y's frame
         if verb in L.ZHUAN_VERBS and prev in L.ZHUAN_NOT_AFTER:
             continue
         if verb[0] == L.GAI and prev in L.GAI_NOT_AFTER:  # 整改为主, 修改为 (a revision of wording)
             continue
         if verb.endswith(L.WEI) and L.EMPHASIS_AFTER_WEI.match(s[v1:]):
             continue  # 以X为主: a frame of emphasis, not a change
-        c0 = _clause_start(s, v0)
         for a, b in taken:
             if c0 <= b < v0 and s[b] == "、":
                 c0 = b + 1  # A演变为B、C演变为D: the second source starts after the first construction
@@ -75,8 +82,9 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             # 没有转为公私合营的资本主义工业: the verb of becoming modifies the noun after it, which is the source
             src_core, tgt_raw, offset = _relative_source(s, c0, before, tgt_raw)
             start, tgt_end = v0, v1 + offset
-        elif _only_words(L.LOCATIVE_END.sub("", before.strip(" 　")), L.NOT_NOMINAL + L.GOVERN_LEAD) and (
+        elif passive or _only_words(L.LOCATIVE_END.sub("", before.strip(" 　")), L.NOT_NOMINAL + L.GOVERN_LEAD) and (
                 not src_core or L.LOCATIVE_END.search(before)):
+            # a clause of adverbs only, or of a passive agent only (X，被他化作Y): the source is the clause before
             if last_ba and last_ba[1] + 1 == c0:
                 # 把X改组为Y，或改为Z: the source is shared with the construction before
                 src_core, start, after_ba = last_ba[0], last_ba[2], True
@@ -87,6 +95,10 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if verb in L.OWNER_VERBS and not L.OWNER_WORD.search(src_core):
             continue  # 改由地方自筹解决: no former owner or channel is stated
+        if verb in L.BA_ONLY_VERBS and (clean_pole(src_core).endswith(L.MONEY_HEAD) or clean_pole(tgt_raw).endswith(L.MONEY_HEAD)):
+            continue  # 把积蓄换成了书本: money exchanged for goods, or goods sold (ruling N7)
+        if verb in L.BA_ONLY_VERBS and not (after_ba and not from_before):
+            continue  # 班子换成了新人: without 把 the verb exchanges or replaces people, it names no prior state
         if L.COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
             continue  # 结构调整和改造成为重点: without 把 the joined verbs are the subject of 成为
         if L.COORD_TURN_RE.fullmatch(verb) and L.PLACE_UNIT.search(clean_pole(src_core)):
@@ -102,7 +114,7 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # a whole country or region is an entity, not a state (使中国变成…)
         if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
-        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source") \
+        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source", "money", "locative") \
                 or L.RELOCATED_PEOPLE.search(src):
             continue
         if L.OPENER_RE.search(src) and any(
