@@ -189,3 +189,14 @@ def test_the_2026_pages_beside_the_repository_give_every_gold_sentence():
     gold = read_resource_csv(paths.NEWSPAPER_GOLD_2026)
     sentences = newspaper.corpus_sentences(paths.PD2026, newspaper.PD2026.last_tune_date)
     assert newspaper.check_sentences(gold.to_dict("records"), sentences) == []
+
+
+def test_the_held_out_sentence_reports_the_fresh_half_when_it_was_measured():
+    rows = [{"gold": "newspapers", "split": "heldout", "level": "sentence", "precision": "0.8", "recall": "0.5",
+             "reading_list_recall": "0.7"},
+            {"gold": "news 2026", "split": "heldout", "level": "sentence", "precision": "0.9", "recall": "0.6",
+             "reading_list_recall": "0.75"}]
+    both = pd.DataFrame(rows)
+    assert newspaper.held_out_sentence(both).startswith("Newspapers, the 2026 held-out half: the rules find 60%")
+    assert "2025 held-out half" in newspaper.held_out_sentence(pd.DataFrame(rows[:1]))
+    assert newspaper.held_out_sentence(pd.DataFrame(rows[:1]).assign(split="opened")) == ""

@@ -240,3 +240,17 @@ def coding_side_by_side(page_agreement, page_coded, news_coding, report_overall=
                      "statements": int(row["transitions"]), "coverage": row["coverage"],
                      "alpha on coded rows": row["krippendorff_alpha"]})
     return pd.DataFrame(rows)
+
+
+def held_out_sentence(scores) -> str:
+    """One sentence on the newspapers' held-out figures in ``scores`` (the table ``benchmarks/transitions_newspaper.py
+    --write`` writes): the fresh 2026 half when it was measured, else the 2025 half. Empty when neither is there."""
+    for gold, split, label in (("news 2026", "heldout", "the 2026 held-out half"),
+                               ("newspapers", "heldout", "the 2025 held-out half")):
+        rows = scores[(scores["gold"] == gold) & (scores["split"] == split) & (scores["level"] == "sentence")]
+        if len(rows):
+            row = rows.iloc[0]
+            return (f"Newspapers, {label}: the rules find {float(row['recall']):.0%} of the sentences readers marked, "
+                    f"and {float(row['precision']):.0%} of the sentences they take hold a transition; with the "
+                    f"reading list, {float(row['reading_list_recall']):.0%} are reached.")
+    return ""
