@@ -343,6 +343,26 @@ def sentence_code(row, codebook: pd.DataFrame) -> tuple[str, list[str], float] |
     return found if found and found[2] >= SENTENCE_MIN_SCORE else None
 
 
+#: Verbs that turn a thing into its yield, use or result (化作 "turn into", 化为, 化成): verbs of conversion beside
+#: the extractor's list. Read as a verb, not as the end of a longer one: 化为 in 异化为 (degenerate into) or 演化为
+#: (evolve into) is no conversion (:func:`_yield_verb`). The set phrase 化X为Y is not among them: its one-character
+#: poles (化公为私, 化整为零) name kinds of their own, and its conversions (化危为机) are coded by their words.
+YIELD_VERBS = ("化作", "化为", "化成")
+#: Where a yield verb may stand in a construction's description (``marker``: X化作Y, X被化作Y, X…化为Y): after the
+#: start, a pole letter, an ellipsis, a coverb or a space, never after a character of a longer verb.
+_YIELD_IN_MARKER = re.compile(r"(?:^|(?<=[XYZ…被将把让使要能可\s]))(?:" + "|".join(YIELD_VERBS) + r")")
+
+
+def _yield_verb(row) -> str:
+    """The yield verb of ``row`` (:data:`YIELD_VERBS`), from its ``verb`` field or its ``marker``; ``""`` when it has
+    none."""
+    verb, marker = cell_text(row.get("verb")), cell_text(row.get("marker"))
+    if verb in YIELD_VERBS:
+        return verb
+    m = _YIELD_IN_MARKER.search(marker)
+    return m.group(0) if m else ""
+
+
 def _has_conversion_verb(row) -> str:
     for field in ("verb", "marker"):
         value = cell_text(row.get(field))
@@ -350,7 +370,30 @@ def _has_conversion_verb(row) -> str:
         for verb in sorted(transitions.CONVERSION_VERBS):
             if verb in value:
                 return verb
-    return ""
+    return _yield_verb(row)
+
+
+def conversion_across_kinds(row, codebook: pd.DataFrame) -> str:
+    """R3's test of a construction with a verb of conversion (:func:`_has_conversion_verb`): ``""`` when it does
+    not apply, else what ``code_rule`` says of it.
+
+    A verb of conversion says that X yields Y, unless X and Y are two kinds of one thing (由产品经济向商品经济转化:
+    two economic systems; 经济环境从紧张向宽松转化: two conditions). The poles are read one by one: when both hold
+    keywords and no code is common to them, or only the source holds any, the poles are no two kinds of one thing
+    and the row is CONVERSION (调研成果 → 政策工具箱; 网格高频事项 → 政府决策重要参考). A keyword found in both poles
+    names what both sides are, not what changes, and is left out (问题清单 → 履职清单 is no change of 清单, a list).
+    When neither pole or only the target holds a keyword, this test does not apply: the target's words may name what
+    the source becomes (土地 → 建设用地), so R3 reads them, and poles with no keyword reach R4 and R5."""
+    verb = _has_conversion_verb(row)
+    if not verb:
+        return ""
+    hits = [keyword_hits([pole], codebook) for pole in (row.get("source"), row.get("target"))]
+    shared = {w for ws in hits[0].values() for w in ws} & {w for ws in hits[1].values() for w in ws}
+    src, tgt = ({c for c, ws in h.items() if any(w not in shared for w in ws)} for h in hits)
+    if not src or (tgt and src & tgt):
+        return ""
+    name = lambda codes: "|".join(sorted(codes)) or "none"  # noqa: E731
+    return f"conversion verb {verb}: the poles are no two kinds of one thing ({name(src)} → {name(tgt)})"
 
 
 def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
@@ -371,6 +414,9 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
         if key in restated:
             code, head = restated[key]
             return code, f"R2 restates a transition whose subject head is {head}"
+    across = conversion_across_kinds(row, codebook)
+    if across and CONVERSION_CODE in set(codebook["code"]):
+        return CONVERSION_CODE, f"R3 {across}"
     ranked = _ranked_codes([row.get("source"), row.get("target")], codebook)
     if ranked:
         tie = _tie(ranked)
