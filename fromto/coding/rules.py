@@ -263,6 +263,8 @@ def keyword_code(source, target, codebook: pd.DataFrame) -> tuple[str, list[str]
 
 #: Punctuation that ends the noun phrase after a construction.
 _PHRASE_END = "，。；：、！？,.;:!?（）()“”‘’「」『』\"' \t\n—…"
+#: Closing quotes that may stand between a quoted target pole and the rest of its sentence.
+_CLOSING_QUOTES = "”’」』\"'"
 #: How far after the target pole the 的 of a following head noun may stand (room for the verb: 转变的, 过渡的).
 _HEAD_GAP = 4
 #: Longest head-noun phrase read after 的.
@@ -309,6 +311,7 @@ def head_noun(row) -> str:
     rest = sentence[end:end + _HEAD_GAP + 1 + _HEAD_MAX] if end >= 0 else sentence[end:]
     if cell_text(row.get("marker")).endswith("的N") and cell_text(row.get("verb")):
         return _phrase(cell_text(row.get("verb")) + rest)
+    rest = rest.lstrip(_CLOSING_QUOTES)  # a target in quotes ends after its closing quote: 化“听”为“行”的行动力
     de = rest.find("的", 0, _HEAD_GAP + 1)
     if de == -1 or any(ch in _PHRASE_END for ch in rest[:de]):
         return ""
