@@ -309,7 +309,14 @@ NEWSPAPER_KINDS = {
     ("种粮大户", "带货主播"): "STATUS",
     # a place turned to tourism: 打卡点 is read whole, not as 打卡 (clock-in formalism)
     ("破旧老屋", "网红打卡点"): "STRUCTURE",
+    # organisations present in form, then in effect
+    ("有形覆盖", "有效覆盖"): "FUNCTION",
 }
+
+
+def test_a_list_is_a_tool_of_work_and_only_a_named_regime_of_lists_an_instrument(book):
+    assert _one("审批制", "负面清单", book=book)["code"] == "INSTITUTIONS"
+    assert _one("问题清单", "任务清单", book=book)["code"] != "INSTITUTIONS"
 
 
 @pytest.mark.parametrize("source, target", list(NEWSPAPER_KINDS))
