@@ -311,6 +311,12 @@ NEWSPAPER_KINDS = {
     ("破旧老屋", "网红打卡点"): "STRUCTURE",
     # organisations present in form, then in effect
     ("有形覆盖", "有效覆盖"): "FUNCTION",
+    # set metaphors of official prose for the same kinds: a one-man show and a chorus, a showpiece and the landscape,
+    # transfusion and self-generated blood, people chasing policies and policies finding people
+    ("独角戏", "大合唱"): "PARTICIPATION",
+    ("盆景", "风景"): "SCALE",
+    ("输血", "造血"): "GROWTH_MODE",
+    ("人找政策", "政策找人"): "WORK_METHOD",
 }
 
 
