@@ -317,6 +317,10 @@ NEWSPAPER_KINDS = {
     ("盆景", "风景"): "SCALE",
     ("输血", "造血"): "GROWTH_MODE",
     ("人找政策", "政策找人"): "WORK_METHOD",
+    # grades of villages beyond the tune half's (a village in debt, a prosperous one), not 村 read as a unit of scale
+    ("负债村", "富裕村"): "STAGE",
+    # petitions carried up by the people, or officials going down to receive them
+    ("群众上访", "干部下访"): "WORK_METHOD",
 }
 
 
