@@ -44,12 +44,12 @@ R6 ``hint``             keywords of the stated subject or anywhere in the senten
                         to code: they say what thing changes or what the sentence is about, not the kind of change
                         (干部 in a sentence about a change of attitude; 村 for a village that grows rich; 乡村治理 for
                         village affairs that villagers come to treat as their own; 工作成效 for a way of working).
-                        Measured on the People's Daily 2025 statements (before the keywords of its kinds were
-                        widened), letting the subject's words code would have coded 5 more rows, 3 as the
-                        independent coder did: below the agreement the rules aim at. When the poles, their context
-                        and the verb decided nothing, the row is UNCODED and ``code_rule``
-                        names the code the subject's (or else the sentence's) words point to, as a hint for the
-                        reader.
+                        Measured on the People's Daily 2025 statements before the keywords of its kinds were
+                        widened, letting the subject's words code would have coded 5 more rows, 3 as the
+                        independent coder did (after, one row, as the coder did): too few, and too mixed, to let
+                        a subject's words code. When the poles, their context and the verb decided nothing, the
+                        row is UNCODED and ``code_rule`` names the code the subject's (or else the sentence's)
+                        words point to, as a hint for the reader.
 R7 ``none``             nothing applies: UNCODED, "needs a reader". The rules never assign OTHER: OTHER and
                         NOT_A_TRANSITION are a reader's decisions, made on the coding sheet (:mod:`fromto.coding.sheets`).
 
