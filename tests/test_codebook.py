@@ -100,6 +100,32 @@ def test_conversion_verb_does_not_override_the_content_of_the_poles(book):
     assert row["code"] == "ECONOMIC_SYSTEM" and row["code_rule"].startswith("R3")
 
 
+def test_a_conversion_verb_between_poles_of_different_kinds_is_conversion(book):
+    # 调研 is a way of working, 政策 an instrument: no two kinds of one thing, so the verb says what happens.
+    row = _one("调研报告", "政策工具", verb="转化为", book=book)
+    assert row["code"] == "CONVERSION"
+    assert row["code_rule"] == ("R3 conversion verb 转化: the poles are no two kinds of one thing "
+                                "(WORK_METHOD → INSTITUTIONS)")
+    # only the target names a kind: land becomes building land, a change of use, and the keywords decide
+    row = _one("土地", "建设用地", verb="转化为", book=book)
+    assert (row["code"], row["code_rule"]) == ("STRUCTURE", "R3 keywords 建设用地")
+
+
+def test_a_word_both_poles_share_does_not_make_them_two_kinds_of_one_thing(book):
+    # 清单 (a list) stands on both sides: what changes is a list of problems into one of duties done.
+    row = _one("问题清单", "履职清单", verb="转化为", book=book)
+    assert (row["code"], row["code_rule"]) == (
+        "CONVERSION", "R3 conversion verb 转化: the poles are no two kinds of one thing (SITUATION → none)")
+
+
+def test_yield_verbs_are_read_as_verbs_and_not_inside_longer_verbs(book):
+    assert _one("甲式", "乙式", marker="X被化作Y", book=book)["code_rule"] == "R5 conversion verb 化作"
+    assert _one("甲式", "乙式", verb="化为", book=book)["code_rule"] == "R5 conversion verb 化为"
+    # 异化为 (degenerate into) and 演化为 (evolve into) end in 化为 but turn nothing into its yield
+    assert _one("甲式", "乙式", marker="将X异化为Y", book=book)["code"] == "UNCODED"
+    assert _one("甲式", "乙式", marker="X演化为Y", book=book)["code"] == "UNCODED"
+
+
 def test_asset_turned_into_a_result_is_conversion_by_its_words(book):
     row = _one("党的政治优势、组织优势", "区域经济效益", verb="转化为", book=book)
     assert row["code"] == "CONVERSION" and row["code_rule"].startswith("R3")
@@ -267,7 +293,40 @@ NEWSPAPER_KINDS = {
     # a plan, a policy or a test turned into deeds and answers
     ("产业政策", "民生实事"): "CONVERSION",
     ("考卷", "答卷"): "CONVERSION",
+    # ways of working: visits made for the record or in depth, stock talk or plain talk, one case or its class
+    ("打卡式", "沉浸式"): "WORK_METHOD",
+    ("套话", "大白话"): "WORK_METHOD",
+    ("就事论事", "解决一类事"): "WORK_METHOD",
+    # a post for serving the people turned to private gain; a respected person turned culprit
+    ("为民服务的岗位", "谋私的后门"): "CONDUCT",
+    ("受人尊敬的教师", "罪人"): "CONDUCT",
+    # people who look on and then act together, or who treat common business as their own
+    ("一旁看", "一起干"): "PARTICIPATION",
+    ("别人的事", "自家事"): "PARTICIPATION",
+    # a small problem that grows into trouble
+    ("小疙瘩", "大麻烦"): "SITUATION",
+    # farmers' occupations in the rural economy
+    ("种粮大户", "带货主播"): "STATUS",
+    # a place turned to tourism: 打卡点 is read whole, not as 打卡 (clock-in formalism)
+    ("破旧老屋", "网红打卡点"): "STRUCTURE",
+    # organisations present in form, then in effect
+    ("有形覆盖", "有效覆盖"): "FUNCTION",
+    # set metaphors of official prose for the same kinds: a one-man show and a chorus, a showpiece and the landscape,
+    # transfusion and self-generated blood, people chasing policies and policies finding people
+    ("独角戏", "大合唱"): "PARTICIPATION",
+    ("盆景", "风景"): "SCALE",
+    ("输血", "造血"): "GROWTH_MODE",
+    ("人找政策", "政策找人"): "WORK_METHOD",
+    # grades of villages beyond the tune half's (a village in debt, a prosperous one), not 村 read as a unit of scale
+    ("负债村", "富裕村"): "STAGE",
+    # petitions carried up by the people, or officials going down to receive them
+    ("群众上访", "干部下访"): "WORK_METHOD",
 }
+
+
+def test_a_list_is_a_tool_of_work_and_only_a_named_regime_of_lists_an_instrument(book):
+    assert _one("审批制", "负面清单", book=book)["code"] == "INSTITUTIONS"
+    assert _one("问题清单", "任务清单", book=book)["code"] != "INSTITUTIONS"
 
 
 @pytest.mark.parametrize("source, target", list(NEWSPAPER_KINDS))
@@ -293,6 +352,10 @@ def test_head_noun_after_the_construction_decides_when_the_poles_hold_no_keyword
     coded = rules.code_transitions(df, book, glossary={}).iloc[0]
     assert rules.head_noun(df.iloc[0].to_dict()) == "经济体制"
     assert (coded["code"], coded["code_rule"]) == ("ECONOMIC_SYSTEM", "R4 head noun 经济体制 (subject head 经济体制)")
+
+
+def test_head_noun_is_read_past_the_closing_quote_of_a_quoted_target():
+    assert rules.head_noun({"sentence": "关键是化“甲”为“乙”的行动力。", "target": "乙"}) == "行动力"
 
 
 def test_head_noun_is_found_after_the_target_when_no_offsets_are_given():
@@ -457,9 +520,11 @@ def test_a_way_of_working_and_conduct_have_their_own_group(book):
     for code in ("WORK_METHOD", "CONDUCT"):
         assert rows.at[code, "parent"] == "WORK_STYLE" and rows.at[code, "kind"] == "theme"
         assert rows.at[code, "v2_code"] == "OTHER" and rows.at[code, "v1_code"] == "OTHER"
-    # a stated subject names the kind: 工作作风 is a way of working, 作风 alone the conduct measured by discipline
+    # a stated subject names the kind: 工作作风 is a way of working, 作风问题 a lapse of conduct; 作风 alone names
+    # the group (work style), which is not codable, so the poles decide
     assert rules.subject_code("基层的工作作风", book) == ("WORK_METHOD", "工作作风")
-    assert rules.subject_code("党的作风", book) == ("CONDUCT", "作风")
+    assert rules.subject_code("党员的作风问题", book) == ("CONDUCT", "作风问题")
+    assert rules.subject_code("党的作风", book) is None
 
 
 def test_v1_codes_map_back_to_the_first_codebook(book):

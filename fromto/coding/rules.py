@@ -23,22 +23,33 @@ R3 ``keywords``         words of the kind of content each code covers (``keyword
                         counted again (城镇居民 counts once, for STATUS); a one-character keyword scores ½, one of
                         two or three characters 1, a longer one 1½ (a long term is specific: 土地所有制); ``=X``
                         matches only a whole pole X and scores 1 (化危为机: 危 → 机). Two codes tied for the top
-                        score abstain: UNCODED, the tie named in ``code_rule``, for a reader.
+                        score abstain: UNCODED, the tie named in ``code_rule``, for a reader. First, a construction
+                        with a verb of conversion (R5's list) is read pole by pole (:func:`conversion_across_kinds`):
+                        when the poles are no two kinds of one thing (their keywords share no code, a word both
+                        poles hold left out, or only the source holds any: 调研成果 → 政策工具箱, 问题清单 → 履职清单),
+                        X yields Y and the row is CONVERSION (``R3 conversion verb …``); two kinds of one thing
+                        (产品经济 → 商品经济) and a target that alone names a kind (土地 → 建设用地) are left to the
+                        keywords.
 R4 ``context``          no keyword in the poles, but the words around them name the kind of change: the head noun
                         that follows the construction (…向市场经济转变的**经济体制**; :func:`head_noun`), read first
                         as a subject head (R1's list) and then for keywords, together with the verb (a tie decides
                         nothing). ``code_rule`` names the words (``R4 head noun 经济体制``, ``R4 context keywords
                         …``).
 R5 ``verb``             nothing above applies, and the construction is a verb of conversion (the extractor's
-                        :data:`fromto.transitions.CONVERSION_VERBS`: 转化为/转化成, 蜕变为, 嬗变为, 演变为):
-                        CONVERSION. The verb never overrides content words (由产品经济向商品经济转化 is
+                        :data:`fromto.transitions.CONVERSION_VERBS`: 转化为/转化成, 蜕变为, 嬗变为, 演变为; and
+                        :data:`YIELD_VERBS`, 化作/化为/化成, read as verbs, not inside 异化为 or 演化为):
+                        CONVERSION. The verb never overrides poles of one kind (由产品经济向商品经济转化 is
                         ECONOMIC_SYSTEM by R3).
 R6 ``hint``             keywords of the stated subject or anywhere in the sentence, scored as in R3, are not enough
                         to code: they say what thing changes or what the sentence is about, not the kind of change
-                        (干部 in a sentence about a change of attitude; 村 for a village that grows rich). When the
-                        poles, their context and the verb decided nothing, the row is UNCODED and ``code_rule``
-                        names the code the subject's (or else the sentence's) words point to, as a hint for the
-                        reader.
+                        (干部 in a sentence about a change of attitude; 村 for a village that grows rich; 乡村治理 for
+                        village affairs that villagers come to treat as their own; 工作成效 for a way of working).
+                        Measured on the People's Daily 2025 statements before the keywords of its kinds were
+                        widened, letting the subject's words code would have coded 5 more rows, 3 as the
+                        independent coder did (after, one row, as the coder did): too few, and too mixed, to let
+                        a subject's words code. When the poles, their context and the verb decided nothing, the
+                        row is UNCODED and ``code_rule`` names the code the subject's (or else the sentence's)
+                        words point to, as a hint for the reader.
 R7 ``none``             nothing applies: UNCODED, "needs a reader". The rules never assign OTHER: OTHER and
                         NOT_A_TRANSITION are a reader's decisions, made on the coding sheet (:mod:`fromto.coding.sheets`).
 
@@ -263,6 +274,8 @@ def keyword_code(source, target, codebook: pd.DataFrame) -> tuple[str, list[str]
 
 #: Punctuation that ends the noun phrase after a construction.
 _PHRASE_END = "，。；：、！？,.;:!?（）()“”‘’「」『』\"' \t\n—…"
+#: Closing quotes that may stand between a quoted target pole and the rest of its sentence.
+_CLOSING_QUOTES = "”’」』\"'"
 #: How far after the target pole the 的 of a following head noun may stand (room for the verb: 转变的, 过渡的).
 _HEAD_GAP = 4
 #: Longest head-noun phrase read after 的.
@@ -309,6 +322,7 @@ def head_noun(row) -> str:
     rest = sentence[end:end + _HEAD_GAP + 1 + _HEAD_MAX] if end >= 0 else sentence[end:]
     if cell_text(row.get("marker")).endswith("的N") and cell_text(row.get("verb")):
         return _phrase(cell_text(row.get("verb")) + rest)
+    rest = rest.lstrip(_CLOSING_QUOTES)  # a target in quotes ends after its closing quote: 化“听”为“行”的行动力
     de = rest.find("的", 0, _HEAD_GAP + 1)
     if de == -1 or any(ch in _PHRASE_END for ch in rest[:de]):
         return ""
@@ -343,6 +357,26 @@ def sentence_code(row, codebook: pd.DataFrame) -> tuple[str, list[str], float] |
     return found if found and found[2] >= SENTENCE_MIN_SCORE else None
 
 
+#: Verbs that turn a thing into its yield, use or result (化作 "turn into", 化为, 化成): verbs of conversion beside
+#: the extractor's list. Read as a verb, not as the end of a longer one: 化为 in 异化为 (degenerate into) or 演化为
+#: (evolve into) is no conversion (:func:`_yield_verb`). The set phrase 化X为Y is not among them: its one-character
+#: poles (化公为私, 化整为零) name kinds of their own, and its conversions (化危为机) are coded by their words.
+YIELD_VERBS = ("化作", "化为", "化成")
+#: Where a yield verb may stand in a construction's description (``marker``: X化作Y, X被化作Y, X…化为Y): after the
+#: start, a pole letter, an ellipsis, a coverb or a space, never after a character of a longer verb.
+_YIELD_IN_MARKER = re.compile(r"(?:^|(?<=[XYZ…被将把让使要能可\s]))(?:" + "|".join(YIELD_VERBS) + r")")
+
+
+def _yield_verb(row) -> str:
+    """The yield verb of ``row`` (:data:`YIELD_VERBS`), from its ``verb`` field or its ``marker``; ``""`` when it has
+    none."""
+    verb, marker = cell_text(row.get("verb")), cell_text(row.get("marker"))
+    if verb in YIELD_VERBS:
+        return verb
+    m = _YIELD_IN_MARKER.search(marker)
+    return m.group(0) if m else ""
+
+
 def _has_conversion_verb(row) -> str:
     for field in ("verb", "marker"):
         value = cell_text(row.get(field))
@@ -350,7 +384,30 @@ def _has_conversion_verb(row) -> str:
         for verb in sorted(transitions.CONVERSION_VERBS):
             if verb in value:
                 return verb
-    return ""
+    return _yield_verb(row)
+
+
+def conversion_across_kinds(row, codebook: pd.DataFrame) -> str:
+    """R3's test of a construction with a verb of conversion (:func:`_has_conversion_verb`): ``""`` when it does
+    not apply, else what ``code_rule`` says of it.
+
+    A verb of conversion says that X yields Y, unless X and Y are two kinds of one thing (由产品经济向商品经济转化:
+    two economic systems; 经济环境从紧张向宽松转化: two conditions). The poles are read one by one: when both hold
+    keywords and no code is common to them, or only the source holds any, the poles are no two kinds of one thing
+    and the row is CONVERSION (调研成果 → 政策工具箱; 网格高频事项 → 政府决策重要参考). A keyword found in both poles
+    names what both sides are, not what changes, and is left out (问题清单 → 履职清单 is no change of 清单, a list).
+    When neither pole or only the target holds a keyword, this test does not apply: the target's words may name what
+    the source becomes (土地 → 建设用地), so R3 reads them, and poles with no keyword reach R4 and R5."""
+    verb = _has_conversion_verb(row)
+    if not verb:
+        return ""
+    hits = [keyword_hits([pole], codebook) for pole in (row.get("source"), row.get("target"))]
+    shared = {w for ws in hits[0].values() for w in ws} & {w for ws in hits[1].values() for w in ws}
+    src, tgt = ({c for c, ws in h.items() if any(w not in shared for w in ws)} for h in hits)
+    if not src or (tgt and src & tgt):
+        return ""
+    name = lambda codes: "|".join(sorted(codes)) or "none"  # noqa: E731
+    return f"conversion verb {verb}: the poles are no two kinds of one thing ({name(src)} → {name(tgt)})"
 
 
 def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
@@ -371,6 +428,9 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
         if key in restated:
             code, head = restated[key]
             return code, f"R2 restates a transition whose subject head is {head}"
+    across = conversion_across_kinds(row, codebook)
+    if across and CONVERSION_CODE in set(codebook["code"]):
+        return CONVERSION_CODE, f"R3 {across}"
     ranked = _ranked_codes([row.get("source"), row.get("target")], codebook)
     if ranked:
         tie = _tie(ranked)
