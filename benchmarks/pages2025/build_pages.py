@@ -213,6 +213,32 @@ class Spec:
     ascii: bool
     series: str
     articles: list   # (file, sha256)
+    name: str = ""   # the page's file name (the date, or DATE~variant for a layout variant)
+    heads: str = "full"   # which head furniture the articles print (see VARIANT_HEADS)
+
+
+#: Layout variants of a page's heads, by kind (the page's and the seed's conventions, furniture left out):
+#: ``full`` as the markup says; ``no-byline`` an article with a column or pre-title (a commentary too) prints
+#: its head without a byline; ``column-only`` no byline and no pre-title (the column line and the title are the
+#: only furniture); ``pre-title-only`` no byline and no column (the pre-title and the title); an article left
+#: with its title alone keeps its byline in these three. ``title-only``: every article after the first prints
+#: its title alone (no column, pre-title, subtitle or byline). The page's first article keeps its furniture, so
+#: the page opens as the seed's does.
+VARIANT_HEADS = {"full": (), "no-byline": ("byline",), "column-only": ("byline", "pre_title"),
+                 "pre-title-only": ("byline", "column"),
+                 "title-only": ("byline", "column", "pre_title", "subtitle")}
+
+
+def strip_heads(art: list, heads: str, first: bool) -> list:
+    """An article's blocks without the head furniture the variant leaves out (none for the page's first).
+
+    The byline goes only where some furniture is left above the title (a column or a pre-title): an article
+    printed with its title alone is another kind (``title-only``)."""
+    drop = set(() if first else VARIANT_HEADS[heads])
+    kept = {b.kind for b in art if b.kind not in drop}
+    if heads != "title-only" and not kept & {"column", "pre_title"}:
+        drop.discard("byline")
+    return [b for b in art if b.kind not in drop]
 
 
 def read_spec(path: Path) -> Spec:
@@ -223,11 +249,15 @@ def read_spec(path: Path) -> Spec:
         parts = raw.split("\t")
         if parts[0] == "article" and len(parts) == 3:
             arts.append((parts[1], parts[2]))
-        elif parts[0] in ("date", "split", "ascii", "series") and len(parts) == 2:
+        elif parts[0] in ("date", "split", "ascii", "series", "variant", "heads") and len(parts) == 2:
             opts[parts[0]] = parts[1]
         else:
             raise SpecError(f"{path.name}:{k}: not a spec row")
-    return Spec(opts["date"], opts["split"], opts["ascii"] == "1", opts["series"], arts)
+    heads = opts.get("heads", "full")
+    if heads not in VARIANT_HEADS:
+        raise SpecError(f"{path.name}: heads {heads!r} is not one of {', '.join(VARIANT_HEADS)}")
+    name = opts["date"] + (f"~{opts['variant']}" if "variant" in opts else "")
+    return Spec(opts["date"], opts["split"], opts["ascii"] == "1", opts["series"], arts, name, heads)
 
 
 def cut_point(text: str, share: float) -> int:
@@ -252,7 +282,7 @@ def build_page(spec: Spec, corpus: Path) -> tuple[str, list[Block]]:
         if hashlib.sha256(data).hexdigest() != sha:
             raise SpecError(f"{name}: sha256 differs from the spec's")
         for art in classify(md_blocks(data.decode("utf-8"))):
-            page_arts.append((name, art))
+            page_arts.append((name, strip_heads(art, spec.heads, not page_arts)))
     # the page break: the longest body paragraph of the page that no caption cuts
     cut_by_caption = set()
     plans = []
@@ -368,12 +398,32 @@ def write_specs(corpus: Path) -> None:
         (HERE / f"{date}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
+def write_variants() -> None:
+    """One spec per tuning page and head variant (``DATE~VARIANT.tsv``, split ``variant``): the tuning page's
+    articles and layout choices with the variant's heads. Held-out pages get no variants."""
+    for spec_path in sorted(HERE.glob("2025-??-??.tsv")):
+        spec = read_spec(spec_path)
+        if spec.split != "tune":
+            continue
+        for heads in VARIANT_HEADS:
+            if heads == "full":
+                continue
+            rows = [f"# Layout variant of the tuning page of {spec.date}: its articles and layout choices, the",
+                    f"# heads printed as variant {heads!r} of build_pages.py (VARIANT_HEADS).",
+                    f"date\t{spec.date}", f"variant\t{heads}", "split\tvariant", f"ascii\t{int(spec.ascii)}",
+                    f"series\t{spec.series}", f"heads\t{heads}"]
+            rows += [f"article\t{f}\t{sha}" for f, sha in spec.articles]
+            (HERE / f"{spec.date}~{heads}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, help="folder for the pages (outside the repository)")
     ap.add_argument("--corpus", help="the corpus folder (holding SOURCES.tsv and articles/)")
-    ap.add_argument("--split", choices=("tune", "heldout", "all"), default="all")
+    ap.add_argument("--split", choices=("tune", "variant", "heldout", "all"), default="all")
     ap.add_argument("--write-specs", action="store_true", help="write one spec per issue date from SOURCES.tsv")
+    ap.add_argument("--write-variants", action="store_true",
+                    help="write the layout variants' specs from the tuning pages' specs")
     ap.add_argument("--write-expected", action="store_true",
                     help="write the committed positions files from the rules (instead of checking them)")
     args = ap.parse_args(argv)
@@ -383,6 +433,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.write_specs:
         write_specs(corpus)
+        return 0
+    if args.write_variants:
+        write_variants()
         return 0
     if args.out is None:
         ap.error("--out is required")
@@ -398,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             text, expected = build_page(spec, corpus)
             rows = reader_rows(expected)
-            committed = HERE / f"{spec.date}.expected.csv"
+            committed = HERE / f"{spec.name}.expected.csv"
             positions = [{k: r[k] for k in ("article", "kind", "file", "block")} for r in rows]
             if args.write_expected:
                 with committed.open("w", encoding="utf-8", newline="") as fh:
@@ -411,13 +464,13 @@ def main(argv: list[str] | None = None) -> int:
                             for r in csv.DictReader(fh)]
                 if want != positions:
                     raise SpecError(f"{committed.name}: the rules no longer give the committed structure")
-            (out / f"{spec.date}.txt").write_text(text, encoding="utf-8", newline="\n")
-            with (out / f"{spec.date}.expected.csv").open("w", encoding="utf-8", newline="") as fh:
+            (out / f"{spec.name}.txt").write_text(text, encoding="utf-8", newline="\n")
+            with (out / f"{spec.name}.expected.csv").open("w", encoding="utf-8", newline="") as fh:
                 w = csv.DictWriter(fh, ["article", "kind", "text_start"], lineterminator="\n",
                                    extrasaction="ignore")
                 w.writeheader()
                 w.writerows(rows)
-            (out / f"{spec.date}.split").write_text(spec.split + "\n", encoding="utf-8")
+            (out / f"{spec.name}.split").write_text(spec.split + "\n", encoding="utf-8")
     except SpecError as exc:
         print(f"build_pages.py: {exc}", file=sys.stderr)
         return 2

@@ -47,7 +47,6 @@ def evaluate(pages: Path, split: str, show: bool = False) -> dict:
     from fromto.textio import read_text
 
     figures, total = {}, {}
-    quiet = split == "heldout"
     for exp_path in sorted(pages.glob("2025-*.expected.csv")):
         name = exp_path.name.split(".")[0]
         page_split = (pages / f"{name}.split").read_text(encoding="utf-8").strip()
@@ -57,7 +56,7 @@ def evaluate(pages: Path, split: str, show: bool = False) -> dict:
         s = scoring.compare(scoring.read_expected(exp_path), scoring.cleaner_blocks(result))
         figures[name] = s
         scoring.add(total, s)
-        if not quiet:
+        if page_split != "heldout":
             print("\n".join(scoring.summarise(name, s)))
             if show:
                 for i, a, k, t in s["missed"]:
@@ -72,14 +71,14 @@ def evaluate(pages: Path, split: str, show: bool = False) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("tune", "heldout", "all"), required=True)
+    ap.add_argument("--split", choices=("tune", "variant", "heldout", "all"), required=True)
     ap.add_argument("--corpus", help="the corpus folder (default: as build_pages.py)")
     ap.add_argument("--pages", type=Path, help="a folder where build_pages.py already wrote the pages")
     ap.add_argument("--show", action="store_true", help="print each tuning page's differences")
     ap.add_argument("--json", type=Path, help="also write the figures (counts per kind) to this file")
     args = ap.parse_args(argv)
-    if args.show and args.split != "tune":
-        ap.error("--show is for tuning pages only")
+    if args.show and args.split not in ("tune", "variant"):
+        ap.error("--show is for tuning pages and their variants only")
     if args.pages is not None:
         figures = evaluate(args.pages, args.split, args.show)
     else:
