@@ -218,26 +218,29 @@ class Spec:
 
 
 #: Layout variants of a page's heads, by kind (the page's and the seed's conventions, furniture left out):
-#: ``full`` as the markup says; ``no-byline`` an article with a column or pre-title (a commentary too) prints
-#: its head without a byline; ``column-only`` no byline and no pre-title (the column line and the title are the
-#: only furniture); ``pre-title-only`` no byline and no column (the pre-title and the title); an article left
-#: with its title alone keeps its byline in these three. ``title-only``: every article after the first prints
-#: its title alone (no column, pre-title, subtitle or byline). The page's first article keeps its furniture, so
-#: the page opens as the seed's does.
-VARIANT_HEADS = {"full": (), "no-byline": ("byline",), "column-only": ("byline", "pre_title"),
-                 "pre-title-only": ("byline", "column"),
-                 "title-only": ("byline", "column", "pre_title", "subtitle")}
+#: ``full`` as the markup says; ``no-byline``: an article with a column or a pre-title (a commentary too) prints
+#: its head without its byline; ``column-only``: as no-byline, and an article with a column prints no pre-title
+#: (the column line is the only furniture over the title); ``pre-title-only``: as no-byline, and an article with
+#: a pre-title prints no column (the pre-title is the only furniture); ``title-only``: every article prints its
+#: title alone (no column, pre-title, subtitle or byline). In every variant the page's first article keeps its
+#: furniture, so the page opens as the seed's does.
+VARIANT_HEADS = ("full", "no-byline", "column-only", "pre-title-only", "title-only")
 
 
 def strip_heads(art: list, heads: str, first: bool) -> list:
-    """An article's blocks without the head furniture the variant leaves out (none for the page's first).
-
-    The byline goes only where some furniture is left above the title (a column or a pre-title): an article
-    printed with its title alone is another kind (``title-only``)."""
-    drop = set(() if first else VARIANT_HEADS[heads])
-    kept = {b.kind for b in art if b.kind not in drop}
-    if heads != "title-only" and not kept & {"column", "pre_title"}:
-        drop.discard("byline")
+    """An article's blocks without the head furniture the variant leaves out (none for the page's first)."""
+    kinds = {b.kind for b in art}
+    drop = set()
+    if first or heads == "full":
+        pass
+    elif heads == "title-only":
+        drop = {"byline", "column", "pre_title", "subtitle"}
+    elif kinds & {"column", "pre_title"}:
+        drop = {"byline"}
+        if heads == "column-only" and "column" in kinds:
+            drop.add("pre_title")
+        if heads == "pre-title-only" and "pre_title" in kinds:
+            drop.add("column")
     return [b for b in art if b.kind not in drop]
 
 
