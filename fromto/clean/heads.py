@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from fromto.clean.chars import CLOSERS
 from fromto.clean.lines import (MAX_HEADING_CHARS, MAX_SINGLE_HEADING_CHARS, box_label, ends_paragraph, is_colon_pre_title,
-                                is_column_name, is_head_column, is_lead, is_long_lead, is_series_column,
-                                is_series_line, is_title_like, parse_byline)
+                                is_column_name, is_head_column, is_lead, is_long_lead, is_report_pre_title,
+                                is_series_column, is_series_line, is_title_like, is_two_part_title,
+                                parse_byline)
 from fromto.clean.pieces import _Line, _Log
 
 
@@ -36,6 +37,8 @@ class _Head:
     #: decisions of the wider head rules, logged with the article: (kind, first line, last line, before, after,
     #: rule, note)
     notes: list[tuple] = field(default_factory=list)
+    #: a column over the body with the title printed after the body (a commentary without byline)
+    after_body: bool = False
 
     def lines(self) -> list[_Line]:
         return [x for x in (self.column, self.pre_title, self.title, self.subtitle, self.byline) if x is not None]
@@ -83,6 +86,10 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                 series, t = t, t - 1
         if not free(t) or not is_title_like(lines[t].text):
             continue
+        if (not parsed[1] and sub is None and series is None and is_column_name(line.text)
+                and i + 2 < n and is_title_like(lines[i + 1].text) and not ends_paragraph(lines[i + 1].text)
+                and (ends_paragraph(lines[i + 2].text) or len(lines[i + 2].text) > MAX_HEADING_CHARS)):
+            continue  # a short column name over a title and its first paragraph reads like a name: a column
         if (not parsed[1] and parse_byline(lines[t].text) is not None
                 and not (free(t - 1) and is_lead(lines[t - 1].text))):
             continue  # two name-like lines: without a role neither is surely a byline, unless a pre-title leads
@@ -166,15 +173,20 @@ def _parallel(lead: str, other: str) -> bool:
 
 
 def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: list[str]) -> list[_Head]:
-    """Heads that print no byline, after a complete body, each followed by a paragraph: column [pre-title] title
-    [——subtitle], or pre-title title [——subtitle] where the pre-title has the form of another head's pre-title
-    on the page (:func:`_parallel`) and the pair is the only pre-title + title pair between the heads around it.
+    """Heads that print no byline, after a complete body, each followed by a paragraph.
 
-    A pre-title + title pair inside a body is also what a section heading pair looks like: a section's lead
-    does not repeat the form of the page's pre-titles, and an article's sections come in series.
+    First the heads no section heading looks like: a commentary's column over its body with its title printed
+    after the body and before the next head (:func:`_commentary_after_body`); then, in that order, heads whose
+    furniture only a head prints: a column and a pre-title over the title, a series line (column · series) over
+    it, a pre-title naming the place or body reported on or a clause long (:func:`is_report_pre_title`), a
+    speaker's pre-title ending in ：. Last the heads that have the shape of a two-line section heading: column +
+    title, unless it comes with other two-line headings between two heads (an article's sections come in
+    series); pre-title + title where the pre-title has the form of another head's pre-title on the page
+    (:func:`_parallel`) and the pair is the only pre-title + title pair between the heads around it.
     """
     n = len(lines)
     heads: list[_Head] = []
+    closers: set[int] = set()   # commentary titles printed after their body: they close it, as a byline does
 
     def free(i: int) -> bool:
         return 0 <= i < n and i not in claimed
@@ -187,11 +199,12 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
                 and not ends_paragraph(lines[j + 1].text))
 
     def column(j: int) -> bool:
-        return free(j) and is_column_name(lines[j].text) and box_label(lines[j].text) is None
+        return free(j) and is_head_column(lines[j].text) and box_label(lines[j].text) is None
 
     def closed(j: int) -> bool:
-        """A complete paragraph, or the byline of a head printed after its body, ends at line j."""
-        return para(j) or (0 <= j < n and j in claimed and parse_byline(lines[j].text) is not None)
+        """A complete paragraph, or the byline or title of a head printed after its body, ends at line j."""
+        return para(j) or (0 <= j < n and j in claimed and (parse_byline(lines[j].text) is not None
+                                                           or j in closers))
 
     def column_title(i: int) -> bool:
         return (free(i) and is_title_like(lines[i].text) and not ends_paragraph(lines[i].text)
@@ -201,61 +214,122 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
         """A short line over a title-like line, between complete paragraphs: a column + title, or any two-line
         section heading (``如何推进某事`` / ``某某，某某``)."""
         lead = lines[i - 1].text
-        return (free(i - 1) and free(i) and 0 < len(lead) <= MAX_SINGLE_HEADING_CHARS
+        return (free(i - 1) and free(i) and 0 < len(lead) <= MAX_SINGLE_HEADING_CHARS and box_label(lead) is None
                 and (not ends_paragraph(lead) or lead.rstrip(CLOSERS).endswith(("？", "?")))
                 and is_title_like(lines[i].text) and not ends_paragraph(lines[i].text)
                 and closed(i - 2) and para(i + 1))
 
-    # column + title pairs that come with other two-line headings between two heads are an article's section
-    # headings (``清旧账`` / ``拖欠8年的借款终于追回来了``): byline-less articles do not follow one another so
-    candidates = [i for i in range(2, n - 1) if column_title(i) or two_line_heading(i)]
-    bounds = sorted(claimed)
-
-    def in_series(i: int) -> bool:
-        lo = max((c for c in bounds if c < i), default=-1)
-        hi = min((c for c in bounds if c > i), default=n)
-        return sum(1 for c in candidates if lo < c < hi) >= 2
-
-    for i in range(1, n - 1):
-        if not free(i) or not is_title_like(lines[i].text) or ends_paragraph(lines[i].text):
-            continue
-        colon_pre = free(i - 1) and is_colon_pre_title(lines[i - 1].text)
-        pre = i - 1 if free(i - 1) and (is_lead(lines[i - 1].text) or colon_pre) else None
-        k = i - 1 if pre is None else i - 2
-        col = k if column(k) else None
-        if col is not None:
-            k -= 1
-        if (pre is None and col is None) or not closed(k):
-            continue
-        if pre is None and in_series(i):
-            continue
-        j, sub = i + 1, None
-        if free(j) and lines[j].text.startswith("——") and len(lines[j].text) <= MAX_HEADING_CHARS:
-            sub, j = j, j + 1
-        if not para(j):
-            continue
-        if col is None and not colon_pre:
-            if not any(_parallel(lines[pre].text, other) for other in pre_titles):
-                continue
-            lo = max((c for c in claimed if c < i), default=-1)
-            hi = min((c for c in claimed if c > i), default=n)
-            pairs = sum(1 for m in range(lo + 1, hi - 1) if pair(m))
-            if pairs != 1:
-                continue
-        else:
-            pairs = 0
-        head = _Head(title=lines[i], pre_title=lines[pre] if pre is not None else None,
-                     column=lines[col] if col is not None else None, subtitle=lines[sub] if sub is not None else None)
-        what = " + ".join(x for x, v in (("column", col), ("pre-title", pre)) if v is not None)
-        head.notes.append(("structure", head.lines()[0], head.lines()[-1], lines[i].text, lines[i].text,
-                           "head-without-byline",
-                           f"after a complete paragraph, {what} + title followed by a paragraph"
-                           + (" (a pre-title of the form of another on the page, the only pre-title + title pair "
-                              "between the heads around it)" if pairs else "")
-                           + (" (a pre-title ending in a colon that introduces the speaker)" if colon_pre else "")
-                           + ": the head of a new article that prints no byline"))
+    def claim(head: _Head) -> None:
         heads.append(head)
         claimed.update(x.index for x in head.lines())
+
+    for head in _commentary_after_body(lines, free, para, closed):
+        claim(head)
+        closers.add(head.title.index)
+
+    for strong in (True, False):
+        # column + title pairs that come with other two-line headings between two heads are an article's section
+        # headings (``清旧账`` / ``拖欠8年的借款终于追回来了``): byline-less articles do not follow one another so
+        candidates = [i for i in range(2, n - 1) if column_title(i) or two_line_heading(i)]
+        bounds = sorted(claimed)
+
+        def in_series(i: int) -> bool:
+            lo = max((c for c in bounds if c < i), default=-1)
+            hi = min((c for c in bounds if c > i), default=n)
+            return sum(1 for c in candidates if lo < c < hi) >= 2
+
+        for i in range(1, n - 1):
+            if not free(i) or not is_title_like(lines[i].text) or ends_paragraph(lines[i].text):
+                continue
+            colon_pre = free(i - 1) and is_colon_pre_title(lines[i - 1].text)
+            pre = i - 1 if free(i - 1) and (is_lead(lines[i - 1].text) or colon_pre) else None
+            k = i - 1 if pre is None else i - 2
+            col = k if column(k) else None
+            if col is not None:
+                k -= 1
+            if (pre is None and col is None and not (free(i + 1) and "·" in lines[i + 1].text
+                                                      and is_series_line(lines[i + 1].text))) or not closed(k):
+                continue
+            j, sub = i + 1, None
+            if col is None and free(j) and "·" in lines[j].text and is_series_line(lines[j].text):
+                col, j = j, j + 1   # a series line printed under the title
+            if free(j) and lines[j].text.startswith("——") and len(lines[j].text) <= MAX_HEADING_CHARS:
+                sub, j = j, j + 1
+            if not para(j):
+                continue
+            series = col is not None and pre is None and "·" in lines[col].text and is_series_line(lines[col].text)
+            report = pre is not None and col is None and (is_report_pre_title(lines[pre].text)
+                                                          or is_two_part_title(lines[i].text))
+            sure = (col is not None and pre is not None) or series or report or colon_pre
+            if strong and not sure:
+                continue
+            pairs = 0
+            if not sure:
+                if col is not None and not is_column_name(lines[col].text) and len(lines[col].text) > 11:
+                    continue
+                if pre is None and in_series(i):
+                    continue
+                if col is None:
+                    if not any(_parallel(lines[pre].text, other) for other in pre_titles):
+                        continue
+                    lo = max((c for c in claimed if c < i), default=-1)
+                    hi = min((c for c in claimed if c > i), default=n)
+                    pairs = sum(1 for m in range(lo + 1, hi - 1) if pair(m))
+                    if pairs != 1:
+                        continue
+            head = _Head(title=lines[i], pre_title=lines[pre] if pre is not None else None,
+                         column=lines[col] if col is not None else None,
+                         subtitle=lines[sub] if sub is not None else None)
+            what = " + ".join(x for x, v in (("column", col), ("pre-title", pre)) if v is not None)
+            why = ""
+            if pairs:
+                why = (" (a pre-title of the form of another on the page, the only pre-title + title pair between "
+                       "the heads around it)")
+            elif colon_pre:
+                why = " (a pre-title ending in a colon that introduces the speaker)"
+            elif series:
+                why = " (a series line: column · series)"
+            elif report:
+                why = (" (a pre-title naming the place or body reported on, or a sentence, or a title set in two "
+                       "halves: no section heading)")
+            head.notes.append(("structure", head.lines()[0], head.lines()[-1], lines[i].text, lines[i].text,
+                               "head-without-byline",
+                               f"after a complete paragraph, {what} + title followed by a paragraph{why}: the head "
+                               "of a new article that prints no byline"))
+            claim(head)
+    return heads
+
+
+def _commentary_after_body(lines: list[_Line], free, para, closed) -> list[_Head]:
+    """Commentaries printed as the seed prints 金台潮声 but without byline: a column line after a complete
+    paragraph (or at the page's start) with a paragraph right under it, the paragraphs of the body, then a short
+    unterminated line (the title) that ends the page or comes right before the next head's first line (a
+    column, a series line or a pre-title, or a head already found). The body holds paragraphs only, so a
+    one-line section heading over paragraphs does not start one."""
+    n = len(lines)
+    heads: list[_Head] = []
+
+    def head_start(j: int) -> bool:
+        if j >= n or not free(j):
+            return True
+        t = lines[j].text
+        return box_label(t) is None and (is_head_column(t) or is_lead(t) or is_colon_pre_title(t))
+
+    for c in range(n):
+        if (not free(c) or not is_head_column(lines[c].text) or box_label(lines[c].text) is not None
+                or not (c == 0 or closed(c - 1)) or not para(c + 1)):
+            continue
+        t = c + 1
+        while para(t):
+            t += 1
+        if (t >= n or not free(t) or not is_title_like(lines[t].text) or ends_paragraph(lines[t].text)
+                or box_label(lines[t].text) is not None or not head_start(t + 1)):
+            continue
+        head = _Head(title=lines[t], column=lines[c], after_body=True)
+        head.notes.append(("title_moved", lines[t], lines[t], lines[t].text, lines[t].text, "title-after-body",
+                           "a column over a body of paragraphs whose title is printed after it, before the next "
+                           "head, without byline: the title moved to the article's head"))
+        heads.append(head)
     return heads
 
 
@@ -268,6 +342,10 @@ def _segment(lines: list[_Line], heads: list[_Head], log: _Log) -> list[_Article
         if prefix:
             articles.append(_Article(head=None, body=prefix))
     for h, nxt in zip(heads, bounds[1:]):
+        if h.after_body:
+            body = lines[h.column.index + 1: h.title.index] + lines[h.title.index + 1: nxt]
+            articles.append(_Article(head=h, body=body, column=h.column, head_after_body=True))
+            continue
         body = lines[h.last + 1: nxt]
         bare = h.pre_title is None and h.column is None and h.byline is not None
         if body or not bare or not articles:
