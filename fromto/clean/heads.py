@@ -230,7 +230,7 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
     for strong in (True, False):
         # column + title pairs that come with other two-line headings between two heads are an article's section
         # headings (``清旧账`` / ``拖欠8年的借款终于追回来了``): byline-less articles do not follow one another so
-        candidates = [i for i in range(2, n - 1) if column_title(i) or two_line_heading(i)]
+        candidates = [i for i in range(2, n - 1) if column_title(i)]
         bounds = sorted(claimed)
 
         def in_series(i: int) -> bool:
@@ -258,9 +258,11 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
             if not para(j):
                 continue
             series = col is not None and pre is None and "·" in lines[col].text and is_series_line(lines[col].text)
-            report = pre is not None and col is None and (is_report_pre_title(lines[pre].text)
-                                                          or is_two_part_title(lines[i].text))
-            sure = (col is not None and pre is not None) or series or report or colon_pre
+            report = ((pre is not None and col is None and is_report_pre_title(lines[pre].text))
+                      or (pre is None and col is not None and is_two_part_title(lines[i].text))
+                      or (pre is not None and col is None and is_two_part_title(lines[i].text)))
+            signed = para(k) and _signed_end(lines[k].text)
+            sure = (col is not None and pre is not None) or series or report or colon_pre or signed
             if strong and not sure:
                 continue
             pairs = 0
@@ -289,6 +291,8 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
                 why = " (a pre-title ending in a colon that introduces the speaker)"
             elif series:
                 why = " (a series line: column · series)"
+            elif signed:
+                why = " (after a paragraph signed with its author's name in brackets: the article before ends there)"
             elif report:
                 why = (" (a pre-title naming the place or body reported on, or a sentence, or a title set in two "
                        "halves: no section heading)")
@@ -298,6 +302,13 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
                                "of a new article that prints no byline"))
             claim(head)
     return heads
+
+
+def _signed_end(text: str) -> bool:
+    """A paragraph that ends with its author's name in brackets (``……。（郭  帅）``, ``……。（本报记者 某某）``): the
+    signature that closes an article."""
+    m = re.search(r"[。！？!?…”’][（(]([^（()）]{2,24})[）)]$", text.rstrip())
+    return bool(m) and parse_byline(m.group(1).strip()) is not None
 
 
 def _commentary_after_body(lines: list[_Line], free, para, closed) -> list[_Head]:
