@@ -230,7 +230,7 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
     for strong in (True, False):
         # column + title pairs that come with other two-line headings between two heads are an article's section
         # headings (``清旧账`` / ``拖欠8年的借款终于追回来了``): byline-less articles do not follow one another so
-        candidates = [i for i in range(2, n - 1) if column_title(i)]
+        candidates = [i for i in range(2, n - 1) if column_title(i) or two_line_heading(i)]
         bounds = sorted(claimed)
 
         def in_series(i: int) -> bool:
