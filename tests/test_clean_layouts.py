@@ -129,3 +129,86 @@ def test_chart_source_line_is_a_credit_without_a_caption_line():
     result = clean.clean_page(page, "t")
     assert result.captions["credit"].tolist() == ["数据来源：某部门网站"]
     assert [t for pos, t in _positions(result) if pos == "body"] == ["第一段说完了。", "第二段说完了。"]
+
+
+# --- heads printed without a byline -------------------------------------------------------------------------------
+BODY = "第一篇的正文写到这里就完了。\n\n"
+
+
+def test_column_and_pre_title_over_a_title_without_byline_open_an_article():
+    page = (HEAD + BODY + "基层党旗在一线高高飘扬\n\n聚焦主业强本领——\n\n荒滩上种出好光景\n\n"
+            "这几年，村里把荒滩改成了果园，收入翻了一番。\n")
+    assert _heads(clean.clean_page(page, "t"))[1] == ("基层党旗在一线高高飘扬", "聚焦主业强本领——", "荒滩上种出好光景", "")
+
+
+def test_pre_title_naming_a_place_opens_an_article_where_a_short_phrase_lead_is_a_section_heading():
+    page = (HEAD + BODY + "队伍怎么带——\n\n老党员结对新党员\n\n村里给每名新党员配了一名老党员当师傅。\n\n"
+            "某某省某某县——\n\n小院议事解民忧\n\n每月初，村民们聚在院里商量村里的大事小情。\n")
+    result = clean.clean_page(page, "t")
+    assert [h[2] for h in _heads(result)] == ["标题甲", "小院议事解民忧"]
+    assert ("section_lead", "队伍怎么带——") in _positions(result, article=1)
+
+
+def test_sentence_long_pre_title_over_a_title_without_byline_opens_an_article():
+    page = (HEAD + BODY + "多地创新办法，推动党员干部在一线担当作为——\n\n实干方能开新局\n\n"
+            "开春以来，各地干部走进田间地头解难题。\n")
+    assert _heads(clean.clean_page(page, "t"))[1][1:3] == ("多地创新办法，推动党员干部在一线担当作为——", "实干方能开新局")
+
+
+def test_pre_title_over_a_title_in_two_spaced_halves_opens_an_article():
+    page = HEAD + BODY + "聚焦主业强本领——\n\n学在日常  干在经常\n\n去年以来，单位每周组织一次业务学习。\n"
+    assert _heads(clean.clean_page(page, "t"))[1][1:3] == ("聚焦主业强本领——", "学在日常  干在经常")
+
+
+def test_series_line_over_a_title_without_byline_opens_an_article():
+    page = HEAD + BODY + "前沿探索·基层治理新实践\n\n网格里的暖心事\n\n社区把居民楼划成网格，每格配一名党员。\n"
+    assert _heads(clean.clean_page(page, "t"))[1][:3] == ("前沿探索·基层治理新实践", "", "网格里的暖心事")
+
+
+def test_series_line_printed_under_a_title_without_byline_is_the_column():
+    page = (HEAD + BODY + "网格里的暖心事\n\n前沿探索·基层治理新实践\n\n——某某市推进网格化治理纪实\n\n"
+            "社区把居民楼划成网格，每格配一名党员。\n")
+    result = clean.clean_page(page, "t")
+    assert result.articles.iloc[1][["column", "title", "subtitle"]].tolist() == [
+        "前沿探索·基层治理新实践", "网格里的暖心事", "——某某市推进网格化治理纪实"]
+
+
+def test_column_over_a_title_after_a_paragraph_signed_in_brackets_opens_an_article():
+    page = HEAD + "第一篇的正文写到这里就完了。（王  五）\n\n观察窗\n\n年味里的新风尚\n\n今年春节，不少单位简化了团拜活动。\n"
+    assert [h[2] for h in _heads(clean.clean_page(page, "t"))] == ["标题甲", "年味里的新风尚"]
+
+
+def test_column_over_a_title_in_two_halves_opens_an_article_after_an_article_with_heading_pairs():
+    page = (HEAD + BODY + "服务上门，办事不出村\n\n便民站点遍布全镇\n\n镇里在每个村设了代办点，群众少跑腿。\n\n"
+            "党旗在一线飘扬\n\n凝聚向心力  激发新活力\n\n清晨，园区的党员服务站早早开了门。\n")
+    assert _heads(clean.clean_page(page, "t"))[1][:3] == ("党旗在一线飘扬", "", "凝聚向心力  激发新活力")
+
+
+def test_commentary_without_byline_takes_the_title_printed_after_its_body():
+    page = (HEAD + BODY + "时评栏\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n"
+            "作风建设不松劲\n\n某某省某某县——\n\n小院议事解民忧\n\n每月初，村民们聚在院里商量村里的大事小情。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result)[1:] == [("时评栏", "", "作风建设不松劲", ""), ("", "某某省某某县——", "小院议事解民忧", "")]
+    assert _positions(result, article=2) == [("title", "作风建设不松劲"),
+                                             ("body", "作风建设永远在路上，一刻也不能松懈。"),
+                                             ("body", "既要抓常抓长，也要抓细抓实。")]
+    assert bool(result.articles.iloc[1]["head_after_body"])
+
+
+def test_short_column_name_over_a_title_and_paragraph_is_not_a_byline():
+    page = (HEAD + BODY + "时评栏\n\n作风建设永远在路上，一刻也不能松懈。\n\n作风建设不松劲\n\n监督岗\n\n"
+            "私设小金库必严查\n\n前不久，某某县纪委查处了一起违规问题。\n")
+    heads = _heads(clean.clean_page(page, "t"))
+    assert heads[-1][:3] == ("监督岗", "", "私设小金库必严查")
+    assert all(h[3] != "监督岗" for h in heads)
+
+
+def test_lead_naming_a_place_or_a_party_body_is_a_report_pre_title():
+    assert clean.is_report_pre_title("某某省某某市——")
+    assert clean.is_report_pre_title("某某研究院党委——")
+    assert not clean.is_report_pre_title("队伍怎么带——")
+
+
+def test_title_in_two_halves_set_apart_by_a_wide_space_is_a_two_part_title():
+    assert clean.is_two_part_title("学在日常  干在经常")
+    assert not clean.is_two_part_title("学在日常，干在经常")

@@ -31,15 +31,25 @@ rule                         what it recognises
 ``pre-title``                a short line ending in —— right before a title (引题)
 ``long-pre-title``           a line longer than a heading ending in —— (or ———) between a column line or the
                              page's start and a title with byline: the pre-title (logged)
-``head-without-byline``      after a complete body (or the byline of a head printed after its body) and
-                             followed by a paragraph: column [pre-title] title [——subtitle], or a pre-title of
-                             the form of another pre-title on the page + title, the only such pair between the
-                             heads around it, or a speaker's pre-title ending in ： (26–40 characters) + title
-                             (or at the page's start, [column] pre-title title before a subhead): a new article
-                             that prints no byline (logged). Column + title pairs that come with other two-line
-                             headings between two heads are section headings, not heads
+``head-without-byline``      after a complete body (or the byline of a head printed after its body, or a
+                             paragraph signed with its author's name in brackets) and followed by a paragraph:
+                             a new article that prints no byline (logged), when its head has furniture only a
+                             head prints: a column (up to 12 characters) and a pre-title over the title; a
+                             series line (column · series) over it or printed under it; a pre-title naming the
+                             place or body reported on (``某某省某某县——``, ``某某党委——``) or a whole
+                             sentence (16 characters and more); a title set in two halves (``某某某某  某某某某``)
+                             under a column or a pre-title; a speaker's pre-title ending in ： (26–40
+                             characters). Else column [pre-title] title [——subtitle], or a pre-title of the form
+                             of another pre-title on the page + title, the only such pair between the heads
+                             around it (or at the page's start, [column] pre-title title before a subhead).
+                             Column + title pairs that come with other two-line headings between two heads are
+                             section headings, not heads; a short phrase ending in —— (``党员怎么找——``) over a
+                             title-like line is a section's lead. A short column name over a title and its
+                             first paragraph is a column, not a name-only byline
 ``title-after-body``         a title + byline with no body of its own (commentaries print them after the
-                             body): the head of the article whose body precedes it, moved to the front
+                             body): the head of the article whose body precedes it, moved to the front; without
+                             byline: a column line over paragraphs only, then a short unterminated line at the
+                             page's end or right before the next head's first line: that line is the title
 ``heading-pair``             inside a body, a short line ending in —— followed by a short unterminated line:
                              a section heading; ``section_title`` is ``lead——subtitle``
 ``heading-pair-question``    the same with a lead ending in ？ or ： (``……如何……？``, ``一当被告：``), when a
@@ -112,6 +122,7 @@ from fromto.clean.document import (_containing_paragraph, clean_document, clean_
 from fromto.clean.lines import (BOX_LABELS, MAX_CAPTION_CHARS, MAX_COLUMN_CHARS, MAX_HEADING_CHARS,
                                 MAX_SINGLE_HEADING_CHARS, OPENING_BOX_LABELS, box_label, ends_in_dash,
                                 ends_paragraph, is_column_name, is_lead, is_long_lead, is_question_lead,
+                                is_report_pre_title, is_two_part_title,
                                 is_series_column, is_single_heading, is_subhead, is_title_like, looks_cut,
                                 parse_byline)
 from fromto.clean.pieces import _Log
@@ -125,7 +136,7 @@ __all__ = [
     "CleanResult", "clean_page", "clean_document", "is_page_dump", "split_sentences", "sentence_texts",
     "write_outputs", "normalise_punctuation", "find_repeated_chunks", "parse_byline", "parse_credit",
     "ends_paragraph", "looks_cut", "is_lead", "is_title_like", "is_column_name", "is_single_heading",
-    "is_series_column", "is_subhead", "is_question_lead", "is_long_lead", "ends_in_dash", "box_label",
+    "is_series_column", "is_subhead", "is_question_lead", "is_long_lead", "is_report_pre_title", "is_two_part_title", "ends_in_dash", "box_label",
     "BOX_LABELS", "OPENING_BOX_LABELS", "load_overrides", "KNOWN_REDUPLICATIONS", "SENTENCE_END", "PARAGRAPH_END", "CLOSERS", "PARAGRAPH_COLUMNS",
     "SENTENCE_COLUMNS", "ARTICLE_COLUMNS", "LOG_COLUMNS", "CAPTION_COLUMNS", "MAX_HEADING_CHARS",
     "MAX_COLUMN_CHARS", "MAX_SINGLE_HEADING_CHARS", "MAX_CAPTION_CHARS",

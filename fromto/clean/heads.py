@@ -6,10 +6,13 @@ column or the page's start and a title with byline), ``head-without-byline`` (af
 a paragraph: column [pre-title] title [——subtitle], or pre-title title [——subtitle] where the pre-title has the
 form of another head's pre-title on the page and is the only pre-title + title pair between the heads around it:
 a new article whose head prints no byline; also after the byline of a head printed after its body, and with a
-speaker's pre-title ending in ： instead; column + title pairs among other two-line headings between two heads
-are section headings), ``series-line`` (a series line between a title and its byline: the column),
-``title-after-body`` (a title + byline with no body: the head of the body printed before it, which starts at a
-column line).
+speaker's pre-title ending in ： instead; heads with furniture only a head prints are taken first and without
+those conditions: column + pre-title, a series line above or under the title, a pre-title naming a place or body
+or a whole sentence, a two-part title, or a column + title after a paragraph signed in brackets; column + title
+pairs among other two-line headings between two heads are section headings), ``series-line`` (a series line
+between a title and its byline: the column), ``title-after-body`` (a title + byline with no body: the head of the
+body printed before it, which starts at a column line; a commentary without byline: a column over paragraphs,
+its title printed after them and before the next head).
 """
 
 from __future__ import annotations
@@ -75,8 +78,10 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
         parsed = parse_byline(line.text)
         if parsed is None:
             continue
-        if is_series_line(line.text) and i + 1 < n and free(i + 1) and parse_byline(lines[i + 1].text):
-            continue  # a series line over the byline (深阅读·某某某某), not a transcribed name
+        if is_series_line(line.text) and i + 1 < n and free(i + 1) and (
+                parse_byline(lines[i + 1].text) or lines[i + 1].text.startswith("——")):
+            continue  # a series line over the byline (深阅读·某某某某) or over a ——subtitle (a byline comes after
+            # the subtitle), not a transcribed name
         t, sub, series = i - 1, None, None
         if free(t) and _series_under_title(lines, t, free):
             series, t = t, t - 1
