@@ -212,3 +212,14 @@ def test_lead_naming_a_place_or_a_party_body_is_a_report_pre_title():
 def test_title_in_two_halves_set_apart_by_a_wide_space_is_a_two_part_title():
     assert clean.is_two_part_title("学在日常  干在经常")
     assert not clean.is_two_part_title("学在日常，干在经常")
+
+
+def test_title_in_two_halves_alone_between_paragraphs_opens_an_article():
+    page = HEAD + BODY + "学在日常  干在经常\n\n去年以来，单位每周组织一次业务学习。\n"
+    assert [h[2] for h in _heads(clean.clean_page(page, "t"))] == ["标题甲", "学在日常  干在经常"]
+
+
+def test_title_alone_after_a_paragraph_signed_in_brackets_opens_an_article():
+    page = HEAD + "第一篇的正文写到这里就完了。（王  五）\n\n年味里的新风尚\n\n今年春节，不少单位简化了团拜活动。\n"
+    assert [h[2] for h in _heads(clean.clean_page(page, "t"))] == ["标题甲", "年味里的新风尚"]
+

@@ -252,8 +252,10 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
             col = k if column(k) else None
             if col is not None:
                 k -= 1
-            if (pre is None and col is None and not (free(i + 1) and "·" in lines[i + 1].text
-                                                      and is_series_line(lines[i + 1].text))) or not closed(k):
+            alone = pre is None and col is None and strong and (
+                is_two_part_title(lines[i].text) or (para(i - 1) and _signed_end(lines[i - 1].text)))
+            if (pre is None and col is None and not alone and not (
+                    free(i + 1) and "·" in lines[i + 1].text and is_series_line(lines[i + 1].text))) or not closed(k):
                 continue
             j, sub = i + 1, None
             if col is None and free(j) and "·" in lines[j].text and is_series_line(lines[j].text):
@@ -265,7 +267,7 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
             series = col is not None and pre is None and "·" in lines[col].text and is_series_line(lines[col].text)
             report = ((pre is not None and col is None and is_report_pre_title(lines[pre].text))
                       or (pre is None and col is not None and is_two_part_title(lines[i].text))
-                      or (pre is not None and col is None and is_two_part_title(lines[i].text)))
+                      or (pre is not None and col is None and is_two_part_title(lines[i].text)) or alone)
             signed = para(k) and _signed_end(lines[k].text)
             sure = (col is not None and pre is not None) or series or report or colon_pre or signed
             if strong and not sure:
@@ -287,7 +289,7 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
             head = _Head(title=lines[i], pre_title=lines[pre] if pre is not None else None,
                          column=lines[col] if col is not None else None,
                          subtitle=lines[sub] if sub is not None else None)
-            what = " + ".join(x for x, v in (("column", col), ("pre-title", pre)) if v is not None)
+            what = " + ".join(x for x, v in (("column", col), ("pre-title", pre)) if v is not None) or "nothing"
             why = ""
             if pairs:
                 why = (" (a pre-title of the form of another on the page, the only pre-title + title pair between "
@@ -300,7 +302,7 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
                 why = " (after a paragraph signed with its author's name in brackets: the article before ends there)"
             elif report:
                 why = (" (a pre-title naming the place or body reported on, or a sentence, or a title set in two "
-                       "halves: no section heading)")
+                       "halves, alone or under a column or pre-title: no section heading)")
             head.notes.append(("structure", head.lines()[0], head.lines()[-1], lines[i].text, lines[i].text,
                                "head-without-byline",
                                f"after a complete paragraph, {what} + title followed by a paragraph{why}: the head "
