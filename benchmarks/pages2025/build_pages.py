@@ -215,6 +215,7 @@ class Spec:
     articles: list   # (file, sha256)
     name: str = ""   # the page's file name (the date, or DATE~variant for a layout variant)
     heads: str = "full"   # which head furniture the articles print (see VARIANT_HEADS)
+    leads: str = "dash"   # section leads printed as marked (``dash``) or without their final —— (``plain``)
 
 
 #: Layout variants of a page's heads, by kind (the page's and the seed's conventions, furniture left out):
@@ -252,7 +253,7 @@ def read_spec(path: Path) -> Spec:
         parts = raw.split("\t")
         if parts[0] == "article" and len(parts) == 3:
             arts.append((parts[1], parts[2]))
-        elif parts[0] in ("date", "split", "ascii", "series", "variant", "heads") and len(parts) == 2:
+        elif parts[0] in ("date", "split", "ascii", "series", "variant", "heads", "leads") and len(parts) == 2:
             opts[parts[0]] = parts[1]
         else:
             raise SpecError(f"{path.name}:{k}: not a spec row")
@@ -260,7 +261,10 @@ def read_spec(path: Path) -> Spec:
     if heads not in VARIANT_HEADS:
         raise SpecError(f"{path.name}: heads {heads!r} is not one of {', '.join(VARIANT_HEADS)}")
     name = opts["date"] + (f"~{opts['variant']}" if "variant" in opts else "")
-    return Spec(opts["date"], opts["split"], opts["ascii"] == "1", opts["series"], arts, name, heads)
+    leads = opts.get("leads", "dash")
+    if leads not in ("dash", "plain"):
+        raise SpecError(f"{path.name}: leads {leads!r} is not dash or plain")
+    return Spec(opts["date"], opts["split"], opts["ascii"] == "1", opts["series"], arts, name, heads, leads)
 
 
 def cut_point(text: str, share: float) -> int:
@@ -354,6 +358,8 @@ def build_page(spec: Spec, corpus: Path) -> tuple[str, list[Block]]:
                 p = cut_point(text, 0.6)
                 emit(text[:p])
                 emit(text[p:])
+            elif b.kind == "section_heading" and spec.leads == "plain" and text.endswith("——"):
+                emit(text.rstrip("—"))   # a heading pair's lead printed without its dash: two plain short lines
             else:
                 emit(text)
         if commentary:
@@ -417,6 +423,12 @@ def write_variants() -> None:
                     f"series\t{spec.series}", f"heads\t{heads}"]
             rows += [f"article\t{f}\t{sha}" for f, sha in spec.articles]
             (HERE / f"{spec.date}~{heads}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        rows = [f"# Layout variant of the tuning page of {spec.date}: its articles and layout choices, the leads",
+                "# of heading pairs printed without their final —— (two plain short lines; build_pages.py).",
+                f"date\t{spec.date}", "variant\tplain-leads", "split\tvariant", f"ascii\t{int(spec.ascii)}",
+                f"series\t{spec.series}", "leads\tplain"]
+        rows += [f"article\t{f}\t{sha}" for f, sha in spec.articles]
+        (HERE / f"{spec.date}~plain-leads.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
