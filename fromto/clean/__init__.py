@@ -38,8 +38,8 @@ rule                         what it recognises
                              series line (column · series) over it or printed under it; a pre-title naming the
                              place or body reported on (``某某省某某县——``, ``某某党委——``) or a whole
                              sentence (16 characters and more); a title set in two halves (``某某某某  某某某某``)
-                             under a column or a pre-title; a speaker's pre-title ending in ： (26–40
-                             characters). Else column [pre-title] title [——subtitle], or a pre-title of the form
+                             under a column or a pre-title, or alone; a title alone after a paragraph signed in
+                             brackets; a speaker's pre-title ending in ： (26–40 characters). Else column [pre-title] title [——subtitle], or a pre-title of the form
                              of another pre-title on the page + title, the only such pair between the heads
                              around it (or at the page's start, [column] pre-title title before a subhead).
                              Column + title pairs that come with other two-line headings between two heads are
