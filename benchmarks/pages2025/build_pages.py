@@ -4,6 +4,11 @@ Usage::
 
     python benchmarks/pages2025/build_pages.py --out DIR [--corpus PATH] [--split tune|heldout|all]
     python benchmarks/pages2025/build_pages.py --write-specs [--corpus PATH]      # specs from SOURCES.tsv only
+    python benchmarks/pages2025/build_pages.py --write-variants                   # tuning pages' layout variants
+
+A variant spec (``DATE~VARIANT.tsv``, split ``variant``) holds a tuning page's articles and layout choices and
+prints them otherwise (``heads``: furniture left out of the heads after the first, :data:`VARIANT_HEADS`;
+``leads plain``: heading pairs' leads printed without their ——); held-out pages get no variants.
 
 One page per issue date of the corpus (``YYYY-MM-DD.tsv``). A spec names the page's split, two layout choices
 and its articles (Markdown file name and sha256, in the order printed). Everything else is decided by fixed rules
