@@ -2,9 +2,15 @@
 
 Usage::
 
-    python benchmarks/pages2025/build_pages.py --out DIR [--corpus PATH] [--split tune|heldout|all]
-    python benchmarks/pages2025/build_pages.py --write-specs [--corpus PATH]      # specs from SOURCES.tsv only
+    python benchmarks/pages2025/build_pages.py --out DIR [--corpus PATH] [--split tune|variant|heldout|all]
+    python benchmarks/pages2025/build_pages.py --write-specs [--corpus PATH] [--last-tune-date DATE]
     python benchmarks/pages2025/build_pages.py --write-variants                   # tuning pages' layout variants
+    python benchmarks/pages2025/build_pages.py --out DIR --write-expected          # positions files from the rules
+
+Every command takes ``--specs DIR``: the folder of the specs (``DATE.tsv``) and committed positions files
+(``DATE.expected.csv``), by default this folder. Another corpus of the same format (SOURCES.tsv, articles/) gets
+its own folder: ``--write-specs`` writes one spec per issue date there (split by date: up to ``--last-tune-date``
+tuning, later held out), ``--write-expected`` its positions files, and a build or ``evaluate.py`` reads them.
 
 A variant spec (``DATE~VARIANT.tsv``, split ``variant``) holds a tuning page's articles and layout choices and
 prints them otherwise (``heads``: furniture left out of the heads after the first, :data:`VARIANT_HEADS`;
@@ -392,14 +398,20 @@ def reader_rows(expected: list) -> list[dict]:
     return rows
 
 
-def write_specs(corpus: Path) -> None:
-    """One spec per issue date, from SOURCES.tsv alone (no article is opened)."""
+def spec_paths(specs: Path) -> list[Path]:
+    """The specs in a folder, in name order: ``DATE.tsv`` and the variants ``DATE~VARIANT.tsv``."""
+    return sorted(specs.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*.tsv"))
+
+
+def write_specs(corpus: Path, specs: Path = HERE, last_tune_date: str = LAST_TUNING_DATE) -> None:
+    """One spec per issue date into ``specs``, from SOURCES.tsv alone (no article is opened): issues up to
+    ``last_tune_date`` are tuning pages, later ones held out."""
     with (corpus / "SOURCES.tsv").open(encoding="utf-8", newline="") as fh:
         sources = list(csv.DictReader(fh, delimiter="\t"))
     dates = sorted({r["date"] for r in sources})
     counters = {"tune": 0, "heldout": 0}
     for date in dates:
-        split = "tune" if date <= LAST_TUNING_DATE else "heldout"
+        split = "tune" if date <= last_tune_date else "heldout"
         k = counters[split]
         counters[split] += 1
         arts = sorted((r for r in sources if r["date"] == date), key=lambda r: int(r["file"].rsplit("_", 1)[1][:-3]))
@@ -409,15 +421,15 @@ def write_specs(corpus: Path) -> None:
                 f"date\t{date}", f"split\t{split}", f"ascii\t{1 if k % 2 == 0 else 0}",
                 f"series\t{'after' if k % 2 else 'above'}"]
         rows += [f"article\t{r['file']}\t{r['sha256']}" for r in arts]
-        (HERE / f"{date}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        (specs / f"{date}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-def write_variants() -> None:
+def write_variants(specs: Path = HERE) -> None:
     """One spec per tuning page and head variant (``DATE~VARIANT.tsv``, split ``variant``): the tuning page's
     articles and layout choices with the variant's heads. Held-out pages get no variants."""
-    for spec_path in sorted(HERE.glob("2025-??-??.tsv")):
+    for spec_path in spec_paths(specs):
         spec = read_spec(spec_path)
-        if spec.split != "tune":
+        if spec.split != "tune" or spec.name != spec.date:
             continue
         for heads in VARIANT_HEADS:
             if heads == "full":
@@ -427,13 +439,13 @@ def write_variants() -> None:
                     f"date\t{spec.date}", f"variant\t{heads}", "split\tvariant", f"ascii\t{int(spec.ascii)}",
                     f"series\t{spec.series}", f"heads\t{heads}"]
             rows += [f"article\t{f}\t{sha}" for f, sha in spec.articles]
-            (HERE / f"{spec.date}~{heads}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+            (specs / f"{spec.date}~{heads}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
         rows = [f"# Layout variant of the tuning page of {spec.date}: its articles and layout choices, the leads",
                 "# of heading pairs printed without their final —— (two plain short lines; build_pages.py).",
                 f"date\t{spec.date}", "variant\tplain-leads", "split\tvariant", f"ascii\t{int(spec.ascii)}",
                 f"series\t{spec.series}", "leads\tplain"]
         rows += [f"article\t{f}\t{sha}" for f, sha in spec.articles]
-        (HERE / f"{spec.date}~plain-leads.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        (specs / f"{spec.date}~plain-leads.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -441,7 +453,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="folder for the pages (outside the repository)")
     ap.add_argument("--corpus", help="the corpus folder (holding SOURCES.tsv and articles/)")
     ap.add_argument("--split", choices=("tune", "variant", "heldout", "all"), default="all")
+    ap.add_argument("--specs", type=Path, default=HERE,
+                    help="folder of the specs and committed positions files (default: this folder)")
     ap.add_argument("--write-specs", action="store_true", help="write one spec per issue date from SOURCES.tsv")
+    ap.add_argument("--last-tune-date", default=LAST_TUNING_DATE, metavar="DATE",
+                    help=f"with --write-specs: the last issue date of the tuning pages (default {LAST_TUNING_DATE})")
     ap.add_argument("--write-variants", action="store_true",
                     help="write the layout variants' specs from the tuning pages' specs")
     ap.add_argument("--write-expected", action="store_true",
@@ -451,11 +467,19 @@ def main(argv: list[str] | None = None) -> int:
     if corpus is None:
         print(f"{CORPUS_NAME} not found (pass --corpus or set FROMTO_PD2025)", file=sys.stderr)
         return 2
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.last_tune_date):
+        ap.error(f"--last-tune-date {args.last_tune_date!r} is not a date YYYY-MM-DD")
+    specs = args.specs.resolve()
+    if args.write_specs or args.write_variants:
+        specs.mkdir(parents=True, exist_ok=True)
+    elif not spec_paths(specs):
+        print(f"{args.specs}: no page specs (DATE.tsv) in this folder", file=sys.stderr)
+        return 2
     if args.write_specs:
-        write_specs(corpus)
+        write_specs(corpus, specs, args.last_tune_date)
         return 0
     if args.write_variants:
-        write_variants()
+        write_variants(specs)
         return 0
     if args.out is None:
         ap.error("--out is required")
@@ -465,13 +489,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out.mkdir(parents=True, exist_ok=True)
     try:
-        for spec_path in sorted(HERE.glob("2025-*.tsv")):
+        for spec_path in spec_paths(specs):
             spec = read_spec(spec_path)
             if args.split != "all" and spec.split != args.split:
                 continue
             text, expected = build_page(spec, corpus)
             rows = reader_rows(expected)
-            committed = HERE / f"{spec.name}.expected.csv"
+            committed = specs / f"{spec.name}.expected.csv"
             positions = [{k: r[k] for k in ("article", "kind", "file", "block")} for r in rows]
             if args.write_expected:
                 with committed.open("w", encoding="utf-8", newline="") as fh:
@@ -479,6 +503,8 @@ def main(argv: list[str] | None = None) -> int:
                     w.writeheader()
                     w.writerows(positions)
             else:
+                if not committed.is_file():
+                    raise SpecError(f"{committed.name}: no positions file (write it with --write-expected)")
                 with committed.open(encoding="utf-8", newline="") as fh:
                     want = [{k: (int(v) if k in ("article", "block") else v) for k, v in r.items()}
                             for r in csv.DictReader(fh)]
