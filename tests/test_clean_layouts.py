@@ -223,3 +223,12 @@ def test_title_alone_after_a_paragraph_signed_in_brackets_opens_an_article():
     page = HEAD + "第一篇的正文写到这里就完了。（王  五）\n\n年味里的新风尚\n\n今年春节，不少单位简化了团拜活动。\n"
     assert [h[2] for h in _heads(clean.clean_page(page, "t"))] == ["标题甲", "年味里的新风尚"]
 
+
+
+def test_numbered_series_line_after_a_signed_paragraph_is_the_commentary_column_not_a_title():
+    page = (HEAD + "第一篇的正文写到这里就完了。（王  五）\n\n时评栏·作风建设系列谈③\n\n"
+            "作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n李四\n\n"
+            "某某省某某县——\n\n小院议事解民忧\n\n本报记者 赵六\n\n每月初，村民们聚在院里商量村里的大事小情。\n")
+    assert _heads(clean.clean_page(page, "t")) == [
+        ("", "", "标题甲", "张三"), ("时评栏·作风建设系列谈③", "", "作风建设不松劲", "李四"),
+        ("", "某某省某某县——", "小院议事解民忧", "赵六")]

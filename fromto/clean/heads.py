@@ -252,7 +252,9 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
             col = k if column(k) else None
             if col is not None:
                 k -= 1
-            alone = pre is None and col is None and strong and (
+            # a numbered series line (``金台潮声·某某系列谈⑧``) is the column of the commentary below it, never a
+            # title standing alone
+            alone = pre is None and col is None and strong and not is_series_column(lines[i].text) and (
                 is_two_part_title(lines[i].text) or (para(i - 1) and _signed_end(lines[i - 1].text)))
             if (pre is None and col is None and not alone and not (
                     free(i + 1) and "·" in lines[i + 1].text and is_series_line(lines[i + 1].text))) or not closed(k):
