@@ -23,7 +23,7 @@ in this script, the same for every page, so a held-out page is built without any
 * **structure from the Markdown's markup**: ``###`` pre-title, ``#`` title (a trailing ``（栏目）`` is the
   column), ``## ——`` subtitle, ``> 系列：`` series line (a column), ``> …《人民日报》`` byline; in the body,
   by the kind of line (:func:`classify`): photo captions and credits, one-line subheads and heading pairs
-  (a lead ending in ？ or —— over an unterminated line), box labels and the box after them, the 编者 note's
+  (a lead ending in ？, —— or a short phrase ending in ： over an unterminated line), box labels and the box after them, the 编者 note's
   signature (printed at the end of the note), a bracketed author credit (printed at the end of the paragraph
   before it), reports inside a round-up that carry their own title and 本报记者 byline (a new article);
 * **the seed's layout and damage**: one block per line, a blank line between blocks, two blank lines first;
@@ -99,6 +99,12 @@ def unterminated(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     return len(text) <= 40 and "。" not in text and (bool(_CREDIT_RE.search(text)) or bool(_SOURCE_RE.match(text)))
+
+
+def is_colon_lead(text: str) -> bool:
+    """The lead of a heading pair that announces (``文化铸魂：`` over ``让历史智慧照进现实``): a short phrase
+    ending in ： with no punctuation before it."""
+    return text.endswith("：") and 2 <= len(text) <= 25 and not re.search(r"[，、；：。！？“”]", text[:-1])
 
 
 def is_heading(text: str) -> bool:
@@ -207,7 +213,8 @@ def classify(blocks: list[str]) -> list[list[Block]]:
             out.append(Block("box_body", base + j, t))
         elif is_heading(t):
             out.append(Block("section_heading", base + j, t))
-        elif (t.endswith("？") and len(t) <= MAX_HEADING and j + 1 < len(body) and kinds[j + 1] == ""
+        elif ((t.endswith("？") or is_colon_lead(t)) and len(t) <= MAX_HEADING and j + 1 < len(body)
+              and kinds[j + 1] == ""
               and is_heading(body[j + 1]) and not _BOX_RE.match(body[j + 1])
               and not (j + 2 < len(body) and _BYLINE_RE.match(body[j + 2]))):
             out.append(Block("section_heading", base + j, t))
