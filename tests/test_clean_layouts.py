@@ -43,6 +43,18 @@ def test_short_question_followed_by_a_list_of_answers_is_a_paragraph():
     assert ("body", "村里发展缺的是啥？") in _positions(clean.clean_page(page, "t"))
 
 
+def test_one_line_subheads_of_two_clauses_in_series_are_headings_not_broken_sentences():
+    page = (HEAD + "开篇一段说完了。\n\n整治乱象，全程监管\n\n“这罚款怎么这么重？”\n\n店主一句抱怨，引出了一条线索。\n\n"
+            "“数字赋能”，查一次就够\n\n如今，执法人员进企业只扫一次码。\n")
+    assert [(pos, t) for pos, t in _positions(clean.clean_page(page, "t")) if pos != "body"][-2:] == [
+        ("section_lead", "整治乱象，全程监管"), ("section_lead", "“数字赋能”，查一次就够")]
+
+
+def test_a_lone_short_line_with_a_comma_is_not_taken_for_a_subhead():
+    page = HEAD + "开篇一段说完了。\n\n整治乱象，全程监管\n\n店主一句抱怨，引出了一条线索。\n\n后来的事大家都知道了。\n"
+    assert "section_lead" not in [pos for pos, _ in _positions(clean.clean_page(page, "t"))]
+
+
 def test_column_and_title_pairs_in_series_inside_a_body_are_section_headings():
     page = (HEAD + "开篇一段说完了。\n\n查问题\n\n三处短板摆上桌面\n\n第一节的正文说完了。\n\n"
             "补短板\n\n一项一项对账销号\n\n第二节的正文也说完了。\n")

@@ -12,7 +12,9 @@ not, as before):
 ``one-line-subhead``       a short line between complete paragraphs (position ``section_lead`` with no
                            ``section_subtitle``): unterminated without clause punctuation (always, not
                            logged, as before), or of a wider form — a colon inside (``北京：地税收入超300亿``) or a
-                           question (``……应扮演什么角色？``) — when the article prints at least two such lines;
+                           question (``……应扮演什么角色？``) — when the article prints at least two such lines,
+                           or two short clauses joined by one comma (``整治乱象，全流程监管``) when the article
+                           prints at least two of those;
                            a lone question before the article's first other subhead, or a question followed by
                            a list of answers (``缺资金：……；``), is a paragraph
 ``box-label``              a fixed-form box label (:data:`fromto.clean.lines.BOX_LABELS`: 链接, 核心阅读, 记者手记 …)
@@ -77,6 +79,14 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
     subheads = [j for j in range(n) if is_subhead(texts[j]) and box_label(texts[j]) is None
                 and between_paragraphs(j) and not (j > 0 and is_question_lead(texts[j - 1]))
                 and not (_is_question(texts[j]) and j + 1 < n and _is_list_item(texts[j + 1]))]
+    # one-line subheads of two short clauses (``整治乱象，全流程监管``, ``“做有信仰的人，讲课才有人信”``): a comma
+    # makes a lone short line look like a broken sentence, so they are subheads only where the article prints
+    # at least two
+    paired = [j for j in range(n) if _is_clause_pair_subhead(texts[j]) and between_paragraphs(j)
+              and not (j > 0 and is_question_lead(texts[j - 1]))]
+    if len(paired) < 2:
+        paired = []
+    subheads = sorted(subheads + paired)
     several = len(subheads) >= 2
     # a lone question before the article's first other subhead asks what the opening paragraphs answer: a
     # paragraph, unless the article prints several questions as subheads
@@ -131,15 +141,36 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
         if several and i in subheads and prev_ok:
             items.append(_Item("heading", sub=body[i]))
             log.add("heading", body[i].piece.start, body[i].piece.end, t, t, "one-line-subhead",
-                    note=f"short line ({'a question' if t.rstrip('”’）)')[-1] in '？?' else 'a colon inside'}, no "
-                         f"clause punctuation) between paragraphs, one of {len(subheads)} in the article: a "
-                         "one-line subhead (position section_lead, alone)")
+                    note=f"short line ({_subhead_form(t)}) between paragraphs, one of {len(subheads)} in the "
+                         "article: a one-line subhead (position section_lead, alone)")
             i += 1
             continue
         items.append(_Item("para", piece=body[i].piece, cut_before=bool(body[i].cut_before)))
         i += 1
     _fill_boxes(items, log)
     return items
+
+
+def _subhead_form(text: str) -> str:
+    """What makes a one-line subhead of a wider form, for the log."""
+    if _is_clause_pair_subhead(text):
+        return "two short clauses joined by a comma"
+    if text.rstrip(CLOSERS)[-1:] in ("？", "?"):
+        return "a question, no clause punctuation"
+    return "a colon inside, no clause punctuation"
+
+
+def _is_clause_pair_subhead(text: str) -> bool:
+    """A one-line subhead of two short clauses joined by one comma (``数字赋能，综合查一次``, ``干部下沉，扮靓乡村
+    “颜值”``, ``“一个支部一件实事”，为群众排忧解难``): short, unterminated (closing quotes looked through), each
+    clause at least two characters, no other clause or sentence punctuation."""
+    t = text.rstrip(CLOSERS)
+    if not (0 < len(text) <= MAX_SINGLE_HEADING_CHARS) or text.startswith("——") or ends_in_dash(text):
+        return False
+    if ends_paragraph(text) or box_label(text) or re.search(r"[、；;：:。！!？?]", text):
+        return False
+    parts = re.split(r"[，,]", t)
+    return len(parts) == 2 and all(len(p.strip("“”‘’「」")) >= 2 for p in parts)
 
 
 def _is_question(text: str) -> bool:
