@@ -37,6 +37,18 @@ def test_lone_question_before_the_first_subhead_stays_a_paragraph():
     assert ("body", "转变是怎么发生的？") in _positions(clean.clean_page(page, "t"))
 
 
+def test_lone_question_wholly_in_quotation_marks_after_subheads_stays_a_paragraph():
+    page = (HEAD + "开篇一段说完了。\n\n讲给世界听\n\n他常给外国学员上课。\n\n“中国的民主是什么样的？”\n\n"
+            "他用一个个社区的故事来回答。\n\n讲到心里去\n\n第二节的正文也说完了。\n")
+    assert ("body", "“中国的民主是什么样的？”") in _positions(clean.clean_page(page, "t"))
+
+
+def test_lone_question_after_subheads_without_quotation_marks_is_a_subhead():
+    page = (HEAD + "开篇一段说完了。\n\n讲给世界听\n\n他常给外国学员上课。\n\n中国的民主是什么样的？\n\n"
+            "他用一个个社区的故事来回答。\n\n讲到心里去\n\n第二节的正文也说完了。\n")
+    assert ("section_lead", "中国的民主是什么样的？") in _positions(clean.clean_page(page, "t"))
+
+
 def test_short_question_followed_by_a_list_of_answers_is_a_paragraph():
     page = (HEAD + "开篇一段说完了。\n\n产业起步\n\n第一节的正文说完了。\n\n村里发展缺的是啥？\n\n"
             "缺资金：合作社一年只有几万元周转；\n\n缺人才：年轻人大多外出务工。\n\n办法总比困难多\n\n第二节的正文也说完了。\n")

@@ -62,8 +62,8 @@ rule                         what it recognises
                              prints at least two such lines (logged); or two short clauses joined by one comma
                              (``数字赋能，综合查一次``), where the article prints at least two of them, which
                              are otherwise rejoined as a broken sentence (logged); a lone question before the
-                             article's first other subhead, or one followed by a list of answers
-                             (``缺资金：……；``), stays a paragraph
+                             article's first other subhead or wholly in quotation marks (what someone asked),
+                             or one followed by a list of answers (``缺资金：……；``), stays a paragraph
 ``box-label``                a known box label (链接, 核心阅读, 记者手记, 背景 …: ``lines.BOX_LABELS``) and the
                              paragraphs it holds (up to a heading, a label or the article's end; an opening box
                              before the body: one paragraph, with the pieces of its broken lines, unless a

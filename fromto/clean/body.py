@@ -15,8 +15,9 @@ not, as before):
                            question (``……应扮演什么角色？``) — when the article prints at least two such lines,
                            or two short clauses joined by one comma (``整治乱象，全流程监管``) when the article
                            prints at least two of those;
-                           a lone question before the article's first other subhead, or a question followed by
-                           a list of answers (``缺资金：……；``), is a paragraph
+                           a lone question before the article's first other subhead or wholly in quotation
+                           marks (``“……是什么样的？”``: what someone asked), or a question followed by a list
+                           of answers (``缺资金：……；``), is a paragraph
 ``box-label``              a fixed-form box label (:data:`fromto.clean.lines.BOX_LABELS`: 链接, 核心阅读, 记者手记 …)
                            and the paragraphs after it up to the next heading, box label or the article's end; an
                            opening box (核心阅读, 编者按 …) before the body holds one paragraph (with the pieces
@@ -88,11 +89,12 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
         paired = []
     subheads = sorted(subheads + paired)
     several = len(subheads) >= 2
-    # a lone question before the article's first other subhead asks what the opening paragraphs answer: a
-    # paragraph, unless the article prints several questions as subheads
+    # a lone question before the article's first other subhead asks what the opening paragraphs answer, and a
+    # lone question wholly in quotation marks is what someone asked (``“中国的民主是什么样的？”``): paragraphs,
+    # unless the article prints several questions as subheads
     questions = [j for j in subheads if _is_question(texts[j])]
     first_other = min((j for j in subheads if not _is_question(texts[j])), default=n)
-    if len(questions) == 1 and questions[0] < first_other:
+    if len(questions) == 1 and (questions[0] < first_other or _is_quoted(texts[questions[0]])):
         subheads.remove(questions[0])
     items: list[_Item] = []
     i = 0
@@ -171,6 +173,12 @@ def _is_clause_pair_subhead(text: str) -> bool:
         return False
     parts = re.split(r"[，,]", t)
     return len(parts) == 2 and all(len(p.strip("“”‘’「」")) >= 2 for p in parts)
+
+
+def _is_quoted(text: str) -> bool:
+    """A line wholly inside one pair of quotation marks (``“……？”``): someone's words."""
+    t = text.strip()
+    return len(t) > 2 and t[0] in "“「『‘" and t[-1] in "”」』’" and not re.search("[”」』’]", t[1:-1])
 
 
 def _is_question(text: str) -> bool:
