@@ -256,3 +256,39 @@ def test_numbered_series_line_after_a_signed_paragraph_is_the_commentary_column_
     assert _heads(clean.clean_page(page, "t")) == [
         ("", "", "标题甲", "张三"), ("时评栏·作风建设系列谈③", "", "作风建设不松劲", "李四"),
         ("", "某某省某某县——", "小院议事解民忧", "赵六")]
+
+
+SECTIONS = ("开篇一段说完了。\n\n查问题\n\n三处短板摆上桌面\n\n第一节的正文说完了。\n\n"
+            "补短板\n\n一项一项对账销号\n\n第二节的正文也说完了。\n\n")
+
+
+def test_column_and_title_after_sections_over_a_piece_signed_at_its_end_open_an_article():
+    page = (HEAD + SECTIONS + "监督岗\n\n私设小金库的代价\n\n前不久，某某县纪委查处了一起违规问题。\n\n"
+            "【说法】集体资金不是小金库，必须用在明处。（王  五）\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("", "", "标题甲", "张三"), ("监督岗", "", "私设小金库的代价", "")]
+    assert [pos for pos, _ in _positions(result, article=1)].count("section_lead") == 2
+
+
+def test_column_and_title_after_sections_without_a_signed_end_are_one_more_section():
+    page = (HEAD + SECTIONS + "陪餐制\n\n共筑食品安全防线\n\n如今，校长每天和学生一起吃午饭。\n\n家长们说，放心多了。\n")
+    result = clean.clean_page(page, "t")
+    assert len(result.articles) == 1
+    assert [pos for pos, _ in _positions(result)].count("section_lead") == 3
+
+
+def test_a_reporters_credit_for_words_taken_down_signs_a_piece():
+    page = (HEAD + SECTIONS + "监督岗\n\n私设小金库的代价\n\n前不久，某某县纪委查处了一起违规问题。（本报记者李四整理）\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("监督岗", "", "私设小金库的代价", "")
+
+
+def test_title_asking_a_question_under_a_column_line_opens_an_article():
+    page = (HEAD + BODY + "监督岗\n\n阳光房，见不得光？\n\n前不久，某某县纪委查处了一起违规问题。\n\n"
+            "【说法】集体资金不是小金库，必须用在明处。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("监督岗", "", "阳光房，见不得光？", "")
+
+
+def test_column_line_after_a_signed_paragraph_over_a_commentary_whose_head_follows_it_is_its_column():
+    page = (HEAD + "老党员说，这些年村里的路修好了，灯装亮了，大伙的心气也越来越足了。（本报记者李四整理）\n\n今日评说\n\n"
+            "作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n赵  六\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("今日评说", "", "作风建设不松劲", "赵六")

@@ -43,7 +43,12 @@ rule                         what it recognises
                              of another pre-title on the page + title, the only such pair between the heads
                              around it (or at the page's start, [column] pre-title title before a subhead).
                              Column + title pairs that come with other two-line headings between two heads are
-                             section headings, not heads; a short phrase ending in —— (``党员怎么找——``) over a
+                             section headings, not heads, unless the head above them prints a byline and a
+                             paragraph below the pair, before any other such heading, is signed in brackets
+                             (``……。（某  某）``, ``（本报记者某某整理）``): then the pair heads a short piece
+                             signed at its end. Under a column line the title may ask (``某某房，见不得光？``).
+                             A series line, or a column line over a commentary whose title and byline follow its
+                             body, is never a title alone. A short phrase ending in —— (``党员怎么找——``) over a
                              title-like line is a section's lead. A short column name over a title and its
                              first paragraph is a column, not a name-only byline
 ``title-after-body``         a title + byline with no body of its own (commentaries print them after the

@@ -9,7 +9,9 @@ a new article whose head prints no byline; also after the byline of a head print
 speaker's pre-title ending in ： instead; heads with furniture only a head prints are taken first and without
 those conditions: column + pre-title, a series line above or under the title, a pre-title naming a place or body
 or a whole sentence, a two-part title, or a column + title after a paragraph signed in brackets; column + title
-pairs among other two-line headings between two heads are section headings), ``series-line`` (a series line
+pairs among other two-line headings between two heads are section headings, unless the head above prints a byline
+and a paragraph under the pair is signed in brackets before any other such heading: a short piece signed at its
+end; a title under a column line may ask), ``series-line`` (a series line
 between a title and its byline: the column), ``title-after-body`` (a title + byline with no body: the head of the
 body printed before it, which starts at a column line; a commentary without byline: a column over paragraphs,
 its title printed after them and before the next head).
@@ -212,7 +214,8 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
                                                            or j in closers))
 
     def column_title(i: int) -> bool:
-        return (free(i) and is_title_like(lines[i].text) and not ends_paragraph(lines[i].text)
+        return (free(i) and is_title_like(lines[i].text)
+                and (not ends_paragraph(lines[i].text) or _question_title(lines[i].text))
                 and column(i - 1) and closed(i - 2) and para(i + 1))
 
     def two_line_heading(i: int) -> bool:
@@ -223,6 +226,12 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
                 and (not ends_paragraph(lead) or lead.rstrip(CLOSERS).endswith(("？", "?")))
                 and is_title_like(lines[i].text) and not ends_paragraph(lines[i].text)
                 and closed(i - 2) and para(i + 1))
+
+    def head_printed_after(i: int) -> bool:
+        """The next head below line i is a title + byline with no paragraph under it: printed after its body."""
+        hi = min((c for c in claimed if c > i), default=n)
+        return (hi + 1 < n and hi + 1 in claimed and parse_byline(lines[hi + 1].text) is not None
+                and not para(hi + 2))
 
     def claim(head: _Head) -> None:
         heads.append(head)
@@ -241,21 +250,32 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
         def in_series(i: int) -> bool:
             lo = max((c for c in bounds if c < i), default=-1)
             hi = min((c for c in bounds if c > i), default=n)
-            return sum(1 for c in candidates if lo < c < hi) >= 2
+            span = [c for c in candidates if lo < c < hi]
+            if len(span) < 2:
+                return False
+            # a column + title after the sections of an article whose byline is at its head, over paragraphs of
+            # which one, before any other two-line heading, is signed at its end in brackets (``……。（某  某）``,
+            # ``（本报记者某某整理）``): the head of a short piece signed at its end, not one more section
+            signed = next((j for j in range(i + 1, hi) if para(j) and _signed_end(lines[j].text)), None)
+            breaks = (column(i - 1) and signed is not None and lo >= 0 and parse_byline(lines[lo].text) is not None
+                      and not any(i < c < signed for c in span))
+            return not breaks
 
         for i in range(1, n - 1):
-            if not free(i) or not is_title_like(lines[i].text) or ends_paragraph(lines[i].text):
-                continue
+            if (not free(i) or not is_title_like(lines[i].text)
+                    or (ends_paragraph(lines[i].text) and not (_question_title(lines[i].text) and column(i - 1)))):
+                continue   # a title asking a question (``某某房，见不得光？``) only right under a column line
             colon_pre = free(i - 1) and is_colon_pre_title(lines[i - 1].text)
             pre = i - 1 if free(i - 1) and (is_lead(lines[i - 1].text) or colon_pre) else None
             k = i - 1 if pre is None else i - 2
             col = k if column(k) else None
             if col is not None:
                 k -= 1
-            # a numbered series line (``金台潮声·某某系列谈⑧``) is the column of the commentary below it, never a
-            # title standing alone
-            alone = pre is None and col is None and strong and not is_series_column(lines[i].text) and (
-                is_two_part_title(lines[i].text) or (para(i - 1) and _signed_end(lines[i - 1].text)))
+            # a numbered series line (``金台潮声·某某系列谈⑧``), or a column line over paragraphs whose title and
+            # byline are printed after them (``金台潮声``), is the column of the commentary below it, not a title
+            alone = (pre is None and col is None and strong and not is_series_column(lines[i].text)
+                     and not (is_head_column(lines[i].text) and head_printed_after(i)) and (
+                is_two_part_title(lines[i].text) or (para(i - 1) and _signed_end(lines[i - 1].text))))
             if (pre is None and col is None and not alone and not (
                     free(i + 1) and "·" in lines[i + 1].text and is_series_line(lines[i + 1].text))) or not closed(k):
                 continue
@@ -313,11 +333,24 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
     return heads
 
 
+def _question_title(text: str) -> bool:
+    """A title that asks (``阳光房，见不得光？``): short, ending in ？ (closing quotes looked through), no full stop,
+    exclamation or semicolon, at most one comma."""
+    t = text.rstrip(CLOSERS)
+    return (2 <= len(text) <= MAX_SINGLE_HEADING_CHARS and t[-1:] in ("？", "?")
+            and not re.search(r"[。！!；;？?]", t[:-1]) and len(re.findall(r"[，,]", t)) <= 1)
+
+
 def _signed_end(text: str) -> bool:
-    """A paragraph that ends with its author's name in brackets (``……。（郭  帅）``, ``……。（本报记者 某某）``): the
-    signature that closes an article."""
+    """A paragraph that ends with its author's name in brackets (``……。（郭  帅）``, ``……。（本报记者 某某）``,
+    ``……。（本报记者某某整理）``): the signature that closes an article."""
     m = re.search(r"[。！？!?…”’][（(]([^（()）]{2,24})[）)]$", text.rstrip())
-    return bool(m) and parse_byline(m.group(1).strip()) is not None
+    if not m:
+        return False
+    credit = m.group(1).strip()
+    # a reporter's credit for words taken down (``本报记者某某整理``, ``……采访整理``) signs the piece as a name does
+    told = re.sub(r"(?:采访)?(?:整理|记录)$", "", credit)
+    return parse_byline(credit) is not None or (told != credit and parse_byline(told) is not None)
 
 
 def _commentary_after_body(lines: list[_Line], free, para, closed) -> list[_Head]:
