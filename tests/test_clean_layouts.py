@@ -292,3 +292,13 @@ def test_column_line_after_a_signed_paragraph_over_a_commentary_whose_head_follo
     page = (HEAD + "老党员说，这些年村里的路修好了，灯装亮了，大伙的心气也越来越足了。（本报记者李四整理）\n\n今日评说\n\n"
             "作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n赵  六\n")
     assert _heads(clean.clean_page(page, "t"))[-1] == ("今日评说", "", "作风建设不松劲", "赵六")
+
+
+def test_column_like_second_line_of_a_heading_pair_ending_in_a_colon_does_not_open_a_commentary():
+    page = (HEAD + "开篇一段说完了。\n\n制度固本：\n\n让清廉融入城市治理\n\n这一节的正文说完了。\n\n"
+            "这一节的正文第二段。\n\n基层党旗在一线飘扬\n\n某某省某某市强化基层治理——\n\n小院议事解民忧\n\n"
+            "每月初，村民们聚在院里商量村里的大事小情。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("", "", "标题甲", "张三"),
+                              ("基层党旗在一线飘扬", "某某省某某市强化基层治理——", "小院议事解民忧", "")]
+    assert ("section_lead", "制度固本：") in _positions(result, article=1)

@@ -54,7 +54,9 @@ rule                         what it recognises
 ``title-after-body``         a title + byline with no body of its own (commentaries print them after the
                              body): the head of the article whose body precedes it, moved to the front; without
                              byline: a column line over paragraphs only, then a short unterminated line at the
-                             page's end or right before the next head's first line: that line is the title
+                             page's end or right before the next head's first line: that line is the title (a
+                             column-like line under a heading's lead ending in ： or ？ is the heading's second
+                             line, not a column)
 ``heading-pair``             inside a body, a short line ending in —— followed by a short unterminated line:
                              a section heading; ``section_title`` is ``lead——subtitle``
 ``heading-pair-question``    the same with a lead ending in ？ or ： (``……如何……？``, ``一当被告：``), when a

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from fromto.clean.chars import CLOSERS
 from fromto.clean.lines import (MAX_HEADING_CHARS, MAX_SINGLE_HEADING_CHARS, box_label, ends_paragraph, is_colon_pre_title,
-                                is_column_name, is_head_column, is_lead, is_long_lead, is_report_pre_title,
+                                is_column_name, is_head_column, is_lead, is_long_lead, is_question_lead,
+                                is_report_pre_title,
                                 is_series_column, is_series_line, is_title_like, is_two_part_title,
                                 parse_byline)
 from fromto.clean.pieces import _Line, _Log
@@ -369,8 +370,9 @@ def _commentary_after_body(lines: list[_Line], free, para, closed) -> list[_Head
         return box_label(t) is None and (is_head_column(t) or is_lead(t) or is_colon_pre_title(t))
 
     for c in range(n):
+        # under a heading's lead ending in ： or ？ (``制度固本：``) a column-like line is the heading's second line
         if (not free(c) or not is_head_column(lines[c].text) or box_label(lines[c].text) is not None
-                or not (c == 0 or closed(c - 1)) or not para(c + 1)):
+                or not (c == 0 or (closed(c - 1) and not is_question_lead(lines[c - 1].text))) or not para(c + 1)):
             continue
         t = c + 1
         while para(t):
