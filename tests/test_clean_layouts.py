@@ -302,3 +302,9 @@ def test_column_like_second_line_of_a_heading_pair_ending_in_a_colon_does_not_op
     assert _heads(result) == [("", "", "标题甲", "张三"),
                               ("基层党旗在一线飘扬", "某某省某某市强化基层治理——", "小院议事解民忧", "")]
     assert ("section_lead", "制度固本：") in _positions(result, article=1)
+
+
+def test_two_four_character_halves_without_a_role_under_a_column_are_a_title_not_a_byline():
+    page = (HEAD + BODY + "党旗在基层一线飘扬\n\n物业进村  乡村更美\n\n"
+            "走进村子，道路干净整洁，垃圾分类有序。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("党旗在基层一线飘扬", "", "物业进村  乡村更美", "")

@@ -50,7 +50,8 @@ rule                         what it recognises
                              A series line, or a column line over a commentary whose title and byline follow its
                              body, is never a title alone. A short phrase ending in —— (``党员怎么找——``) over a
                              title-like line is a section's lead. A short column name over a title and its
-                             first paragraph is a column, not a name-only byline
+                             first paragraph is a column, not a name-only byline; two or more four-character
+                             "names" without a role (``物业进村  乡村更美``) are a title in halves, not a byline
 ``title-after-body``         a title + byline with no body of its own (commentaries print them after the
                              body): the head of the article whose body precedes it, moved to the front; without
                              byline: a column line over paragraphs only, then a short unterminated line at the

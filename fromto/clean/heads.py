@@ -98,6 +98,9 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                 and i + 2 < n and is_title_like(lines[i + 1].text) and not ends_paragraph(lines[i + 1].text)
                 and (ends_paragraph(lines[i + 2].text) or len(lines[i + 2].text) > MAX_HEADING_CHARS)):
             continue  # a short column name over a title and its first paragraph reads like a name: a column
+        if not parsed[1] and len(parsed[0]) >= 2 and all(len(x) == 4 for x in parsed[0]):
+            continue  # four-character names are rare (compound surnames): two or more of them without a role are
+            # a title set in halves (``物业进村  乡村更美``), not a byline
         if (not parsed[1] and parse_byline(lines[t].text) is not None
                 and not (free(t - 1) and is_lead(lines[t - 1].text))):
             continue  # two name-like lines: without a role neither is surely a byline, unless a pre-title leads
