@@ -308,3 +308,11 @@ def test_two_four_character_halves_without_a_role_under_a_column_are_a_title_not
     page = (HEAD + BODY + "党旗在基层一线飘扬\n\n物业进村  乡村更美\n\n"
             "走进村子，道路干净整洁，垃圾分类有序。\n")
     assert _heads(clean.clean_page(page, "t"))[-1] == ("党旗在基层一线飘扬", "", "物业进村  乡村更美", "")
+
+
+def test_column_and_title_right_under_a_commentary_head_printed_after_its_body_open_an_article():
+    page = ("今日评说\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n李  四\n\n"
+            "观察窗\n\n网格里的新气象\n\n社区把居民楼划成网格，每格配一名党员。\n\n" + SECTIONS)
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("今日评说", "", "作风建设不松劲", "李四"), ("观察窗", "", "网格里的新气象", "")]
+    assert [pos for pos, _ in _positions(result, article=2)].count("section_lead") == 2

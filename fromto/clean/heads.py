@@ -263,6 +263,9 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
             signed = next((j for j in range(i + 1, hi) if para(j) and _signed_end(lines[j].text)), None)
             breaks = (column(i - 1) and signed is not None and lo >= 0 and parse_byline(lines[lo].text) is not None
                       and not any(i < c < signed for c in span))
+            # right under the byline of a commentary's head printed after its body, a column + title opens the
+            # next article: the commentary has ended
+            breaks = breaks or (column(i - 1) and lo == i - 2 and _closes_commentary(lines, lo, free, para))
             return not breaks
 
         for i in range(1, n - 1):
@@ -335,6 +338,20 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
                                "of a new article that prints no byline"))
             claim(head)
     return heads
+
+
+def _closes_commentary(lines: list[_Line], b: int, free, para) -> bool:
+    """Line b is the byline of a bare title + byline printed after the body it heads: above the title, one or
+    more paragraphs under a column line that opens the page or follows a complete paragraph (``金台潮声`` /
+    paragraphs / title / byline)."""
+    t = b - 1
+    if t < 1 or free(t) or parse_byline(lines[b].text) is None:
+        return False
+    j = t - 1
+    while j >= 0 and para(j):
+        j -= 1
+    return (j < t - 1 and j >= 0 and free(j) and is_head_column(lines[j].text) and box_label(lines[j].text) is None
+            and (j == 0 or para(j - 1)))
 
 
 def _question_title(text: str) -> bool:
