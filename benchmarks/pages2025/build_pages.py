@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/pages2025/build_pages.py --out DIR [--corpus PATH] [--split tune|variant|heldout|all]
     python benchmarks/pages2025/build_pages.py --write-specs [--corpus PATH] [--last-tune-date DATE]
-    python benchmarks/pages2025/build_pages.py --write-variants                   # tuning pages' layout variants
+    python benchmarks/pages2025/build_pages.py --write-variants [--variants-of heldout]   # layout variants
     python benchmarks/pages2025/build_pages.py --out DIR --write-expected          # positions files from the rules
 
 Every command takes ``--specs DIR``: the folder of the specs (``DATE.tsv``) and committed positions files
@@ -56,6 +56,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 CORPUS_NAME = "peoples-daily-2025-party-building"
+#: The splits a page can be in (``all``: every page).
+SPLITS = ("tune", "variant", "heldout", "heldout-variant", "all")
 #: Issue dates up to this one are tuning pages; later ones are held out.
 LAST_TUNING_DATE = "2025-04-22"
 ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "？": "?", "（": "(", "）": ")"})
@@ -431,25 +433,28 @@ def write_specs(corpus: Path, specs: Path = HERE, last_tune_date: str = LAST_TUN
         (specs / f"{date}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-def write_variants(specs: Path = HERE) -> None:
-    """One spec per tuning page and head variant (``DATE~VARIANT.tsv``, split ``variant``): the tuning page's
-    articles and layout choices with the variant's heads. Held-out pages get no variants."""
+def write_variants(specs: Path = HERE, of: str = "tune") -> None:
+    """One spec per page of split ``of`` and head variant (``DATE~VARIANT.tsv``): the page's articles and layout
+    choices with the variant's heads. Variants of tuning pages have split ``variant``, those of the (opened) 2025
+    held-out pages ``heldout-variant``."""
+    split = "variant" if of == "tune" else f"{of}-variant"
+    what = "tuning page" if of == "tune" else f"{of} page"
     for spec_path in spec_paths(specs):
         spec = read_spec(spec_path)
-        if spec.split != "tune" or spec.name != spec.date:
+        if spec.split != of or spec.name != spec.date:
             continue
         for heads in VARIANT_HEADS:
             if heads == "full":
                 continue
-            rows = [f"# Layout variant of the tuning page of {spec.date}: its articles and layout choices, the",
+            rows = [f"# Layout variant of the {what} of {spec.date}: its articles and layout choices, the",
                     f"# heads printed as variant {heads!r} of build_pages.py (VARIANT_HEADS).",
-                    f"date\t{spec.date}", f"variant\t{heads}", "split\tvariant", f"ascii\t{int(spec.ascii)}",
+                    f"date\t{spec.date}", f"variant\t{heads}", f"split\t{split}", f"ascii\t{int(spec.ascii)}",
                     f"series\t{spec.series}", f"heads\t{heads}"]
             rows += [f"article\t{f}\t{sha}" for f, sha in spec.articles]
             (specs / f"{spec.date}~{heads}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-        rows = [f"# Layout variant of the tuning page of {spec.date}: its articles and layout choices, the leads",
+        rows = [f"# Layout variant of the {what} of {spec.date}: its articles and layout choices, the leads",
                 "# of heading pairs printed without their final —— (two plain short lines; build_pages.py).",
-                f"date\t{spec.date}", "variant\tplain-leads", "split\tvariant", f"ascii\t{int(spec.ascii)}",
+                f"date\t{spec.date}", "variant\tplain-leads", f"split\t{split}", f"ascii\t{int(spec.ascii)}",
                 f"series\t{spec.series}", "leads\tplain"]
         rows += [f"article\t{f}\t{sha}" for f, sha in spec.articles]
         (specs / f"{spec.date}~plain-leads.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -459,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, help="folder for the pages (outside the repository)")
     ap.add_argument("--corpus", help="the corpus folder (holding SOURCES.tsv and articles/)")
-    ap.add_argument("--split", choices=("tune", "variant", "heldout", "all"), default="all")
+    ap.add_argument("--split", choices=SPLITS, default="all")
     ap.add_argument("--specs", type=Path, default=HERE,
                     help="folder of the specs and committed positions files (default: this folder)")
     ap.add_argument("--write-specs", action="store_true", help="write one spec per issue date from SOURCES.tsv")
@@ -467,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"with --write-specs: the last issue date of the tuning pages (default {LAST_TUNING_DATE})")
     ap.add_argument("--write-variants", action="store_true",
                     help="write the layout variants' specs from the tuning pages' specs")
+    ap.add_argument("--variants-of", choices=("tune", "heldout"), default="tune",
+                    help="with --write-variants: the split whose pages get variants (default tune)")
     ap.add_argument("--write-expected", action="store_true",
                     help="write the committed positions files from the rules (instead of checking them)")
     args = ap.parse_args(argv)
@@ -486,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         write_specs(corpus, specs, args.last_tune_date)
         return 0
     if args.write_variants:
-        write_variants(specs)
+        write_variants(specs, args.variants_of)
         return 0
     if args.out is None:
         ap.error("--out is required")

@@ -75,7 +75,7 @@ def evaluate(pages: Path, split: str, show: bool = False, summary: bool = False)
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("tune", "variant", "heldout", "all"), required=True)
+    ap.add_argument("--split", choices=builder.SPLITS, required=True)
     ap.add_argument("--corpus", help="the corpus folder (default: as build_pages.py)")
     ap.add_argument("--specs", type=Path, help="folder of the specs and positions files (default: this folder)")
     ap.add_argument("--pages", type=Path, help="a folder where build_pages.py already wrote the pages")
