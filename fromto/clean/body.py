@@ -164,15 +164,18 @@ def _subhead_form(text: str) -> str:
 
 def _is_clause_pair_subhead(text: str) -> bool:
     """A one-line subhead of two short clauses joined by one comma (``数字赋能，综合查一次``, ``干部下沉，扮靓乡村
-    “颜值”``, ``“一个支部一件实事”，为群众排忧解难``): short, unterminated (closing quotes looked through), each
-    clause at least two characters, no other clause or sentence punctuation."""
+    “颜值”``, ``“一个支部一件实事”，为群众排忧解难``), or of two or three parallel phrases joined by enumeration
+    commas (``组织共建、资源共享``): short, unterminated (closing quotes looked through), each part at least two
+    characters, no other clause or sentence punctuation."""
     t = text.rstrip(CLOSERS)
     if not (0 < len(text) <= MAX_SINGLE_HEADING_CHARS) or text.startswith("——") or ends_in_dash(text):
         return False
-    if ends_paragraph(text) or box_label(text) or re.search(r"[、；;：:。！!？?]", text):
+    if ends_paragraph(text) or box_label(text) or re.search(r"[；;：:。！!？?]", text):
         return False
-    parts = re.split(r"[，,]", t)
-    return len(parts) == 2 and all(len(p.strip("“”‘’「」")) >= 2 for p in parts)
+    commas, enum = re.split(r"[，,]", t), t.split("、")
+    if "、" in t:
+        return len(commas) == 1 and len(enum) in (2, 3) and all(len(p.strip("“”‘’「」")) >= 2 for p in enum)
+    return len(commas) == 2 and all(len(p.strip("“”‘’「」")) >= 2 for p in commas)
 
 
 def _is_quoted(text: str) -> bool:
