@@ -69,6 +69,13 @@ def test_one_line_subheads_of_phrases_joined_by_enumeration_commas_in_series_are
         "组织共建、资源共享", "服务联办、难题联解"]
 
 
+def test_one_line_subhead_of_two_clauses_with_a_plain_subhead_in_the_article_is_a_heading():
+    page = (HEAD + "开篇一段说完了。\n\n整治乱象，全程监管\n\n第一节的正文说完了。\n\n"
+            "数字赋能\n\n第二节的正文也说完了。\n")
+    assert [t for pos, t in _positions(clean.clean_page(page, "t")) if pos == "section_lead"] == [
+        "整治乱象，全程监管", "数字赋能"]
+
+
 def test_a_lone_short_line_with_a_comma_is_not_taken_for_a_subhead():
     page = HEAD + "开篇一段说完了。\n\n整治乱象，全程监管\n\n店主一句抱怨，引出了一条线索。\n\n后来的事大家都知道了。\n"
     assert "section_lead" not in [pos for pos, _ in _positions(clean.clean_page(page, "t"))]

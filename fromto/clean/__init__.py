@@ -71,7 +71,7 @@ rule                         what it recognises
                              (as before, not logged); or with a colon inside or ending in ？, where the article
                              prints at least two such lines (logged); or two short clauses joined by one comma
                              (``数字赋能，综合查一次``) or two or three phrases joined by 、 (``组织共建、资源
-                             共享``), where the article prints at least two of them, which
+                             共享``), where the article prints at least two subheads of any form, which
                              are otherwise rejoined as a broken sentence (logged); a lone question before the
                              article's first other subhead or wholly in quotation marks (what someone asked),
                              or one followed by a list of answers (``缺资金：……；``), stays a paragraph

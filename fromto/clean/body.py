@@ -13,8 +13,8 @@ not, as before):
                            ``section_subtitle``): unterminated without clause punctuation (always, not
                            logged, as before), or of a wider form — a colon inside (``北京：地税收入超300亿``) or a
                            question (``……应扮演什么角色？``) — when the article prints at least two such lines,
-                           or two short clauses joined by one comma (``整治乱象，全流程监管``) when the article
-                           prints at least two of those;
+                           or two short clauses joined by one comma (``整治乱象，全流程监管``) or phrases joined by 、
+                           (``组织共建、资源共享``) when the article prints at least two subheads of any form;
                            a lone question before the article's first other subhead or wholly in quotation
                            marks (``“……是什么样的？”``: what someone asked), or a question followed by a list
                            of answers (``缺资金：……；``), is a paragraph
@@ -82,10 +82,10 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
                 and not (_is_question(texts[j]) and j + 1 < n and _is_list_item(texts[j + 1]))]
     # one-line subheads of two short clauses (``整治乱象，全流程监管``, ``“做有信仰的人，讲课才有人信”``): a comma
     # makes a lone short line look like a broken sentence, so they are subheads only where the article prints
-    # at least two
+    # at least two subheads (of this form or another)
     paired = [j for j in range(n) if _is_clause_pair_subhead(texts[j]) and between_paragraphs(j)
               and not (j > 0 and is_question_lead(texts[j - 1]))]
-    if len(paired) < 2:
+    if len(paired) + len(subheads) < 2:
         paired = []
     subheads = sorted(subheads + paired)
     several = len(subheads) >= 2
