@@ -330,3 +330,10 @@ def test_column_and_title_right_under_a_commentary_head_printed_after_its_body_o
     result = clean.clean_page(page, "t")
     assert _heads(result) == [("今日评说", "", "作风建设不松劲", "李四"), ("观察窗", "", "网格里的新气象", "")]
     assert [pos for pos, _ in _positions(result, article=2)].count("section_lead") == 2
+
+
+def test_title_alone_right_under_a_commentary_head_printed_after_its_body_opens_an_article():
+    page = ("今日评说·作风建设系列谈③\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n"
+            "作风建设不松劲\n\n本报评论员 李四\n\n办事不用来回跑\n\n去年起，县里推行一窗受理，群众办事少跑腿。\n")
+    assert _heads(clean.clean_page(page, "t")) == [
+        ("今日评说·作风建设系列谈③", "", "作风建设不松劲", "李四"), ("", "", "办事不用来回跑", "")]

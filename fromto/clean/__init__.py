@@ -46,8 +46,8 @@ rule                         what it recognises
                              section headings, not heads, unless the head above them prints a byline and a
                              paragraph below the pair, before any other such heading, is signed in brackets
                              (``……。（某  某）``, ``（本报记者某某整理）``): then the pair heads a short piece
-                             signed at its end, and so does a column + title right under the byline of a
-                             commentary's head printed after its body. Under a column line the title may ask
+                             signed at its end, and so does a column + title, or a title alone, right under
+                             the byline of a commentary's head printed after its body. Under a column line the title may ask
                              (``某某房，见不得光？``).
                              A series line, or a column line over a commentary whose title and byline follow its
                              body, is never a title alone. A short phrase ending in —— (``党员怎么找——``) over a

@@ -282,7 +282,9 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
             # byline are printed after them (``金台潮声``), is the column of the commentary below it, not a title
             alone = (pre is None and col is None and strong and not is_series_column(lines[i].text)
                      and not (is_head_column(lines[i].text) and head_printed_after(i)) and (
-                is_two_part_title(lines[i].text) or (para(i - 1) and _signed_end(lines[i - 1].text))))
+                is_two_part_title(lines[i].text) or (para(i - 1) and _signed_end(lines[i - 1].text))
+                # right under the byline of a commentary printed after its body: the commentary has ended
+                or (not free(i - 1) and _closes_commentary(lines, i - 1, free, para))))
             if (pre is None and col is None and not alone and not (
                     free(i + 1) and "·" in lines[i + 1].text and is_series_line(lines[i + 1].text))) or not closed(k):
                 continue
