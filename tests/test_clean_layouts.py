@@ -24,6 +24,13 @@ def test_question_over_an_answer_line_with_a_comma_is_a_heading_pair():
         ("body", "去年起，县里和职校签下协议，按需培养技工。")]
 
 
+def test_lead_ending_in_a_colon_over_a_line_of_two_clauses_is_a_heading_pair():
+    page = HEAD + "开篇一段说完了。\n\n文化铸魂：\n\n让历史智慧，照进现实\n\n在祠堂里，讲解员讲起清官的故事。\n"
+    assert _positions(clean.clean_page(page, "t"))[-3:] == [
+        ("section_lead", "文化铸魂："), ("section_subtitle", "让历史智慧，照进现实"),
+        ("body", "在祠堂里，讲解员讲起清官的故事。")]
+
+
 def test_two_short_unterminated_lines_between_paragraphs_are_a_heading_pair():
     page = HEAD + "开篇一段说完了。\n\n服务上门，办事不出村\n\n便民站点遍布全镇\n\n镇里在每个村设了代办点，群众少跑腿。\n"
     result = clean.clean_page(page, "t")

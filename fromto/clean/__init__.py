@@ -63,7 +63,7 @@ rule                         what it recognises
 ``heading-pair``             inside a body, a short line ending in —— followed by a short unterminated line:
                              a section heading; ``section_title`` is ``lead——subtitle``
 ``heading-pair-question``    the same with a lead ending in ？ or ： (``……如何……？``, ``一当被告：``), when a
-                             paragraph follows the pair (logged)
+                             paragraph follows the pair; the second line may hold one comma (logged)
 ``heading-pair-plain``       two short lines between complete paragraphs, printed without ——: a lead
                              (unterminated, at most one comma, or a question) over an unterminated line
                              (``人才从哪里来？`` / ``校地联手，订单培养``) (logged)

@@ -5,7 +5,8 @@ not, as before):
 
 ``heading-pair``           a short line ending in —— followed by a short unterminated line (``lead——subtitle``)
 ``heading-pair-question``  a short line ending in ？ or ： (``关税为何一降再降？``, ``一当被告：``) followed by a short
-                           unterminated line and then a paragraph: a heading pair whose lead asks or announces
+                           unterminated line (one comma at most) and then a paragraph: a heading pair whose lead
+                           asks or announces
 ``heading-pair-plain``     two short lines between complete paragraphs printed without ——: a lead that is
                            unterminated (at most one comma) or a question, over an unterminated line
                            (``人才从哪里来？`` / ``校地联手，订单培养``; ``花样翻新，打法更新`` / ``深挖彻查顽疾``)
@@ -119,7 +120,7 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
                 items.append(_Item("heading", lead=body[i]))
                 i += 1
             continue
-        if (is_question_lead(t) and prev_ok and nxt is not None and is_single_heading(nxt)
+        if (is_question_lead(t) and prev_ok and nxt is not None and (is_single_heading(nxt) or _pair_subtitle(nxt))
                 and not body[i + 1].cut_before and para_at(i + 2)):
             items.append(_Item("heading", lead=body[i], sub=body[i + 1]))
             log.add("heading", body[i].piece.start, body[i + 1].piece.end, f"{t} / {nxt}", f"{t}——{nxt}",
