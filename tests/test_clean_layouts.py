@@ -83,6 +83,13 @@ def test_one_line_subhead_of_two_clauses_with_a_plain_subhead_in_the_article_is_
         "整治乱象，全程监管", "数字赋能"]
 
 
+def test_one_line_subheads_of_three_short_clauses_in_series_are_headings():
+    page = (HEAD + "开篇一段说完了。\n\n党建引领，多方联动，共建共治\n\n第一节的正文说完了。\n\n"
+            "服务上门，难题就地解\n\n第二节的正文也说完了。\n")
+    assert [t for pos, t in _positions(clean.clean_page(page, "t")) if pos == "section_lead"] == [
+        "党建引领，多方联动，共建共治", "服务上门，难题就地解"]
+
+
 def test_a_lone_short_line_with_a_comma_is_not_taken_for_a_subhead():
     page = HEAD + "开篇一段说完了。\n\n整治乱象，全程监管\n\n店主一句抱怨，引出了一条线索。\n\n后来的事大家都知道了。\n"
     assert "section_lead" not in [pos for pos, _ in _positions(clean.clean_page(page, "t"))]

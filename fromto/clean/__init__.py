@@ -69,7 +69,7 @@ rule                         what it recognises
                              (``人才从哪里来？`` / ``校地联手，订单培养``) (logged)
 ``one-line-subhead``         a short line between complete paragraphs: unterminated without clause punctuation
                              (as before, not logged); or with a colon inside or ending in ？, where the article
-                             prints at least two such lines (logged); or two short clauses joined by one comma
+                             prints at least two such lines (logged); or two or three short clauses joined by commas
                              (``数字赋能，综合查一次``) or two or three phrases joined by 、 (``组织共建、资源
                              共享``), where the article prints at least two subheads of any form, which
                              are otherwise rejoined as a broken sentence (logged); a lone question before the

@@ -14,7 +14,7 @@ not, as before):
                            ``section_subtitle``): unterminated without clause punctuation (always, not
                            logged, as before), or of a wider form — a colon inside (``北京：地税收入超300亿``) or a
                            question (``……应扮演什么角色？``) — when the article prints at least two such lines,
-                           or two short clauses joined by one comma (``整治乱象，全流程监管``) or phrases joined by 、
+                           or two or three short clauses joined by commas (``整治乱象，全流程监管``) or by 、
                            (``组织共建、资源共享``) when the article prints at least two subheads of any form;
                            a lone question before the article's first other subhead or wholly in quotation
                            marks (``“……是什么样的？”``: what someone asked), or a question followed by a list
@@ -164,10 +164,10 @@ def _subhead_form(text: str) -> str:
 
 
 def _is_clause_pair_subhead(text: str) -> bool:
-    """A one-line subhead of two short clauses joined by one comma (``数字赋能，综合查一次``, ``干部下沉，扮靓乡村
-    “颜值”``, ``“一个支部一件实事”，为群众排忧解难``), or of two or three parallel phrases joined by enumeration
-    commas (``组织共建、资源共享``): short, unterminated (closing quotes looked through), each part at least two
-    characters, no other clause or sentence punctuation."""
+    """A one-line subhead of two or three short clauses joined by commas (``数字赋能，综合查一次``, ``干部下沉，
+    扮靓乡村“颜值”``, ``“一个支部一件实事”，为群众排忧解难``, ``党建引领，多方联动，共建共治``), or of two or
+    three parallel phrases joined by enumeration commas (``组织共建、资源共享``): short, unterminated (closing
+    quotes looked through), each part at least two characters, no other clause or sentence punctuation."""
     t = text.rstrip(CLOSERS)
     if not (0 < len(text) <= MAX_SINGLE_HEADING_CHARS) or text.startswith("——") or ends_in_dash(text):
         return False
@@ -176,7 +176,7 @@ def _is_clause_pair_subhead(text: str) -> bool:
     commas, enum = re.split(r"[，,]", t), t.split("、")
     if "、" in t:
         return len(commas) == 1 and len(enum) in (2, 3) and all(len(p.strip("“”‘’「」")) >= 2 for p in enum)
-    return len(commas) == 2 and all(len(p.strip("“”‘’「」")) >= 2 for p in commas)
+    return len(commas) in (2, 3) and all(len(p.strip("“”‘’「」")) >= 2 for p in commas)
 
 
 def _is_quoted(text: str) -> bool:
