@@ -157,7 +157,7 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
 def _subhead_form(text: str) -> str:
     """What makes a one-line subhead of a wider form, for the log."""
     if _is_clause_pair_subhead(text):
-        return "two short clauses joined by a comma"
+        return "short clauses or phrases joined by commas"
     if text.rstrip(CLOSERS)[-1:] in ("？", "?"):
         return "a question, no clause punctuation"
     return "a colon inside, no clause punctuation"
