@@ -24,6 +24,13 @@ def test_question_over_an_answer_line_with_a_comma_is_a_heading_pair():
         ("body", "去年起，县里和职校签下协议，按需培养技工。")]
 
 
+def test_lead_ending_in_a_colon_over_a_line_of_two_clauses_is_a_heading_pair():
+    page = HEAD + "开篇一段说完了。\n\n文化铸魂：\n\n让历史智慧，照进现实\n\n在祠堂里，讲解员讲起清官的故事。\n"
+    assert _positions(clean.clean_page(page, "t"))[-3:] == [
+        ("section_lead", "文化铸魂："), ("section_subtitle", "让历史智慧，照进现实"),
+        ("body", "在祠堂里，讲解员讲起清官的故事。")]
+
+
 def test_two_short_unterminated_lines_between_paragraphs_are_a_heading_pair():
     page = HEAD + "开篇一段说完了。\n\n服务上门，办事不出村\n\n便民站点遍布全镇\n\n镇里在每个村设了代办点，群众少跑腿。\n"
     result = clean.clean_page(page, "t")
@@ -37,10 +44,55 @@ def test_lone_question_before_the_first_subhead_stays_a_paragraph():
     assert ("body", "转变是怎么发生的？") in _positions(clean.clean_page(page, "t"))
 
 
+def test_lone_question_wholly_in_quotation_marks_after_subheads_stays_a_paragraph():
+    page = (HEAD + "开篇一段说完了。\n\n讲给世界听\n\n他常给外国学员上课。\n\n“中国的民主是什么样的？”\n\n"
+            "他用一个个社区的故事来回答。\n\n讲到心里去\n\n第二节的正文也说完了。\n")
+    assert ("body", "“中国的民主是什么样的？”") in _positions(clean.clean_page(page, "t"))
+
+
+def test_lone_question_after_subheads_without_quotation_marks_is_a_subhead():
+    page = (HEAD + "开篇一段说完了。\n\n讲给世界听\n\n他常给外国学员上课。\n\n中国的民主是什么样的？\n\n"
+            "他用一个个社区的故事来回答。\n\n讲到心里去\n\n第二节的正文也说完了。\n")
+    assert ("section_lead", "中国的民主是什么样的？") in _positions(clean.clean_page(page, "t"))
+
+
 def test_short_question_followed_by_a_list_of_answers_is_a_paragraph():
     page = (HEAD + "开篇一段说完了。\n\n产业起步\n\n第一节的正文说完了。\n\n村里发展缺的是啥？\n\n"
             "缺资金：合作社一年只有几万元周转；\n\n缺人才：年轻人大多外出务工。\n\n办法总比困难多\n\n第二节的正文也说完了。\n")
     assert ("body", "村里发展缺的是啥？") in _positions(clean.clean_page(page, "t"))
+
+
+def test_one_line_subheads_of_two_clauses_in_series_are_headings_not_broken_sentences():
+    page = (HEAD + "开篇一段说完了。\n\n整治乱象，全程监管\n\n“这罚款怎么这么重？”\n\n店主一句抱怨，引出了一条线索。\n\n"
+            "“数字赋能”，查一次就够\n\n如今，执法人员进企业只扫一次码。\n")
+    assert [(pos, t) for pos, t in _positions(clean.clean_page(page, "t")) if pos != "body"][-2:] == [
+        ("section_lead", "整治乱象，全程监管"), ("section_lead", "“数字赋能”，查一次就够")]
+
+
+def test_one_line_subheads_of_phrases_joined_by_enumeration_commas_in_series_are_headings():
+    page = (HEAD + "开篇一段说完了。\n\n组织共建、资源共享\n\n第一节的正文说完了。\n\n"
+            "服务联办、难题联解\n\n第二节的正文也说完了。\n")
+    assert [t for pos, t in _positions(clean.clean_page(page, "t")) if pos == "section_lead"] == [
+        "组织共建、资源共享", "服务联办、难题联解"]
+
+
+def test_one_line_subhead_of_two_clauses_with_a_plain_subhead_in_the_article_is_a_heading():
+    page = (HEAD + "开篇一段说完了。\n\n整治乱象，全程监管\n\n第一节的正文说完了。\n\n"
+            "数字赋能\n\n第二节的正文也说完了。\n")
+    assert [t for pos, t in _positions(clean.clean_page(page, "t")) if pos == "section_lead"] == [
+        "整治乱象，全程监管", "数字赋能"]
+
+
+def test_one_line_subheads_of_three_short_clauses_in_series_are_headings():
+    page = (HEAD + "开篇一段说完了。\n\n党建引领，多方联动，共建共治\n\n第一节的正文说完了。\n\n"
+            "服务上门，难题就地解\n\n第二节的正文也说完了。\n")
+    assert [t for pos, t in _positions(clean.clean_page(page, "t")) if pos == "section_lead"] == [
+        "党建引领，多方联动，共建共治", "服务上门，难题就地解"]
+
+
+def test_a_lone_short_line_with_a_comma_is_not_taken_for_a_subhead():
+    page = HEAD + "开篇一段说完了。\n\n整治乱象，全程监管\n\n店主一句抱怨，引出了一条线索。\n\n后来的事大家都知道了。\n"
+    assert "section_lead" not in [pos for pos, _ in _positions(clean.clean_page(page, "t"))]
 
 
 def test_column_and_title_pairs_in_series_inside_a_body_are_section_headings():
@@ -129,3 +181,173 @@ def test_chart_source_line_is_a_credit_without_a_caption_line():
     result = clean.clean_page(page, "t")
     assert result.captions["credit"].tolist() == ["数据来源：某部门网站"]
     assert [t for pos, t in _positions(result) if pos == "body"] == ["第一段说完了。", "第二段说完了。"]
+
+
+# --- heads printed without a byline -------------------------------------------------------------------------------
+BODY = "第一篇的正文写到这里就完了。\n\n"
+
+
+def test_column_and_pre_title_over_a_title_without_byline_open_an_article():
+    page = (HEAD + BODY + "基层党旗在一线高高飘扬\n\n聚焦主业强本领——\n\n荒滩上种出好光景\n\n"
+            "这几年，村里把荒滩改成了果园，收入翻了一番。\n")
+    assert _heads(clean.clean_page(page, "t"))[1] == ("基层党旗在一线高高飘扬", "聚焦主业强本领——", "荒滩上种出好光景", "")
+
+
+def test_pre_title_naming_a_place_opens_an_article_where_a_short_phrase_lead_is_a_section_heading():
+    page = (HEAD + BODY + "队伍怎么带——\n\n老党员结对新党员\n\n村里给每名新党员配了一名老党员当师傅。\n\n"
+            "某某省某某县——\n\n小院议事解民忧\n\n每月初，村民们聚在院里商量村里的大事小情。\n")
+    result = clean.clean_page(page, "t")
+    assert [h[2] for h in _heads(result)] == ["标题甲", "小院议事解民忧"]
+    assert ("section_lead", "队伍怎么带——") in _positions(result, article=1)
+
+
+def test_sentence_long_pre_title_over_a_title_without_byline_opens_an_article():
+    page = (HEAD + BODY + "多地创新办法，推动党员干部在一线担当作为——\n\n实干方能开新局\n\n"
+            "开春以来，各地干部走进田间地头解难题。\n")
+    assert _heads(clean.clean_page(page, "t"))[1][1:3] == ("多地创新办法，推动党员干部在一线担当作为——", "实干方能开新局")
+
+
+def test_pre_title_over_a_title_in_two_spaced_halves_opens_an_article():
+    page = HEAD + BODY + "聚焦主业强本领——\n\n学在日常  干在经常\n\n去年以来，单位每周组织一次业务学习。\n"
+    assert _heads(clean.clean_page(page, "t"))[1][1:3] == ("聚焦主业强本领——", "学在日常  干在经常")
+
+
+def test_series_line_over_a_title_without_byline_opens_an_article():
+    page = HEAD + BODY + "前沿探索·基层治理新实践\n\n网格里的暖心事\n\n社区把居民楼划成网格，每格配一名党员。\n"
+    assert _heads(clean.clean_page(page, "t"))[1][:3] == ("前沿探索·基层治理新实践", "", "网格里的暖心事")
+
+
+def test_series_line_printed_under_a_title_without_byline_is_the_column():
+    page = (HEAD + BODY + "网格里的暖心事\n\n前沿探索·基层治理新实践\n\n——某某市推进网格化治理纪实\n\n"
+            "社区把居民楼划成网格，每格配一名党员。\n")
+    result = clean.clean_page(page, "t")
+    assert result.articles.iloc[1][["column", "title", "subtitle"]].tolist() == [
+        "前沿探索·基层治理新实践", "网格里的暖心事", "——某某市推进网格化治理纪实"]
+
+
+def test_column_over_a_title_after_a_paragraph_signed_in_brackets_opens_an_article():
+    page = HEAD + "第一篇的正文写到这里就完了。（王  五）\n\n观察窗\n\n年味里的新风尚\n\n今年春节，不少单位简化了团拜活动。\n"
+    assert [h[2] for h in _heads(clean.clean_page(page, "t"))] == ["标题甲", "年味里的新风尚"]
+
+
+def test_column_over_a_title_in_two_halves_opens_an_article_after_an_article_with_heading_pairs():
+    page = (HEAD + BODY + "服务上门，办事不出村\n\n便民站点遍布全镇\n\n镇里在每个村设了代办点，群众少跑腿。\n\n"
+            "党旗在一线飘扬\n\n凝聚向心力  激发新活力\n\n清晨，园区的党员服务站早早开了门。\n")
+    assert _heads(clean.clean_page(page, "t"))[1][:3] == ("党旗在一线飘扬", "", "凝聚向心力  激发新活力")
+
+
+def test_commentary_without_byline_takes_the_title_printed_after_its_body():
+    page = (HEAD + BODY + "时评栏\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n"
+            "作风建设不松劲\n\n某某省某某县——\n\n小院议事解民忧\n\n每月初，村民们聚在院里商量村里的大事小情。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result)[1:] == [("时评栏", "", "作风建设不松劲", ""), ("", "某某省某某县——", "小院议事解民忧", "")]
+    assert _positions(result, article=2) == [("title", "作风建设不松劲"),
+                                             ("body", "作风建设永远在路上，一刻也不能松懈。"),
+                                             ("body", "既要抓常抓长，也要抓细抓实。")]
+    assert bool(result.articles.iloc[1]["head_after_body"])
+
+
+def test_short_column_name_over_a_title_and_paragraph_is_not_a_byline():
+    page = (HEAD + BODY + "时评栏\n\n作风建设永远在路上，一刻也不能松懈。\n\n作风建设不松劲\n\n监督岗\n\n"
+            "私设小金库必严查\n\n前不久，某某县纪委查处了一起违规问题。\n")
+    heads = _heads(clean.clean_page(page, "t"))
+    assert heads[-1][:3] == ("监督岗", "", "私设小金库必严查")
+    assert all(h[3] != "监督岗" for h in heads)
+
+
+def test_lead_naming_a_place_or_a_party_body_is_a_report_pre_title():
+    assert clean.is_report_pre_title("某某省某某市——")
+    assert clean.is_report_pre_title("某某研究院党委——")
+    assert not clean.is_report_pre_title("队伍怎么带——")
+
+
+def test_title_in_two_halves_set_apart_by_a_wide_space_is_a_two_part_title():
+    assert clean.is_two_part_title("学在日常  干在经常")
+    assert not clean.is_two_part_title("学在日常，干在经常")
+
+
+def test_title_in_two_halves_alone_between_paragraphs_opens_an_article():
+    page = HEAD + BODY + "学在日常  干在经常\n\n去年以来，单位每周组织一次业务学习。\n"
+    assert [h[2] for h in _heads(clean.clean_page(page, "t"))] == ["标题甲", "学在日常  干在经常"]
+
+
+def test_title_alone_after_a_paragraph_signed_in_brackets_opens_an_article():
+    page = HEAD + "第一篇的正文写到这里就完了。（王  五）\n\n年味里的新风尚\n\n今年春节，不少单位简化了团拜活动。\n"
+    assert [h[2] for h in _heads(clean.clean_page(page, "t"))] == ["标题甲", "年味里的新风尚"]
+
+
+
+def test_numbered_series_line_after_a_signed_paragraph_is_the_commentary_column_not_a_title():
+    page = (HEAD + "第一篇的正文写到这里就完了。（王  五）\n\n时评栏·作风建设系列谈③\n\n"
+            "作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n李四\n\n"
+            "某某省某某县——\n\n小院议事解民忧\n\n本报记者 赵六\n\n每月初，村民们聚在院里商量村里的大事小情。\n")
+    assert _heads(clean.clean_page(page, "t")) == [
+        ("", "", "标题甲", "张三"), ("时评栏·作风建设系列谈③", "", "作风建设不松劲", "李四"),
+        ("", "某某省某某县——", "小院议事解民忧", "赵六")]
+
+
+SECTIONS = ("开篇一段说完了。\n\n查问题\n\n三处短板摆上桌面\n\n第一节的正文说完了。\n\n"
+            "补短板\n\n一项一项对账销号\n\n第二节的正文也说完了。\n\n")
+
+
+def test_column_and_title_after_sections_over_a_piece_signed_at_its_end_open_an_article():
+    page = (HEAD + SECTIONS + "监督岗\n\n私设小金库的代价\n\n前不久，某某县纪委查处了一起违规问题。\n\n"
+            "【说法】集体资金不是小金库，必须用在明处。（王  五）\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("", "", "标题甲", "张三"), ("监督岗", "", "私设小金库的代价", "")]
+    assert [pos for pos, _ in _positions(result, article=1)].count("section_lead") == 2
+
+
+def test_column_and_title_after_sections_without_a_signed_end_are_one_more_section():
+    page = (HEAD + SECTIONS + "陪餐制\n\n共筑食品安全防线\n\n如今，校长每天和学生一起吃午饭。\n\n家长们说，放心多了。\n")
+    result = clean.clean_page(page, "t")
+    assert len(result.articles) == 1
+    assert [pos for pos, _ in _positions(result)].count("section_lead") == 3
+
+
+def test_a_reporters_credit_for_words_taken_down_signs_a_piece():
+    page = (HEAD + SECTIONS + "监督岗\n\n私设小金库的代价\n\n前不久，某某县纪委查处了一起违规问题。（本报记者李四整理）\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("监督岗", "", "私设小金库的代价", "")
+
+
+def test_title_asking_a_question_under_a_column_line_opens_an_article():
+    page = (HEAD + BODY + "监督岗\n\n阳光房，见不得光？\n\n前不久，某某县纪委查处了一起违规问题。\n\n"
+            "【说法】集体资金不是小金库，必须用在明处。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("监督岗", "", "阳光房，见不得光？", "")
+
+
+def test_column_line_after_a_signed_paragraph_over_a_commentary_whose_head_follows_it_is_its_column():
+    page = (HEAD + "老党员说，这些年村里的路修好了，灯装亮了，大伙的心气也越来越足了。（本报记者李四整理）\n\n今日评说\n\n"
+            "作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n赵  六\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("今日评说", "", "作风建设不松劲", "赵六")
+
+
+def test_column_like_second_line_of_a_heading_pair_ending_in_a_colon_does_not_open_a_commentary():
+    page = (HEAD + "开篇一段说完了。\n\n制度固本：\n\n让清廉融入城市治理\n\n这一节的正文说完了。\n\n"
+            "这一节的正文第二段。\n\n基层党旗在一线飘扬\n\n某某省某某市强化基层治理——\n\n小院议事解民忧\n\n"
+            "每月初，村民们聚在院里商量村里的大事小情。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("", "", "标题甲", "张三"),
+                              ("基层党旗在一线飘扬", "某某省某某市强化基层治理——", "小院议事解民忧", "")]
+    assert ("section_lead", "制度固本：") in _positions(result, article=1)
+
+
+def test_two_four_character_halves_without_a_role_under_a_column_are_a_title_not_a_byline():
+    page = (HEAD + BODY + "党旗在基层一线飘扬\n\n物业进村  乡村更美\n\n"
+            "走进村子，道路干净整洁，垃圾分类有序。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("党旗在基层一线飘扬", "", "物业进村  乡村更美", "")
+
+
+def test_column_and_title_right_under_a_commentary_head_printed_after_its_body_open_an_article():
+    page = ("今日评说\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n李  四\n\n"
+            "观察窗\n\n网格里的新气象\n\n社区把居民楼划成网格，每格配一名党员。\n\n" + SECTIONS)
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("今日评说", "", "作风建设不松劲", "李四"), ("观察窗", "", "网格里的新气象", "")]
+    assert [pos for pos, _ in _positions(result, article=2)].count("section_lead") == 2
+
+
+def test_title_alone_right_under_a_commentary_head_printed_after_its_body_opens_an_article():
+    page = ("今日评说·作风建设系列谈③\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n"
+            "作风建设不松劲\n\n本报评论员 李四\n\n办事不用来回跑\n\n去年起，县里推行一窗受理，群众办事少跑腿。\n")
+    assert _heads(clean.clean_page(page, "t")) == [
+        ("今日评说·作风建设系列谈③", "", "作风建设不松劲", "李四"), ("", "", "办事不用来回跑", "")]

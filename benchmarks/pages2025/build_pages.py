@@ -2,8 +2,19 @@
 
 Usage::
 
-    python benchmarks/pages2025/build_pages.py --out DIR [--corpus PATH] [--split tune|heldout|all]
-    python benchmarks/pages2025/build_pages.py --write-specs [--corpus PATH]      # specs from SOURCES.tsv only
+    python benchmarks/pages2025/build_pages.py --out DIR [--corpus PATH] [--split tune|variant|heldout|all]
+    python benchmarks/pages2025/build_pages.py --write-specs [--corpus PATH] [--last-tune-date DATE]
+    python benchmarks/pages2025/build_pages.py --write-variants [--variants-of heldout]   # layout variants
+    python benchmarks/pages2025/build_pages.py --out DIR --write-expected          # positions files from the rules
+
+Every command takes ``--specs DIR``: the folder of the specs (``DATE.tsv``) and committed positions files
+(``DATE.expected.csv``), by default this folder. Another corpus of the same format (SOURCES.tsv, articles/) gets
+its own folder: ``--write-specs`` writes one spec per issue date there (split by date: up to ``--last-tune-date``
+tuning, later held out), ``--write-expected`` its positions files, and a build or ``evaluate.py`` reads them.
+
+A variant spec (``DATE~VARIANT.tsv``, split ``variant``) holds a tuning page's articles and layout choices and
+prints them otherwise (``heads``: furniture left out of the heads after the first, :data:`VARIANT_HEADS`;
+``leads plain``: heading pairs' leads printed without their ——); held-out pages get no variants.
 
 One page per issue date of the corpus (``YYYY-MM-DD.tsv``). A spec names the page's split, two layout choices
 and its articles (Markdown file name and sha256, in the order printed). Everything else is decided by fixed rules
@@ -12,7 +23,7 @@ in this script, the same for every page, so a held-out page is built without any
 * **structure from the Markdown's markup**: ``###`` pre-title, ``#`` title (a trailing ``（栏目）`` is the
   column), ``## ——`` subtitle, ``> 系列：`` series line (a column), ``> …《人民日报》`` byline; in the body,
   by the kind of line (:func:`classify`): photo captions and credits, one-line subheads and heading pairs
-  (a lead ending in ？ or —— over an unterminated line), box labels and the box after them, the 编者 note's
+  (a lead ending in ？, —— or a short phrase ending in ： over an unterminated line), box labels and the box after them, the 编者 note's
   signature (printed at the end of the note), a bracketed author credit (printed at the end of the paragraph
   before it), reports inside a round-up that carry their own title and 本报记者 byline (a new article);
 * **the seed's layout and damage**: one block per line, a blank line between blocks, two blank lines first;
@@ -45,6 +56,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 CORPUS_NAME = "peoples-daily-2025-party-building"
+#: The splits a page can be in (``all``: every page).
+SPLITS = ("tune", "variant", "heldout", "heldout-variant", "all")
 #: Issue dates up to this one are tuning pages; later ones are held out.
 LAST_TUNING_DATE = "2025-04-22"
 ASCII = str.maketrans({"，": ",", "；": ";", "：": ":", "？": "?", "（": "(", "）": ")"})
@@ -88,6 +101,12 @@ def unterminated(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     return len(text) <= 40 and "。" not in text and (bool(_CREDIT_RE.search(text)) or bool(_SOURCE_RE.match(text)))
+
+
+def is_colon_lead(text: str) -> bool:
+    """The lead of a heading pair that announces (``文化铸魂：`` over ``让历史智慧照进现实``): a short phrase
+    ending in ： with no punctuation before it."""
+    return text.endswith("：") and 2 <= len(text) <= 25 and not re.search(r"[，、；：。！？“”]", text[:-1])
 
 
 def is_heading(text: str) -> bool:
@@ -196,7 +215,8 @@ def classify(blocks: list[str]) -> list[list[Block]]:
             out.append(Block("box_body", base + j, t))
         elif is_heading(t):
             out.append(Block("section_heading", base + j, t))
-        elif (t.endswith("？") and len(t) <= MAX_HEADING and j + 1 < len(body) and kinds[j + 1] == ""
+        elif ((t.endswith("？") or is_colon_lead(t)) and len(t) <= MAX_HEADING and j + 1 < len(body)
+              and kinds[j + 1] == ""
               and is_heading(body[j + 1]) and not _BOX_RE.match(body[j + 1])
               and not (j + 2 < len(body) and _BYLINE_RE.match(body[j + 2]))):
             out.append(Block("section_heading", base + j, t))
@@ -213,6 +233,36 @@ class Spec:
     ascii: bool
     series: str
     articles: list   # (file, sha256)
+    name: str = ""   # the page's file name (the date, or DATE~variant for a layout variant)
+    heads: str = "full"   # which head furniture the articles print (see VARIANT_HEADS)
+    leads: str = "dash"   # section leads printed as marked (``dash``) or without their final —— (``plain``)
+
+
+#: Layout variants of a page's heads, by kind (the page's and the seed's conventions, furniture left out):
+#: ``full`` as the markup says; ``no-byline``: an article with a column or a pre-title (a commentary too) prints
+#: its head without its byline; ``column-only``: as no-byline, and an article with a column prints no pre-title
+#: (the column line is the only furniture over the title); ``pre-title-only``: as no-byline, and an article with
+#: a pre-title prints no column (the pre-title is the only furniture); ``title-only``: every article prints its
+#: title alone (no column, pre-title, subtitle or byline). In every variant the page's first article keeps its
+#: furniture, so the page opens as the seed's does.
+VARIANT_HEADS = ("full", "no-byline", "column-only", "pre-title-only", "title-only")
+
+
+def strip_heads(art: list, heads: str, first: bool) -> list:
+    """An article's blocks without the head furniture the variant leaves out (none for the page's first)."""
+    kinds = {b.kind for b in art}
+    drop = set()
+    if first or heads == "full":
+        pass
+    elif heads == "title-only":
+        drop = {"byline", "column", "pre_title", "subtitle"}
+    elif kinds & {"column", "pre_title"}:
+        drop = {"byline"}
+        if heads == "column-only" and "column" in kinds:
+            drop.add("pre_title")
+        if heads == "pre-title-only" and "pre_title" in kinds:
+            drop.add("column")
+    return [b for b in art if b.kind not in drop]
 
 
 def read_spec(path: Path) -> Spec:
@@ -223,11 +273,18 @@ def read_spec(path: Path) -> Spec:
         parts = raw.split("\t")
         if parts[0] == "article" and len(parts) == 3:
             arts.append((parts[1], parts[2]))
-        elif parts[0] in ("date", "split", "ascii", "series") and len(parts) == 2:
+        elif parts[0] in ("date", "split", "ascii", "series", "variant", "heads", "leads") and len(parts) == 2:
             opts[parts[0]] = parts[1]
         else:
             raise SpecError(f"{path.name}:{k}: not a spec row")
-    return Spec(opts["date"], opts["split"], opts["ascii"] == "1", opts["series"], arts)
+    heads = opts.get("heads", "full")
+    if heads not in VARIANT_HEADS:
+        raise SpecError(f"{path.name}: heads {heads!r} is not one of {', '.join(VARIANT_HEADS)}")
+    name = opts["date"] + (f"~{opts['variant']}" if "variant" in opts else "")
+    leads = opts.get("leads", "dash")
+    if leads not in ("dash", "plain"):
+        raise SpecError(f"{path.name}: leads {leads!r} is not dash or plain")
+    return Spec(opts["date"], opts["split"], opts["ascii"] == "1", opts["series"], arts, name, heads, leads)
 
 
 def cut_point(text: str, share: float) -> int:
@@ -252,7 +309,7 @@ def build_page(spec: Spec, corpus: Path) -> tuple[str, list[Block]]:
         if hashlib.sha256(data).hexdigest() != sha:
             raise SpecError(f"{name}: sha256 differs from the spec's")
         for art in classify(md_blocks(data.decode("utf-8"))):
-            page_arts.append((name, art))
+            page_arts.append((name, strip_heads(art, spec.heads, not page_arts)))
     # the page break: the longest body paragraph of the page that no caption cuts
     cut_by_caption = set()
     plans = []
@@ -321,6 +378,8 @@ def build_page(spec: Spec, corpus: Path) -> tuple[str, list[Block]]:
                 p = cut_point(text, 0.6)
                 emit(text[:p])
                 emit(text[p:])
+            elif b.kind == "section_heading" and spec.leads == "plain" and text.endswith("——"):
+                emit(text.rstrip("—"))   # a heading pair's lead printed without its dash: two plain short lines
             else:
                 emit(text)
         if commentary:
@@ -348,14 +407,20 @@ def reader_rows(expected: list) -> list[dict]:
     return rows
 
 
-def write_specs(corpus: Path) -> None:
-    """One spec per issue date, from SOURCES.tsv alone (no article is opened)."""
+def spec_paths(specs: Path) -> list[Path]:
+    """The specs in a folder, in name order: ``DATE.tsv`` and the variants ``DATE~VARIANT.tsv``."""
+    return sorted(specs.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*.tsv"))
+
+
+def write_specs(corpus: Path, specs: Path = HERE, last_tune_date: str = LAST_TUNING_DATE) -> None:
+    """One spec per issue date into ``specs``, from SOURCES.tsv alone (no article is opened): issues up to
+    ``last_tune_date`` are tuning pages, later ones held out."""
     with (corpus / "SOURCES.tsv").open(encoding="utf-8", newline="") as fh:
         sources = list(csv.DictReader(fh, delimiter="\t"))
     dates = sorted({r["date"] for r in sources})
     counters = {"tune": 0, "heldout": 0}
     for date in dates:
-        split = "tune" if date <= LAST_TUNING_DATE else "heldout"
+        split = "tune" if date <= last_tune_date else "heldout"
         k = counters[split]
         counters[split] += 1
         arts = sorted((r for r in sources if r["date"] == date), key=lambda r: int(r["file"].rsplit("_", 1)[1][:-3]))
@@ -365,15 +430,50 @@ def write_specs(corpus: Path) -> None:
                 f"date\t{date}", f"split\t{split}", f"ascii\t{1 if k % 2 == 0 else 0}",
                 f"series\t{'after' if k % 2 else 'above'}"]
         rows += [f"article\t{r['file']}\t{r['sha256']}" for r in arts]
-        (HERE / f"{date}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        (specs / f"{date}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def write_variants(specs: Path = HERE, of: str = "tune") -> None:
+    """One spec per page of split ``of`` and head variant (``DATE~VARIANT.tsv``): the page's articles and layout
+    choices with the variant's heads. Variants of tuning pages have split ``variant``, those of the (opened) 2025
+    held-out pages ``heldout-variant``."""
+    split = "variant" if of == "tune" else f"{of}-variant"
+    what = "tuning page" if of == "tune" else f"{of} page"
+    for spec_path in spec_paths(specs):
+        spec = read_spec(spec_path)
+        if spec.split != of or spec.name != spec.date:
+            continue
+        for heads in VARIANT_HEADS:
+            if heads == "full":
+                continue
+            rows = [f"# Layout variant of the {what} of {spec.date}: its articles and layout choices, the",
+                    f"# heads printed as variant {heads!r} of build_pages.py (VARIANT_HEADS).",
+                    f"date\t{spec.date}", f"variant\t{heads}", f"split\t{split}", f"ascii\t{int(spec.ascii)}",
+                    f"series\t{spec.series}", f"heads\t{heads}"]
+            rows += [f"article\t{f}\t{sha}" for f, sha in spec.articles]
+            (specs / f"{spec.date}~{heads}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        rows = [f"# Layout variant of the {what} of {spec.date}: its articles and layout choices, the leads",
+                "# of heading pairs printed without their final —— (two plain short lines; build_pages.py).",
+                f"date\t{spec.date}", "variant\tplain-leads", f"split\t{split}", f"ascii\t{int(spec.ascii)}",
+                f"series\t{spec.series}", "leads\tplain"]
+        rows += [f"article\t{f}\t{sha}" for f, sha in spec.articles]
+        (specs / f"{spec.date}~plain-leads.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, help="folder for the pages (outside the repository)")
     ap.add_argument("--corpus", help="the corpus folder (holding SOURCES.tsv and articles/)")
-    ap.add_argument("--split", choices=("tune", "heldout", "all"), default="all")
+    ap.add_argument("--split", choices=SPLITS, default="all")
+    ap.add_argument("--specs", type=Path, default=HERE,
+                    help="folder of the specs and committed positions files (default: this folder)")
     ap.add_argument("--write-specs", action="store_true", help="write one spec per issue date from SOURCES.tsv")
+    ap.add_argument("--last-tune-date", default=LAST_TUNING_DATE, metavar="DATE",
+                    help=f"with --write-specs: the last issue date of the tuning pages (default {LAST_TUNING_DATE})")
+    ap.add_argument("--write-variants", action="store_true",
+                    help="write the layout variants' specs from the tuning pages' specs")
+    ap.add_argument("--variants-of", choices=("tune", "heldout"), default="tune",
+                    help="with --write-variants: the split whose pages get variants (default tune)")
     ap.add_argument("--write-expected", action="store_true",
                     help="write the committed positions files from the rules (instead of checking them)")
     args = ap.parse_args(argv)
@@ -381,8 +481,19 @@ def main(argv: list[str] | None = None) -> int:
     if corpus is None:
         print(f"{CORPUS_NAME} not found (pass --corpus or set FROMTO_PD2025)", file=sys.stderr)
         return 2
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.last_tune_date):
+        ap.error(f"--last-tune-date {args.last_tune_date!r} is not a date YYYY-MM-DD")
+    specs = args.specs.resolve()
+    if args.write_specs or args.write_variants:
+        specs.mkdir(parents=True, exist_ok=True)
+    elif not spec_paths(specs):
+        print(f"{args.specs}: no page specs (DATE.tsv) in this folder", file=sys.stderr)
+        return 2
     if args.write_specs:
-        write_specs(corpus)
+        write_specs(corpus, specs, args.last_tune_date)
+        return 0
+    if args.write_variants:
+        write_variants(specs, args.variants_of)
         return 0
     if args.out is None:
         ap.error("--out is required")
@@ -392,13 +503,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out.mkdir(parents=True, exist_ok=True)
     try:
-        for spec_path in sorted(HERE.glob("2025-*.tsv")):
+        for spec_path in spec_paths(specs):
             spec = read_spec(spec_path)
             if args.split != "all" and spec.split != args.split:
                 continue
             text, expected = build_page(spec, corpus)
             rows = reader_rows(expected)
-            committed = HERE / f"{spec.date}.expected.csv"
+            committed = specs / f"{spec.name}.expected.csv"
             positions = [{k: r[k] for k in ("article", "kind", "file", "block")} for r in rows]
             if args.write_expected:
                 with committed.open("w", encoding="utf-8", newline="") as fh:
@@ -406,18 +517,20 @@ def main(argv: list[str] | None = None) -> int:
                     w.writeheader()
                     w.writerows(positions)
             else:
+                if not committed.is_file():
+                    raise SpecError(f"{committed.name}: no positions file (write it with --write-expected)")
                 with committed.open(encoding="utf-8", newline="") as fh:
                     want = [{k: (int(v) if k in ("article", "block") else v) for k, v in r.items()}
                             for r in csv.DictReader(fh)]
                 if want != positions:
                     raise SpecError(f"{committed.name}: the rules no longer give the committed structure")
-            (out / f"{spec.date}.txt").write_text(text, encoding="utf-8", newline="\n")
-            with (out / f"{spec.date}.expected.csv").open("w", encoding="utf-8", newline="") as fh:
+            (out / f"{spec.name}.txt").write_text(text, encoding="utf-8", newline="\n")
+            with (out / f"{spec.name}.expected.csv").open("w", encoding="utf-8", newline="") as fh:
                 w = csv.DictWriter(fh, ["article", "kind", "text_start"], lineterminator="\n",
                                    extrasaction="ignore")
                 w.writeheader()
                 w.writerows(rows)
-            (out / f"{spec.date}.split").write_text(spec.split + "\n", encoding="utf-8")
+            (out / f"{spec.name}.split").write_text(spec.split + "\n", encoding="utf-8")
     except SpecError as exc:
         print(f"build_pages.py: {exc}", file=sys.stderr)
         return 2

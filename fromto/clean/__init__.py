@@ -31,27 +31,50 @@ rule                         what it recognises
 ``pre-title``                a short line ending in —— right before a title (引题)
 ``long-pre-title``           a line longer than a heading ending in —— (or ———) between a column line or the
                              page's start and a title with byline: the pre-title (logged)
-``head-without-byline``      after a complete body (or the byline of a head printed after its body) and
-                             followed by a paragraph: column [pre-title] title [——subtitle], or a pre-title of
-                             the form of another pre-title on the page + title, the only such pair between the
-                             heads around it, or a speaker's pre-title ending in ： (26–40 characters) + title
-                             (or at the page's start, [column] pre-title title before a subhead): a new article
-                             that prints no byline (logged). Column + title pairs that come with other two-line
-                             headings between two heads are section headings, not heads
+``head-without-byline``      after a complete body (or the byline of a head printed after its body, or a
+                             paragraph signed with its author's name in brackets) and followed by a paragraph:
+                             a new article that prints no byline (logged), when its head has furniture only a
+                             head prints: a column (up to 12 characters) and a pre-title over the title; a
+                             series line (column · series) over it or printed under it; a pre-title naming the
+                             place or body reported on (``某某省某某县——``, ``某某党委——``) or a whole
+                             sentence (16 characters and more); a title set in two halves (``某某某某  某某某某``)
+                             under a column or a pre-title, or alone; a title alone after a paragraph signed in
+                             brackets; a speaker's pre-title ending in ： (26–40 characters). Else column [pre-title] title [——subtitle], or a pre-title of the form
+                             of another pre-title on the page + title, the only such pair between the heads
+                             around it (or at the page's start, [column] pre-title title before a subhead).
+                             Column + title pairs that come with other two-line headings between two heads are
+                             section headings, not heads, unless the head above them prints a byline and a
+                             paragraph below the pair, before any other such heading, is signed in brackets
+                             (``……。（某  某）``, ``（本报记者某某整理）``): then the pair heads a short piece
+                             signed at its end, and so does a column + title, or a title alone, right under
+                             the byline of a commentary's head printed after its body. Under a column line the title may ask
+                             (``某某房，见不得光？``).
+                             A series line, or a column line over a commentary whose title and byline follow its
+                             body, is never a title alone. A short phrase ending in —— (``党员怎么找——``) over a
+                             title-like line is a section's lead. A short column name over a title and its
+                             first paragraph is a column, not a name-only byline; two or more four-character
+                             "names" without a role (``物业进村  乡村更美``) are a title in halves, not a byline
 ``title-after-body``         a title + byline with no body of its own (commentaries print them after the
-                             body): the head of the article whose body precedes it, moved to the front
+                             body): the head of the article whose body precedes it, moved to the front; without
+                             byline: a column line over paragraphs only, then a short unterminated line at the
+                             page's end or right before the next head's first line: that line is the title (a
+                             column-like line under a heading's lead ending in ： or ？ is the heading's second
+                             line, not a column)
 ``heading-pair``             inside a body, a short line ending in —— followed by a short unterminated line:
                              a section heading; ``section_title`` is ``lead——subtitle``
 ``heading-pair-question``    the same with a lead ending in ？ or ： (``……如何……？``, ``一当被告：``), when a
-                             paragraph follows the pair (logged)
+                             paragraph follows the pair; the second line may hold one comma (logged)
 ``heading-pair-plain``       two short lines between complete paragraphs, printed without ——: a lead
                              (unterminated, at most one comma, or a question) over an unterminated line
                              (``人才从哪里来？`` / ``校地联手，订单培养``) (logged)
 ``one-line-subhead``         a short line between complete paragraphs: unterminated without clause punctuation
                              (as before, not logged); or with a colon inside or ending in ？, where the article
-                             prints at least two such lines (logged); a lone question before the article's
-                             first other subhead, or one followed by a list of answers (``缺资金：……；``),
-                             stays a paragraph
+                             prints at least two such lines (logged); or two or three short clauses joined by commas
+                             (``数字赋能，综合查一次``) or two or three phrases joined by 、 (``组织共建、资源
+                             共享``), where the article prints at least two subheads of any form, which
+                             are otherwise rejoined as a broken sentence (logged); a lone question before the
+                             article's first other subhead or wholly in quotation marks (what someone asked),
+                             or one followed by a list of answers (``缺资金：……；``), stays a paragraph
 ``box-label``                a known box label (链接, 核心阅读, 记者手记, 背景 …: ``lines.BOX_LABELS``) and the
                              paragraphs it holds (up to a heading, a label or the article's end; an opening box
                              before the body: one paragraph, with the pieces of its broken lines, unless a
@@ -112,6 +135,7 @@ from fromto.clean.document import (_containing_paragraph, clean_document, clean_
 from fromto.clean.lines import (BOX_LABELS, MAX_CAPTION_CHARS, MAX_COLUMN_CHARS, MAX_HEADING_CHARS,
                                 MAX_SINGLE_HEADING_CHARS, OPENING_BOX_LABELS, box_label, ends_in_dash,
                                 ends_paragraph, is_column_name, is_lead, is_long_lead, is_question_lead,
+                                is_report_pre_title, is_two_part_title,
                                 is_series_column, is_single_heading, is_subhead, is_title_like, looks_cut,
                                 parse_byline)
 from fromto.clean.pieces import _Log
@@ -125,7 +149,7 @@ __all__ = [
     "CleanResult", "clean_page", "clean_document", "is_page_dump", "split_sentences", "sentence_texts",
     "write_outputs", "normalise_punctuation", "find_repeated_chunks", "parse_byline", "parse_credit",
     "ends_paragraph", "looks_cut", "is_lead", "is_title_like", "is_column_name", "is_single_heading",
-    "is_series_column", "is_subhead", "is_question_lead", "is_long_lead", "ends_in_dash", "box_label",
+    "is_series_column", "is_subhead", "is_question_lead", "is_long_lead", "is_report_pre_title", "is_two_part_title", "ends_in_dash", "box_label",
     "BOX_LABELS", "OPENING_BOX_LABELS", "load_overrides", "KNOWN_REDUPLICATIONS", "SENTENCE_END", "PARAGRAPH_END", "CLOSERS", "PARAGRAPH_COLUMNS",
     "SENTENCE_COLUMNS", "ARTICLE_COLUMNS", "LOG_COLUMNS", "CAPTION_COLUMNS", "MAX_HEADING_CHARS",
     "MAX_COLUMN_CHARS", "MAX_SINGLE_HEADING_CHARS", "MAX_CAPTION_CHARS",

@@ -5,16 +5,20 @@ not, as before):
 
 ``heading-pair``           a short line ending in —— followed by a short unterminated line (``lead——subtitle``)
 ``heading-pair-question``  a short line ending in ？ or ： (``关税为何一降再降？``, ``一当被告：``) followed by a short
-                           unterminated line and then a paragraph: a heading pair whose lead asks or announces
+                           unterminated line (one comma at most) and then a paragraph: a heading pair whose lead
+                           asks or announces
 ``heading-pair-plain``     two short lines between complete paragraphs printed without ——: a lead that is
                            unterminated (at most one comma) or a question, over an unterminated line
                            (``人才从哪里来？`` / ``校地联手，订单培养``; ``花样翻新，打法更新`` / ``深挖彻查顽疾``)
 ``one-line-subhead``       a short line between complete paragraphs (position ``section_lead`` with no
                            ``section_subtitle``): unterminated without clause punctuation (always, not
                            logged, as before), or of a wider form — a colon inside (``北京：地税收入超300亿``) or a
-                           question (``……应扮演什么角色？``) — when the article prints at least two such lines;
-                           a lone question before the article's first other subhead, or a question followed by
-                           a list of answers (``缺资金：……；``), is a paragraph
+                           question (``……应扮演什么角色？``) — when the article prints at least two such lines,
+                           or two or three short clauses joined by commas (``整治乱象，全流程监管``) or by 、
+                           (``组织共建、资源共享``) when the article prints at least two subheads of any form;
+                           a lone question before the article's first other subhead or wholly in quotation
+                           marks (``“……是什么样的？”``: what someone asked), or a question followed by a list
+                           of answers (``缺资金：……；``), is a paragraph
 ``box-label``              a fixed-form box label (:data:`fromto.clean.lines.BOX_LABELS`: 链接, 核心阅读, 记者手记 …)
                            and the paragraphs after it up to the next heading, box label or the article's end; an
                            opening box (核心阅读, 编者按 …) before the body holds one paragraph (with the pieces
@@ -77,12 +81,21 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
     subheads = [j for j in range(n) if is_subhead(texts[j]) and box_label(texts[j]) is None
                 and between_paragraphs(j) and not (j > 0 and is_question_lead(texts[j - 1]))
                 and not (_is_question(texts[j]) and j + 1 < n and _is_list_item(texts[j + 1]))]
+    # one-line subheads of two short clauses (``整治乱象，全流程监管``, ``“做有信仰的人，讲课才有人信”``): a comma
+    # makes a lone short line look like a broken sentence, so they are subheads only where the article prints
+    # at least two subheads (of this form or another)
+    paired = [j for j in range(n) if _is_clause_pair_subhead(texts[j]) and between_paragraphs(j)
+              and not (j > 0 and is_question_lead(texts[j - 1]))]
+    if len(paired) + len(subheads) < 2:
+        paired = []
+    subheads = sorted(subheads + paired)
     several = len(subheads) >= 2
-    # a lone question before the article's first other subhead asks what the opening paragraphs answer: a
-    # paragraph, unless the article prints several questions as subheads
+    # a lone question before the article's first other subhead asks what the opening paragraphs answer, and a
+    # lone question wholly in quotation marks is what someone asked (``“中国的民主是什么样的？”``): paragraphs,
+    # unless the article prints several questions as subheads
     questions = [j for j in subheads if _is_question(texts[j])]
     first_other = min((j for j in subheads if not _is_question(texts[j])), default=n)
-    if len(questions) == 1 and questions[0] < first_other:
+    if len(questions) == 1 and (questions[0] < first_other or _is_quoted(texts[questions[0]])):
         subheads.remove(questions[0])
     items: list[_Item] = []
     i = 0
@@ -107,7 +120,7 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
                 items.append(_Item("heading", lead=body[i]))
                 i += 1
             continue
-        if (is_question_lead(t) and prev_ok and nxt is not None and is_single_heading(nxt)
+        if (is_question_lead(t) and prev_ok and nxt is not None and (is_single_heading(nxt) or _pair_subtitle(nxt))
                 and not body[i + 1].cut_before and para_at(i + 2)):
             items.append(_Item("heading", lead=body[i], sub=body[i + 1]))
             log.add("heading", body[i].piece.start, body[i + 1].piece.end, f"{t} / {nxt}", f"{t}——{nxt}",
@@ -131,15 +144,45 @@ def _body_items(body: list[_Line], log: _Log | None = None) -> list[_Item]:
         if several and i in subheads and prev_ok:
             items.append(_Item("heading", sub=body[i]))
             log.add("heading", body[i].piece.start, body[i].piece.end, t, t, "one-line-subhead",
-                    note=f"short line ({'a question' if t.rstrip('”’）)')[-1] in '？?' else 'a colon inside'}, no "
-                         f"clause punctuation) between paragraphs, one of {len(subheads)} in the article: a "
-                         "one-line subhead (position section_lead, alone)")
+                    note=f"short line ({_subhead_form(t)}) between paragraphs, one of {len(subheads)} in the "
+                         "article: a one-line subhead (position section_lead, alone)")
             i += 1
             continue
         items.append(_Item("para", piece=body[i].piece, cut_before=bool(body[i].cut_before)))
         i += 1
     _fill_boxes(items, log)
     return items
+
+
+def _subhead_form(text: str) -> str:
+    """What makes a one-line subhead of a wider form, for the log."""
+    if _is_clause_pair_subhead(text):
+        return "short clauses or phrases joined by commas"
+    if text.rstrip(CLOSERS)[-1:] in ("？", "?"):
+        return "a question, no clause punctuation"
+    return "a colon inside, no clause punctuation"
+
+
+def _is_clause_pair_subhead(text: str) -> bool:
+    """A one-line subhead of two or three short clauses joined by commas (``数字赋能，综合查一次``, ``干部下沉，
+    扮靓乡村“颜值”``, ``“一个支部一件实事”，为群众排忧解难``, ``党建引领，多方联动，共建共治``), or of two or
+    three parallel phrases joined by enumeration commas (``组织共建、资源共享``): short, unterminated (closing
+    quotes looked through), each part at least two characters, no other clause or sentence punctuation."""
+    t = text.rstrip(CLOSERS)
+    if not (0 < len(text) <= MAX_SINGLE_HEADING_CHARS) or text.startswith("——") or ends_in_dash(text):
+        return False
+    if ends_paragraph(text) or box_label(text) or re.search(r"[；;：:。！!？?]", text):
+        return False
+    commas, enum = re.split(r"[，,]", t), t.split("、")
+    if "、" in t:
+        return len(commas) == 1 and len(enum) in (2, 3) and all(len(p.strip("“”‘’「」")) >= 2 for p in enum)
+    return len(commas) in (2, 3) and all(len(p.strip("“”‘’「」")) >= 2 for p in commas)
+
+
+def _is_quoted(text: str) -> bool:
+    """A line wholly inside one pair of quotation marks (``“……？”``): someone's words."""
+    t = text.strip()
+    return len(t) > 2 and t[0] in "“「『‘" and t[-1] in "”」』’" and not re.search("[”」』’]", t[1:-1])
 
 
 def _is_question(text: str) -> bool:

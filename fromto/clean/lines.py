@@ -65,6 +65,35 @@ def is_lead(text: str) -> bool:
     return text.endswith("——") and not text.startswith("——") and 2 < len(text) <= MAX_HEADING_CHARS
 
 
+#: A pre-title that names the place or body a report is about: it opens with a province-, region- or
+#: city-level name (``某某省某某市……``), or names a unit that ends it (``……县``, ``……村党委``).
+_PLACE_OPENING_RE = re.compile(f"^[{_HAN}]{{2,8}}?(?:省|自治区|市)")
+_UNIT_ENDING_RE = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|村|街道|社区|党委|党工委|党总支|党支部|党组)$")
+#: A lead shorter than this, naming no place or unit, may be a section's lead (``延伸工作链条，党建更有力——``).
+MIN_REPORT_LEAD_CHARS = 16
+
+
+def is_report_pre_title(text: str) -> bool:
+    """A pre-title that only an article's head prints, not a section's lead: a lead (ending in ——) that names
+    the place or body reported on (``某某省某某县——``, ``某某研究院党委——``, ``某某省某某市推进某事——``), or
+    that is a whole sentence (16 characters and more: ``各地综合施策，激励广大党员干部……——``). A section's
+    lead is a short phrase (``党员怎么找——``, ``延伸工作链条，党建更有力——``)."""
+    if not is_lead(text):
+        return False
+    core = text.rstrip("—").strip()
+    return bool(_PLACE_OPENING_RE.match(core) or _UNIT_ENDING_RE.search(core)
+                or len(core) >= MIN_REPORT_LEAD_CHARS)
+
+
+_TWO_PART_RE = re.compile(f"^[^\\s，,；;：:。！!？?]{{2,16}}(?: {{2,}}|\u3000+)[^\\s，,；;：:。！!？?]{{2,16}}$")
+
+
+def is_two_part_title(text: str) -> bool:
+    """A title set in two halves with a wide space between them and no punctuation (``考到实处  干出实效``,
+    ``账目清  村民安``): a head's typography, which a section heading does not use."""
+    return bool(_TWO_PART_RE.match(text.strip()))
+
+
 def is_title_like(text: str) -> bool:
     """A line that can be a title or heading subtitle: short and not ended like a paragraph."""
     t = text.rstrip(CLOSERS)

@@ -1,0 +1,82 @@
+"""The 2025 pages builder and evaluator run on another corpus of the same format, in a folder of its own.
+
+The corpus here is synthetic (written by the test): two issues of one short article each, in the corpus's
+Markdown (front matter, ``###`` pre-title, ``#`` title, ``>`` byline, body lines) with a SOURCES.tsv.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = ROOT / "benchmarks" / "pages2025"
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(f"pages2025_{name}_under_test", HERE / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+ARTICLE = """---
+title: "{title}"
+date: {date}
+---
+### 某省某市推进社区治理——
+# {title}
+> 本报记者  张  三《人民日报》（{date}第 19 版）
+社区党组织把居民请进议事会，大家围坐一起商量小区停车难的问题，很快拿出了办法。
+两年来，议事会先后解决了加装电梯、修缮道路、整治楼道等一批群众急难愁盼问题，居民满意度明显提高。
+"""
+
+
+def _corpus(root: Path) -> Path:
+    (root / "articles").mkdir(parents=True)
+    rows = ["date\tpage\ttitle\tcharacters\tsha256\turl\tpath\tcommit\tfile"]
+    for date, title in (("2030-01-08", "议事会里议出好办法"), ("2030-03-10", "小区里的新变化")):
+        data = ARTICLE.format(date=date, title=title).encode("utf-8")
+        name = f"{date}_1.md"
+        (root / "articles" / name).write_bytes(data)
+        rows.append(f"{date}\t19\t{title}\t{len(data)}\t{hashlib.sha256(data).hexdigest()}\t-\t-\t-\t{name}")
+    (root / "SOURCES.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return root
+
+
+def test_builder_and_evaluator_work_on_another_corpus_in_its_own_specs_folder(tmp_path, capsys):
+    build, evaluate = _load("build_pages"), _load("evaluate")
+    corpus, specs, out = _corpus(tmp_path / "corpus"), tmp_path / "specs", tmp_path / "pages"
+    common = ["--corpus", str(corpus), "--specs", str(specs)]
+    assert build.main(common + ["--write-specs", "--last-tune-date", "2030-02-01"]) == 0
+    assert sorted(p.name for p in specs.iterdir()) == ["2030-01-08.tsv", "2030-03-10.tsv"]
+    assert build.read_spec(specs / "2030-01-08.tsv").split == "tune"
+    assert build.read_spec(specs / "2030-03-10.tsv").split == "heldout"
+    assert build.main(common + ["--out", str(out), "--write-expected"]) == 0
+    assert (specs / "2030-03-10.expected.csv").read_text(encoding="utf-8").splitlines()[:3] == [
+        "article,kind,file,block", "1,pre_title,2030-03-10_1.md,0", "1,title,2030-03-10_1.md,1"]
+    assert build.main(common + ["--out", str(out)]) == 0          # the committed positions are given again
+    assert (out / "2030-01-08.txt").is_file() and (out / "2030-03-10.split").read_text() == "heldout\n"
+    capsys.readouterr()
+    assert evaluate.main(common + ["--split", "heldout", "--summary"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("heldout pages (1): articles 1/1 found")
+    assert "2030-03-10:" not in printed                          # --summary: no page
+
+
+def test_builder_refuses_a_specs_folder_without_specs(tmp_path, capsys):
+    build = _load("build_pages")
+    corpus = _corpus(tmp_path / "corpus")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert build.main(["--corpus", str(corpus), "--specs", str(empty), "--out", str(tmp_path / "p")]) == 2
+    assert "no page specs" in capsys.readouterr().err
+
+
+def test_default_specs_folder_is_the_benchmark_folder():
+    build = _load("build_pages")
+    names = [p.name for p in build.spec_paths(HERE)]
+    assert "2025-01-07.tsv" in names and all(n.startswith("2025-") for n in names)
