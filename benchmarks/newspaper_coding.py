@@ -37,7 +37,7 @@ from fromto import paths  # noqa: E402
 from fromto.coding import codebook as cb  # noqa: E402
 from fromto.coding import rules  # noqa: E402
 from fromto.coding.second_coder import coder_definitions_markdown  # noqa: E402
-from fromto.evaluation.newspaper import LAST_TUNE_DATE, PD2026, coding_summary, corpus_sentences  # noqa: E402
+from fromto.evaluation.newspaper import PD2025, PD2026, coding_summary, gold_set_sentences  # noqa: E402
 from fromto.textio import atomic_write, read_resource_csv  # noqa: E402
 
 CODER = paths.NEWSPAPER_SECOND_CODER
@@ -61,18 +61,18 @@ FACTS_HEADER = """# The coding rules against an independent coder on newspaper p
 
 def statements() -> pd.DataFrame:
     """The statements with their sentences (read in place), sets and the fields the rules use."""
-    gold = read_resource_csv(paths.NEWSPAPER_GOLD)
-    sentences = {(s["file"], s["sentence_id"]): s["text"] for s in corpus_sentences(paths.NEWSPAPERS, LAST_TUNE_DATE)}
+    found, gold, _unread = gold_set_sentences(PD2025)
+    sentences = {(s["file"], s["sentence_id"]): s["text"] for s in found}
     rows = []
-    for r in gold[gold["transition"] == "1"].to_dict("records"):
-        rows.append({"id": f"pd2025:{r['file']}:{r['sentence_id']}:{r['item']}", "set": f"pd2025-{r['split']}",
+    for r in [g for g in gold if g["transition"] == "1"]:
+        rows.append({"id": f"pd2025:{r['file']}:{r['gold_sentence_id']}:{r['item']}", "set": f"pd2025-{r['split']}",
                      "sentence": sentences[(r["file"], r["sentence_id"])], "source": r["source"],
                      "target": r["target"], "subject": r["subject"], "marker": r["construction"], "doc": r["file"]})
     if paths.pd2026_available() and PD2026.gold.is_file():
-        fresh = {(s["file"], s["sentence_id"]): s["text"] for s in corpus_sentences(PD2026.folder, PD2026.last_tune_date)}
-        gold26 = read_resource_csv(PD2026.gold)
-        for r in gold26[gold26["transition"] == "1"].to_dict("records"):
-            rows.append({"id": f"pd2026:{r['file']}:{r['sentence_id']}:{r['item']}", "set": f"pd2026-{r['split']}",
+        found26, gold26, _unread = gold_set_sentences(PD2026)
+        fresh = {(s["file"], s["sentence_id"]): s["text"] for s in found26}
+        for r in [g for g in gold26 if g["transition"] == "1"]:
+            rows.append({"id": f"pd2026:{r['file']}:{r['gold_sentence_id']}:{r['item']}", "set": f"pd2026-{r['split']}",
                          "sentence": fresh[(r["file"], r["sentence_id"])], "source": r["source"],
                          "target": r["target"], "subject": r["subject"], "marker": r["construction"], "doc": r["file"]})
     lines = paths.PKU_RAW.read_text(encoding="utf-8").split("\n")

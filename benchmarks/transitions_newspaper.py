@@ -105,8 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors:  # a tuning session sees the halves it tunes on only
             items = [it for it in items if it[1] == listed]
         parts.append(("newspapers", items, (listed,) if args.errors else ("tune", "heldout")))
-        unread = newspaper.unread_sentences(newspaper.corpus_sentences(paths.NEWSPAPERS, newspaper.LAST_TUNE_DATE),
-                                            newspaper.read_sentences())
+        unread = newspaper.gold_set_sentences(newspaper.PD2025)[2]
         if unread:
             print(f"newspapers: {len(unread)} sentences the cleaner gives now were never read by the gold's readers "
                   "(a heading line split off its paragraph, say); they are left out of the scores")

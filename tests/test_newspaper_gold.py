@@ -61,8 +61,8 @@ def test_a_changed_sentence_is_reported_not_scored(tmp_path):
     gold = pd.DataFrame([{"file": target["file"], "sentence_id": target["sentence_id"], "sha": "0" * 16,
                           "transition": "1", "source": "各自为战", "target": "共同奋战"}])
     assert newspaper.check_sentences(gold.to_dict("records"), rows) == [
-        f"{target['file']}: sentence {target['sentence_id']} differs from the one annotated (sha {'0' * 16})"]
-    with pytest.raises(InputError, match="gold sentences differ"):
+        f"{target['file']}: sentence {target['sentence_id']} is not in the text (sha {'0' * 16})"]
+    with pytest.raises(InputError, match="gold sentences are not in the corpus"):
         newspaper.newspaper_items(folder, gold, read={(r["file"], r["sha"]) for r in rows})
 
 
@@ -113,8 +113,10 @@ def test_the_corpus_beside_the_repository_gives_every_gold_sentence():
     gold = read_resource_csv(paths.NEWSPAPER_GOLD)
     sentences = newspaper.corpus_sentences(paths.NEWSPAPERS, newspaper.LAST_TUNE_DATE)
     assert newspaper.check_sentences(gold.to_dict("records"), sentences) == []
-    # 2,823 sentences were read; the cleaner now splits some heading lines off the paragraphs they were glued to
-    assert len(sentences) == 2848
+    # 2,823 sentences were read; the cleaner now splits some heading lines off the paragraphs they were glued to,
+    # and those pieces are read too (carry_over); what no reader read is a small remainder left out of the scores
+    _found, _rows, unread = newspaper.gold_set_sentences(newspaper.PD2025)
+    assert len(sentences) >= 2823 and len(unread) <= 0.01 * len(sentences)
 
 
 def test_coding_side_by_side_has_a_row_per_text_and_skips_absent_reports():
@@ -200,3 +202,34 @@ def test_the_held_out_sentence_reports_the_fresh_half_when_it_was_measured():
     assert newspaper.held_out_sentence(both).startswith("Newspapers, the 2026 held-out half: the rules find 60%")
     assert "2025 held-out half" in newspaper.held_out_sentence(pd.DataFrame(rows[:1]))
     assert newspaper.held_out_sentence(pd.DataFrame(rows[:1]).assign(split="opened")) == ""
+
+
+def _sentence(file, sid, text):
+    return {"file": file, "sentence_id": sid, "text": text, "sha": newspaper.sentence_digest(text)}
+
+
+def test_a_gold_row_follows_its_sentence_when_the_cleaner_numbers_it_otherwise():
+    old = _sentence("a.md", "a1p03s01", "如今变各自为战为共同奋战。")
+    now = [_sentence("a.md", "a1p02s01", "标题"), _sentence("a.md", "a1p04s01", old["text"])]
+    row = {**old, "transition": "1", "source": "各自为战", "target": "共同奋战"}
+    rows, read, lost = newspaper.carry_over([row], now, {("a.md", old["sha"])})
+    assert lost == [] and rows[0]["sentence_id"] == "a1p04s01" and rows[0]["gold_sentence_id"] == "a1p03s01"
+    assert read == {("a.md", old["sha"])}
+
+
+def test_a_sentence_now_split_in_two_is_read_in_both_pieces_and_its_row_moves_to_the_one_with_the_poles():
+    heading, quote = "监督前移，化被动为主动", "“为何仍在领取补贴？”"
+    old = _sentence("a.md", "a1p25s01", heading + quote)
+    now = [_sentence("a.md", "a1p25s01", heading), _sentence("a.md", "a1p26s01", quote)]
+    row = {**old, "transition": "1", "source": "被动", "target": "主动"}
+    rows, read, lost = newspaper.carry_over([row], now, {("a.md", old["sha"])})
+    assert lost == [] and rows[0]["sentence_id"] == "a1p25s01" and rows[0]["sha"] == now[0]["sha"]
+    assert read == {("a.md", now[0]["sha"]), ("a.md", now[1]["sha"])}
+    assert newspaper.unread_sentences(now, read) == []
+
+
+def test_a_sentence_whose_text_changed_is_lost_not_guessed():
+    old = _sentence("a.md", "a1p03s01", "变各自为战为共同奋战。")
+    now = [_sentence("a.md", "a1p03s01", "变各自为战为携手奋战。")]
+    rows, read, lost = newspaper.carry_over([{**old, "transition": "0"}], now, {("a.md", old["sha"])})
+    assert rows == [] and len(lost) == 1 and read == set()

@@ -103,17 +103,73 @@ def corpus_sentences(folder: str | Path, last_tune_date: str) -> list[dict]:
 
 
 def check_sentences(gold_rows, sentences) -> list[str]:
-    """Problems, one line each, where a gold row's ``(file, sentence_id)`` is missing from ``sentences`` or its
-    ``sha`` differs (the file changed, or the cleaner now splits it otherwise). Empty when all agree."""
-    index = {(s["file"], s["sentence_id"]): s["sha"] for s in sentences}
-    problems = []
+    """Problems, one line each, where a gold row's sentence cannot be found in ``sentences``: neither a sentence of
+    its file with its ``sha`` nor a run of consecutive sentences whose joined text has it (see :func:`carry_over`).
+    A sentence the cleaner now numbers otherwise is found by its ``sha``. Empty when all are found."""
+    _rows, _read, lost = carry_over(gold_rows, sentences, {(g["file"], g["sha"]) for g in gold_rows})
+    return [f"{g['file']}: sentence {g['sentence_id']} is not in the text (sha {g['sha']})" for g in lost]
+
+
+#: Longest run of the cleaner's current sentences that may make up one sentence the readers read.
+_MAX_PIECES = 4
+
+
+def _strip_quotes(text: str) -> str:
+    return re.sub(r"[“”‘’\"'「」『』《》]", "", str(text))
+
+
+def carry_over(gold_rows, sentences, read: set[tuple[str, str]]):
+    """Gold rows and read sentences carried over to the cleaner's current ``sentences``, by text, not by number.
+
+    A gold standard names each sentence by file and sha256 of its text; the cleaner's sentence ids are only where it
+    stood. When the cleaner changes, ids shift and some sentences are split otherwise (a heading line split off the
+    paragraph it was printed with). So a read sentence is found in its file (a) as a current sentence with the same
+    digest, wherever it is numbered now, or (b) as a run of up to four consecutive current sentences whose joined text
+    has its digest: every piece of the run was read, and each row of that sentence moves to the piece holding both
+    of its poles (quotes aside), else the piece holding its target, else the first piece.
+
+    Returns ``(rows, read, lost)``: the gold rows with their current ``sentence_id`` and ``sha`` (the id the gold
+    file gives stays as ``gold_sentence_id``, the row's stable name), the read set in
+    current digests, and the rows whose sentence is found neither way (its text changed), which are left out.
+    """
+    by_file = defaultdict(list)
+    for s in sentences:
+        by_file[s["file"]].append(s)
+    current = {(s["file"], s["sha"]) for s in sentences}
+    pieces: dict[tuple[str, str], list[dict]] = {}
+    wanted = {key for key in read | {(g["file"], g["sha"]) for g in gold_rows} if key not in current}
+    wanted_files = {f for f, _sha in wanted}
+    for f in wanted_files:
+        run = by_file.get(f, [])
+        for i in range(len(run)):
+            text = run[i]["text"]
+            for j in range(i + 1, min(i + _MAX_PIECES, len(run))):
+                text += run[j]["text"]
+                key = (f, sentence_digest(text))
+                if key in wanted and key not in pieces:
+                    pieces[key] = run[i:j + 1]
+    read_now = {key for key in read if key in current}
+    for key in read:
+        read_now.update((p["file"], p["sha"]) for p in pieces.get(key, []))
+    index = {(s["file"], s["sha"]): s for s in sentences}
+    rows, lost = [], []
     for g in gold_rows:
-        key = (g["file"], g["sentence_id"])
-        if key not in index:
-            problems.append(f"{key[0]}: sentence {key[1]} is not in the text")
-        elif index[key] != g["sha"]:
-            problems.append(f"{key[0]}: sentence {key[1]} differs from the one annotated (sha {g['sha']})")
-    return problems
+        key = (g["file"], g["sha"])
+        if key in index:
+            rows.append({**g, "gold_sentence_id": g["sentence_id"], "sentence_id": index[key]["sentence_id"]})
+            continue
+        if key not in pieces:
+            lost.append(g)
+            continue
+        run = pieces[key]
+        source, target = _strip_quotes(g.get("source", "")), _strip_quotes(g.get("target", ""))
+        both = [p for p in run if source and target and source in _strip_quotes(p["text"])
+                and target in _strip_quotes(p["text"])]
+        with_target = [p for p in run if target and target in _strip_quotes(p["text"])]
+        chosen = (both or with_target or run)[0]
+        rows.append({**g, "gold_sentence_id": g["sentence_id"], "sentence_id": chosen["sentence_id"],
+                     "sha": chosen["sha"]})
+    return rows, read_now, lost
 
 
 def read_sentences(path: str | Path | None = None) -> set[tuple[str, str]]:
@@ -135,17 +191,20 @@ def newspaper_items(folder: str | Path | None = None, gold=None, read: set[tuple
     (``resources/newspaper_gold_transitions.csv``), and every read sentence it does not list holds none. A sentence
     nobody read (:func:`unread_sentences`) is left out rather than counted as one without a transition.
 
-    Raises :class:`fromto.textio.InputError` when the corpus no longer gives a sentence a gold row was made on.
+    Gold rows and read sentences are found by their text (:func:`carry_over`), so a cleaner that numbers or splits
+    sentences otherwise keeps them. Raises :class:`fromto.textio.InputError` when the corpus no longer holds the text
+    of a sentence a gold row was made on.
     """
     folder = Path(folder or paths.NEWSPAPERS)
     gold = read_resource_csv(paths.NEWSPAPER_GOLD) if gold is None else gold
     read = read_sentences() if read is None else read
     sentences = corpus_sentences(folder, last_tune_date)
+    rows, read, lost = carry_over(gold.to_dict("records"), sentences, read)
+    if lost:
+        first = lost[0]
+        raise InputError(folder, f"{len(lost)} gold sentences are not in the corpus; first: {first['file']} "
+                                 f"sentence {first['sentence_id']} (sha {first['sha']})")
     unread = {(s["file"], s["sentence_id"]) for s in unread_sentences(sentences, read)}
-    rows = gold.to_dict("records")
-    problems = check_sentences(rows, sentences)
-    if problems:
-        raise InputError(folder, f"{len(problems)} gold sentences differ from the corpus; first: {problems[0]}")
     pairs = defaultdict(list)
     for r in rows:
         if str(r["transition"]) == "1":
@@ -254,3 +313,16 @@ def held_out_sentence(scores) -> str:
                     f"and {float(row['precision']):.0%} of the sentences they take hold a transition; with the "
                     f"reading list, {float(row['reading_list_recall']):.0%} are reached.")
     return ""
+
+
+def gold_set_sentences(gold_set: GoldSet) -> tuple[list[dict], list[dict], list[dict]]:
+    """``(sentences, gold rows, unread sentences)`` of one :class:`GoldSet` as the cleaner gives them now: the
+    corpus's sentences, the gold rows carried over to them (:func:`carry_over`) and the sentences no reader read.
+    Raises :class:`fromto.textio.InputError` as :func:`newspaper_items` does."""
+    sentences = corpus_sentences(gold_set.folder, gold_set.last_tune_date)
+    rows, read, lost = carry_over(read_resource_csv(gold_set.gold).to_dict("records"), sentences,
+                                  read_sentences(gold_set.read))
+    if lost:
+        raise InputError(gold_set.folder, f"{len(lost)} gold sentences are not in the corpus; first: "
+                                          f"{lost[0]['file']} sentence {lost[0]['sentence_id']}")
+    return sentences, rows, unread_sentences(sentences, read)
