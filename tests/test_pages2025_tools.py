@@ -80,3 +80,17 @@ def test_default_specs_folder_is_the_benchmark_folder():
     build = _load("build_pages")
     names = [p.name for p in build.spec_paths(HERE)]
     assert "2025-01-07.tsv" in names and all(n.startswith("2025-") for n in names)
+
+
+def test_a_specs_folder_that_holds_a_split_out_refuses_to_show_its_pages(tmp_path, capsys):
+    build, evaluate = _load("build_pages"), _load("evaluate")
+    corpus, specs, out = _corpus(tmp_path / "corpus"), tmp_path / "specs", tmp_path / "pages"
+    common = ["--corpus", str(corpus), "--specs", str(specs)]
+    assert build.main(common + ["--write-specs", "--last-tune-date", "2030-02-01"]) == 0
+    assert build.main(common + ["--out", str(out), "--write-expected"]) == 0
+    (specs / "HELD_OUT").write_text("heldout\n", encoding="utf-8")
+    capsys.readouterr()
+    assert evaluate.main(common + ["--split", "heldout", "--show"]) == 2
+    assert evaluate.main(common + ["--split", "heldout"]) == 0     # printed as a summary, no page
+    assert "2030-03-10:" not in capsys.readouterr().out
+    assert evaluate.main(common + ["--split", "tune", "--show"]) == 0

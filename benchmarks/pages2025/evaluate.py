@@ -73,6 +73,13 @@ def evaluate(pages: Path, split: str, show: bool = False, summary: bool = False)
     return figures
 
 
+def held_out_splits(specs: Path | None) -> set[str]:
+    """The splits a specs folder holds out: the words of its ``HELD_OUT`` file (none when it has none). Their pages
+    are scored as a summary only, never shown page by page, so whoever writes cleaner rules does not read them."""
+    marker = Path(specs or HERE) / "HELD_OUT"
+    return set(marker.read_text(encoding="utf-8").split()) if marker.is_file() else set()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=builder.SPLITS, required=True)
@@ -85,6 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.show and args.summary:
         ap.error("--show and --summary exclude each other")
+    if args.split in held_out_splits(args.specs):
+        if args.show:
+            print(f"refused: --show on the {args.split} pages of {args.specs}: they are held out (HELD_OUT), and "
+                  "their figures are printed once, as a summary", file=sys.stderr)
+            return 2
+        args.summary = True
     if args.pages is not None:
         figures = evaluate(args.pages, args.split, args.show, args.summary)
     else:
