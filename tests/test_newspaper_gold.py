@@ -233,3 +233,15 @@ def test_a_sentence_whose_text_changed_is_lost_not_guessed():
     now = [_sentence("a.md", "a1p03s01", "变各自为战为携手奋战。")]
     rows, read, lost = newspaper.carry_over([{**old, "transition": "0"}], now, {("a.md", old["sha"])})
     assert rows == [] and len(lost) == 1 and read == set()
+
+
+def test_coding_agreement_per_code_counts_only_coded_transitions_of_the_sets_asked():
+    facts = pd.DataFrame([
+        {"set": "pd2026-heldout", "coder_code": "STAGE", "rules_code": "STAGE"},
+        {"set": "pd2026-heldout", "coder_code": "STAGE", "rules_code": "CONVERSION"},
+        {"set": "pd2026-heldout", "coder_code": "NOT_A_TRANSITION", "rules_code": "STAGE"},
+        {"set": "pd2026-heldout", "coder_code": "CONVERSION", "rules_code": "UNCODED"},
+        {"set": "pd2025-tune", "coder_code": "STAGE", "rules_code": "STAGE"}])
+    table = newspaper.coding_by_code(facts, sets=("pd2026-heldout",)).set_index("code")
+    assert table.loc["STAGE", ["n_rules", "n_coder", "n_both"]].tolist() == [1, 2, 1]
+    assert table.loc["CONVERSION", ["n_rules", "n_coder", "n_both"]].tolist() == [1, 0, 0]

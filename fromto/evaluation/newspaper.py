@@ -326,3 +326,18 @@ def gold_set_sentences(gold_set: GoldSet) -> tuple[list[dict], list[dict], list[
         raise InputError(gold_set.folder, f"{len(lost)} gold sentences are not in the corpus; first: "
                                           f"{lost[0]['file']} sentence {lost[0]['sentence_id']}")
     return sentences, rows, unread_sentences(sentences, read)
+
+
+def coding_by_code(facts, sets=("pd2026-tune", "pd2026-heldout", "pku")) -> "pd.DataFrame":
+    """Agreement per code between the rules and the independent coder on the statements of ``sets`` (by default the
+    held-out ones) that the coder judged transitions and the rules coded: per code, how often the rules used it
+    (``n_rules``), the coder (``n_coder``) and both on one statement (``n_both``), and the agreement, Cohen's κ and
+    Krippendorff's α of "this code or not" (:func:`fromto.evaluation.metrics.per_code_agreement`)."""
+    from fromto.coding.codebook import NOT_A_TRANSITION, UNCODED_CODE
+    from fromto.evaluation.metrics import per_code_agreement
+
+    part = facts[facts["set"].isin(sets) & (facts["coder_code"] != NOT_A_TRANSITION)
+                 & (facts["rules_code"] != UNCODED_CODE)]
+    table = per_code_agreement(list(part["rules_code"]), list(part["coder_code"]))
+    table = table.rename(columns={"n_a": "n_rules", "n_b": "n_coder"})
+    return table.round(3)
