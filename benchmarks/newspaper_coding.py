@@ -16,8 +16,9 @@ sentence, source, target, in a fixed pseudo-random order) is what the coder saw.
 ``resources/newspaper_second_coder_codes.csv``. Measuring codes the same rows with the current rules (the gold's poles,
 subject and construction, and the sentence) and writes ``resources/newspaper_coding_facts.csv`` (id, set, coder_code,
 rules_code, code_rule), which notebook 03 reads to show the agreement, so a clone with nothing beside it still
-reproduces every committed file. Sets: ``pd2025-tune`` (the codebook's growth material), ``pd2025-heldout`` and
-``pku`` (held out).
+reproduces every committed file. Sets: ``pd2025-tune`` (the codebook's growth material), ``pd2025-heldout`` (held
+out, then opened for tuning the rules), ``pd2026-tune`` and ``pd2026-heldout`` (the 2026 pages, fresh for coding:
+``--only pd2026`` writes their packet) and ``pku`` (held out).
 """
 
 from __future__ import annotations
@@ -52,10 +53,13 @@ FACTS_HEADER = """# The coding rules against an independent coder on newspaper p
 # Made by `python benchmarks/newspaper_coding.py` (read its docstring) with the research-only sentences beside the
 # repository; notebook 03 reads this file. Statements: the transitions readers found in the People's Daily 2025
 # party-building corpus (resources/newspaper_gold_transitions.csv; set pd2025-tune, on which codebook version 3 was
-# grown, and pd2025-heldout) and in the People's Daily 2001 sample (resources/pku_dev_transitions.csv; set pku,
-# never used to write the codebook). coder_code: resources/newspaper_second_coder_codes.csv, an LLM-based coder given
-# only the codebook's definitions (no keywords, no rules, no other coder's codes). rules_code and code_rule: the
-# current rules (fromto.coding.rules) on the readers' poles, subject and construction and the sentence.
+# grown, and pd2025-heldout, opened for tuning the rules after two looks), in the People's Daily 2026 party-building
+# pages (resources/newspaper2026_gold_transitions.csv; sets pd2026-tune and pd2026-heldout, both fresh for coding:
+# the coding rules were never tuned on 2026 text) and in the People's Daily 2001 sample
+# (resources/pku_dev_transitions.csv; set pku, never used to write the codebook). coder_code:
+# resources/newspaper_second_coder_codes.csv, LLM-based coders given only the codebook's definitions (no keywords, no
+# rules, no other coder's codes). rules_code and code_rule: the current rules (fromto.coding.rules) on the readers'
+# poles, subject and construction and the sentence.
 """
 
 
