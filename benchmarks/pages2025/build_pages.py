@@ -103,10 +103,27 @@ def is_credit(text: str) -> bool:
     return len(text) <= 40 and "。" not in text and (bool(_CREDIT_RE.search(text)) or bool(_SOURCE_RE.match(text)))
 
 
+def is_web_caption_copy(body: list[str], j: int) -> bool:
+    """Block j is the web edition's copy of the photo caption printed in the next two blocks: the caption and its
+    credit on one line, set apart by a wide space (``某某在某地开展某事。　　某某摄`` over ``某某在某地开展某事。``
+    and ``某某摄``). The paper prints each caption once, so the copy is not printed and a reader never sees it."""
+    if j + 2 >= len(body) or not is_credit(body[j + 2]) or is_credit(body[j + 1]):
+        return False
+    squeeze = lambda x: re.sub(r"[\s\u3000]+", "", x)
+    return (bool(re.search(r"[\s\u3000]{2,}", body[j]))
+            and squeeze(body[j]) == squeeze(body[j + 1]) + squeeze(body[j + 2]))
+
+
 def is_colon_lead(text: str) -> bool:
     """The lead of a heading pair that announces (``文化铸魂：`` over ``让历史智慧照进现实``): a short phrase
     ending in ： with no punctuation before it."""
     return text.endswith("：") and 2 <= len(text) <= 25 and not re.search(r"[，、；：。！？“”]", text[:-1])
+
+
+def is_exclaimed_title(text: str) -> bool:
+    """A short title that exclaims or asks (``一场座谈会，攒劲！``, ``钱从哪里来？``): over a ``本报记者 …`` line it
+    heads a report inside a round-up, as an unterminated title does."""
+    return len(text) <= MAX_HEADING and text.rstrip(CLOSING).endswith(("！", "？")) and "。" not in text
 
 
 def is_heading(text: str) -> bool:
@@ -173,7 +190,9 @@ def classify(blocks: list[str]) -> list[list[Block]]:
     # captions: a credit line and the caption line before it
     captions = {}
     for j, t in enumerate(body):
-        if is_credit(t):
+        if is_web_caption_copy(body, j):
+            kinds[j] = "copy"
+        elif is_credit(t):
             kinds[j] = "credit"
             if _SOURCE_RE.match(t):
                 captions[j] = Block("caption", base + j, t)
@@ -190,7 +209,7 @@ def classify(blocks: list[str]) -> list[list[Block]]:
         t, k = body[j], kinds[j]
         if k == "credit":
             out.append(captions[j])
-        elif k == "caption_text":
+        elif k in ("caption_text", "copy"):
             pass
         elif _SIGNATURE_RE.match(t) or _BRACKET_CREDIT_RE.match(t):
             prev = next((b for b in reversed(out) if b.kind in ("body", "box_body")), None)
@@ -198,7 +217,8 @@ def classify(blocks: list[str]) -> list[list[Block]]:
                 raise SpecError(f"block {base + j}: a signature or credit with no paragraph before it")
             prev.joined.append(t)
         elif (j + 1 < len(body) and len(body[j + 1]) <= MAX_BYLINE and _BYLINE_RE.match(body[j + 1])
-              and unterminated(body[j + 1]) and is_heading(t) and not t.endswith("——")):
+              and unterminated(body[j + 1]) and not t.endswith("——")
+              and (is_heading(t) or is_exclaimed_title(t))):
             new = []
             if out and out[-1].kind == "section_heading" and out[-1].text.endswith("——"):
                 prev = out.pop()
