@@ -351,3 +351,21 @@ def test_title_alone_right_under_a_commentary_head_printed_after_its_body_opens_
             "作风建设不松劲\n\n本报评论员 李四\n\n办事不用来回跑\n\n去年起，县里推行一窗受理，群众办事少跑腿。\n")
     assert _heads(clean.clean_page(page, "t")) == [
         ("今日评说·作风建设系列谈③", "", "作风建设不松劲", "李四"), ("", "", "办事不用来回跑", "")]
+
+
+# --- heads over paragraphs a photo caption cuts; commentaries under an unnumbered series line -------------------
+def test_column_and_title_in_halves_over_a_paragraph_cut_by_a_photo_caption_open_an_article():
+    page = ("今日评说\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n李  四\n\n"
+            "观察窗\n\n网格管起来  服务跟上去\n\n——社区干部谈网格治理\n\n今年起，社区把居民楼划成网格：每格配\n\n\n\n"
+            "党员在网格里走访住户。\n\n王  五摄\n\n一名党员，随叫随到，居民有事不出楼。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("今日评说", "", "作风建设不松劲", "李四"), ("观察窗", "", "网格管起来  服务跟上去", "")]
+    assert result.articles["subtitle"].tolist()[-1] == "——社区干部谈网格治理"
+
+
+def test_commentary_under_an_unnumbered_series_line_after_an_article_takes_its_head_printed_after_its_body():
+    page = (HEAD + "开篇一段说完了。\n\n第二段也说完了。\n\n今日评说·作风建设系列谈\n\n作风建设永远在路上，一刻也不能松懈。\n\n"
+            "既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n李  四\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("", "", "标题甲", "张三"), ("今日评说·作风建设系列谈", "", "作风建设不松劲", "李四")]
+    assert _positions(result, article=2)[-1] == ("body", "既要抓常抓长，也要抓细抓实。")

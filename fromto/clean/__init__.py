@@ -53,9 +53,13 @@ rule                         what it recognises
                              body, is never a title alone. A short phrase ending in —— (``党员怎么找——``) over a
                              title-like line is a section's lead. A short column name over a title and its
                              first paragraph is a column, not a name-only byline; two or more four-character
-                             "names" without a role (``物业进村  乡村更美``) are a title in halves, not a byline
+                             "names" without a role (``物业进村  乡村更美``) are a title in halves, not a byline.
+                             A paragraph cut short by a photo caption (a clause broken off before the caption,
+                             continued after it) counts as the paragraph under a head
 ``title-after-body``         a title + byline with no body of its own (commentaries print them after the
-                             body): the head of the article whose body precedes it, moved to the front; without
+                             body): the head of the article whose body precedes it, which starts at the last
+                             column or series line (numbered or not: ``金台潮声·某某系列谈``) after a complete
+                             paragraph, moved to the front; without
                              byline: a column line over paragraphs only, then a short unterminated line at the
                              page's end or right before the next head's first line: that line is the title (a
                              column-like line under a heading's lead ending in ： or ？ is the heading's second

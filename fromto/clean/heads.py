@@ -27,7 +27,7 @@ from fromto.clean.lines import (MAX_HEADING_CHARS, MAX_SINGLE_HEADING_CHARS, box
                                 is_column_name, is_head_column, is_lead, is_long_lead, is_question_lead,
                                 is_report_pre_title,
                                 is_series_column, is_series_line, is_title_like, is_two_part_title,
-                                parse_byline)
+                                looks_cut, parse_byline)
 from fromto.clean.pieces import _Line, _Log
 
 
@@ -203,7 +203,10 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
         return 0 <= i < n and i not in claimed
 
     def para(j: int) -> bool:
-        return free(j) and (ends_paragraph(lines[j].text) or len(lines[j].text) > MAX_HEADING_CHARS)
+        # a paragraph that a photo caption cuts short is still a paragraph: its piece before the caption stops
+        # mid-clause (``……作出一系列部署：健全某某``) and the next line continues it after the caption
+        return free(j) and (ends_paragraph(lines[j].text) or len(lines[j].text) > MAX_HEADING_CHARS
+                            or (looks_cut(lines[j].text) and j + 1 < n and bool(lines[j + 1].cut_before)))
 
     def pair(j: int) -> bool:
         return (free(j) and free(j + 1) and is_lead(lines[j].text) and is_title_like(lines[j + 1].text)
@@ -440,7 +443,9 @@ def _segment(lines: list[_Line], heads: list[_Head], log: _Log) -> list[_Article
             for j in range(len(prev.body) - 2, -1, -1):
                 line = prev.body[j]
                 before_ok = j == 0 or ends_paragraph(prev.body[j - 1].text)
-                if is_column_name(line.text) and box_label(line.text) is None and before_ok:
+                # a column name, or a series line with or without its number (``金台潮声·某某系列谈``)
+                if ((is_column_name(line.text) or is_series_line(line.text)) and box_label(line.text) is None
+                        and before_ok):
                     cut = j
                     break
             if cut is None:
