@@ -369,3 +369,24 @@ def test_commentary_under_an_unnumbered_series_line_after_an_article_takes_its_h
     result = clean.clean_page(page, "t")
     assert _heads(result) == [("", "", "标题甲", "张三"), ("今日评说·作风建设系列谈", "", "作风建设不松劲", "李四")]
     assert _positions(result, article=2)[-1] == ("body", "既要抓常抓长，也要抓细抓实。")
+
+
+# --- photo credits ----------------------------------------------------------------------------------------------
+def test_credit_naming_the_body_that_supplied_the_photo_is_a_credit():
+    assert clean.parse_credit("某某区某某街道供图")["photographer"] == "某某区某某街道"
+    assert clean.parse_credit("某某市委组织部供图")["credit"] == "某某市委组织部供图"
+    assert clean.parse_credit("社区为展览专门供图。") is None   # a sentence about photos is no credit
+
+
+def test_credit_for_all_the_photos_above_is_a_credit_with_its_photographer():
+    credit = clean.parse_credit("以上图片均为王  五摄")
+    assert (credit["caption"], credit["photographer"]) == ("", "王五")
+    assert clean.parse_credit("他用手机拍摄") is None
+
+
+def test_supplier_credit_takes_the_caption_line_before_it_out_of_the_body():
+    page = (HEAD + "开篇一段讲社区的新变化，居民们\n\n\n\n社区党员在驿站为骑手送上热饮。\n\n某某区某某街道供图\n\n"
+            "纷纷点赞，说这里的服务越来越贴心。\n")
+    result = clean.clean_page(page, "t")
+    assert result.captions["caption"].tolist() == ["社区党员在驿站为骑手送上热饮。"]
+    assert _positions(result)[-1] == ("body", "开篇一段讲社区的新变化，居民们纷纷点赞，说这里的服务越来越贴心。")

@@ -17,7 +17,9 @@ rule                         what it recognises
 ``photo-credit``             a line ending in a photographer's credit (``name摄``, ``本报记者 name摄``,
                              ``（新华社记者name摄）``, optionally ``(agency)``) plus the short caption line
                              before it: moved to the captions table; a chart's source line
-                             (``数据来源：…``) is a credit with no caption line
+                             (``数据来源：…``) is a credit with no caption line; the body that supplied a
+                             photo (``某某街道供图``, up to 12 characters before 供图) and a credit for all the
+                             photos above (``以上图片均为某某摄``) are credits too
 ``byline``                   a line of names (2–4 characters, spaced out with half- or full-width spaces or
                              not) and roles (本报记者, 通讯员, 评论员 …) right after a title [and a subtitle line
                              starting with ——]: names to ``byline``, roles to ``byline_role``

@@ -12,6 +12,7 @@ from fromto.clean.pieces import _Line, _Log
 
 #: A photo credit at the end of a line: optional role, one or more names, 摄 (or 供图/制图), optional (agency).
 _CREDIT_CORE = (
+    "(?P<scope>(?:以上|本版|上|下|左|右)?图片?(?:均|皆)?为)?"
     f"(?P<role>{_ROLE})?\\s*(?P<names>{_NAME}(?:[、\\s]+{_NAME})*|[{_HAN}]{{2,12}}?)\\s*(?P<verb>摄影?|供图|制图)"
     f"(?:\\s*[（(](?P<agency>[^()（）]{{1,12}})[)）])?"
 )
@@ -42,8 +43,11 @@ def parse_credit(text: str) -> dict | None:
             return None
         caption = m.group("caption")
     names = (m.group("names") or "").strip()
-    if m.group("role") is None and not _NAME_RE.match(names.split("、")[0].split()[0] if names else ""):
-        # Without a role the credit must start with a plain name: keeps 拍摄/摄 inside prose out.
+    supplier = m.group("verb") == "供图" and re.fullmatch(f"[{_HAN}]{{2,12}}", names) is not None
+    if (m.group("role") is None and not supplier
+            and not _NAME_RE.match(names.split("、")[0].split()[0] if names else "")):
+        # Without a role the credit must start with a plain name (keeps 拍摄/摄 inside prose out), or name the body
+        # that supplied the photo (``某某街道供图``, ``某某市委组织部供图``): 供图 is a credit's word, not prose's
         return None
     credit = text[len(caption):] if caption else printed
     return dict(caption=caption, credit=credit, photographer="、".join(names.split()),
