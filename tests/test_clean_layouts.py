@@ -390,3 +390,14 @@ def test_supplier_credit_takes_the_caption_line_before_it_out_of_the_body():
     result = clean.clean_page(page, "t")
     assert result.captions["caption"].tolist() == ["社区党员在驿站为骑手送上热饮。"]
     assert _positions(result)[-1] == ("body", "开篇一段讲社区的新变化，居民们纷纷点赞，说这里的服务越来越贴心。")
+
+
+# --- a head whose only line over the byline ends in —— -----------------------------------------------------------
+def test_line_ending_in_a_dash_right_over_a_reporters_byline_is_the_title():
+    page = (HEAD + "开篇一段说完了。\n\n某某省某某市纪委监委——\n\n本报记者  李  四\n\n"
+            "今年以来，市纪委监委把监督触角延伸到村组。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("", "", "某某省某某市纪委监委——", "李四")
+    # with a title between them the line ending in —— stays the pre-title
+    page = (HEAD + "开篇一段说完了。\n\n某某省某某市纪委监委——\n\n把监督触角延伸到村组\n\n本报记者  李  四\n\n"
+            "今年以来，市纪委监委把监督触角延伸到村组。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("", "某某省某某市纪委监委——", "把监督触角延伸到村组", "李四")

@@ -30,7 +30,8 @@ rule                         what it recognises
                              to 12 characters or a series line without a number (``深阅读·…``)
 ``series-line``              a series line (name · series name, numbered or not) between a title and its
                              [——subtitle and] byline: the article's column (logged)
-``pre-title``                a short line ending in —— right before a title (引题)
+``pre-title``                a short line ending in —— right before a title (引题); a line ending in ——
+                             right over a reporter's byline, with no title between, is the title itself
 ``long-pre-title``           a line longer than a heading ending in —— (or ———) between a column line or the
                              page's start and a title with byline: the pre-title (logged)
 ``head-without-byline``      after a complete body (or the byline of a head printed after its body, or a

@@ -92,7 +92,11 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
             sub, t = t, t - 1
             if series is None and free(t) and _series_under_title(lines, t, free):
                 series, t = t, t - 1
-        if not free(t) or not is_title_like(lines[t].text):
+        # a head whose only line over a reporter's byline ends in —— (``某某省推进某事——`` / ``本报记者 某某``):
+        # with no title under it, that line is the title, not a pre-title over the byline
+        dash_title = (free(t) and sub is None and series is None and bool(parsed[1])
+                      and (is_lead(lines[t].text) or is_long_lead(lines[t].text)))
+        if not free(t) or not (is_title_like(lines[t].text) or dash_title):
             continue
         if (not parsed[1] and sub is None and series is None and is_column_name(line.text)
                 and i + 2 < n and is_title_like(lines[i + 1].text) and not ends_paragraph(lines[i + 1].text)
