@@ -401,3 +401,10 @@ def test_line_ending_in_a_dash_right_over_a_reporters_byline_is_the_title():
     page = (HEAD + "开篇一段说完了。\n\n某某省某某市纪委监委——\n\n把监督触角延伸到村组\n\n本报记者  李  四\n\n"
             "今年以来，市纪委监委把监督触角延伸到村组。\n")
     assert _heads(clean.clean_page(page, "t"))[-1] == ("", "某某省某某市纪委监委——", "把监督触角延伸到村组", "李四")
+
+
+def test_title_in_three_spaced_parts_over_one_name_after_a_commentary_body_is_the_title():
+    page = ("今日评说\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n抓得紧  落得实  见成效\n\n"
+            "李  四\n\n观察窗\n\n网格里的新气象\n\n社区把居民楼划成网格，每格配一名党员。\n")
+    assert _heads(clean.clean_page(page, "t")) == [("今日评说", "", "抓得紧  落得实  见成效", "李四"),
+                                                   ("观察窗", "", "网格里的新气象", "")]

@@ -56,7 +56,9 @@ rule                         what it recognises
                              body, is never a title alone. A short phrase ending in —— (``党员怎么找——``) over a
                              title-like line is a section's lead. A short column name over a title and its
                              first paragraph is a column, not a name-only byline; two or more four-character
-                             "names" without a role (``物业进村  乡村更美``) are a title in halves, not a byline.
+                             "names" without a role (``物业进村  乡村更美``) are a title in halves, not a byline,
+                             and so is a line of several "names" over a line of one (``抓得紧  落得实  见成效`` /
+                             ``某某某``: bylines are not stacked).
                              A paragraph cut short by a photo caption (a clause broken off before the caption,
                              continued after it) counts as the paragraph under a head
 ``title-after-body``         a title + byline with no body of its own (commentaries print them after the

@@ -105,10 +105,13 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
         if not parsed[1] and len(parsed[0]) >= 2 and all(len(x) == 4 for x in parsed[0]):
             continue  # four-character names are rare (compound surnames): two or more of them without a role are
             # a title set in halves (``物业进村  乡村更美``), not a byline
-        if (not parsed[1] and parse_byline(lines[t].text) is not None
-                and not (free(t - 1) and is_lead(lines[t - 1].text))):
+        upper = parse_byline(lines[t].text)
+        if (not parsed[1] and upper is not None and not (free(t - 1) and is_lead(lines[t - 1].text))
+                and not (len(upper[0]) >= 2 and not upper[1] and len(parsed[0]) == 1)):
             continue  # two name-like lines: without a role neither is surely a byline, unless a pre-title leads
-            # into the upper one (``……——`` / ``账目清  村民安`` / ``杨文明  徐婧柯``): then it is the title
+            # into the upper one (``……——`` / ``账目清  村民安`` / ``杨文明  徐婧柯``): then it is the title; so is
+            # an upper line of several "names" over one name (``抓得紧  落得实  见成效`` / ``某某某``): bylines
+            # are not stacked, a title in parts over its author is
         head = _Head(title=lines[t], byline=line, names=parsed[0], roles=parsed[1],
                      subtitle=lines[sub] if sub is not None else None,
                      column=lines[series] if series is not None else None)
