@@ -408,3 +408,22 @@ def test_title_in_three_spaced_parts_over_one_name_after_a_commentary_body_is_th
             "李  四\n\n观察窗\n\n网格里的新气象\n\n社区把居民楼划成网格，每格配一名党员。\n")
     assert _heads(clean.clean_page(page, "t")) == [("今日评说", "", "抓得紧  落得实  见成效", "李四"),
                                                    ("观察窗", "", "网格里的新气象", "")]
+
+
+# --- a round-up opening the page: title, series line, ——subtitle, then reports with their own bylines ----------
+_ROUND_UP_REPORT = ("某某省某某县某某村——\n\n一次议事会，管用！\n\n本报记者  李  四\n\n"
+                    "村里的议事会开到了田间地头。\n")
+
+
+def test_page_opening_with_title_series_line_under_it_and_subtitle_is_a_head_without_byline():
+    page = ("暖心一路  温情相伴\n\n新春走基层·一线观察\n\n——服务流动党员见闻\n\n春节将至，流动党员的脚步不停。\n\n"
+            + _ROUND_UP_REPORT)
+    assert _heads(clean.clean_page(page, "t"))[0] == ("新春走基层·一线观察", "", "暖心一路  温情相伴", "")
+
+
+def test_page_opening_with_series_line_over_title_and_subtitle_is_a_head_without_byline():
+    page = ("新春走基层·一线观察\n\n暖心一路  温情相伴\n\n——服务流动党员见闻\n\n春节将至，流动党员的脚步不停。\n\n"
+            + _ROUND_UP_REPORT)
+    result = clean.clean_page(page, "t")
+    assert _heads(result)[0] == ("新春走基层·一线观察", "", "暖心一路  温情相伴", "")
+    assert result.articles["subtitle"].tolist()[0] == "——服务流动党员见闻"

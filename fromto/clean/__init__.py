@@ -44,7 +44,9 @@ rule                         what it recognises
                              under a column or a pre-title, or alone; a title alone after a paragraph signed in
                              brackets; a speaker's pre-title ending in ： (26–40 characters). Else column [pre-title] title [——subtitle], or a pre-title of the form
                              of another pre-title on the page + title, the only such pair between the heads
-                             around it (or at the page's start, [column] pre-title title before a subhead).
+                             around it (or at the page's start, [column] pre-title title before a subhead,
+                             or [column or series line] title [series line under it] ——subtitle before a
+                             paragraph: a round-up whose reports carry the bylines).
                              Column + title pairs that come with other two-line headings between two heads are
                              section headings, not heads, unless the head above them prints a byline and a
                              paragraph below the pair, before any other such heading, is signed in brackets

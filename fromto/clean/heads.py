@@ -146,8 +146,9 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
         return j < first and (ends_paragraph(lines[j].text) or len(lines[j].text) > MAX_HEADING_CHARS)
 
     k, col, pre = 0, None, None
-    if k + 1 < first and is_column_name(lines[k].text) and not ends_paragraph(lines[k + 1].text):
-        col, k = lines[k], k + 1
+    if (k + 1 < first and (is_column_name(lines[k].text) or is_series_line(lines[k].text))
+            and not ends_paragraph(lines[k + 1].text)):
+        col, k = lines[k], k + 1   # a column, or a series line with or without its number
     if k + 1 < first and is_lead(lines[k].text):
         pre, k = lines[k], k + 1
     # a column line right before the page's first paragraph, and a first head that is a bare title + byline:
@@ -156,8 +157,22 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                   and heads[0].pre_title is None and heads[0].column is None and heads[0].byline is not None)
     if (k + 1 < first and is_title_like(lines[k].text) and not ends_paragraph(lines[k].text)
             and not body_first):
+        # a series line printed under the title and a ——subtitle, then the first paragraph: a head without byline
+        # (a round-up whose reports carry the bylines)
+        j, series, sub = k + 1, None, None
+        if col is None and j < first and "·" in lines[j].text and is_series_line(lines[j].text):
+            series, j = lines[j], j + 1
+        if j < first and lines[j].text.startswith("——") and len(lines[j].text) <= MAX_HEADING_CHARS:
+            sub, j = lines[j], j + 1
+        if (series is not None or sub is not None) and para(j):
+            head = _Head(title=lines[k], pre_title=pre, column=col or series, subtitle=sub)
+            head.notes.append(("structure", lines[0], lines[j - 1], lines[k].text, lines[k].text,
+                               "head-without-byline", "the page opens with [column] [pre-title] title, "
+                               "[a series line under it,] [——subtitle] and a paragraph: an article head without "
+                               "byline"))
+            heads.insert(0, head)
         # after a pre-title the body may open with a one-line subhead before its first paragraph
-        if para(k + 1) or (pre is not None and not para(k + 1) and para(k + 2)):
+        elif para(k + 1) or (pre is not None and not para(k + 1) and para(k + 2)):
             head = _Head(title=lines[k], pre_title=pre, column=col)
             if not para(k + 1):
                 head.notes.append(("structure", lines[0], lines[k], lines[k].text, lines[k].text,
