@@ -427,3 +427,27 @@ def test_page_opening_with_series_line_over_title_and_subtitle_is_a_head_without
     result = clean.clean_page(page, "t")
     assert _heads(result)[0] == ("新春走基层·一线观察", "", "暖心一路  温情相伴", "")
     assert result.articles["subtitle"].tolist()[0] == "——服务流动党员见闻"
+
+
+# --- notes wholly in brackets; subheads set in halves -----------------------------------------------------------
+def test_note_wholly_in_brackets_with_brackets_inside_ends_a_paragraph():
+    assert clean.ends_paragraph("（作者单位：某某大学（某某学院）某某研究中心）")
+    assert not clean.ends_paragraph("（某某）某某（某某）")
+
+
+def test_commentary_signed_with_an_affiliation_note_takes_its_head_printed_after_it():
+    page = (HEAD + "开篇一段说完了。\n\n今日评说·作风建设系列谈\n\n作风建设永远在路上，一刻也不能松懈。\n\n"
+            "既要抓常抓长，也要抓细抓实。\n\n（作者单位：某某大学（某某学院）某某研究中心）\n\n作风建设不松劲\n\n李  四\n\n"
+            "某某省某某县——\n\n小院议事解民忧\n\n本报记者  王  五\n\n每月初，村民们聚在院里商量村里的大事小情。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result)[1] == ("今日评说·作风建设系列谈", "", "作风建设不松劲", "李四")
+    assert _positions(result, article=2)[-1] == ("body", "（作者单位：某某大学（某某学院）某某研究中心）")
+
+
+def test_subheads_in_halves_of_the_same_shape_inside_an_article_are_section_headings():
+    page = (HEAD + "开篇一段说完了。\n\n察实情  办实事\n\n第一节的正文说完了。\n\n解难题  促发展\n\n"
+            "第二节的正文说完了。\n\n强队伍  优服务\n\n第三节的正文说完了。\n")
+    result = clean.clean_page(page, "t")
+    assert len(result.articles) == 1
+    assert [t for pos, t in _positions(result) if pos == "section_lead"] == [
+        "察实情  办实事", "解难题  促发展", "强队伍  优服务"]

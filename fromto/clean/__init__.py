@@ -41,7 +41,9 @@ rule                         what it recognises
                              series line (column · series) over it or printed under it; a pre-title naming the
                              place or body reported on (``某某省某某县——``, ``某某党委——``) or a whole
                              sentence (16 characters and more); a title set in two halves (``某某某某  某某某某``)
-                             under a column or a pre-title, or alone; a title alone after a paragraph signed in
+                             under a column or a pre-title, or alone (not when another line in halves of the
+                             same lengths stands between paragraphs under the same heads: subheads come in such
+                             series, ``察实情  办实事`` ... ``解难题  促发展``); a title alone after a paragraph signed in
                              brackets; a speaker's pre-title ending in ： (26–40 characters). Else column [pre-title] title [——subtitle], or a pre-title of the form
                              of another pre-title on the page + title, the only such pair between the heads
                              around it (or at the page's start, [column] pre-title title before a subhead,
@@ -95,7 +97,8 @@ rule                         what it recognises
                              it shares most of its wording (decided by content, logged with the scores)
 ``rejoin-caption``           a paragraph that ends without terminal punctuation, cut by a removed caption, is
                              joined with the paragraph after the caption
-``rejoin-page-break``        a paragraph that ends without terminal punctuation is joined with the next
+``rejoin-page-break``        a paragraph that ends without terminal punctuation (a note wholly in brackets,
+                             brackets inside it too, ends one: ``（作者单位：某某（某某）某某）``) is joined with the next
                              paragraph (a sentence or a word split across a column or page break; a line ending
                              in 、 or a comma always continues); one ending in a dash (——, ———) is complete,
                              like one ending in a colon, and so is a note signed after its last sentence

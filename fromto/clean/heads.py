@@ -262,6 +262,18 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
         return (hi + 1 < n and hi + 1 in claimed and parse_byline(lines[hi + 1].text) is not None
                 and not para(hi + 2))
 
+    def halves(j: int) -> tuple[int, ...]:
+        return tuple(len(x) for x in lines[j].text.split())
+
+    def parallel_halves(i: int) -> bool:
+        """Line i, set in two halves, has a twin between the same heads: another line in halves of the same
+        lengths between paragraphs (``察实情  办实事`` ... ``解难题  促发展``). Subheads of one article come in
+        such series; titles of articles set one after another do not share a shape."""
+        lo = max((c for c in claimed if c < i), default=-1)
+        hi = min((c for c in claimed if c > i), default=n)
+        return any(m != i and free(m) and is_two_part_title(lines[m].text) and halves(m) == halves(i)
+                   and para(m - 1) and para(m + 1) for m in range(lo + 1, hi))
+
     def claim(head: _Head) -> None:
         heads.append(head)
         claimed.update(x.index for x in head.lines())
@@ -307,7 +319,7 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
             # byline are printed after them (``金台潮声``), is the column of the commentary below it, not a title
             alone = (pre is None and col is None and strong and not is_series_column(lines[i].text)
                      and not (is_head_column(lines[i].text) and head_printed_after(i)) and (
-                is_two_part_title(lines[i].text) or (para(i - 1) and _signed_end(lines[i - 1].text))
+                (is_two_part_title(lines[i].text) and not parallel_halves(i)) or (para(i - 1) and _signed_end(lines[i - 1].text))
                 # right under the byline of a commentary printed after its body: the commentary has ended
                 or (not free(i - 1) and _closes_commentary(lines, i - 1, free, para))))
             if (pre is None and col is None and not alone and not (
