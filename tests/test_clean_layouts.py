@@ -451,3 +451,11 @@ def test_subheads_in_halves_of_the_same_shape_inside_an_article_are_section_head
     assert len(result.articles) == 1
     assert [t for pos, t in _positions(result) if pos == "section_lead"] == [
         "察实情  办实事", "解难题  促发展", "强队伍  优服务"]
+
+
+def test_subheads_led_by_a_label_and_a_colon_may_list_with_enumeration_commas():
+    page = (HEAD + "开篇一段说完了。\n\n破题：让群众参与监督\n\n第一节的正文说完了。\n\n"
+            "联动：压实层层责任、环环相扣的链条\n\n第二节的正文说完了。\n")
+    assert [t for pos, t in _positions(clean.clean_page(page, "t")) if pos == "section_lead"] == [
+        "破题：让群众参与监督", "联动：压实层层责任、环环相扣的链条"]
+    assert not clean.is_subhead("压实层层责任、环环相扣的链条")

@@ -81,7 +81,8 @@ rule                         what it recognises
                              (unterminated, at most one comma, or a question) over an unterminated line
                              (``人才从哪里来？`` / ``校地联手，订单培养``) (logged)
 ``one-line-subhead``         a short line between complete paragraphs: unterminated without clause punctuation
-                             (as before, not logged); or with a colon inside or ending in ？, where the article
+                             (as before, not logged); or with a colon inside or ending in ？ (led by a short
+                             label and a colon it may list with 、: ``联动：某某、某某``), where the article
                              prints at least two such lines (logged); or two or three short clauses joined by commas
                              (``数字赋能，综合查一次``) or two or three phrases joined by 、 (``组织共建、资源
                              共享``), where the article prints at least two subheads of any form, which

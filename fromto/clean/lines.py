@@ -192,7 +192,12 @@ def is_subhead(text: str) -> bool:
     t = text.rstrip(CLOSERS)
     if not (0 < len(text) <= MAX_SINGLE_HEADING_CHARS) or text.startswith("——") or ends_in_dash(text):
         return False
-    if re.search(r"[，、,；;。！!]", t[:-1]) or t[-1] in "：:。；;，,、":
+    # a subhead led by a short label and a colon (``联动：某某、某某的链条``) may list with 、 after the colon
+    inner = t[:-1]
+    label = re.match(f"^[{_HAN}]{{2,4}}[：:]", inner)
+    if label:
+        inner = inner[label.end():].replace("、", "")
+    if re.search(r"[，、,；;。！!：:]" if label else r"[，、,；;。！!]", inner) or t[-1] in "：:。；;，,、":
         return False
     return t[-1] in "？?" or not ends_paragraph(text)
 
