@@ -115,3 +115,15 @@ def test_builder_reads_a_short_exclaiming_line_over_a_reporters_byline_as_a_repo
                            "村里的议事会开到了田间地头，大家有话当面说。"])
     assert [(b.kind, b.text) for b in arts[1][:3]] == [
         ("pre_title", "某某省某某县某某村——"), ("title", "一次议事会，管用！"), ("byline", "本报记者  李  四")]
+
+
+def test_builder_prints_a_caption_without_credit_with_the_next_caption_its_group_credit_covers():
+    build = _load("build_pages")
+    body = ["党员在小区里清理楼道。", "党员在小区里清理楼道。", "志愿者为老人理发。　　以上图片均为王  五摄",
+            "志愿者为老人理发。", "以上图片均为王  五摄",
+            "社区党组织把居民请进议事会，大家围坐一起商量小区停车难的问题，很快拿出了办法，居民们纷纷点赞，"
+            "说这里的服务越来越贴心，议事会成了大家的主心骨，遇事都愿意来这里商量一下。"]
+    arts = build.classify(["# 议事会里议出新办法", "> 本报记者  张  三《人民日报》（2026年03月03日第 19 版）"] + body)
+    caps = [(b.index, b.text, b.credit) for b in arts[0] if b.kind == "caption"]
+    assert caps == [(3, "党员在小区里清理楼道。", ""), (5, "志愿者为老人理发。", "以上图片均为王  五摄")]
+    assert [b.index for b in arts[0] if b.kind == "body"] == [7]

@@ -114,6 +114,15 @@ def is_web_caption_copy(body: list[str], j: int) -> bool:
             and squeeze(body[j]) == squeeze(body[j + 1]) + squeeze(body[j + 2]))
 
 
+def is_uncredited_caption_copy(body: list[str], j: int) -> bool:
+    """Block j is printed again as block j+1, and a caption and its credit follow within the next three blocks:
+    the web edition's copy of the caption of a photo that has no credit of its own (a group's credit, as
+    ``以上图片均为某某摄``, covers it). A caption is one sentence, so both are short and end in 。."""
+    t = body[j]
+    return (j + 2 < len(body) and body[j + 1] == t and len(t) <= 80 and t.endswith("。")
+            and not is_heading(t) and any(is_credit(x) for x in body[j + 2:j + 5]))
+
+
 def is_colon_lead(text: str) -> bool:
     """The lead of a heading pair that announces (``文化铸魂：`` over ``让历史智慧照进现实``): a short phrase
     ending in ： with no punctuation before it."""
@@ -137,6 +146,7 @@ class Block:
     text: str            # as printed (before damage)
     article: int = 0
     credit: str = ""     # a caption's credit line
+    grouped: bool = False   # a caption without credit, printed with the next caption, whose credit covers both
     joined: list = field(default_factory=list)   # text printed at the end of this block (signature, credit)
 
 
@@ -190,8 +200,15 @@ def classify(blocks: list[str]) -> list[list[Block]]:
     # captions: a credit line and the caption line before it
     captions = {}
     for j, t in enumerate(body):
+        if kinds[j]:
+            continue
         if is_web_caption_copy(body, j):
             kinds[j] = "copy"
+        elif is_uncredited_caption_copy(body, j):
+            # the caption of a photo with no credit of its own (a later credit covers it: 以上图片均为某某摄),
+            # printed twice by the web edition: the copy is left out, the caption goes with the next caption
+            kinds[j], kinds[j + 1] = "copy", "credit"
+            captions[j + 1] = Block("caption", base + j + 1, body[j + 1], grouped=True)
         elif is_credit(t):
             kinds[j] = "credit"
             if _SOURCE_RE.match(t):
@@ -335,12 +352,18 @@ def build_page(spec: Spec, corpus: Path) -> tuple[str, list[Block]]:
     plans = []
     for name, art in page_arts:
         body = [b for b in art if b.kind == "body" and len(b.text) >= 80]
-        caps = [b for b in art if b.kind == "caption"]
+        groups = []   # captions printed together: a caption without credit goes with the next one
+        for b in art:
+            if b.kind == "caption":
+                if groups and groups[-1][-1].grouped:
+                    groups[-1].append(b)
+                else:
+                    groups.append([b])
         plan = {}
-        for c_i, cap in enumerate(caps):
+        for c_i, group in enumerate(groups):
             if body:
-                target = body[min(len(body) - 1, (c_i + 1) * len(body) // (len(caps) + 1))]
-                plan.setdefault(id(target), []).append(cap)
+                target = body[min(len(body) - 1, (c_i + 1) * len(body) // (len(groups) + 1))]
+                plan.setdefault(id(target), []).extend(group)
                 cut_by_caption.add(id(target))
         plans.append(plan)
     candidates = [b for _, art in page_arts for b in art if b.kind == "body" and id(b) not in cut_by_caption]
