@@ -459,3 +459,15 @@ def test_subheads_led_by_a_label_and_a_colon_may_list_with_enumeration_commas():
     assert [t for pos, t in _positions(clean.clean_page(page, "t")) if pos == "section_lead"] == [
         "破题：让群众参与监督", "联动：压实层层责任、环环相扣的链条"]
     assert not clean.is_subhead("压实层层责任、环环相扣的链条")
+
+
+def test_credit_for_a_group_of_photos_takes_every_caption_printed_together_inside_a_cut_paragraph():
+    page = (HEAD + "开篇一段讲社区的新变化，居民们\n\n\n\n党员在小区里清理楼道。\n\n志愿者为老人理发。\n\n"
+            "以上图片均为王  五摄\n\n纷纷点赞，说这里的服务越来越贴心。\n")
+    result = clean.clean_page(page, "t")
+    assert result.captions["caption"].tolist() == ["党员在小区里清理楼道。", "志愿者为老人理发。"]
+    assert _positions(result)[-1] == ("body", "开篇一段讲社区的新变化，居民们纷纷点赞，说这里的服务越来越贴心。")
+    # between complete paragraphs a short sentence above the caption stays a paragraph
+    page = (HEAD + "开篇一段说完了。\n\n这一年，变化不小。\n\n志愿者为老人理发。\n\n以上图片均为王  五摄\n\n"
+            "第二段也说完了。\n")
+    assert ("body", "这一年，变化不小。") in _positions(clean.clean_page(page, "t"))

@@ -6,7 +6,7 @@ import re
 
 from fromto.clean.chars import _HAN
 from fromto.clean.lines import (_NAME, _NAME_RE, _ROLE, MAX_CAPTION_CHARS, ends_paragraph, is_lead,
-                                parse_byline)
+                                looks_cut, parse_byline)
 from fromto.clean.pieces import _Line, _Log
 
 
@@ -51,7 +51,13 @@ def parse_credit(text: str) -> dict | None:
         return None
     credit = text[len(caption):] if caption else printed
     return dict(caption=caption, credit=credit, photographer="、".join(names.split()),
-                role=m.group("role") or "", agency=m.group("agency") or "")
+                role=m.group("role") or "", agency=m.group("agency") or "", scope=m.group("scope") or "")
+
+
+def _caption_sentence(text: str) -> bool:
+    """A caption as printed: one sentence ending in 。, no longer than a caption."""
+    return (len(text) <= MAX_CAPTION_CHARS and text.endswith("。") and text.count("。") == 1
+            and parse_byline(text) is None)
 
 
 def _remove_captions(lines: list[_Line], log: _Log) -> tuple[list[_Line], list[dict]]:
@@ -73,6 +79,25 @@ def _remove_captions(lines: list[_Line], log: _Log) -> tuple[list[_Line], list[d
             if (len(prev.text) <= MAX_CAPTION_CHARS and not is_lead(prev.text) and parse_byline(prev.text) is None
                     and not fragment):
                 cap_line = keep.pop()
+        if cap_line is not None and credit.get("scope"):
+            # a credit for a group of photos (``以上图片均为某某摄``) covers the captions printed together above it:
+            # more one-sentence lines above the caption, taken where the group sits inside a paragraph cut short
+            # (the line above the group stops mid-clause), so a complete paragraph is never taken for a caption
+            k = len(keep)
+            while (k > 1 and _caption_sentence(keep[k - 1].text)):
+                k -= 1
+            if k < len(keep) and looks_cut(keep[k - 1].text) and parse_byline(keep[k - 1].text) is None:
+                for extra in keep[k:]:
+                    captions.append(dict(caption=extra.text, credit=credit["credit"],
+                                         photographer=credit["photographer"], role=credit["role"],
+                                         agency=credit["agency"], raw_start=extra.piece.start,
+                                         raw_end=extra.piece.end, _id=len(captions)))
+                    log.add("caption_removed", extra.piece.start, extra.piece.end, extra.text, "", "photo-credit",
+                            note="a caption covered by the group credit printed under the next caption: moved "
+                                 "to the captions table")
+                    pending.extend(extra.cut_before)
+                    pending.append(len(captions) - 1)
+                del keep[k:]
         cid = len(captions)
         caption = cap_line.text if cap_line else credit["caption"]
         start = cap_line.piece.start if cap_line else line.piece.start
