@@ -68,6 +68,10 @@ CLOSING = "”’」』）)"
 _HAN = "\u4e00-\u9fff"
 _CREDIT_RE = re.compile(r"(摄|供图|制图|绘)(（[^）]{1,12}）|\([^)]{1,12}\))?$")
 _SOURCE_RE = re.compile(r"^(数据来源|资料来源|图片来源)：")
+#: credits that name no photographer: a file photo, photos supplied by the people interviewed or by a body
+_NO_NAME_CREDIT_RE = re.compile(r"^(?:资料图片|受访者提供|(?:以上|本版)?图片均?(?:为|由)[^。，,；;]{2,14}提供)$")
+#: a credit for a group of photos (以上图片均为某某摄, 本版图片均由某某提供)
+_GROUP_CREDIT_RE = re.compile(r"^(?:以上|本版)图片")
 _BRACKET_CREDIT_RE = re.compile(r"^（[^（）]{1,24}）$")
 _SIGNATURE_RE = re.compile(r"^——\s*编\s*者$")
 _BOX_RE = re.compile(r"^■?\s*(链接|相关链接|背景|记者手记|延伸阅读|核心阅读|编者按|短评|点评|数说|专家点评)$")
@@ -100,7 +104,8 @@ def unterminated(text: str) -> bool:
 
 
 def is_credit(text: str) -> bool:
-    return len(text) <= 40 and "。" not in text and (bool(_CREDIT_RE.search(text)) or bool(_SOURCE_RE.match(text)))
+    return len(text) <= 40 and "。" not in text and (bool(_CREDIT_RE.search(text)) or bool(_SOURCE_RE.match(text))
+                                                     or bool(_NO_NAME_CREDIT_RE.match(text)))
 
 
 def is_web_caption_copy(body: list[str], j: int) -> bool:
@@ -112,6 +117,11 @@ def is_web_caption_copy(body: list[str], j: int) -> bool:
     squeeze = lambda x: re.sub(r"[\s\u3000]+", "", x)
     return (bool(re.search(r"[\s\u3000]{2,}", body[j]))
             and squeeze(body[j]) == squeeze(body[j + 1]) + squeeze(body[j + 2]))
+
+
+def is_caption_sentence(text: str) -> bool:
+    """A caption as printed: one sentence ending in 。, no longer than 80 characters."""
+    return len(text) <= 80 and text.endswith("。") and text.count("。") == 1
 
 
 def is_uncredited_caption_copy(body: list[str], j: int) -> bool:
@@ -216,6 +226,15 @@ def classify(blocks: list[str]) -> list[list[Block]]:
             elif j > 0 and kinds[j - 1] == "" and not is_credit(body[j - 1]) and not is_heading(body[j - 1]):
                 kinds[j - 1] = "caption_text"
                 captions[j] = Block("caption", base + j - 1, body[j - 1], credit=t)
+                # a group credit under the photos that open the article (right after its head) covers every
+                # caption printed above it: each one sentence, printed with the captioned one
+                top = j - 1
+                while top > 0 and kinds[top - 1] == "" and is_caption_sentence(body[top - 1]):
+                    top -= 1
+                if _GROUP_CREDIT_RE.match(t) and top == 0:
+                    for k in range(top, j - 1):
+                        kinds[k] = "credit"
+                        captions[k] = Block("caption", base + k, body[k], grouped=True)
             else:
                 captions[j] = Block("caption", base + j, t)
     articles = [first]
