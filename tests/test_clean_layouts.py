@@ -471,3 +471,14 @@ def test_credit_for_a_group_of_photos_takes_every_caption_printed_together_insid
     page = (HEAD + "开篇一段说完了。\n\n这一年，变化不小。\n\n志愿者为老人理发。\n\n以上图片均为王  五摄\n\n"
             "第二段也说完了。\n")
     assert ("body", "这一年，变化不小。") in _positions(clean.clean_page(page, "t"))
+
+
+def test_credit_naming_no_photographer_is_a_credit_and_takes_its_caption_line():
+    assert clean.parse_credit("资料图片")["photographer"] == ""
+    assert clean.parse_credit("以上图片均为受访者提供")["credit"] == "以上图片均为受访者提供"
+    assert clean.parse_credit("为群众提供") is None and clean.parse_credit("一些资料图片") is None
+    page = (HEAD + "开篇一段讲村里的新变化，果园里\n\n\n\n村里果园的苹果树。\n\n资料图片\n\n"
+            "今年的苹果又是一个丰收年。\n")
+    result = clean.clean_page(page, "t")
+    assert result.captions["caption"].tolist() == ["村里果园的苹果树。"]
+    assert _positions(result)[-1] == ("body", "开篇一段讲村里的新变化，果园里今年的苹果又是一个丰收年。")

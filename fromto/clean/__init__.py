@@ -19,7 +19,9 @@ rule                         what it recognises
                              before it: moved to the captions table; a chart's source line
                              (``数据来源：…``) is a credit with no caption line; the body that supplied a
                              photo (``某某街道供图``, up to 12 characters before 供图) and a credit for all the
-                             photos above (``以上图片均为某某摄``) are credits too; such a group credit also
+                             photos above (``以上图片均为某某摄``) are credits too, and so are credits naming
+                             no photographer (``资料图片``, ``受访者提供``, ``以上图片均为受访者提供``,
+                             ``图片由某某提供``); a group credit (``以上图片…``, ``本版图片…``) also
                              takes the one-sentence captions printed together above its caption line, where
                              the group sits inside a paragraph cut short (the line above it stops mid-clause)
 ``byline``                   a line of names (2–4 characters, spaced out with half- or full-width spaces or

@@ -19,6 +19,10 @@ _CREDIT_CORE = (
 _CREDIT_ONLY_RE = re.compile(f"^{_CREDIT_CORE}$")
 #: The source line printed under a chart or table (``数据来源：某某网站``): a line of its own, no sentence.
 _SOURCE_RE = re.compile(r"^(?:数据|资料|图表)来源[：:]\s*(?P<source>[^。！？；;，,]{2,30})$")
+#: A credit that names no photographer: a file photo (``资料图片``), photos supplied by the people interviewed
+#: (``受访者提供``) or by a body, for one photo or for all those above (``以上图片均为受访者提供``).
+_NO_NAME_CREDIT_RE = re.compile(r"^(?:资料图片|受访者提供|(?P<scope>(?:以上|本版)图片均?(?:为|由))[^。，,；;\s]{2,14}提供"
+                                r"|图片由[^。，,；;\s]{2,14}提供)$")
 _CREDIT_TAIL_RE = re.compile(f"^(?P<caption>.+?[。！？”])\\s*[（(]?{_CREDIT_CORE}[)）]?$")
 
 
@@ -34,6 +38,10 @@ def parse_credit(text: str) -> dict | None:
     if m:  # a chart's source line stands for its credit: the chart has no caption line of its own
         return dict(caption="", credit=text.strip(), photographer="", role="", agency=m.group("source"),
                     source=True)
+    m = _NO_NAME_CREDIT_RE.match(text.strip())
+    if m:  # a credit with no photographer: it takes the caption line above it as a named credit does
+        return dict(caption="", credit=text.strip(), photographer="", role="", agency="",
+                    scope=m.group("scope") or "")
     printed, text = text.strip(), re.sub(r"\s+", "", text)  # names in credits may be spaced out (王  浩摄)
     m = _CREDIT_ONLY_RE.match(text)
     caption = ""
