@@ -454,11 +454,11 @@ def test_subheads_in_halves_of_the_same_shape_inside_an_article_are_section_head
 
 
 def test_subheads_led_by_a_label_and_a_colon_may_list_with_enumeration_commas():
-    page = (HEAD + "开篇一段说完了。\n\n破题：让群众参与监督\n\n第一节的正文说完了。\n\n"
-            "联动：压实层层责任、环环相扣的链条\n\n第二节的正文说完了。\n")
+    page = (HEAD + "开篇一段说完了。\n\n开局：先把问题摸清\n\n第一节的正文说完了。\n\n"
+            "协同：整合资源、上下贯通\n\n第二节的正文说完了。\n")
     assert [t for pos, t in _positions(clean.clean_page(page, "t")) if pos == "section_lead"] == [
-        "破题：让群众参与监督", "联动：压实层层责任、环环相扣的链条"]
-    assert not clean.is_subhead("压实层层责任、环环相扣的链条")
+        "开局：先把问题摸清", "协同：整合资源、上下贯通"]
+    assert not clean.is_subhead("整合资源、上下贯通")
 
 
 def test_credit_for_a_group_of_photos_takes_every_caption_printed_together_inside_a_cut_paragraph():
@@ -477,8 +477,8 @@ def test_credit_naming_no_photographer_is_a_credit_and_takes_its_caption_line():
     assert clean.parse_credit("资料图片")["photographer"] == ""
     assert clean.parse_credit("以上图片均为受访者提供")["credit"] == "以上图片均为受访者提供"
     assert clean.parse_credit("为群众提供") is None and clean.parse_credit("一些资料图片") is None
-    page = (HEAD + "开篇一段讲村里的新变化，果园里\n\n\n\n村里果园的苹果树。\n\n资料图片\n\n"
-            "今年的苹果又是一个丰收年。\n")
+    page = (HEAD + "开篇一段讲镇上的新变化，老街上\n\n\n\n修缮一新的老街。\n\n资料图片\n\n"
+            "游客一年比一年多。\n")
     result = clean.clean_page(page, "t")
-    assert result.captions["caption"].tolist() == ["村里果园的苹果树。"]
-    assert _positions(result)[-1] == ("body", "开篇一段讲村里的新变化，果园里今年的苹果又是一个丰收年。")
+    assert result.captions["caption"].tolist() == ["修缮一新的老街。"]
+    assert _positions(result)[-1] == ("body", "开篇一段讲镇上的新变化，老街上游客一年比一年多。")

@@ -131,10 +131,10 @@ def test_builder_prints_a_caption_without_credit_with_the_next_caption_its_group
 
 def test_builder_reads_a_group_credit_naming_no_photographer_under_the_photos_that_open_an_article():
     build = _load("build_pages")
-    body = ["某某正在给学员上课。", "某某（左一）与教师集体备课。", "以上图片均为受访者提供",
+    body = ["夜校里，居民在学做面点。", "志愿者（右一）教老人用手机。", "以上图片均为受访者提供",
             "社区党组织把居民请进议事会，大家围坐一起商量小区停车难的问题，很快拿出了办法，居民们纷纷点赞，"
             "说这里的服务越来越贴心，议事会成了大家的主心骨，遇事都愿意来这里商量一下。"]
-    arts = build.classify(["# 讲出真理的甘甜味", "> 本报记者  张  三《人民日报》（2025年06月10日第 19 版）"] + body)
+    arts = build.classify(["# 夜校办到家门口", "> 本报记者  张  三《人民日报》（2025年06月10日第 19 版）"] + body)
     caps = [(b.index, b.credit, b.grouped) for b in arts[0] if b.kind == "caption"]
     assert caps == [(2, "", True), (3, "以上图片均为受访者提供", False)]
     assert not [b for b in arts[0] if b.kind == "section_heading"]

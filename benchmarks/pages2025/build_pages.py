@@ -140,7 +140,7 @@ def is_colon_lead(text: str) -> bool:
 
 
 def is_exclaimed_title(text: str) -> bool:
-    """A short title that exclaims or asks (``一场座谈会，攒劲！``, ``钱从哪里来？``): over a ``本报记者 …`` line it
+    """A short title that exclaims or asks (``一次议事会，管用！``, ``钱从哪里来？``): over a ``本报记者 …`` line it
     heads a report inside a round-up, as an unterminated title does."""
     return len(text) <= MAX_HEADING and text.rstrip(CLOSING).endswith(("！", "？")) and "。" not in text
 

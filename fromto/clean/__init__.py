@@ -86,7 +86,7 @@ rule                         what it recognises
                              (``人才从哪里来？`` / ``校地联手，订单培养``) (logged)
 ``one-line-subhead``         a short line between complete paragraphs: unterminated without clause punctuation
                              (as before, not logged); or with a colon inside or ending in ？ (led by a short
-                             label and a colon it may list with 、: ``联动：某某、某某``), where the article
+                             label and a colon it may list with 、: ``协同：某某、某某``), where the article
                              prints at least two such lines (logged); or two or three short clauses joined by commas
                              (``数字赋能，综合查一次``) or two or three phrases joined by 、 (``组织共建、资源
                              共享``), where the article prints at least two subheads of any form, which

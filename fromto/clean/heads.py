@@ -226,7 +226,7 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
 
     def para(j: int) -> bool:
         # a paragraph that a photo caption cuts short is still a paragraph: its piece before the caption stops
-        # mid-clause (``……作出一系列部署：健全某某``) and the next line continues it after the caption
+        # mid-clause (``……把居民楼划成网格：每格配``) and the next line continues it after the caption
         return free(j) and (ends_paragraph(lines[j].text) or len(lines[j].text) > MAX_HEADING_CHARS
                             or (looks_cut(lines[j].text) and j + 1 < n and bool(lines[j + 1].cut_before)))
 

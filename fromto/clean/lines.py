@@ -192,7 +192,7 @@ def is_subhead(text: str) -> bool:
     t = text.rstrip(CLOSERS)
     if not (0 < len(text) <= MAX_SINGLE_HEADING_CHARS) or text.startswith("——") or ends_in_dash(text):
         return False
-    # a subhead led by a short label and a colon (``联动：某某、某某的链条``) may list with 、 after the colon
+    # a subhead led by a short label and a colon (``协同：整合资源、上下贯通``) may list with 、 after the colon
     inner = t[:-1]
     label = re.match(f"^[{_HAN}]{{2,4}}[：:]", inner)
     if label:
