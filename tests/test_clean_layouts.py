@@ -351,3 +351,134 @@ def test_title_alone_right_under_a_commentary_head_printed_after_its_body_opens_
             "作风建设不松劲\n\n本报评论员 李四\n\n办事不用来回跑\n\n去年起，县里推行一窗受理，群众办事少跑腿。\n")
     assert _heads(clean.clean_page(page, "t")) == [
         ("今日评说·作风建设系列谈③", "", "作风建设不松劲", "李四"), ("", "", "办事不用来回跑", "")]
+
+
+# --- heads over paragraphs a photo caption cuts; commentaries under an unnumbered series line -------------------
+def test_column_and_title_in_halves_over_a_paragraph_cut_by_a_photo_caption_open_an_article():
+    page = ("今日评说\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n李  四\n\n"
+            "观察窗\n\n网格管起来  服务跟上去\n\n——社区干部谈网格治理\n\n今年起，社区把居民楼划成网格：每格配\n\n\n\n"
+            "党员在网格里走访住户。\n\n王  五摄\n\n一名党员，随叫随到，居民有事不出楼。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("今日评说", "", "作风建设不松劲", "李四"), ("观察窗", "", "网格管起来  服务跟上去", "")]
+    assert result.articles["subtitle"].tolist()[-1] == "——社区干部谈网格治理"
+
+
+def test_commentary_under_an_unnumbered_series_line_after_an_article_takes_its_head_printed_after_its_body():
+    page = (HEAD + "开篇一段说完了。\n\n第二段也说完了。\n\n今日评说·作风建设系列谈\n\n作风建设永远在路上，一刻也不能松懈。\n\n"
+            "既要抓常抓长，也要抓细抓实。\n\n作风建设不松劲\n\n李  四\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result) == [("", "", "标题甲", "张三"), ("今日评说·作风建设系列谈", "", "作风建设不松劲", "李四")]
+    assert _positions(result, article=2)[-1] == ("body", "既要抓常抓长，也要抓细抓实。")
+
+
+# --- photo credits ----------------------------------------------------------------------------------------------
+def test_credit_naming_the_body_that_supplied_the_photo_is_a_credit():
+    assert clean.parse_credit("某某区某某街道供图")["photographer"] == "某某区某某街道"
+    assert clean.parse_credit("某某市委组织部供图")["credit"] == "某某市委组织部供图"
+    assert clean.parse_credit("社区为展览专门供图。") is None   # a sentence about photos is no credit
+
+
+def test_credit_for_all_the_photos_above_is_a_credit_with_its_photographer():
+    credit = clean.parse_credit("以上图片均为王  五摄")
+    assert (credit["caption"], credit["photographer"]) == ("", "王五")
+    assert clean.parse_credit("他用手机拍摄") is None
+
+
+def test_supplier_credit_takes_the_caption_line_before_it_out_of_the_body():
+    page = (HEAD + "开篇一段讲社区的新变化，居民们\n\n\n\n社区党员在驿站为骑手送上热饮。\n\n某某区某某街道供图\n\n"
+            "纷纷点赞，说这里的服务越来越贴心。\n")
+    result = clean.clean_page(page, "t")
+    assert result.captions["caption"].tolist() == ["社区党员在驿站为骑手送上热饮。"]
+    assert _positions(result)[-1] == ("body", "开篇一段讲社区的新变化，居民们纷纷点赞，说这里的服务越来越贴心。")
+
+
+# --- a head whose only line over the byline ends in —— -----------------------------------------------------------
+def test_line_ending_in_a_dash_right_over_a_reporters_byline_is_the_title():
+    page = (HEAD + "开篇一段说完了。\n\n某某省某某市纪委监委——\n\n本报记者  李  四\n\n"
+            "今年以来，市纪委监委把监督触角延伸到村组。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("", "", "某某省某某市纪委监委——", "李四")
+    # with a title between them the line ending in —— stays the pre-title
+    page = (HEAD + "开篇一段说完了。\n\n某某省某某市纪委监委——\n\n把监督触角延伸到村组\n\n本报记者  李  四\n\n"
+            "今年以来，市纪委监委把监督触角延伸到村组。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("", "某某省某某市纪委监委——", "把监督触角延伸到村组", "李四")
+
+
+def test_title_in_three_spaced_parts_over_one_name_after_a_commentary_body_is_the_title():
+    page = ("今日评说\n\n作风建设永远在路上，一刻也不能松懈。\n\n既要抓常抓长，也要抓细抓实。\n\n抓得紧  落得实  见成效\n\n"
+            "李  四\n\n观察窗\n\n网格里的新气象\n\n社区把居民楼划成网格，每格配一名党员。\n")
+    assert _heads(clean.clean_page(page, "t")) == [("今日评说", "", "抓得紧  落得实  见成效", "李四"),
+                                                   ("观察窗", "", "网格里的新气象", "")]
+
+
+# --- a round-up opening the page: title, series line, ——subtitle, then reports with their own bylines ----------
+_ROUND_UP_REPORT = ("某某省某某县某某村——\n\n一次议事会，管用！\n\n本报记者  李  四\n\n"
+                    "村里的议事会开到了田间地头。\n")
+
+
+def test_page_opening_with_title_series_line_under_it_and_subtitle_is_a_head_without_byline():
+    page = ("暖心一路  温情相伴\n\n新春走基层·一线观察\n\n——服务流动党员见闻\n\n春节将至，流动党员的脚步不停。\n\n"
+            + _ROUND_UP_REPORT)
+    assert _heads(clean.clean_page(page, "t"))[0] == ("新春走基层·一线观察", "", "暖心一路  温情相伴", "")
+
+
+def test_page_opening_with_series_line_over_title_and_subtitle_is_a_head_without_byline():
+    page = ("新春走基层·一线观察\n\n暖心一路  温情相伴\n\n——服务流动党员见闻\n\n春节将至，流动党员的脚步不停。\n\n"
+            + _ROUND_UP_REPORT)
+    result = clean.clean_page(page, "t")
+    assert _heads(result)[0] == ("新春走基层·一线观察", "", "暖心一路  温情相伴", "")
+    assert result.articles["subtitle"].tolist()[0] == "——服务流动党员见闻"
+
+
+# --- notes wholly in brackets; subheads set in halves -----------------------------------------------------------
+def test_note_wholly_in_brackets_with_brackets_inside_ends_a_paragraph():
+    assert clean.ends_paragraph("（作者单位：某某大学（某某学院）某某研究中心）")
+    assert not clean.ends_paragraph("（某某）某某（某某）")
+
+
+def test_commentary_signed_with_an_affiliation_note_takes_its_head_printed_after_it():
+    page = (HEAD + "开篇一段说完了。\n\n今日评说·作风建设系列谈\n\n作风建设永远在路上，一刻也不能松懈。\n\n"
+            "既要抓常抓长，也要抓细抓实。\n\n（作者单位：某某大学（某某学院）某某研究中心）\n\n作风建设不松劲\n\n李  四\n\n"
+            "某某省某某县——\n\n小院议事解民忧\n\n本报记者  王  五\n\n每月初，村民们聚在院里商量村里的大事小情。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result)[1] == ("今日评说·作风建设系列谈", "", "作风建设不松劲", "李四")
+    assert _positions(result, article=2)[-1] == ("body", "（作者单位：某某大学（某某学院）某某研究中心）")
+
+
+def test_subheads_in_halves_of_the_same_shape_inside_an_article_are_section_headings():
+    page = (HEAD + "开篇一段说完了。\n\n察实情  办实事\n\n第一节的正文说完了。\n\n解难题  促发展\n\n"
+            "第二节的正文说完了。\n\n强队伍  优服务\n\n第三节的正文说完了。\n")
+    result = clean.clean_page(page, "t")
+    assert len(result.articles) == 1
+    assert [t for pos, t in _positions(result) if pos == "section_lead"] == [
+        "察实情  办实事", "解难题  促发展", "强队伍  优服务"]
+
+
+def test_subheads_led_by_a_label_and_a_colon_may_list_with_enumeration_commas():
+    page = (HEAD + "开篇一段说完了。\n\n开局：先把问题摸清\n\n第一节的正文说完了。\n\n"
+            "协同：整合资源、上下贯通\n\n第二节的正文说完了。\n")
+    assert [t for pos, t in _positions(clean.clean_page(page, "t")) if pos == "section_lead"] == [
+        "开局：先把问题摸清", "协同：整合资源、上下贯通"]
+    assert not clean.is_subhead("整合资源、上下贯通")
+
+
+def test_credit_for_a_group_of_photos_takes_every_caption_printed_together_inside_a_cut_paragraph():
+    page = (HEAD + "开篇一段讲社区的新变化，居民们\n\n\n\n党员在小区里清理楼道。\n\n志愿者为老人理发。\n\n"
+            "以上图片均为王  五摄\n\n纷纷点赞，说这里的服务越来越贴心。\n")
+    result = clean.clean_page(page, "t")
+    assert result.captions["caption"].tolist() == ["党员在小区里清理楼道。", "志愿者为老人理发。"]
+    assert _positions(result)[-1] == ("body", "开篇一段讲社区的新变化，居民们纷纷点赞，说这里的服务越来越贴心。")
+    # between complete paragraphs a short sentence above the caption stays a paragraph
+    page = (HEAD + "开篇一段说完了。\n\n这一年，变化不小。\n\n志愿者为老人理发。\n\n以上图片均为王  五摄\n\n"
+            "第二段也说完了。\n")
+    assert ("body", "这一年，变化不小。") in _positions(clean.clean_page(page, "t"))
+
+
+def test_credit_naming_no_photographer_is_a_credit_and_takes_its_caption_line():
+    assert clean.parse_credit("资料图片")["photographer"] == ""
+    assert clean.parse_credit("以上图片均为受访者提供")["credit"] == "以上图片均为受访者提供"
+    assert clean.parse_credit("为群众提供") is None and clean.parse_credit("一些资料图片") is None
+    page = (HEAD + "开篇一段讲镇上的新变化，老街上\n\n\n\n修缮一新的老街。\n\n资料图片\n\n"
+            "游客一年比一年多。\n")
+    result = clean.clean_page(page, "t")
+    assert result.captions["caption"].tolist() == ["修缮一新的老街。"]
+    assert _positions(result)[-1] == ("body", "开篇一段讲镇上的新变化，老街上游客一年比一年多。")

@@ -94,3 +94,47 @@ def test_a_specs_folder_that_holds_a_split_out_refuses_to_show_its_pages(tmp_pat
     assert evaluate.main(common + ["--split", "heldout"]) == 0     # printed as a summary, no page
     assert "2030-03-10:" not in capsys.readouterr().out
     assert evaluate.main(common + ["--split", "tune", "--show"]) == 0
+
+
+def test_builder_leaves_out_the_web_copy_of_a_photo_caption_printed_again_below_it():
+    build = _load("build_pages")
+    body = ["镇里开展“送法下乡”活动。　　王  五摄", "镇里开展“送法下乡”活动。", "王  五摄",
+            "社区党组织把居民请进议事会，大家围坐一起商量小区停车难的问题，很快拿出了办法。"]
+    arts = build.classify(["# 议事会里议出新办法", "> 本报记者  张  三《人民日报》（2026年01月06日第 19 版）"] + body)
+    kinds = [(b.kind, b.index) for b in arts[0] if b.kind in ("caption", "body")]
+    assert kinds == [("caption", 3), ("body", 5)]   # the one-line copy (block 2) is not printed
+    # a caption line and its credit alone are a caption, as before
+    assert not build.is_web_caption_copy(body[1:], 0)
+
+
+def test_builder_reads_a_short_exclaiming_line_over_a_reporters_byline_as_a_reports_title():
+    build = _load("build_pages")
+    arts = build.classify(["# 走进一线看变化", "> 《人民日报》（2026年02月10日第 19 版）",
+                           "春节将至，记者走进一线，看流动党员怎样过年。",
+                           "某某省某某县某某村——", "一次议事会，管用！", "本报记者  李  四",
+                           "村里的议事会开到了田间地头，大家有话当面说。"])
+    assert [(b.kind, b.text) for b in arts[1][:3]] == [
+        ("pre_title", "某某省某某县某某村——"), ("title", "一次议事会，管用！"), ("byline", "本报记者  李  四")]
+
+
+def test_builder_prints_a_caption_without_credit_with_the_next_caption_its_group_credit_covers():
+    build = _load("build_pages")
+    body = ["党员在小区里清理楼道。", "党员在小区里清理楼道。", "志愿者为老人理发。　　以上图片均为王  五摄",
+            "志愿者为老人理发。", "以上图片均为王  五摄",
+            "社区党组织把居民请进议事会，大家围坐一起商量小区停车难的问题，很快拿出了办法，居民们纷纷点赞，"
+            "说这里的服务越来越贴心，议事会成了大家的主心骨，遇事都愿意来这里商量一下。"]
+    arts = build.classify(["# 议事会里议出新办法", "> 本报记者  张  三《人民日报》（2026年03月03日第 19 版）"] + body)
+    caps = [(b.index, b.text, b.credit) for b in arts[0] if b.kind == "caption"]
+    assert caps == [(3, "党员在小区里清理楼道。", ""), (5, "志愿者为老人理发。", "以上图片均为王  五摄")]
+    assert [b.index for b in arts[0] if b.kind == "body"] == [7]
+
+
+def test_builder_reads_a_group_credit_naming_no_photographer_under_the_photos_that_open_an_article():
+    build = _load("build_pages")
+    body = ["夜校里，居民在学做面点。", "志愿者（右一）教老人用手机。", "以上图片均为受访者提供",
+            "社区党组织把居民请进议事会，大家围坐一起商量小区停车难的问题，很快拿出了办法，居民们纷纷点赞，"
+            "说这里的服务越来越贴心，议事会成了大家的主心骨，遇事都愿意来这里商量一下。"]
+    arts = build.classify(["# 夜校办到家门口", "> 本报记者  张  三《人民日报》（2025年06月10日第 19 版）"] + body)
+    caps = [(b.index, b.credit, b.grouped) for b in arts[0] if b.kind == "caption"]
+    assert caps == [(2, "", True), (3, "以上图片均为受访者提供", False)]
+    assert not [b for b in arts[0] if b.kind == "section_heading"]

@@ -68,6 +68,10 @@ CLOSING = "”’」』）)"
 _HAN = "\u4e00-\u9fff"
 _CREDIT_RE = re.compile(r"(摄|供图|制图|绘)(（[^）]{1,12}）|\([^)]{1,12}\))?$")
 _SOURCE_RE = re.compile(r"^(数据来源|资料来源|图片来源)：")
+#: credits that name no photographer: a file photo, photos supplied by the people interviewed or by a body
+_NO_NAME_CREDIT_RE = re.compile(r"^(?:资料图片|受访者提供|(?:以上|本版)?图片均?(?:为|由)[^。，,；;]{2,14}提供)$")
+#: a credit for a group of photos (以上图片均为某某摄, 本版图片均由某某提供)
+_GROUP_CREDIT_RE = re.compile(r"^(?:以上|本版)图片")
 _BRACKET_CREDIT_RE = re.compile(r"^（[^（）]{1,24}）$")
 _SIGNATURE_RE = re.compile(r"^——\s*编\s*者$")
 _BOX_RE = re.compile(r"^■?\s*(链接|相关链接|背景|记者手记|延伸阅读|核心阅读|编者按|短评|点评|数说|专家点评)$")
@@ -100,13 +104,45 @@ def unterminated(text: str) -> bool:
 
 
 def is_credit(text: str) -> bool:
-    return len(text) <= 40 and "。" not in text and (bool(_CREDIT_RE.search(text)) or bool(_SOURCE_RE.match(text)))
+    return len(text) <= 40 and "。" not in text and (bool(_CREDIT_RE.search(text)) or bool(_SOURCE_RE.match(text))
+                                                     or bool(_NO_NAME_CREDIT_RE.match(text)))
+
+
+def is_web_caption_copy(body: list[str], j: int) -> bool:
+    """Block j is the web edition's copy of the photo caption printed in the next two blocks: the caption and its
+    credit on one line, set apart by a wide space (``某某在某地开展某事。　　某某摄`` over ``某某在某地开展某事。``
+    and ``某某摄``). The paper prints each caption once, so the copy is not printed and a reader never sees it."""
+    if j + 2 >= len(body) or not is_credit(body[j + 2]) or is_credit(body[j + 1]):
+        return False
+    squeeze = lambda x: re.sub(r"[\s\u3000]+", "", x)
+    return (bool(re.search(r"[\s\u3000]{2,}", body[j]))
+            and squeeze(body[j]) == squeeze(body[j + 1]) + squeeze(body[j + 2]))
+
+
+def is_caption_sentence(text: str) -> bool:
+    """A caption as printed: one sentence ending in 。, no longer than 80 characters."""
+    return len(text) <= 80 and text.endswith("。") and text.count("。") == 1
+
+
+def is_uncredited_caption_copy(body: list[str], j: int) -> bool:
+    """Block j is printed again as block j+1, and a caption and its credit follow within the next three blocks:
+    the web edition's copy of the caption of a photo that has no credit of its own (a group's credit, as
+    ``以上图片均为某某摄``, covers it). A caption is one sentence, so both are short and end in 。."""
+    t = body[j]
+    return (j + 2 < len(body) and body[j + 1] == t and len(t) <= 80 and t.endswith("。")
+            and not is_heading(t) and any(is_credit(x) for x in body[j + 2:j + 5]))
 
 
 def is_colon_lead(text: str) -> bool:
     """The lead of a heading pair that announces (``文化铸魂：`` over ``让历史智慧照进现实``): a short phrase
     ending in ： with no punctuation before it."""
     return text.endswith("：") and 2 <= len(text) <= 25 and not re.search(r"[，、；：。！？“”]", text[:-1])
+
+
+def is_exclaimed_title(text: str) -> bool:
+    """A short title that exclaims or asks (``一次议事会，管用！``, ``钱从哪里来？``): over a ``本报记者 …`` line it
+    heads a report inside a round-up, as an unterminated title does."""
+    return len(text) <= MAX_HEADING and text.rstrip(CLOSING).endswith(("！", "？")) and "。" not in text
 
 
 def is_heading(text: str) -> bool:
@@ -120,6 +156,7 @@ class Block:
     text: str            # as printed (before damage)
     article: int = 0
     credit: str = ""     # a caption's credit line
+    grouped: bool = False   # a caption without credit, printed with the next caption, whose credit covers both
     joined: list = field(default_factory=list)   # text printed at the end of this block (signature, credit)
 
 
@@ -173,13 +210,31 @@ def classify(blocks: list[str]) -> list[list[Block]]:
     # captions: a credit line and the caption line before it
     captions = {}
     for j, t in enumerate(body):
-        if is_credit(t):
+        if kinds[j]:
+            continue
+        if is_web_caption_copy(body, j):
+            kinds[j] = "copy"
+        elif is_uncredited_caption_copy(body, j):
+            # the caption of a photo with no credit of its own (a later credit covers it: 以上图片均为某某摄),
+            # printed twice by the web edition: the copy is left out, the caption goes with the next caption
+            kinds[j], kinds[j + 1] = "copy", "credit"
+            captions[j + 1] = Block("caption", base + j + 1, body[j + 1], grouped=True)
+        elif is_credit(t):
             kinds[j] = "credit"
             if _SOURCE_RE.match(t):
                 captions[j] = Block("caption", base + j, t)
             elif j > 0 and kinds[j - 1] == "" and not is_credit(body[j - 1]) and not is_heading(body[j - 1]):
                 kinds[j - 1] = "caption_text"
                 captions[j] = Block("caption", base + j - 1, body[j - 1], credit=t)
+                # a group credit under the photos that open the article (right after its head) covers every
+                # caption printed above it: each one sentence, printed with the captioned one
+                top = j - 1
+                while top > 0 and kinds[top - 1] == "" and is_caption_sentence(body[top - 1]):
+                    top -= 1
+                if _GROUP_CREDIT_RE.match(t) and top == 0:
+                    for k in range(top, j - 1):
+                        kinds[k] = "credit"
+                        captions[k] = Block("caption", base + k, body[k], grouped=True)
             else:
                 captions[j] = Block("caption", base + j, t)
     articles = [first]
@@ -190,7 +245,7 @@ def classify(blocks: list[str]) -> list[list[Block]]:
         t, k = body[j], kinds[j]
         if k == "credit":
             out.append(captions[j])
-        elif k == "caption_text":
+        elif k in ("caption_text", "copy"):
             pass
         elif _SIGNATURE_RE.match(t) or _BRACKET_CREDIT_RE.match(t):
             prev = next((b for b in reversed(out) if b.kind in ("body", "box_body")), None)
@@ -198,7 +253,8 @@ def classify(blocks: list[str]) -> list[list[Block]]:
                 raise SpecError(f"block {base + j}: a signature or credit with no paragraph before it")
             prev.joined.append(t)
         elif (j + 1 < len(body) and len(body[j + 1]) <= MAX_BYLINE and _BYLINE_RE.match(body[j + 1])
-              and unterminated(body[j + 1]) and is_heading(t) and not t.endswith("——")):
+              and unterminated(body[j + 1]) and not t.endswith("——")
+              and (is_heading(t) or is_exclaimed_title(t))):
             new = []
             if out and out[-1].kind == "section_heading" and out[-1].text.endswith("——"):
                 prev = out.pop()
@@ -315,12 +371,18 @@ def build_page(spec: Spec, corpus: Path) -> tuple[str, list[Block]]:
     plans = []
     for name, art in page_arts:
         body = [b for b in art if b.kind == "body" and len(b.text) >= 80]
-        caps = [b for b in art if b.kind == "caption"]
+        groups = []   # captions printed together: a caption without credit goes with the next one
+        for b in art:
+            if b.kind == "caption":
+                if groups and groups[-1][-1].grouped:
+                    groups[-1].append(b)
+                else:
+                    groups.append([b])
         plan = {}
-        for c_i, cap in enumerate(caps):
+        for c_i, group in enumerate(groups):
             if body:
-                target = body[min(len(body) - 1, (c_i + 1) * len(body) // (len(caps) + 1))]
-                plan.setdefault(id(target), []).append(cap)
+                target = body[min(len(body) - 1, (c_i + 1) * len(body) // (len(groups) + 1))]
+                plan.setdefault(id(target), []).extend(group)
                 cut_by_caption.add(id(target))
         plans.append(plan)
     candidates = [b for _, art in page_arts for b in art if b.kind == "body" and id(b) not in cut_by_caption]

@@ -17,7 +17,13 @@ rule                         what it recognises
 ``photo-credit``             a line ending in a photographer's credit (``name摄``, ``本报记者 name摄``,
                              ``（新华社记者name摄）``, optionally ``(agency)``) plus the short caption line
                              before it: moved to the captions table; a chart's source line
-                             (``数据来源：…``) is a credit with no caption line
+                             (``数据来源：…``) is a credit with no caption line; the body that supplied a
+                             photo (``某某街道供图``, up to 12 characters before 供图) and a credit for all the
+                             photos above (``以上图片均为某某摄``) are credits too, and so are credits naming
+                             no photographer (``资料图片``, ``受访者提供``, ``以上图片均为受访者提供``,
+                             ``图片由某某提供``); a group credit (``以上图片…``, ``本版图片…``) also
+                             takes the one-sentence captions printed together above its caption line, where
+                             the group sits inside a paragraph cut short (the line above it stops mid-clause)
 ``byline``                   a line of names (2–4 characters, spaced out with half- or full-width spaces or
                              not) and roles (本报记者, 通讯员, 评论员 …) right after a title [and a subtitle line
                              starting with ——]: names to ``byline``, roles to ``byline_role``
@@ -28,7 +34,8 @@ rule                         what it recognises
                              to 12 characters or a series line without a number (``深阅读·…``)
 ``series-line``              a series line (name · series name, numbered or not) between a title and its
                              [——subtitle and] byline: the article's column (logged)
-``pre-title``                a short line ending in —— right before a title (引题)
+``pre-title``                a short line ending in —— right before a title (引题); a line ending in ——
+                             right over a reporter's byline, with no title between, is the title itself
 ``long-pre-title``           a line longer than a heading ending in —— (or ———) between a column line or the
                              page's start and a title with byline: the pre-title (logged)
 ``head-without-byline``      after a complete body (or the byline of a head printed after its body, or a
@@ -38,10 +45,14 @@ rule                         what it recognises
                              series line (column · series) over it or printed under it; a pre-title naming the
                              place or body reported on (``某某省某某县——``, ``某某党委——``) or a whole
                              sentence (16 characters and more); a title set in two halves (``某某某某  某某某某``)
-                             under a column or a pre-title, or alone; a title alone after a paragraph signed in
+                             under a column or a pre-title, or alone (not when another line in halves of the
+                             same lengths stands between paragraphs under the same heads: subheads come in such
+                             series, ``察实情  办实事`` ... ``解难题  促发展``); a title alone after a paragraph signed in
                              brackets; a speaker's pre-title ending in ： (26–40 characters). Else column [pre-title] title [——subtitle], or a pre-title of the form
                              of another pre-title on the page + title, the only such pair between the heads
-                             around it (or at the page's start, [column] pre-title title before a subhead).
+                             around it (or at the page's start, [column] pre-title title before a subhead,
+                             or [column or series line] title [series line under it] ——subtitle before a
+                             paragraph: a round-up whose reports carry the bylines).
                              Column + title pairs that come with other two-line headings between two heads are
                              section headings, not heads, unless the head above them prints a byline and a
                              paragraph below the pair, before any other such heading, is signed in brackets
@@ -53,9 +64,15 @@ rule                         what it recognises
                              body, is never a title alone. A short phrase ending in —— (``党员怎么找——``) over a
                              title-like line is a section's lead. A short column name over a title and its
                              first paragraph is a column, not a name-only byline; two or more four-character
-                             "names" without a role (``物业进村  乡村更美``) are a title in halves, not a byline
+                             "names" without a role (``物业进村  乡村更美``) are a title in halves, not a byline,
+                             and so is a line of several "names" over a line of one (``抓得紧  落得实  见成效`` /
+                             ``某某某``: bylines are not stacked).
+                             A paragraph cut short by a photo caption (a clause broken off before the caption,
+                             continued after it) counts as the paragraph under a head
 ``title-after-body``         a title + byline with no body of its own (commentaries print them after the
-                             body): the head of the article whose body precedes it, moved to the front; without
+                             body): the head of the article whose body precedes it, which starts at the last
+                             column or series line (numbered or not: ``金台潮声·某某系列谈``) after a complete
+                             paragraph, moved to the front; without
                              byline: a column line over paragraphs only, then a short unterminated line at the
                              page's end or right before the next head's first line: that line is the title (a
                              column-like line under a heading's lead ending in ： or ？ is the heading's second
@@ -68,7 +85,8 @@ rule                         what it recognises
                              (unterminated, at most one comma, or a question) over an unterminated line
                              (``人才从哪里来？`` / ``校地联手，订单培养``) (logged)
 ``one-line-subhead``         a short line between complete paragraphs: unterminated without clause punctuation
-                             (as before, not logged); or with a colon inside or ending in ？, where the article
+                             (as before, not logged); or with a colon inside or ending in ？ (led by a short
+                             label and a colon it may list with 、: ``协同：某某、某某``), where the article
                              prints at least two such lines (logged); or two or three short clauses joined by commas
                              (``数字赋能，综合查一次``) or two or three phrases joined by 、 (``组织共建、资源
                              共享``), where the article prints at least two subheads of any form, which
@@ -84,7 +102,8 @@ rule                         what it recognises
                              it shares most of its wording (decided by content, logged with the scores)
 ``rejoin-caption``           a paragraph that ends without terminal punctuation, cut by a removed caption, is
                              joined with the paragraph after the caption
-``rejoin-page-break``        a paragraph that ends without terminal punctuation is joined with the next
+``rejoin-page-break``        a paragraph that ends without terminal punctuation (a note wholly in brackets,
+                             brackets inside it too, ends one: ``（作者单位：某某（某某）某某）``) is joined with the next
                              paragraph (a sentence or a word split across a column or page break; a line ending
                              in 、 or a comma always continues); one ending in a dash (——, ———) is complete,
                              like one ending in a colon, and so is a note signed after its last sentence

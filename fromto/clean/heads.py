@@ -27,7 +27,7 @@ from fromto.clean.lines import (MAX_HEADING_CHARS, MAX_SINGLE_HEADING_CHARS, box
                                 is_column_name, is_head_column, is_lead, is_long_lead, is_question_lead,
                                 is_report_pre_title,
                                 is_series_column, is_series_line, is_title_like, is_two_part_title,
-                                parse_byline)
+                                looks_cut, parse_byline)
 from fromto.clean.pieces import _Line, _Log
 
 
@@ -92,7 +92,11 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
             sub, t = t, t - 1
             if series is None and free(t) and _series_under_title(lines, t, free):
                 series, t = t, t - 1
-        if not free(t) or not is_title_like(lines[t].text):
+        # a head whose only line over a reporter's byline ends in —— (``某某省推进某事——`` / ``本报记者 某某``):
+        # with no title under it, that line is the title, not a pre-title over the byline
+        dash_title = (free(t) and sub is None and series is None and bool(parsed[1])
+                      and (is_lead(lines[t].text) or is_long_lead(lines[t].text)))
+        if not free(t) or not (is_title_like(lines[t].text) or dash_title):
             continue
         if (not parsed[1] and sub is None and series is None and is_column_name(line.text)
                 and i + 2 < n and is_title_like(lines[i + 1].text) and not ends_paragraph(lines[i + 1].text)
@@ -101,10 +105,13 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
         if not parsed[1] and len(parsed[0]) >= 2 and all(len(x) == 4 for x in parsed[0]):
             continue  # four-character names are rare (compound surnames): two or more of them without a role are
             # a title set in halves (``物业进村  乡村更美``), not a byline
-        if (not parsed[1] and parse_byline(lines[t].text) is not None
-                and not (free(t - 1) and is_lead(lines[t - 1].text))):
+        upper = parse_byline(lines[t].text)
+        if (not parsed[1] and upper is not None and not (free(t - 1) and is_lead(lines[t - 1].text))
+                and not (len(upper[0]) >= 2 and not upper[1] and len(parsed[0]) == 1)):
             continue  # two name-like lines: without a role neither is surely a byline, unless a pre-title leads
-            # into the upper one (``……——`` / ``账目清  村民安`` / ``杨文明  徐婧柯``): then it is the title
+            # into the upper one (``……——`` / ``账目清  村民安`` / ``杨文明  徐婧柯``): then it is the title; so is
+            # an upper line of several "names" over one name (``抓得紧  落得实  见成效`` / ``某某某``): bylines
+            # are not stacked, a title in parts over its author is
         head = _Head(title=lines[t], byline=line, names=parsed[0], roles=parsed[1],
                      subtitle=lines[sub] if sub is not None else None,
                      column=lines[series] if series is not None else None)
@@ -139,8 +146,9 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
         return j < first and (ends_paragraph(lines[j].text) or len(lines[j].text) > MAX_HEADING_CHARS)
 
     k, col, pre = 0, None, None
-    if k + 1 < first and is_column_name(lines[k].text) and not ends_paragraph(lines[k + 1].text):
-        col, k = lines[k], k + 1
+    if (k + 1 < first and (is_column_name(lines[k].text) or is_series_line(lines[k].text))
+            and not ends_paragraph(lines[k + 1].text)):
+        col, k = lines[k], k + 1   # a column, or a series line with or without its number
     if k + 1 < first and is_lead(lines[k].text):
         pre, k = lines[k], k + 1
     # a column line right before the page's first paragraph, and a first head that is a bare title + byline:
@@ -149,8 +157,22 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                   and heads[0].pre_title is None and heads[0].column is None and heads[0].byline is not None)
     if (k + 1 < first and is_title_like(lines[k].text) and not ends_paragraph(lines[k].text)
             and not body_first):
+        # a series line printed under the title and a ——subtitle, then the first paragraph: a head without byline
+        # (a round-up whose reports carry the bylines)
+        j, series, sub = k + 1, None, None
+        if col is None and j < first and "·" in lines[j].text and is_series_line(lines[j].text):
+            series, j = lines[j], j + 1
+        if j < first and lines[j].text.startswith("——") and len(lines[j].text) <= MAX_HEADING_CHARS:
+            sub, j = lines[j], j + 1
+        if (series is not None or sub is not None) and para(j):
+            head = _Head(title=lines[k], pre_title=pre, column=col or series, subtitle=sub)
+            head.notes.append(("structure", lines[0], lines[j - 1], lines[k].text, lines[k].text,
+                               "head-without-byline", "the page opens with [column] [pre-title] title, "
+                               "[a series line under it,] [——subtitle] and a paragraph: an article head without "
+                               "byline"))
+            heads.insert(0, head)
         # after a pre-title the body may open with a one-line subhead before its first paragraph
-        if para(k + 1) or (pre is not None and not para(k + 1) and para(k + 2)):
+        elif para(k + 1) or (pre is not None and not para(k + 1) and para(k + 2)):
             head = _Head(title=lines[k], pre_title=pre, column=col)
             if not para(k + 1):
                 head.notes.append(("structure", lines[0], lines[k], lines[k].text, lines[k].text,
@@ -203,7 +225,10 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
         return 0 <= i < n and i not in claimed
 
     def para(j: int) -> bool:
-        return free(j) and (ends_paragraph(lines[j].text) or len(lines[j].text) > MAX_HEADING_CHARS)
+        # a paragraph that a photo caption cuts short is still a paragraph: its piece before the caption stops
+        # mid-clause (``……把居民楼划成网格：每格配``) and the next line continues it after the caption
+        return free(j) and (ends_paragraph(lines[j].text) or len(lines[j].text) > MAX_HEADING_CHARS
+                            or (looks_cut(lines[j].text) and j + 1 < n and bool(lines[j + 1].cut_before)))
 
     def pair(j: int) -> bool:
         return (free(j) and free(j + 1) and is_lead(lines[j].text) and is_title_like(lines[j + 1].text)
@@ -236,6 +261,18 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
         hi = min((c for c in claimed if c > i), default=n)
         return (hi + 1 < n and hi + 1 in claimed and parse_byline(lines[hi + 1].text) is not None
                 and not para(hi + 2))
+
+    def halves(j: int) -> tuple[int, ...]:
+        return tuple(len(x) for x in lines[j].text.split())
+
+    def parallel_halves(i: int) -> bool:
+        """Line i, set in two halves, has a twin between the same heads: another line in halves of the same
+        lengths between paragraphs (``察实情  办实事`` ... ``解难题  促发展``). Subheads of one article come in
+        such series; titles of articles set one after another do not share a shape."""
+        lo = max((c for c in claimed if c < i), default=-1)
+        hi = min((c for c in claimed if c > i), default=n)
+        return any(m != i and free(m) and is_two_part_title(lines[m].text) and halves(m) == halves(i)
+                   and para(m - 1) and para(m + 1) for m in range(lo + 1, hi))
 
     def claim(head: _Head) -> None:
         heads.append(head)
@@ -282,7 +319,7 @@ def _heads_without_byline(lines: list[_Line], claimed: set[int], pre_titles: lis
             # byline are printed after them (``金台潮声``), is the column of the commentary below it, not a title
             alone = (pre is None and col is None and strong and not is_series_column(lines[i].text)
                      and not (is_head_column(lines[i].text) and head_printed_after(i)) and (
-                is_two_part_title(lines[i].text) or (para(i - 1) and _signed_end(lines[i - 1].text))
+                (is_two_part_title(lines[i].text) and not parallel_halves(i)) or (para(i - 1) and _signed_end(lines[i - 1].text))
                 # right under the byline of a commentary printed after its body: the commentary has ended
                 or (not free(i - 1) and _closes_commentary(lines, i - 1, free, para))))
             if (pre is None and col is None and not alone and not (
@@ -440,7 +477,9 @@ def _segment(lines: list[_Line], heads: list[_Head], log: _Log) -> list[_Article
             for j in range(len(prev.body) - 2, -1, -1):
                 line = prev.body[j]
                 before_ok = j == 0 or ends_paragraph(prev.body[j - 1].text)
-                if is_column_name(line.text) and box_label(line.text) is None and before_ok:
+                # a column name, or a series line with or without its number (``金台潮声·某某系列谈``)
+                if ((is_column_name(line.text) or is_series_line(line.text)) and box_label(line.text) is None
+                        and before_ok):
                     cut = j
                     break
             if cut is None:

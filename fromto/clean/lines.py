@@ -36,6 +36,8 @@ def ends_paragraph(text: str) -> bool:
     t = text.rstrip()
     if _SIGNATURE_RE.search(t):  # ……。——编  者: a note signed after its last sentence
         return True
+    if _wholly_bracketed(t):  # a note wholly in brackets, brackets inside it too (``（作者单位：某某（某某）某某）``)
+        return True
     m = re.search(r"[（(][^（()）]*[）)]$", t)
     if m:
         if m.start() == 0:
@@ -43,6 +45,19 @@ def ends_paragraph(text: str) -> bool:
         t = t[: m.start()].rstrip()
     t = t.rstrip(CLOSERS)
     return bool(t) and t[-1] in PARAGRAPH_END
+
+
+def _wholly_bracketed(text: str) -> bool:
+    """The line is one bracketed note: its first bracket opens at the start and closes at the very end."""
+    if not text or text[0] not in "（(" or text[-1] not in "）)":
+        return False
+    depth = 0
+    for k, c in enumerate(text):
+        depth += c in "（("
+        depth -= c in "）)"
+        if depth == 0:
+            return k == len(text) - 1
+    return False
 
 
 def looks_cut(text: str) -> bool:
@@ -177,7 +192,12 @@ def is_subhead(text: str) -> bool:
     t = text.rstrip(CLOSERS)
     if not (0 < len(text) <= MAX_SINGLE_HEADING_CHARS) or text.startswith("——") or ends_in_dash(text):
         return False
-    if re.search(r"[，、,；;。！!]", t[:-1]) or t[-1] in "：:。；;，,、":
+    # a subhead led by a short label and a colon (``协同：整合资源、上下贯通``) may list with 、 after the colon
+    inner = t[:-1]
+    label = re.match(f"^[{_HAN}]{{2,4}}[：:]", inner)
+    if label:
+        inner = inner[label.end():].replace("、", "")
+    if re.search(r"[，、,；;。！!：:]" if label else r"[，、,；;。！!]", inner) or t[-1] in "：:。；;，,、":
         return False
     return t[-1] in "？?" or not ends_paragraph(text)
 
