@@ -376,6 +376,13 @@ def test_a_way_of_thinking_about_work_heads_a_work_method_subject(book):
     assert _one("守摊子", "开新局", subject="小区治理方式", book=book)["code"] != "WORK_METHOD"
 
 
+def test_a_subject_naming_a_phase_of_a_thing_is_read_as_that_thing(book):
+    # the phase of a subsidy policy is the policy's (INSTITUTIONS), not a stage of development
+    assert _one("甲段", "乙段", subject="扶持政策阶段", book=book)["code_rule"] == "R1 subject head 政策"
+    # a phase of nothing with a head of its own keeps the phase's head
+    assert _one("甲段", "乙段", subject="发展阶段", book=book)["code_rule"] == "R1 subject head 阶段"
+
+
 def test_pronouns_of_one_and_of_all_are_participation(book):
     # before: 自己 → 大家 held no keyword of any kind and was left to a reader
     row = _one("自己", "大家", book=book)

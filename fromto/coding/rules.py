@@ -86,15 +86,26 @@ def _is_rule_row(kind) -> bool:
     return cell_text(kind) in RULE_KINDS or not cell_text(kind)
 
 
+#: Heads that name a phase of something rather than a kind of thing: 帮扶政策阶段 is a phase of a policy, so the
+#: policy decides (R1 reads past them); a subject that is no more than a phase (发展阶段) keeps its own head.
+PHASE_HEADS = ("阶段", "时期", "进程", "过程")
+
+
 def subject_code(subject, codebook: pd.DataFrame) -> tuple[str, str] | None:
     """R1: ``(code, head)`` when the subject ends in a head noun listed in ``subject_heads`` and contains one of
     the code's ``subject_must_contain`` words (when it lists any), else ``None``.
 
-    The longest matching head wins, so a subject ending in 覆盖面 is read as 覆盖面, not as a shorter head.
+    The longest matching head wins, so a subject ending in 覆盖面 is read as 覆盖面, not as a shorter head. A
+    subject ending in a phase (:data:`PHASE_HEADS`) is read first without it: the phase of a policy is the policy's.
     """
     subject = normalise_pole(subject)
     if not subject:
         return None
+    for phase in PHASE_HEADS:
+        if subject.endswith(phase) and len(subject) > len(phase):
+            found = subject_code(subject[: -len(phase)], codebook)
+            if found:
+                return found
     best: tuple[str, str] | None = None
     must = codebook["subject_must_contain"] if "subject_must_contain" in codebook else [""] * len(codebook)
     kinds = codebook["kind"] if "kind" in codebook else [""] * len(codebook)
