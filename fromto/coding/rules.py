@@ -522,10 +522,12 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
         tie = _tie(ranked)
         if tie:
             tied = tie.split("|")
+            # codes whose words stand in the source alone: CONVERSION there, the other code's in the target only,
+            # is an asset of the source made into the target's thing
             in_source = set(keyword_hits([poles[0]], codebook)) - set(keyword_hits([poles[1]], codebook))
-            if CONVERSION_CODE in tied and CONVERSION_CODE in in_source and len(tied) == 2 \
-                    and not in_source & (set(tied) - {CONVERSION_CODE}):
-                return CONVERSION_CODE, ("R3 keywords " + "|".join(next(ws for c, ws, _ in ranked if c == CONVERSION_CODE))
+            if len(tied) == 2 and CONVERSION_CODE in tied and in_source & set(tied) == {CONVERSION_CODE}:
+                words = next(ws for c, ws, _ in ranked if c == CONVERSION_CODE)
+                return CONVERSION_CODE, ("R3 keywords " + "|".join(words)
                                          + f" (a tie between {tie}: an asset of the source made into the target)")
             heads = head_codes(poles[1], tied, codebook)
             if len(heads) == 1:
