@@ -142,7 +142,8 @@ def test_a_keyword_tie_in_the_poles_abstains_for_a_reader():
         {"code": "FIRST", "subject_heads": "", "keywords": "甲"},
         {"code": "SECOND", "subject_heads": "", "keywords": "乙"},
     ])
-    code, rule = rules.code_one({"source": "甲", "target": "乙"}, mini)
+    # neither code heads the target (丙), so nothing breaks the tie
+    code, rule = rules.code_one({"source": "甲和乙", "target": "丙"}, mini)
     assert code == cb.UNCODED_CODE
     assert rule.startswith("R3 the poles' keywords tie between FIRST|SECOND") and rule.endswith("needs a reader")
 
@@ -161,10 +162,10 @@ def test_one_character_keywords_score_half():
         {"code": "WORD", "subject_heads": "", "keywords": "农民工"},
     ])
     # 城 (½) + 乡 (½) = 1 against 农民工 = 1: a tie, so no code; a third character tips it.
-    assert rules.keyword_hits(["城与乡的农民工"], mini) == {"WORD": ["农民工"], "CHARS": ["乡", "城"]}
-    assert rules.code_one({"source": "城与乡的农民工", "target": ""}, mini)[0] == cb.UNCODED_CODE
+    assert rules.keyword_hits(["城与乡和农民工"], mini) == {"WORD": ["农民工"], "CHARS": ["乡", "城"]}
+    assert rules.code_one({"source": "城与乡和农民工", "target": ""}, mini)[0] == cb.UNCODED_CODE
     assert rules.keyword_code("农民工", "", mini)[0] == "WORD"
-    assert rules.code_one({"source": "城与乡的农民工", "target": "城"}, mini)[0] == "CHARS"
+    assert rules.code_one({"source": "城与乡和农民工", "target": "城"}, mini)[0] == "CHARS"
 
 
 # A keyword matches a word of the project tokenizer or a run of its words, never the inside of a word. Each pair is
@@ -321,7 +322,71 @@ NEWSPAPER_KINDS = {
     ("负债村", "富裕村"): "STAGE",
     # petitions carried up by the people, or officials going down to receive them
     ("群众上访", "干部下访"): "WORK_METHOD",
+    # rooms and buildings by their use: a use of space, not the function of a body
+    ("空置的会议室", "党员活动室"): "STRUCTURE",
+    # a firm that grows from unknown to a leader of its trade
+    ("默默无闻的小厂", "行业龙头"): "STAGE",
+    # the 有所 ladder of provision: the level of livelihood reached
+    ("学有所教", "学有优教"): "STAGE",
+    # office used for private gain
+    ("秉公用权", "利用职权谋利"): "CONDUCT",
+    # the set phrases of joining in: led by cadres, followed by the masses
+    ("干部带着干", "群众跟着干"): "PARTICIPATION",
 }
+
+
+def test_a_modifier_joined_by_de_weighs_less_than_the_head_it_modifies(book):
+    # 城镇 and 乡村 say where the people are; 旁观者 and 参与者 what they are (before: a tie, left to a reader)
+    row = _one("城镇的旁观者", "乡村的参与者", book=book)
+    assert (row["code"], row["code_rule"][:2]) == ("PARTICIPATION", "R3"), row["code_rule"]
+    assert rules.pole_parts("城镇的旁观者", book) == ("旁观者", "城镇")
+    # a head without a keyword leaves the whole pole to be read, and 的 inside a word is no modifier's mark
+    assert rules.pole_parts("城镇的某人", book) == ("城镇的某人", "")
+    assert rules.pole_parts("目的", book) == ("目的", "")
+    # a whole-pole keyword (=市场) names a whole pole, never the head of a longer one
+    assert rules.pole_parts("群众自己的市场", book) == ("群众自己的市场", "")
+
+
+def test_a_tie_in_the_poles_goes_to_the_code_that_heads_the_target(book):
+    # 开放 (ECONOMIC_SYSTEM) only describes the green space (STRUCTURE) the wall became
+    row = _one("破旧围墙", "开放绿地", book=book)
+    assert row["code"] == "STRUCTURE" and "head of the target" in row["code_rule"], row["code_rule"]
+    # no code heads the target: the tie stays with a reader
+    assert _one("开放绿地", "破旧围墙", book=book)["code"] == "UNCODED"
+
+
+def test_an_adversity_made_into_a_result_is_conversion(book):
+    row = _one("风险清单", "成果清单", book=book)
+    assert (row["code"], row["code_rule"][:2]) == ("CONVERSION", "R3"), row["code_rule"]
+    # a condition that moves either way keeps condition words on both sides
+    assert _one("供给短缺", "供需平衡", book=book)["code"] == "SITUATION"
+
+
+def test_an_asset_in_the_source_tied_with_the_kind_of_the_target_is_conversion(book):
+    # 潜力 is held by the source alone, 市场 names what it is made into
+    row = _one("潜力", "市场", book=book)
+    assert row["code"] == "CONVERSION" and "asset of the source" in row["code_rule"], row["code_rule"]
+
+
+def test_a_way_of_thinking_about_work_heads_a_work_method_subject(book):
+    assert _one("守摊子", "开新局", subject="村干部服务理念", book=book)["code_rule"] == "R1 subject head 理念"
+    assert _one("守摊子", "开新局", subject="村干部工作思路", book=book)["code"] == "WORK_METHOD"
+    # a way of thinking that is not about how work is done (发展思路), or the way a place is governed, is not
+    assert _one("守摊子", "开新局", subject="企业发展思路", book=book)["code"] == "UNCODED"
+    assert _one("守摊子", "开新局", subject="小区治理方式", book=book)["code"] != "WORK_METHOD"
+
+
+def test_a_subject_naming_a_phase_of_a_thing_is_read_as_that_thing(book):
+    # the phase of a subsidy policy is the policy's (INSTITUTIONS), not a stage of development
+    assert _one("甲段", "乙段", subject="扶持政策阶段", book=book)["code_rule"] == "R1 subject head 政策"
+    # a phase of nothing with a head of its own keeps the phase's head
+    assert _one("甲段", "乙段", subject="发展阶段", book=book)["code_rule"] == "R1 subject head 阶段"
+
+
+def test_pronouns_of_one_and_of_all_are_participation(book):
+    # before: 自己 → 大家 held no keyword of any kind and was left to a reader
+    row = _one("自己", "大家", book=book)
+    assert (row["code"], row["code_rule"][:2]) == ("PARTICIPATION", "R3"), row["code_rule"]
 
 
 def test_a_list_is_a_tool_of_work_and_only_a_named_regime_of_lists_an_instrument(book):

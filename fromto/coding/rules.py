@@ -8,7 +8,8 @@ R0 ``no change of kind`` a pole is only the direction of a quantity (下降 → 
                         counts a numeric change as NOT_A_TRANSITION, which only a reader may assign).
 
 R1 ``subject``          the stated subject ends in a head noun listed for a code (``subject_heads``: 关系 → TIES,
-                        触角 → REACH, 体系 → SYSTEM, 力量 → FORCES, 所有制 → ECONOMIC_SYSTEM …) and, where the
+                        触角 → REACH, 体系 → SYSTEM, 力量 → FORCES, 所有制 → ECONOMIC_SYSTEM, a way of thinking
+                        about or the focus of work, 思路 or 重心 of 工作, 干部 or 服务, → WORK_METHOD …) and, where the
                         codebook asks for it (``subject_must_contain``), names the kind of thing the code is about
                         (党组织间的关系 is a relation of organisations, so TIES; 两岸关系 is RELATIONS). Chinese is
                         head-final, so 党组织间的关系 is a kind of 关系. A subject that only repeats a pole
@@ -22,8 +23,16 @@ R3 ``keywords``         words of the kind of content each code covers (``keyword
                         楼 not in 老楼). A longer keyword is matched first and the characters it covers are not
                         counted again (城镇居民 counts once, for STATUS); a one-character keyword scores ½, one of
                         two or three characters 1, a longer one 1½ (a long term is specific: 土地所有制); ``=X``
-                        matches only a whole pole X and scores 1 (化危为机: 危 → 机). Two codes tied for the top
-                        score abstain: UNCODED, the tie named in ``code_rule``, for a reader. First, a construction
+                        matches only a whole pole X and scores 1 (化危为机: 危 → 机). A pole is read by its head:
+                        in a pole M的H whose head phrase H holds a keyword, the modifier M's keywords score half
+                        (:func:`pole_parts`: 城镇的旁观者 is an onlooker, not a town). A source that holds only
+                        words of a problem or condition and a target only words of a result are an adversity
+                        made a result, CONVERSION by its definition (:func:`adversity_to_result`: 风险清单 →
+                        成果清单). Two codes tied for the top score: when one is CONVERSION and its words stand in
+                        the source alone, an asset is made into the other kind's thing (潜力 → 市场): CONVERSION;
+                        else the code whose keyword ends the target (its head: what the thing becomes,
+                        :func:`head_codes`: 破旧围墙 → 开放绿地 is STRUCTURE, not ECONOMIC_SYSTEM) wins; else
+                        they abstain: UNCODED, the tie named in ``code_rule``, for a reader. First, a construction
                         with a verb of conversion (R5's list) is read pole by pole (:func:`conversion_across_kinds`):
                         when the poles are no two kinds of one thing (their keywords share no code, a word both
                         poles hold left out, or only the source holds any: 调研成果 → 政策工具箱, 问题清单 → 履职清单),
@@ -77,15 +86,26 @@ def _is_rule_row(kind) -> bool:
     return cell_text(kind) in RULE_KINDS or not cell_text(kind)
 
 
+#: Heads that name a phase of something rather than a kind of thing: 帮扶政策阶段 is a phase of a policy, so the
+#: policy decides (R1 reads past them); a subject that is no more than a phase (发展阶段) keeps its own head.
+PHASE_HEADS = ("阶段", "时期", "进程", "过程")
+
+
 def subject_code(subject, codebook: pd.DataFrame) -> tuple[str, str] | None:
     """R1: ``(code, head)`` when the subject ends in a head noun listed in ``subject_heads`` and contains one of
     the code's ``subject_must_contain`` words (when it lists any), else ``None``.
 
-    The longest matching head wins, so a subject ending in 覆盖面 is read as 覆盖面, not as a shorter head.
+    The longest matching head wins, so a subject ending in 覆盖面 is read as 覆盖面, not as a shorter head. A
+    subject ending in a phase (:data:`PHASE_HEADS`) is read first without it: the phase of a policy is the policy's.
     """
     subject = normalise_pole(subject)
     if not subject:
         return None
+    for phase in PHASE_HEADS:
+        if subject.endswith(phase) and len(subject) > len(phase):
+            found = subject_code(subject[: -len(phase)], codebook)
+            if found:
+                return found
     best: tuple[str, str] | None = None
     must = codebook["subject_must_contain"] if "subject_must_contain" in codebook else [""] * len(codebook)
     kinds = codebook["kind"] if "kind" in codebook else [""] * len(codebook)
@@ -237,12 +257,16 @@ def not_a_change_of_kind(source, target, codebook: pd.DataFrame) -> str:
     return ""
 
 
-def _ranked_codes(texts, codebook: pd.DataFrame) -> list[tuple[str, list[str], float]]:
+def _ranked_codes(texts, codebook: pd.DataFrame, modifiers=()) -> list[tuple[str, list[str], float]]:
     """``(code, distinct words hit, score)`` for every code with a keyword occurrence in ``texts`` (scored by
-    :func:`keyword_score`; ``=X`` scores 1), best first, equal scores in the codebook's row order."""
+    :func:`keyword_score`; ``=X`` scores 1), best first, equal scores in the codebook's row order. Occurrences in
+    ``modifiers`` (the M of a pole M的H, :func:`pole_parts`) score half: they say whose or what sort the pole is."""
     hits = keyword_hits(texts, codebook)
     order = {c: i for i, c in enumerate(codebook["code"])}
     score = {c: sum(1.0 if w.startswith("=") else keyword_score(w) for w in words) for c, words in hits.items()}
+    for code, words in keyword_hits(modifiers, codebook).items():
+        hits.setdefault(code, []).extend(words)
+        score[code] = score.get(code, 0.0) + sum(0.5 * keyword_score(w) for w in words)
     ranked = sorted(hits, key=lambda c: (-score[c], order.get(c, len(order))))
     return [(c, list(dict.fromkeys(hits[c])), score[c]) for c in ranked]
 
@@ -263,6 +287,63 @@ def _tie(ranked) -> str:
     if len(ranked) > 1 and ranked[0][2] == ranked[1][2]:
         return "|".join(c for c, _, sc in ranked if sc == ranked[0][2])
     return ""
+
+
+def pole_parts(pole, codebook: pd.DataFrame) -> tuple[str, str]:
+    """``(head, modifier)`` of a pole as R3 weighs it: for a pole of the form M的H (城镇的旁观者, 闲置的仓库) whose
+    head phrase H holds a keyword of some code, ``(H, M)``, else ``(pole, "")``. Chinese noun phrases are
+    head-final and 的 ties a modifier to its head: H says what the pole is, M only whose or what sort it is (城镇的旁观者
+    is an onlooker, not a town), so M's keywords score half (:func:`_ranked_codes`). The 的 must be a word of its own
+    (not the 的 of 的确 or 目的)."""
+    from fromto.segment.tokens import get_tokenizer
+
+    text = normalise_pole(pole)
+    if "的" not in text:
+        return text, ""
+    cut = None
+    for tok, start, end in get_tokenizer().tokenize(text):
+        if tok == "的":
+            cut = (start, end)
+    head = text[cut[1]:] if cut else ""
+    # a whole-pole keyword (=计划) names a whole pole, not the head of a longer one
+    if not head or head in _keyword_table(codebook)[1] or not keyword_hits([head], codebook):
+        return text, ""
+    return head, text[:cut[0]]
+
+
+def head_codes(pole, codes, codebook: pd.DataFrame) -> set[str]:
+    """The codes among ``codes`` that have a keyword ending ``pole``: the head of a pole (Chinese compounds and noun
+    phrases are head-final) names what it is. When the poles' keywords tie, the code that heads the target, what the
+    thing becomes, outranks the others (破旧围墙 → 开放绿地 makes a wall a green, open as it may be)."""
+    subs, whole, _ = _keyword_table(codebook)
+    text = normalise_pole(pole)
+    if not text:
+        return set()
+    if text in whole:
+        return {whole[text][1]} & set(codes)
+    bounds, heads = word_bounds(text)
+    hits = keyword_hits([text], codebook)
+    found = set()
+    for code in codes:
+        for word in hits.get(code, ()):
+            start = len(text) - len(word)
+            if text.endswith(word) and (start in bounds or (start in heads and len(word) >= 2)):
+                found.add(code)
+    return found
+
+
+#: The code of a condition or problem (a liability) and its realised result: CONVERSION's source may be an adversity.
+ADVERSITY_CODE = "SITUATION"
+
+
+def adversity_to_result(source, target, codebook: pd.DataFrame) -> bool:
+    """True when the source pole holds only words of a problem or condition (:data:`ADVERSITY_CODE`) and the target
+    only words of a realised result (CONVERSION): 问题清单 → 成果清单, a list of problems made a list of results. The
+    codebook's CONVERSION takes an adversity as its source; a condition that moves either way (短缺 → 平衡) has
+    condition words on both sides and stays SITUATION."""
+    src = set(keyword_hits([source], codebook))
+    tgt = set(keyword_hits([target], codebook))
+    return src == {ADVERSITY_CODE} and tgt == {CONVERSION_CODE}
 
 
 def keyword_code(source, target, codebook: pd.DataFrame) -> tuple[str, list[str]] | None:
@@ -431,10 +512,28 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
     across = conversion_across_kinds(row, codebook)
     if across and CONVERSION_CODE in set(codebook["code"]):
         return CONVERSION_CODE, f"R3 {across}"
-    ranked = _ranked_codes([row.get("source"), row.get("target")], codebook)
+    parts = [pole_parts(row.get("source"), codebook), pole_parts(row.get("target"), codebook)]
+    poles = [head for head, _ in parts]
+    if CONVERSION_CODE in set(codebook["code"]) and adversity_to_result(poles[0], poles[1], codebook):
+        return CONVERSION_CODE, "R3 an adversity turned into a result: " + "|".join(
+            w for h in (keyword_hits([p], codebook) for p in poles) for ws in h.values() for w in ws)
+    ranked = _ranked_codes(poles, codebook, modifiers=[m for _, m in parts if m])
     if ranked:
         tie = _tie(ranked)
         if tie:
+            tied = tie.split("|")
+            # codes whose words stand in the source alone: CONVERSION there, the other code's in the target only,
+            # is an asset of the source made into the target's thing
+            in_source = set(keyword_hits([poles[0]], codebook)) - set(keyword_hits([poles[1]], codebook))
+            if len(tied) == 2 and CONVERSION_CODE in tied and in_source & set(tied) == {CONVERSION_CODE}:
+                words = next(ws for c, ws, _ in ranked if c == CONVERSION_CODE)
+                return CONVERSION_CODE, ("R3 keywords " + "|".join(words)
+                                         + f" (a tie between {tie}: an asset of the source made into the target)")
+            heads = head_codes(poles[1], tied, codebook)
+            if len(heads) == 1:
+                code = heads.pop()
+                return code, ("R3 keywords " + "|".join(next(ws for c, ws, _ in ranked if c == code)) +
+                              f" (a tie between {tie} broken by the head of the target)")
             words = "|".join(w for _, ws, sc in ranked if sc == ranked[0][2] for w in ws)
             return UNCODED_CODE, f"R3 the poles' keywords tie between {tie} ({words}): needs a reader"
         return ranked[0][0], "R3 keywords " + "|".join(ranked[0][1])
