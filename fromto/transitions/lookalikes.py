@@ -105,6 +105,8 @@ def _money_relabelled(src: str, tgt: str) -> bool:
     or money exchanged (ruling N7). The same head in two states (死钱 -> 活钱, 闲置资金 -> 流动资金) is a change of the
     money's state."""
     heads = [next((h for h in L.MONEY_HEAD if p.endswith(h)), None) for p in (src, tgt)]
+    if heads[0] is not None and L.PRIVATE_OWNER.match(tgt):
+        return True  # 将集体资金变成个人“提款机”: money put to a person's private use is moved, not changed
     return None not in heads and heads[0] != heads[1]
 
 
@@ -120,8 +122,8 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "numeric"
     if L.FREQUENCY_POLE.match(src) and L.FREQUENCY_POLE.match(tgt):
         return "numeric"
-    if L.QUESTION_POLE.match(src) or L.QUESTION_POLE.match(tgt):
-        return "no source"
+    if L.QUESTION_POLE.match(src) or L.QUESTION_POLE.match(tgt) or L.QUESTION_TARGET.match(tgt):
+        return "no source"  # a question word stands where a pole should: what it was or becomes is not stated
     if tgt.endswith(src) and L.SAME_KIND_PREFIX.match(tgt[: -len(src)]):
         return "same pole"
     if _new_of_same_head(src, tgt):

@@ -126,8 +126,9 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # 把计划变成群众自觉的计划: a bare thing and a kind of it, so no prior state is stated (R6)
         if not after_ba and len(src) > (24 if L.DE in src else 16):
             continue
-        if verb[0] == L.GAI and (c0 >= 2 and s[c0 - 2] in L.LIST_CONTEXT_END or L.NAME_WORD.search(before + tgt)):
-            continue  # replacing an item of a list (…中，把A改为B) or renaming
+        if verb[0] == L.GAI and (c0 >= 2 and s[c0 - 2] in L.LIST_CONTEXT_END or L.NAME_WORD.search(before + tgt)
+                                 or L.FULL_QUOTE.match(src_core) and L.FULL_QUOTE.match(tgt_raw)):
+            continue  # replacing an item of a list (…中，把A改为B) or renaming (把“A”改成“B”: two labels)
         cid = "ba_turn" if after_ba else "x_turn"
         start = start if start >= 0 else c0
         rows.append(_row(cid, "", src_core, tgt_raw, verb, start, tgt_end))
