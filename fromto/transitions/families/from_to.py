@@ -86,6 +86,11 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
     if any(len(p) > MAX_POLE for p in raw):
         return None
     clean = [clean_pole(p) for p in raw]
+    if steps == 1 and not nominal and len(clean[0]) == 1 and raw[-1][:2] == clean[1][:1] + L.DE \
+            and (clean[0], clean[1][:1]) in L.STATE_PAIRS:
+        # 从无到有的过程: a set phrase of two state words modifying a noun; the noun is no part of the target
+        poles[-1] = (poles[-1][0], poles[-1][0] + 1)
+        raw[-1], clean[-1] = raw[-1][:1], clean[1][:1]
     end = poles[-1][1] + nominal_len
     after = s[poles[-1][1]:]
     # --- rejections that concern the whole phrase
@@ -99,12 +104,16 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
             or L.WHOLE_CHAIN.match(after) or L.WHOLE_CHAIN_OWNED.search(clean[-1]) \
             or L.WHOLE_CHAIN.search(tail[:8]):
         return None  # …到“最后一公里”衔接畅通: what follows the quoted last pole spans the whole chain
+    if not nominal and steps == 1 and tail[:1] == L.DE and len(tail) > 1:
+        return None  # 凝聚起从“小家”到“大家”的力量: the quoted poles modify a noun, the reach of a thing, not a change
     if any(L.MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
     if not nominal and not lead and all(L.PROCESS_STEP_POLE.search(p) for p in clean):
         return None  # 从基槽施工到钢壳制造，再到沉管预制: the steps of one job, which all happen; nothing is replaced
-    if all(_is_place(p) for p in clean) and not (nominal and _kinds_of_one_place(clean)):
-        return None  # 从城市到农村 is where; 从工业城市到创新城市的跨越 is what one city becomes
+    if all(_is_place(p) for p in clean) and not (nominal and _kinds_of_one_place(clean)) \
+            and not all(L.FULL_QUOTE.match(p) for p in raw):
+        return None  # 从城市到农村 is where; 从工业城市到创新城市的跨越 is what one city becomes; 从“小家”到“大家”:
+        # the marks make the words figures (one's family, the community), not places
     # --- a plain one-step 从X到Y needs positive evidence
     if steps == 1 and not nominal and not lead:
         rest = whole_sentence[:i] + whole_sentence[end:]
@@ -112,8 +121,11 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
                for a, b in L.SCOPE_PAIR_RE.findall(rest)):
             return None  # 从城市到农村，从生产力到生产关系，…都将发生变革: a series enumerating where, not what
         quoted = any(_quotes_of(p) for p in raw)
-        headline = not re.sub(r"[\s“”‘’「」\"'，,。！？!?：:—…·]", "", s[:i] + s[end:])
+        # a heading may carry its column's name in brackets after it: 从“A”到“B”（前沿观察）
+        headline = not re.sub(r"[\s“”‘’「」\"'，,。！？!?：:—…·]", "", s[:i] + L.COLUMN_TAG.sub("", s[end:]))
         states = (clean[0], clean[1]) in L.STATE_PAIRS
+        if states and not (quoted or headline) and L.SPAN_AFTER.match(s, end):
+            return None  # 他从小到大，一直生活在村里: since childhood, a span of time, not a change of state
         # evidence must stand near the phrase (its clause and the clauses either side): a report sentence runs
         # through many clauses, and a change word three clauses away says nothing about this 从X到Y
         w0 = _clause_start(s, i)

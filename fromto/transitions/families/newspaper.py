@@ -215,3 +215,18 @@ def _quoted(text: str) -> str:
             if j != -1:
                 return text[i: j + 1]
     return text
+
+
+@matcher("free")
+def _set_phrase_poles(s: str) -> list[dict]:
+    """A four-character set phrase that names both poles of a change (无中生有: from nothing into being; 破茧成蝶), with
+    the poles the lexicon gives it (SET_PHRASE_POLES), as the labelling policy counts 从无到有. One denied or only
+    seeming (看似无中生有) and one of fabrication (无中生有地捏造事实) state no change."""
+    rows = []
+    for phrase, src, tgt in sorted(L.SET_PHRASE_POLES):
+        k = s.find(phrase)
+        while k != -1:
+            if not L.SET_PHRASE_DENIED.search(s, _clause_start(s, k), k) and not L.FABRICATION_WORDS.search(s):
+                rows.append(_row("set_phrase_poles", _subject_before(s, k), src, tgt, phrase, k, k + len(phrase)))
+            k = s.find(phrase, k + len(phrase))
+    return rows

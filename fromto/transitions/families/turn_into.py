@@ -108,7 +108,10 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             whole = _clause_subject(s[_clause_start(s, c0 - 1): c0 - 1])
             src_core, start = whole, (s.rfind(whole, 0, c0) if whole else -1)
         src, tgt = clean_pole(src_core), clean_pole(tgt_raw)
-        if len(src) < 2 or not tgt or L.PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
+        # “我”变成了“我们”: two quotations whole are figures (the self, the group), however short, never a reference
+        figures = bool(L.FULL_QUOTE.match(src_core) and L.FULL_QUOTE.match(L.LEADING_LE.sub("", tgt_raw)))
+        if (len(src) < 2 or L.PRONOUN_SOURCE.match(src)) and not figures or not tgt or len(src_core) > MAX_POLE \
+                or len(tgt_raw) > MAX_POLE:
             continue
         if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and L.REGION_END.search(src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
