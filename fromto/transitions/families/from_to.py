@@ -81,8 +81,13 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         poles[-1] = (last_s, m.start())
     raw = [s[a:b] for a, b in poles]
     steps = len(poles) - 1
+    initial = bool(L.INITIAL_STATE.match(clean_pole(raw[0])))  # 从最初X，到Y: the first pole is a state held once
     if comma_form and steps < 2:
-        return None
+        # 从A，到B alone is a slogan's pair of moves (从群众中来，到群众中去) unless the sentence shows a change: both
+        # poles quoted (figures of two states), the first a state held at first, or a word of change outside them
+        outside = s[:i] + s[poles[-1][1]:]
+        if not (all(_quotes_of(p) for p in raw) or initial or any(v in outside for v in L.SUPPORT_VERBS)):
+            return None
     if any(len(p) > MAX_POLE for p in raw):
         return None
     clean = [clean_pole(p) for p in raw]
@@ -110,6 +115,9 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         return None
     if not nominal and not lead and all(L.PROCESS_STEP_POLE.search(p) for p in clean):
         return None  # 从基槽施工到钢壳制造，再到沉管预制: the steps of one job, which all happen; nothing is replaced
+    if not nominal and not lead and all(p.startswith(L.ACTION_LEAD) for p in clean) \
+            and not any(_quotes_of(p) for p in raw) and not any(v in s[:i] + after for v in L.SUPPORT_VERBS):
+        return None  # 从让先进者登台受奖到明确主攻方向再到研究部署工作: a meeting's agenda, acts done in turn (kind 1)
     if all(_is_place(p) for p in clean) and not (nominal and _kinds_of_one_place(clean)) \
             and not all(L.FULL_QUOTE.match(p) for p in raw):
         return None  # 从城市到农村 is where; 从工业城市到创新城市的跨越 is what one city becomes; 从“小家”到“大家”:
@@ -136,7 +144,7 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         staged = any(w in near for w in L.STAGE_WORDS)
         # a series of parallel ones is its own evidence, for the first as for the later (从A到B，从C到D，…)
         followed = bool(L.PARALLEL_NEXT.match(s, end))
-        supported = staged or parallel or followed or any(v in near for v in L.SUPPORT_VERBS)
+        supported = staged or parallel or followed or initial or any(v in near for v in L.SUPPORT_VERBS)
         if not (quoted or headline or states or supported):
             return None
         if len(raw[-1].split("、")) > 1 and not (quoted or states or supported):
