@@ -80,6 +80,20 @@ def _former_now(s: str) -> list[dict]:
         if m.group("v") in L.IDENTITY_BECOME and not (_quotes_of(m.group("x")) or L.PRIOR_STATE_WORD.search(src)):
             continue  # 过去的经验，如今成为财富: with 成为/成了 only a former state marked as such (穷, quoted) changes
         rows.append(_row("former_now", "", m.group("x"), tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
+    for m in L.FORMER_LATER_RE.finditer(s):
+        # 曾经僻处山间的小村，如今成了…; 当年的“小树苗”，在…滋养下，成长为…: a state held once, then what it became
+        if any(r["start"] <= m.start() < r["end"] for r in rows) or L.PRONOUN_SOURCE.match(m.group("mid").strip()):
+            continue
+        if L.BA_MARKER.search(s, _clause_start(s, m.start()), m.start()):
+            continue  # 把昔日的“工业锈带”变成…: the object of 把, which 把X变成Y takes
+        x = m.group("x") or m.group("q")
+        if m.group("x") and L.FORMER_EVENT.search(x[: x.rfind(L.DE)]):
+            continue  # 曾在这里工作过的日子: an event once done, not a state once held
+        tgt_raw = _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src) or L.PERSON_ELDER.match(src):
+            continue
+        rows.append(_row("former_now", "", x, tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
     return rows
 
 
