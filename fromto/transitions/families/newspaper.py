@@ -244,3 +244,19 @@ def _set_phrase_poles(s: str) -> list[dict]:
                 rows.append(_row("set_phrase_poles", _subject_before(s, k), src, tgt, phrase, k, k + len(phrase)))
             k = s.find(phrase, k + len(phrase))
     return rows
+
+
+@matcher("free")
+def _remade(s: str) -> list[dict]:
+    """X V成Y without 把, X the subject of its clause named in a poor state (PRIOR_STATE_STRICT: 坑洼小路, 破旧院墙) and
+    V a verb of building or mending (铺成, 修成): the thing was remade into another state of itself."""
+    rows = []
+    for m in L.REMADE_RE.finditer(s):
+        x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt):
+            continue
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("remade", "", x, tgt_raw, m.group("v") + s[m.end("v")], m.start("x"), m.start("y") + len(tgt_raw)))
+    return rows
