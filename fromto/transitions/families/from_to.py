@@ -131,7 +131,9 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         quoted = any(_quotes_of(p) for p in raw)
         # a heading may carry its column's name in brackets after it: 从“A”到“B”（前沿观察）
         headline = not re.sub(r"[\s“”‘’「」\"'，,。！？!?：:—…·]", "", s[:i] + L.COLUMN_TAG.sub("", s[end:]))
-        states = (clean[0], clean[1]) in L.STATE_PAIRS
+        # 从住有所居到居有所安: two four-character phrases on one frame (X有所Y) name two degrees of one state
+        states = (clean[0], clean[1]) in L.STATE_PAIRS or len(clean[0]) == len(clean[1]) == 4 \
+            and clean[0][1:3] == clean[1][1:3] and clean[0][-1] != clean[1][-1]  # not 上级组织, 下级组织: one head
         if states and not (quoted or headline) and L.SPAN_AFTER.match(s, end):
             return None  # 他从小到大，一直生活在村里: since childhood, a span of time, not a change of state
         # evidence must stand near the phrase (its clause and the clauses either side): a report sentence runs
