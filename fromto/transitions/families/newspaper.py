@@ -260,3 +260,16 @@ def _remade(s: str) -> list[dict]:
             continue
         rows.append(_row("remade", "", x, tgt_raw, m.group("v") + s[m.end("v")], m.start("x"), m.start("y") + len(tgt_raw)))
     return rows
+
+
+@matcher("free")
+def _become_state(s: str) -> list[dict]:
+    """A的N变得B alone in its clause, A a word of a quality or state (QUALITY_WORDS: 简单的事也会变得艰难): the subject
+    is named in its prior state (ruling N10 of the newspaper gold), so 变得 states a change from A to B."""
+    rows = []
+    for m in L.BECOME_STATE_RE.finditer(s):
+        x, y = m.group("x"), m.group("y")
+        if m.group("a") == y or _reject_reason(clean_pole(x), y) in _REJECT:
+            continue
+        rows.append(_row("become_state", "", x, y, m.group("v"), m.start("x"), m.end("y")))
+    return rows
