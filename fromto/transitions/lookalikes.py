@@ -45,12 +45,12 @@ def _opens(s: str, i: int) -> bool:
 def _is_time(p: str) -> bool:
     """A point or stretch of time as a pole; a noun dated by a time phrase (几千年来的私有制) is not one."""
     q = L.DATED_NOUN_LEAD.sub("", _no_shifen(p))
-    return bool(L.TIME_POLE.match(q))
+    return bool(L.TIME_POLE.match(q)) and not L.STAGE_BY_LENGTH.match(q)  # 5年过渡期 names a stage
 
 
 def _is_numeric(p: str) -> bool:
     """A quantity as a pole (23%, 三成, 100万元); a quantified noun (七万户的私营工业企业) is not one."""
-    return bool(L.NUMERIC_POLE.search(_unquantified(_no_shifen(p))))
+    return bool(L.NUMERIC_POLE.search(_unquantified(_no_shifen(p)))) and not L.STAGE_BY_LENGTH.match(p)
 
 
 def _no_shifen(p: str) -> str:
