@@ -135,6 +135,9 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         cid = "ba_turn" if after_ba else "x_turn"
         start = start if start >= 0 else c0
         rows.append(_row(cid, "", src_core, tgt_raw, verb, start, tgt_end))
+        md = L.DEMONSTRATIVE_NP.match(src)
+        if md:
+            rows[-1]["demonstrative"] = md.group("head")  # 把这份优势转化为Y: resolved in the sentence before, if it can be
         taken.append((start, tgt_end))
         last_row = (src_core, tgt_end, start, after_ba)
         if after_ba:
