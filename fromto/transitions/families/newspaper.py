@@ -249,7 +249,8 @@ def _set_phrase_poles(s: str) -> list[dict]:
 @matcher("free")
 def _remade(s: str) -> list[dict]:
     """X V成Y without 把, X the subject of its clause named in a poor state (PRIOR_STATE_STRICT: 坑洼小路, 破旧院墙) and
-    V a verb of building or mending (铺成, 修成): the thing was remade into another state of itself."""
+    V a verb of building or mending with its result (铺成, 修成, 铺上了石砖): the thing was remade into another state of
+    itself."""
     rows = []
     for m in L.REMADE_RE.finditer(s):
         x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
@@ -258,7 +259,7 @@ def _remade(s: str) -> list[dict]:
             continue
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
-        rows.append(_row("remade", "", x, tgt_raw, m.group("v") + s[m.end("v")], m.start("x"), m.start("y") + len(tgt_raw)))
+        rows.append(_row("remade", "", x, tgt_raw, m.group("v") + m.group("r"), m.start("x"), m.start("y") + len(tgt_raw)))
     return rows
 
 
