@@ -86,7 +86,7 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         # 从A，到B alone is a slogan's pair of moves (从群众中来，到群众中去) unless the sentence shows a change: both
         # poles quoted (figures of two states), the first a state held at first, or a word of change outside them
         outside = s[:i] + s[poles[-1][1]:]
-        if not (all(_quotes_of(p) for p in raw) or initial or any(v in outside for v in L.SUPPORT_VERBS)):
+        if not (all(_quotes_of(p) for p in raw) or initial or any(v in outside for v in L.COMMA_CHANGE_WORDS)):
             return None
     if any(len(p) > MAX_POLE for p in raw):
         return None
@@ -109,8 +109,10 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
             or L.WHOLE_CHAIN.match(after) or L.WHOLE_CHAIN_OWNED.search(clean[-1]) \
             or L.WHOLE_CHAIN.search(tail[:8]):
         return None  # …到“最后一公里”衔接畅通: what follows the quoted last pole spans the whole chain
-    if not nominal and steps == 1 and tail[:1] == L.DE and len(tail) > 1:
-        return None  # 凝聚起从“小家”到“大家”的力量: the quoted poles modify a noun, the reach of a thing, not a change
+    if not nominal and steps == 1 and tail[:1] == L.DE and len(tail) > 1 and not L.PROCESS_NOUN.match(tail, 1):
+        # 凝聚起从“小家”到“大家”的力量: the quoted poles modify a noun, the reach of a thing, not a change (but …的过程,
+        # …的历程 name the change itself)
+        return None
     if any(L.MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
     if not nominal and not lead and all(L.PROCESS_STEP_POLE.search(p) for p in clean):

@@ -89,6 +89,8 @@ def _former_now(s: str) -> list[dict]:
         x = m.group("x") or m.group("q")
         if m.group("x") and L.FORMER_EVENT.search(x[: x.rfind(L.DE)]):
             continue  # 曾在这里工作过的日子: an event once done, not a state once held
+        if m.group("x") and m.group("v")[-2:] in L.IDENTITY_BECOME and not L.STATE_MODIFIER.search(x[: x.rfind(L.DE)]):
+            continue  # 曾经一起奋斗的战友，如今已成为骨干: an activity, and 成为 may name a role, not a new state
         tgt_raw = _trim_target(m.group("y"))
         src, tgt = clean_pole(x), clean_pole(tgt_raw)
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src) or L.PERSON_ELDER.match(src):
