@@ -276,3 +276,20 @@ def _become_state(s: str) -> list[dict]:
             continue
         rows.append(_row("become_state", "", x, y, m.group("v"), m.start("x"), m.end("y")))
     return rows
+
+
+@matcher("free")
+def _metamorphosis(s: str) -> list[dict]:
+    """X摇身一变，成了Y / X华丽转身，成为Y: a word of metamorphosis ends the clause of the thing that changed, the verb of
+    becoming opens the next. The thing must be named in a prior state (PRIOR_STATE_STRICT or quoted, ruling N10):
+    a bare entity (这座城市摇身一变，成了…) states no source."""
+    rows = []
+    for m in L.METAMORPHOSIS_RE.finditer(s):
+        x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if not (L.PRIOR_STATE_STRICT.search(src) or _quotes_of(x) or L.STATE_MODIFIER.search(src.rpartition(L.DE)[0])):
+            continue
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("metamorphosis", "", x, tgt_raw, m.group("w"), m.start("x"), m.start("y") + len(tgt_raw)))
+    return rows
