@@ -47,6 +47,14 @@ def _kinds_of_one_place(poles: list[str]) -> bool:
     return k >= 2 and len({p[:-k] for p in poles}) == len(poles) and all(p[:-k] for p in poles)
 
 
+def _poor_to_better(poles: list[str]) -> bool:
+    """True when two poles share their last character, the first named in a poor or former state and the second not
+    (贫困村, 示范村): two states of one place, not two places."""
+    a, b = poles[0], poles[-1]
+    return len(poles) == 2 and a[-1:] == b[-1:] and bool(L.PRIOR_STATE_STRICT.search(a)) \
+        and not L.PRIOR_STATE_STRICT.search(b)
+
+
 def from_to_chain(o) -> tuple[list[dict], int] | None:
     """从X到Y after the opener, possibly a chain (see :class:`~fromto.transitions.families.opener.Opening`)."""
     s, i, opener, c0, c1 = o.s, o.i, o.opener, o.c0, o.c1
@@ -121,7 +129,7 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
             and not any(_quotes_of(p) for p in raw) and not any(v in s[:i] + after for v in L.SUPPORT_VERBS):
         return None  # 从让先进者登台受奖到明确主攻方向再到研究部署工作: a meeting's agenda, acts done in turn (kind 1)
     if all(_is_place(p) for p in clean) and not (nominal and _kinds_of_one_place(clean)) \
-            and not all(L.FULL_QUOTE.match(p) for p in raw):
+            and not all(L.FULL_QUOTE.match(p) for p in raw) and not _poor_to_better(clean):
         return None  # 从城市到农村 is where; 从工业城市到创新城市的跨越 is what one city becomes; 从“小家”到“大家”:
         # the marks make the words figures (one's family, the community), not places
     # --- a plain one-step 从X到Y needs positive evidence
