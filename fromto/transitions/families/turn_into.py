@@ -82,6 +82,16 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             # 没有转为公私合营的资本主义工业: the verb of becoming modifies the noun after it, which is the source
             src_core, tgt_raw, offset = _relative_source(s, c0, before, tgt_raw)
             start, tgt_end = v0, v1 + offset
+        elif L.PASSIVE_BARE.fullmatch(s, c0, v0):
+            # X，正在进人、进设备，被改造成Y: a passive without its agent; its subject is the noun phrase of a clause
+            # before, past clauses of predicates only (at most two)
+            c, src_core, start = c0, "", -1
+            for _ in range(3):
+                src_core, start, after_ba = _previous_clause_source(s, c)
+                if src_core or c == 0:
+                    break
+                c = _clause_start(s, c - 1)
+            from_before = True
         elif passive or _only_words(L.LOCATIVE_END.sub("", before.strip(" 　")), L.NOT_NOMINAL + L.GOVERN_LEAD) and (
                 not src_core or L.LOCATIVE_END.search(before)):
             # a clause of adverbs only, or of a passive agent only (X，被他化作Y): the source is the clause before
