@@ -77,7 +77,8 @@ def _former_now(s: str) -> list[dict]:
         src, tgt = clean_pole(m.group("x")), clean_pole(tgt_raw)
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
-        if m.group("v") in L.IDENTITY_BECOME and not (_quotes_of(m.group("x")) or L.PRIOR_STATE_WORD.search(src)):
+        if m.group("v") in L.IDENTITY_BECOME and not (_quotes_of(m.group("x")) or L.PRIOR_STATE_WORD.search(src)
+                                                         and not L.PERSON_ELDER.match(src)):
             continue  # 过去的经验，如今成为财富: with 成为/成了 only a former state marked as such (穷, quoted) changes
         rows.append(_row("former_now", "", m.group("x"), tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
     for m in L.FORMER_LATER_RE.finditer(s):

@@ -125,6 +125,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and L.REGION_END.search(src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
+        if verb in L.ROLE_TAKING_VERBS and src.endswith(L.PERSON_HEAD) and tgt.endswith(L.NEW_ROLE_HEAD):
+            continue  # 党员变身“网格员”: people taking on a role beside the one they keep, no former state (N3)
         if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
         if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source", "money", "locative") \
