@@ -107,9 +107,10 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
     end = poles[-1][1] + nominal_len
     after = s[poles[-1][1]:]
     # --- rejections that concern the whole phrase
-    for a, b in zip(clean, clean[1:]):
-        if _reject_reason(a, b):
-            return None
+    for k, (a, b) in enumerate(zip(clean, clean[1:])):
+        why = _reject_reason(a, b)
+        if why and not (why == "no source" and L.FULL_QUOTE.match(raw[k]) and L.FULL_QUOTE.match(raw[k + 1])):
+            return None  # (从“有没有”到“好不好”: quoted question words are figures of two states, not questions)
     if L.DURATION_AFTER.match(s[c1:]) or L.DISTANCE_AFTER.match(after):
         return None
     tail = raw[-1][raw[-1].find(_quotes_of(raw[-1])[1:] or "\0") + 1:] if raw[-1][:1] in QUOTE_PAIRS else ""
