@@ -97,6 +97,17 @@ def _former_now(s: str) -> list[dict]:
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src) or L.PERSON_ELDER.match(src):
             continue
         rows.append(_row("former_now", "", x, tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
+    for m in L.PRIOR_NOW_RE.finditer(s):
+        # 如今，这片荒地成了公园: the subject named in a poor state, a word of now, and what it is
+        if not (m.group("now1") or m.group("now2")) or any(r["start"] <= m.start("x") < r["end"] for r in rows):
+            continue
+        x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt) or L.PERSON_ELDER.match(src):
+            continue
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src) or L.BA_MARKER.search(x):
+            continue
+        rows.append(_row("former_now", "", x, tgt_raw, m.group("v"), m.start("x"), m.start("y") + len(tgt_raw)))
     return rows
 
 
