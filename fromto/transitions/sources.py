@@ -108,12 +108,8 @@ def previous_sentence_antecedent(previous: str) -> str:
 
 def demonstrative_antecedent(previous: str, head: str) -> str:
     """What a demonstrative source (这份优势) points at in the sentence before: the last phrase there that ends in
-    ``的`` + the same noun (…形成了流动快、覆盖广的优势 -> 流动快、覆盖广的优势), from the start of its clause after a
-    verb of having or forming; or what the noun is said to be (优势在于流动快、覆盖广 -> 流动快、覆盖广); ``""`` when there is none (the demonstrative source then stands as written)."""
-    h = previous.rfind(head)
-    m = L.HEAD_IS.match(previous, h + len(head)) if h != -1 else None
-    if m and _clause_end(previous, m.end()) - m.end() >= 2:
-        return previous[m.end(): _clause_end(previous, m.end())]  # 优势在于流动快、覆盖广: what the noun is said to be
+    ``的`` + the same noun after a verb of having or forming (…形成了流动快、覆盖广的优势 -> 流动快、覆盖广的优势);
+    ``""`` when there is none (the demonstrative source then stands as written)."""
     k = previous.rfind(L.DE + head)
     if k < 1:
         return ""
@@ -121,6 +117,7 @@ def demonstrative_antecedent(previous: str, head: str) -> str:
     m = None
     for m in L.HAVE_VERB.finditer(phrase, 0, len(phrase) - len(head) - 1):
         pass
-    if m is not None:
-        phrase = phrase[m.end():]
+    if m is None:
+        return ""  # 超额完成的可能性是完全存在的。这种可能性…: a phrase not introduced as a quality had is left as written
+    phrase = phrase[m.end():]
     return phrase if len(phrase) > len(head) + 2 else ""
