@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
 from fromto.transitions import lexicon as L
-from fromto.transitions.clauses import _clause_start, _open_quote, _row, _quotes_of, clean_pole
+from fromto.transitions.clauses import _clause_start, _open_quote, _row, _quotes_of, _strip_trail, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
 from fromto.transitions.poles import _subject_before, _trim_target
 from fromto.transitions.registry import matcher
@@ -87,7 +87,7 @@ def _former_now(s: str) -> list[dict]:
             continue
         if L.BA_MARKER.search(s, _clause_start(s, m.start()), m.start()):
             continue  # 把昔日的“工业锈带”变成…: the object of 把, which 把X变成Y takes
-        x = m.group("x") or m.group("q")
+        x = _strip_trail(m.group("x"), L.SOURCE_TRAIL) if m.group("x") else m.group("q")  # …技术问题也变得…
         if m.group("x") and L.FORMER_EVENT.search(x[: x.rfind(L.DE)]):
             continue  # 曾在这里工作过的日子: an event once done, not a state once held
         if m.group("x") and m.group("v")[-2:] in L.IDENTITY_BECOME and not L.STATE_MODIFIER.search(x[: x.rfind(L.DE)]):
