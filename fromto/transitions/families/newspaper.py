@@ -105,6 +105,8 @@ def _former_now(s: str) -> list[dict]:
         src, tgt = clean_pole(x), clean_pole(tgt_raw)
         if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt) or L.PERSON_ELDER.match(src):
             continue
+        if L.ATTENTION_TARGET.search(tgt) or L.ACTION_NOUN_END.search(src):
+            continue  # 贫困户成了帮扶对象, 老旧小区改造成为重点: a role given, or the work itself
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src) or L.BA_MARKER.search(x):
             continue
         rows.append(_row("former_now", "", x, tgt_raw, m.group("v"), m.start("x"), m.start("y") + len(tgt_raw)))
