@@ -94,7 +94,7 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         # 从A，到B alone is a slogan's pair of moves (从群众中来，到群众中去) unless the sentence shows a change: both
         # poles quoted (figures of two states), the first a state held at first, or a word of change outside them
         outside = s[:i] + s[poles[-1][1]:]
-        if not (all(_quotes_of(p) for p in raw) or initial or any(v in outside for v in L.COMMA_CHANGE_WORDS)):
+        if not (all(_quotes_of(p) for p in raw) or initial or L.COMMA_CHANGE_RE.search(outside)):
             return None
     if any(len(p) > MAX_POLE for p in raw):
         return None
