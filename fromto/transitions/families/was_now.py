@@ -24,8 +24,11 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or not tgt or _reject_reason(src, tgt) or L.OPENER_RE.search(src):
             continue
-        if m.re is L.WAS_BECAME_RE and L.FORMER_EVENT.search(src):
-            continue  # 原来是他帮了忙，…变成Y: 原来 "it turns out" names an event, not a state
+        if m.re is L.WAS_BECAME_RE and (L.FORMER_EVENT.search(src) or m.group(3).strip() and not _only_words(
+                m.group(3).strip(), L.NOT_NOMINAL + L.GOVERN_LEAD + L.SOURCE_TRAIL)):
+            # 原来是他帮了忙，…变成Y: 原来 "it turns out" names an event, not a state; 原来是X，老人的家变成了Y: the
+            # verb has a subject of its own, which is what changed
+            continue
         rows.append(_row("was_now", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
         taken.append((rows[-1]["start"], rows[-1]["end"]))
