@@ -47,6 +47,15 @@ def _kinds_of_one_place(poles: list[str]) -> bool:
     return k >= 2 and len({p[:-k] for p in poles}) == len(poles) and all(p[:-k] for p in poles)
 
 
+def _ends_of_a_scale(a: str, b: str) -> bool:
+    """True when two poles of one length differ in one character only and those two are the ends of a scale in space
+    or order (SPATIAL_PAIRS: 线上, 线下; 区内, 区外): the range between them, not two states."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and diff[0] in L.SPATIAL_PAIRS
+
+
 def _poor_to_better(poles: list[str]) -> bool:
     """True when two poles share their last character, the first named in a poor or former state and the second not
     (贫困村, 示范村): two states of one place, not two places."""
@@ -124,6 +133,8 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         return None
     if any(L.MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
+    if not nominal and not lead and steps == 1 and _ends_of_a_scale(clean[0], clean[1]):
+        return None  # 从“线上”到“线下”: both ends of one scale, a range over it (ruling R3), not a change
     if not nominal and not lead and all(L.PROCESS_STEP_POLE.search(p) for p in clean):
         return None  # 从基槽施工到钢壳制造，再到沉管预制: the steps of one job, which all happen; nothing is replaced
     if not nominal and not lead and all(p.startswith(L.ACTION_LEAD) for p in clean) \
