@@ -125,7 +125,7 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
     tail = raw[-1][raw[-1].find(_quotes_of(raw[-1])[1:] or "\0") + 1:] if raw[-1][:1] in QUOTE_PAIRS else ""
     if any(L.SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or L.SCOPE_AFTER.match(after) \
             or L.WHOLE_CHAIN.match(after) or L.WHOLE_CHAIN_OWNED.search(clean[-1]) \
-            or L.WHOLE_CHAIN.search(tail[:8]) or steps == 1 and not nominal and L.WHOLE_CHAIN.search(after[:12]):
+            or L.WHOLE_CHAIN.search(tail[:8]) or not nominal and L.WHOLE_CHAIN.search(after[:12]):
         return None  # …到“最后一公里”衔接畅通 (or，服务无缝衔接): what follows the last pole spans the whole chain
     if not nominal and steps == 1 and tail[:1] == L.DE and len(tail) > 1 and not L.PROCESS_NOUN.match(tail, 1):
         # 凝聚起从“小家”到“大家”的力量: the quoted poles modify a noun, the reach of a thing, not a change (but …的过程,
