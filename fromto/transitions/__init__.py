@@ -150,7 +150,9 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
   change; …的过程 stays); 从小到大 before a word of lasting (since childhood); movement toward here (由远及近);
   extension over a whole (向整个X延伸); a question word as target (改造为了谁); a relabelling between two quoted
   labels (把“A”改成“B”); money put to private use (资金变成个人“提款机”, N7); people who 变身 a role beside the one
-  they keep (党员变身“网格员”, N3); a target that only points (变成这样);
+  they keep (党员变身“网格员”, N3); a target that only points (变成这样); poles that differ in one character, the
+  ends of a scale (从“线上”到“线下”: a range); a word of a whole chain opening the next clause (…，全程由村集体负责);
+  a target naming the place a thing takes in the work (成了帮扶对象, 成为工作的重点: a role given);
 * a starting point and a goal over commas (从X入手，…，达到Y的目的) are no change; a question's final particle
   (从胜利走向胜利呢) is no part of a pole.
 
