@@ -59,11 +59,23 @@ Report prose (the Government Work Reports) writes the same constructions in more
   a thing named by what it was and, after a word of now, what it became (曾经的穷山村，如今成了富裕村); an achieved
   change between two quoted states without 从 (实现了“要我干”到“我要干”的转变); metamorphosis and sudden change
   (蝶变为, 华丽转身为, 摇身一变成为, 从X一跃成为Y); 让/使X成为Y with X named in a poor, idle or former state
-  (让荒山成为金山银山; 让党员成为主心骨 gives X a role and is left);
+  (让荒山成为金山银山; 让党员成为主心骨 gives X a role and is left); a state held once as a modifier after 曾/曾经
+  (曾经默默无闻的小山村，如今成了Y; not an event, 曾在这里工作过的日子, nor an activity with 成为) or quoted after
+  当年的 (当年的“小树苗”，…，成长为Y); 原本是X，…，变身Y (a verb that names a change needs no word of now); a subject
+  named in a poor state with a word of now (如今，这片荒地成了公园), remade without 把 (坑洼小路铺成平坦步道,
+  泥泞的土路铺上了石板), changed after a word of metamorphosis (废弃的矿山摇身一变，成了Y) or turning another state
+  (简单的事也会变得艰难: a word of quality, ruling N10); a passive without its agent whose subject stands a clause or
+  two before (小会议室，正在进人，被改造成Y); one-character quoted figures (“我”变成了“我们”); 从X，到Y with one
+  step when both poles are quoted, the first is a first state (从最初…) or a word of change proper stands outside
+  the poles (背后是理念的转变), and 从X，变成Y; two four-character phrases on one frame (从住有所居到居有所安); a
+  heading closed by its column in brackets (从“A”到“B”（前沿观察）); a stage of a policy named by its length
+  (5年过渡期); a demonstrative source (把这份优势转化为Y) resolved to what the sentence before named with the same
+  noun;
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
-  and 由乱到治走向由治及兴.
+  and 由乱到治走向由治及兴; idioms that name both poles, listed with them in the lexicon (无中生有, 起死回生),
+  unless denied, seeming (看似无中生有) or of fabrication; 从无到有的过程 (the phrase modifying a noun).
 
 A source is reduced to its core: no governing verb (严格控制, 鼓励和指导, 使), modal or adverb (今后应, 逐步地,
 更多更快地), quantifier (十八万户). A count of the whole (私营工业有３，０００余户) is a part, while a body counted
@@ -133,6 +145,14 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
   characters;
 * set phrases of order or depth used as a manner (由浅入深, 由近及远, ruling R3); 以X为主 (整改为主) is no 改为;
   replacing an item of a list (…中，把A改为B) and renaming (名称改为) are no change of kind;
+* newspaper look-alikes: a chain of acts done in turn, every pole opening with a verb of work and no word of change
+  (从让X登台受誉到明确方向再到研究部署工作: a meeting's agenda); 从“A”到“B”的 + a noun (the reach of a thing, not a
+  change; …的过程 stays); 从小到大 before a word of lasting (since childhood); movement toward here (由远及近);
+  extension over a whole (向整个X延伸); a question word as target (改造为了谁); a relabelling between two quoted
+  labels (把“A”改成“B”); money put to private use (资金变成个人“提款机”, N7); people who 变身 a role beside the one
+  they keep (党员变身“网格员”, N3); a target that only points (变成这样); poles that differ in one character, the
+  ends of a scale (从“线上”到“线下”: a range); a word of a whole chain opening the next clause (…，全程由村集体负责);
+  a target naming the place a thing takes in the work (成了帮扶对象, 成为工作的重点: a role given);
 * a starting point and a goal over commas (从X入手，…，达到Y的目的) are no change; a question's final particle
   (从胜利走向胜利呢) is no part of a pole.
 
@@ -156,7 +176,8 @@ from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
 from fromto.transitions.families.newspaper import (  # noqa: F401
-    _achieved_quoted, _before_change, _cause_become, _former_now, _made_into, _no_longer, _realised, _small_to_big,
+    _achieved_quoted, _become_state, _before_change, _cause_become, _former_now, _made_into, _no_longer,
+    _metamorphosis, _realised, _remade, _set_phrase_poles, _small_to_big,
 )
 from fromto.transitions.table import examples_table, extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
 from fromto.transitions import lexicon

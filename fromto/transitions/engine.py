@@ -81,7 +81,7 @@ def extract(sentence: str, previous: str = "") -> list[dict]:
         else:
             for r in fn(s, taken):
                 found.append([r])
-    if found and any("pronoun" in r for rows in found for r in rows):
+    if found and any("pronoun" in r or "demonstrative" in r for rows in found for r in rows):
         found = _resolve_pending(found, previous)
     return _number(found) if found else []
 
@@ -93,16 +93,27 @@ PREVIOUS_SENTENCE = "(previous sentence)"
 def _resolve_pending(found: list[list[dict]], previous: str) -> list[list[dict]]:
     """Give each row whose source is a pronoun still to be resolved (key ``pronoun``) the antecedent in
     ``previous`` (:func:`~fromto.transitions.sources.previous_sentence_antecedent`), ``source_resolved`` saying
-    so (其 (previous sentence)); drop it when there is none or the pair is a look-alike."""
+    so (其 (previous sentence)); drop it when there is none or the pair is a look-alike. A source that is a
+    demonstrative and a noun (key ``demonstrative``: 这份优势) takes the phrase of ``previous`` that ends in the same
+    noun (:func:`~fromto.transitions.sources.demonstrative_antecedent`) and keeps its own words when there is none."""
     from fromto.transitions.clauses import _quotes_of, clean_pole
     from fromto.transitions.lookalikes import _reject_reason
-    from fromto.transitions.sources import previous_sentence_antecedent
+    from fromto.transitions.sources import demonstrative_antecedent, previous_sentence_antecedent
 
     antecedent = previous_sentence_antecedent(previous) if previous else ""
     out = []
     for rows in found:
         kept = []
         for r in rows:
+            if "demonstrative" in r:
+                # 把这份优势转化为Y: the phrase of the sentence before with the same noun, else the source as written
+                head = r.pop("demonstrative")
+                phrase = demonstrative_antecedent(previous, head) if previous else ""
+                if phrase and not _reject_reason(clean_pole(phrase), r["target"]):
+                    r = {**r, "source": clean_pole(phrase), "source_quote": _quotes_of(phrase),
+                         "source_resolved": f"{r['source']} {PREVIOUS_SENTENCE}"}
+                kept.append(r)
+                continue
             if "pronoun" not in r:
                 kept.append(r)
                 continue

@@ -45,12 +45,12 @@ def _opens(s: str, i: int) -> bool:
 def _is_time(p: str) -> bool:
     """A point or stretch of time as a pole; a noun dated by a time phrase (几千年来的私有制) is not one."""
     q = L.DATED_NOUN_LEAD.sub("", _no_shifen(p))
-    return bool(L.TIME_POLE.match(q))
+    return bool(L.TIME_POLE.match(q)) and not L.STAGE_BY_LENGTH.match(q)  # 5年过渡期 names a stage
 
 
 def _is_numeric(p: str) -> bool:
     """A quantity as a pole (23%, 三成, 100万元); a quantified noun (七万户的私营工业企业) is not one."""
-    return bool(L.NUMERIC_POLE.search(_unquantified(_no_shifen(p))))
+    return bool(L.NUMERIC_POLE.search(_unquantified(_no_shifen(p)))) and not L.STAGE_BY_LENGTH.match(p)
 
 
 def _no_shifen(p: str) -> str:
@@ -105,6 +105,8 @@ def _money_relabelled(src: str, tgt: str) -> bool:
     or money exchanged (ruling N7). The same head in two states (死钱 -> 活钱, 闲置资金 -> 流动资金) is a change of the
     money's state."""
     heads = [next((h for h in L.MONEY_HEAD if p.endswith(h)), None) for p in (src, tgt)]
+    if heads[0] is not None and L.PRIVATE_OWNER.match(tgt):
+        return True  # 将集体资金变成个人“提款机”: money put to a person's private use is moved, not changed
     return None not in heads and heads[0] != heads[1]
 
 
@@ -120,8 +122,9 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "numeric"
     if L.FREQUENCY_POLE.match(src) and L.FREQUENCY_POLE.match(tgt):
         return "numeric"
-    if L.QUESTION_POLE.match(src) or L.QUESTION_POLE.match(tgt):
-        return "no source"
+    if L.QUESTION_POLE.match(src) or L.QUESTION_POLE.match(tgt) or L.QUESTION_TARGET.match(tgt) \
+            or L.MANNER_TARGET.match(tgt):
+        return "no source"  # a question word or a bare 这样 stands where a pole should: what it was or becomes is not stated
     if tgt.endswith(src) and L.SAME_KIND_PREFIX.match(tgt[: -len(src)]):
         return "same pole"
     if _new_of_same_head(src, tgt):

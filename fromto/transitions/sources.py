@@ -104,3 +104,20 @@ def previous_sentence_antecedent(previous: str) -> str:
         topic = text[: _clause_end(text, 0)]
         core = topic if L.TOPIC_NP.match(topic) and not L.PRONOUN_SOURCE.match(topic) else ""
     return core
+
+
+def demonstrative_antecedent(previous: str, head: str) -> str:
+    """What a demonstrative source (这份优势) points at in the sentence before: the last phrase there that ends in
+    ``的`` + the same noun after a verb of having or forming (…形成了流动快、覆盖广的优势 -> 流动快、覆盖广的优势);
+    ``""`` when there is none (the demonstrative source then stands as written)."""
+    k = previous.rfind(L.DE + head)
+    if k < 1:
+        return ""
+    phrase = previous[_clause_start(previous, k): k + 1 + len(head)]
+    m = None
+    for m in L.HAVE_VERB.finditer(phrase, 0, len(phrase) - len(head) - 1):
+        pass
+    if m is None:
+        return ""  # 超额完成的可能性是完全存在的。这种可能性…: a phrase not introduced as a quality had is left as written
+    phrase = phrase[m.end():]
+    return phrase if len(phrase) > len(head) + 2 else ""

@@ -104,10 +104,12 @@ def _quoted_bian(s: str) -> list[dict]:
         if src == tgt or _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
             continue
         rows.append(_row("quoted_turn", _subject_before(s, m.start()), src_raw, tgt_raw, m.group(4), m.start(), m.end()))
-    for m in L.PAIRED_BIAN_RE.finditer(s):
-        # 推动短板变长板: two short poles sharing their head, joined by 变, alone in their clause after a causative
+    paired = list(L.PAIRED_BIAN_RE.finditer(s))
+    for m in paired:
+        # 推动短板变长板: two short poles sharing their head, joined by 变, alone in their clause after a causative;
+        # in a series of such clauses (农民变股东，资源变资产) the series is the evidence, whatever the heads
         src, tgt = m.group("x"), m.group("y")
-        if src[-1] != tgt[-1] or src == tgt or any(r["start"] <= m.start("x") < r["end"] for r in rows):
+        if src[-1] != tgt[-1] and len(paired) < 2 or src == tgt or any(r["start"] <= m.start("x") < r["end"] for r in rows):
             continue
         if _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
             continue

@@ -47,6 +47,23 @@ def _kinds_of_one_place(poles: list[str]) -> bool:
     return k >= 2 and len({p[:-k] for p in poles}) == len(poles) and all(p[:-k] for p in poles)
 
 
+def _ends_of_a_scale(a: str, b: str) -> bool:
+    """True when two poles of one length differ in one character only and those two are the ends of a scale in space
+    or order (SPATIAL_PAIRS: 线上, 线下; 区内, 区外): the range between them, not two states."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and diff[0] in L.SPATIAL_PAIRS
+
+
+def _poor_to_better(poles: list[str]) -> bool:
+    """True when two poles share their last character, the first named in a poor or former state and the second not
+    (贫困村, 示范村): two states of one place, not two places."""
+    a, b = poles[0], poles[-1]
+    return len(poles) == 2 and a[-1:] == b[-1:] and bool(L.PRIOR_STATE_STRICT.search(a)) \
+        and not L.PRIOR_STATE_STRICT.search(b)
+
+
 def from_to_chain(o) -> tuple[list[dict], int] | None:
     """从X到Y after the opener, possibly a chain (see :class:`~fromto.transitions.families.opener.Opening`)."""
     s, i, opener, c0, c1 = o.s, o.i, o.opener, o.c0, o.c1
@@ -81,30 +98,52 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         poles[-1] = (last_s, m.start())
     raw = [s[a:b] for a, b in poles]
     steps = len(poles) - 1
+    initial = bool(L.INITIAL_STATE.match(clean_pole(raw[0])))  # 从最初X，到Y: the first pole is a state held once
     if comma_form and steps < 2:
-        return None
+        # 从A，到B alone is a slogan's pair of moves (从群众中来，到群众中去) unless the sentence shows a change: both
+        # poles quoted (figures of two states), the first a state held at first, or a word of change outside them
+        outside = s[:i] + s[poles[-1][1]:]
+        if not (all(_quotes_of(p) for p in raw) or initial or L.COMMA_CHANGE_RE.search(outside)):
+            return None
     if any(len(p) > MAX_POLE for p in raw):
         return None
     clean = [clean_pole(p) for p in raw]
+    if steps == 1 and not nominal and len(clean[0]) == 1 and raw[-1][:2] == clean[1][:1] + L.DE \
+            and (clean[0], clean[1][:1]) in L.STATE_PAIRS:
+        # 从无到有的过程: a set phrase of two state words modifying a noun; the noun is no part of the target
+        poles[-1] = (poles[-1][0], poles[-1][0] + 1)
+        raw[-1], clean[-1] = raw[-1][:1], clean[1][:1]
     end = poles[-1][1] + nominal_len
     after = s[poles[-1][1]:]
     # --- rejections that concern the whole phrase
-    for a, b in zip(clean, clean[1:]):
-        if _reject_reason(a, b):
-            return None
+    for k, (a, b) in enumerate(zip(clean, clean[1:])):
+        why = _reject_reason(a, b)
+        if why and not (why == "no source" and L.FULL_QUOTE.match(raw[k]) and L.FULL_QUOTE.match(raw[k + 1])):
+            return None  # (从“有没有”到“好不好”: quoted question words are figures of two states, not questions)
     if L.DURATION_AFTER.match(s[c1:]) or L.DISTANCE_AFTER.match(after):
         return None
     tail = raw[-1][raw[-1].find(_quotes_of(raw[-1])[1:] or "\0") + 1:] if raw[-1][:1] in QUOTE_PAIRS else ""
     if any(L.SCOPE_IN_POLE.search(p[1:]) for p in clean[1:]) or L.SCOPE_AFTER.match(after) \
             or L.WHOLE_CHAIN.match(after) or L.WHOLE_CHAIN_OWNED.search(clean[-1]) \
-            or L.WHOLE_CHAIN.search(tail[:8]):
-        return None  # …到“最后一公里”衔接畅通: what follows the quoted last pole spans the whole chain
+            or L.WHOLE_CHAIN.search(tail[:8]) or not nominal and L.WHOLE_CHAIN.search(after[:12]):
+        return None  # …到“最后一公里”衔接畅通 (or，服务无缝衔接): what follows the last pole spans the whole chain
+    if not nominal and steps == 1 and tail[:1] == L.DE and len(tail) > 1 and not L.PROCESS_NOUN.match(tail, 1):
+        # 凝聚起从“小家”到“大家”的力量: the quoted poles modify a noun, the reach of a thing, not a change (but …的过程,
+        # …的历程 name the change itself)
+        return None
     if any(L.MOTION_IN_POLE.search(p) and len(p) <= 6 for p in clean):
         return None
+    if not nominal and not lead and steps == 1 and _ends_of_a_scale(clean[0], clean[1]):
+        return None  # 从“线上”到“线下”: both ends of one scale, a range over it (ruling R3), not a change
     if not nominal and not lead and all(L.PROCESS_STEP_POLE.search(p) for p in clean):
         return None  # 从基槽施工到钢壳制造，再到沉管预制: the steps of one job, which all happen; nothing is replaced
-    if all(_is_place(p) for p in clean) and not (nominal and _kinds_of_one_place(clean)):
-        return None  # 从城市到农村 is where; 从工业城市到创新城市的跨越 is what one city becomes
+    if not nominal and not lead and all(p.startswith(L.ACTION_LEAD) for p in clean) \
+            and not any(_quotes_of(p) for p in raw) and not any(v in s[:i] + after for v in L.SUPPORT_VERBS):
+        return None  # 从让先进者登台受奖到明确主攻方向再到研究部署工作: a meeting's agenda, acts done in turn (kind 1)
+    if all(_is_place(p) for p in clean) and not (nominal and _kinds_of_one_place(clean)) \
+            and not all(L.FULL_QUOTE.match(p) for p in raw) and not _poor_to_better(clean):
+        return None  # 从城市到农村 is where; 从工业城市到创新城市的跨越 is what one city becomes; 从“小家”到“大家”:
+        # the marks make the words figures (one's family, the community), not places
     # --- a plain one-step 从X到Y needs positive evidence
     if steps == 1 and not nominal and not lead:
         rest = whole_sentence[:i] + whole_sentence[end:]
@@ -112,8 +151,13 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
                for a, b in L.SCOPE_PAIR_RE.findall(rest)):
             return None  # 从城市到农村，从生产力到生产关系，…都将发生变革: a series enumerating where, not what
         quoted = any(_quotes_of(p) for p in raw)
-        headline = not re.sub(r"[\s“”‘’「」\"'，,。！？!?：:—…·]", "", s[:i] + s[end:])
-        states = (clean[0], clean[1]) in L.STATE_PAIRS
+        # a heading may carry its column's name in brackets after it: 从“A”到“B”（前沿观察）
+        headline = not re.sub(r"[\s“”‘’「」\"'，,。！？!?：:—…·]", "", s[:i] + L.COLUMN_TAG.sub("", s[end:]))
+        # 从住有所居到居有所安: two four-character phrases on one frame (X有所Y) name two degrees of one state
+        states = (clean[0], clean[1]) in L.STATE_PAIRS or len(clean[0]) == len(clean[1]) == 4 \
+            and clean[0][1:3] == clean[1][1:3] and clean[0][-1] != clean[1][-1]  # not 上级组织, 下级组织: one head
+        if states and not (quoted or headline) and L.SPAN_AFTER.match(s, end):
+            return None  # 他从小到大，一直生活在村里: since childhood, a span of time, not a change of state
         # evidence must stand near the phrase (its clause and the clauses either side): a report sentence runs
         # through many clauses, and a change word three clauses away says nothing about this 从X到Y
         w0 = _clause_start(s, i)
@@ -124,7 +168,7 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         staged = any(w in near for w in L.STAGE_WORDS)
         # a series of parallel ones is its own evidence, for the first as for the later (从A到B，从C到D，…)
         followed = bool(L.PARALLEL_NEXT.match(s, end))
-        supported = staged or parallel or followed or any(v in near for v in L.SUPPORT_VERBS)
+        supported = staged or parallel or followed or initial or any(v in near for v in L.SUPPORT_VERBS)
         if not (quoted or headline or states or supported):
             return None
         if len(raw[-1].split("、")) > 1 and not (quoted or states or supported):

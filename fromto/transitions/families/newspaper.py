@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
 from fromto.transitions import lexicon as L
-from fromto.transitions.clauses import _clause_start, _open_quote, _row, _quotes_of, clean_pole
+from fromto.transitions.clauses import _clause_start, _open_quote, _row, _quotes_of, _strip_trail, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
 from fromto.transitions.poles import _subject_before, _trim_target
 from fromto.transitions.registry import matcher
@@ -77,9 +77,39 @@ def _former_now(s: str) -> list[dict]:
         src, tgt = clean_pole(m.group("x")), clean_pole(tgt_raw)
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
-        if m.group("v") in L.IDENTITY_BECOME and not (_quotes_of(m.group("x")) or L.PRIOR_STATE_WORD.search(src)):
+        if m.group("v") in L.IDENTITY_BECOME and not (_quotes_of(m.group("x")) or L.PRIOR_STATE_WORD.search(src)
+                                                         and not L.PERSON_ELDER.match(src)):
             continue  # 过去的经验，如今成为财富: with 成为/成了 only a former state marked as such (穷, quoted) changes
         rows.append(_row("former_now", "", m.group("x"), tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
+    for m in L.FORMER_LATER_RE.finditer(s):
+        # 曾经僻处山间的小村，如今成了…; 当年的“小树苗”，在…滋养下，成长为…: a state held once, then what it became
+        if any(r["start"] <= m.start() < r["end"] for r in rows) or L.PRONOUN_SOURCE.match(m.group("mid").strip()):
+            continue
+        if L.BA_MARKER.search(s, _clause_start(s, m.start()), m.start()):
+            continue  # 把昔日的“工业锈带”变成…: the object of 把, which 把X变成Y takes
+        x = _strip_trail(m.group("x"), L.SOURCE_TRAIL) if m.group("x") else m.group("q")  # …技术问题也变得…
+        if m.group("x") and L.FORMER_EVENT.search(x[: x.rfind(L.DE)]):
+            continue  # 曾在这里工作过的日子: an event once done, not a state once held
+        if m.group("x") and m.group("v")[-2:] in L.IDENTITY_BECOME and not L.STATE_MODIFIER.search(x[: x.rfind(L.DE)]):
+            continue  # 曾经一起奋斗的战友，如今已成为骨干: an activity, and 成为 may name a role, not a new state
+        tgt_raw = _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src) or L.PERSON_ELDER.match(src):
+            continue
+        rows.append(_row("former_now", "", x, tgt_raw, m.group("v"), m.start(), m.start("y") + len(tgt_raw)))
+    for m in L.PRIOR_NOW_RE.finditer(s):
+        # 如今，这片荒地成了公园: the subject named in a poor state, a word of now, and what it is
+        if not (m.group("now1") or m.group("now2")) or any(r["start"] <= m.start("x") < r["end"] for r in rows):
+            continue
+        x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt) or L.PERSON_ELDER.match(src):
+            continue
+        if L.ATTENTION_TARGET.search(tgt) or L.ACTION_NOUN_END.search(src):
+            continue  # 贫困户成了帮扶对象, 老旧小区改造成为重点: a role given, or the work itself
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src) or L.BA_MARKER.search(x):
+            continue
+        rows.append(_row("former_now", "", x, tgt_raw, m.group("v"), m.start("x"), m.start("y") + len(tgt_raw)))
     return rows
 
 
@@ -215,3 +245,65 @@ def _quoted(text: str) -> str:
             if j != -1:
                 return text[i: j + 1]
     return text
+
+
+@matcher("free")
+def _set_phrase_poles(s: str) -> list[dict]:
+    """A four-character set phrase that names both poles of a change (无中生有: from nothing into being; 破茧成蝶), with
+    the poles the lexicon gives it (SET_PHRASE_POLES), as the labelling policy counts 从无到有. One denied or only
+    seeming (看似无中生有) and one of fabrication (无中生有地捏造事实) state no change."""
+    rows = []
+    for phrase, src, tgt in sorted(L.SET_PHRASE_POLES):
+        k = s.find(phrase)
+        while k != -1:
+            if not L.SET_PHRASE_DENIED.search(s, _clause_start(s, k), k) and not L.FABRICATION_WORDS.search(s):
+                rows.append(_row("set_phrase_poles", _subject_before(s, k), src, tgt, phrase, k, k + len(phrase)))
+            k = s.find(phrase, k + len(phrase))
+    return rows
+
+
+@matcher("free")
+def _remade(s: str) -> list[dict]:
+    """X V成Y without 把, X the subject of its clause named in a poor state (PRIOR_STATE_STRICT: 坑洼小路, 破旧院墙) and
+    V a verb of building or mending with its result (铺成, 修成, 铺上了石砖): the thing was remade into another state of
+    itself."""
+    rows = []
+    for m in L.REMADE_RE.finditer(s):
+        x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt):
+            continue
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("remade", "", x, tgt_raw, m.group("v") + m.group("r"), m.start("x"), m.start("y") + len(tgt_raw)))
+    return rows
+
+
+@matcher("free")
+def _become_state(s: str) -> list[dict]:
+    """A的N变得B alone in its clause, A a word of a quality or state (QUALITY_WORDS: 简单的事也会变得艰难): the subject
+    is named in its prior state (ruling N10 of the newspaper gold), so 变得 states a change from A to B."""
+    rows = []
+    for m in L.BECOME_STATE_RE.finditer(s):
+        x, y = m.group("x"), m.group("y")
+        if m.group("a") == y or _reject_reason(clean_pole(x), y) in _REJECT:
+            continue
+        rows.append(_row("become_state", "", x, y, m.group("v"), m.start("x"), m.end("y")))
+    return rows
+
+
+@matcher("free")
+def _metamorphosis(s: str) -> list[dict]:
+    """X摇身一变，成了Y / X华丽转身，成为Y: a word of metamorphosis ends the clause of the thing that changed, the verb of
+    becoming opens the next. The thing must be named in a prior state (PRIOR_STATE_STRICT or quoted, ruling N10):
+    a bare entity (这座城市摇身一变，成了…) states no source."""
+    rows = []
+    for m in L.METAMORPHOSIS_RE.finditer(s):
+        x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if not (L.PRIOR_STATE_STRICT.search(src) or _quotes_of(x) or L.STATE_MODIFIER.search(src.rpartition(L.DE)[0])):
+            continue
+        if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
+            continue
+        rows.append(_row("metamorphosis", "", x, tgt_raw, m.group("w"), m.start("x"), m.start("y") + len(tgt_raw)))
+    return rows

@@ -104,6 +104,9 @@ def _from_family(s: str, i: int, whole_sentence: str, parallel: bool = False) ->
         if m and m.start(1) - i - 1 <= MAX_POLE:
             conn = ("become", m.start(1), m.end(1), m.group(1))
             long_source = True
+    if conn is not None and conn[0] == "become" and conn[3] == L.SERIES_TO_VERB and L.FROM_TO_BEFORE.search(s[:i]):
+        # 从A到B，从产业发展到乡风文明: after a plain 从X到Y the same shape goes on; 发展 ends the source, 到 joins
+        conn = ("to", conn[2] - 1, conn[2], "")
     if conn is None:
         return None
     kind, c0, c1, verb = conn

@@ -95,9 +95,9 @@ def from_toward(o) -> tuple[list[dict], int] | None:
     src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
     if len(tgt_raw) > MAX_POLE or _reject_reason(src, tgt):
         return None
-    if verb in L.MOTION_VERBS | L.EXTEND_VERBS and (_is_place(src) or _is_place(tgt)
+    if verb in L.MOTION_VERBS | L.EXTEND_VERBS and (_is_place(src) or _is_place(tgt) or L.WHOLE_LEAD.match(tgt)
                                                 or any(L.BUILDING_END.search(p) for p in (src, tgt))):
-        return None  # 由行政村向自然村延伸, 由实验室向生产转移: movement or coverage in space
+        return None  # 由行政村向自然村延伸, 由实验室向生产转移, 从城区向整个省城延伸: movement or coverage in space
     if verb in L.EXTEND_VERBS and not (_quotes_of(src_raw) or _quotes_of(tgt_raw)) \
             and any(L.DOMAIN_POLE.search(p) for p in (src, tgt)):
         return None  # 由经济领域向社会领域拓展: the scope widens over domains, nothing changes kind

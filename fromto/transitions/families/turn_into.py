@@ -82,6 +82,16 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             # 没有转为公私合营的资本主义工业: the verb of becoming modifies the noun after it, which is the source
             src_core, tgt_raw, offset = _relative_source(s, c0, before, tgt_raw)
             start, tgt_end = v0, v1 + offset
+        elif L.PASSIVE_BARE.fullmatch(s, c0, v0):
+            # X，正在进人、进设备，被改造成Y: a passive without its agent; its subject is the noun phrase of a clause
+            # before, past clauses of predicates only (at most two)
+            c, src_core, start = c0, "", -1
+            for _ in range(3):
+                src_core, start, after_ba = _previous_clause_source(s, c)
+                if src_core or c == 0:
+                    break
+                c = _clause_start(s, c - 1)
+            from_before = True
         elif passive or _only_words(L.LOCATIVE_END.sub("", before.strip(" 　")), L.NOT_NOMINAL + L.GOVERN_LEAD) and (
                 not src_core or L.LOCATIVE_END.search(before)):
             # a clause of adverbs only, or of a passive agent only (X，被他化作Y): the source is the clause before
@@ -108,10 +118,17 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             whole = _clause_subject(s[_clause_start(s, c0 - 1): c0 - 1])
             src_core, start = whole, (s.rfind(whole, 0, c0) if whole else -1)
         src, tgt = clean_pole(src_core), clean_pole(tgt_raw)
-        if len(src) < 2 or not tgt or L.PRONOUN_SOURCE.match(src) or len(src_core) > MAX_POLE or len(tgt_raw) > MAX_POLE:
+        # “我”变成了“我们”: two quotations whole are figures (the self, the group), however short, never a reference
+        figures = bool(L.FULL_QUOTE.match(src_core) and L.FULL_QUOTE.match(L.LEADING_LE.sub("", tgt_raw)))
+        if (len(src) < 2 or L.PRONOUN_SOURCE.match(src)) and not figures or not tgt or len(src_core) > MAX_POLE \
+                or len(tgt_raw) > MAX_POLE:
             continue
         if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and L.REGION_END.search(src)):
             continue  # a whole country or region is an entity, not a state (使中国变成…)
+        if verb in L.ROLE_TAKING_VERBS and src.endswith(L.PERSON_HEAD) and tgt.endswith(L.NEW_ROLE_HEAD):
+            continue  # 党员变身“网格员”: people taking on a role beside the one they keep, no former state (N3)
+        if not after_ba and L.ATTENTION_TARGET.search(tgt):
+            continue  # 老旧小区改造成为民生工程的重点: the place a thing takes in the work (改造 + 成为), no new state
         if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
         if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source", "money", "locative") \
@@ -126,11 +143,15 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # 把计划变成群众自觉的计划: a bare thing and a kind of it, so no prior state is stated (R6)
         if not after_ba and len(src) > (24 if L.DE in src else 16):
             continue
-        if verb[0] == L.GAI and (c0 >= 2 and s[c0 - 2] in L.LIST_CONTEXT_END or L.NAME_WORD.search(before + tgt)):
-            continue  # replacing an item of a list (…中，把A改为B) or renaming
+        if verb[0] == L.GAI and (c0 >= 2 and s[c0 - 2] in L.LIST_CONTEXT_END or L.NAME_WORD.search(before + tgt)
+                                 or L.FULL_QUOTE.match(src_core) and L.FULL_QUOTE.match(tgt_raw)):
+            continue  # replacing an item of a list (…中，把A改为B) or renaming (把“A”改成“B”: two labels)
         cid = "ba_turn" if after_ba else "x_turn"
         start = start if start >= 0 else c0
         rows.append(_row(cid, "", src_core, tgt_raw, verb, start, tgt_end))
+        md = L.DEMONSTRATIVE_NP.match(src)
+        if md:
+            rows[-1]["demonstrative"] = md.group("head")  # 把这份优势转化为Y: resolved in the sentence before, if it can be
         taken.append((start, tgt_end))
         last_row = (src_core, tgt_end, start, after_ba)
         if after_ba:

@@ -14,7 +14,8 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
     """本来是X，现在成了Y (过去是X，现在已经成为Y; 过去是X，现在是Y): the sentence states both the former and the present
     state."""
     rows = []
-    for m in L.WAS_NOW_RE.finditer(s):
+    for m in list(L.WAS_NOW_RE.finditer(s)) + list(L.WAS_BECAME_RE.finditer(s)):
+        # 原本是X，在…推动下，被盘活改造，变身Y: a verb that names a change needs no word of now
         if any(a <= m.start() < b for a, b in taken):
             continue
         src_raw = L.ARTICLE_LEAD.sub("", m.group(1))
@@ -22,6 +23,11 @@ def _was_now(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         tgt_raw = L.ARTICLE_LEAD.sub("", L.LEADING_LE.sub("", tgt_raw))
         src, tgt = clean_pole(src_raw), clean_pole(tgt_raw)
         if not src or not tgt or _reject_reason(src, tgt) or L.OPENER_RE.search(src):
+            continue
+        if m.re is L.WAS_BECAME_RE and (L.FORMER_EVENT.search(src) or m.group(3).strip() and not _only_words(
+                m.group(3).strip(), L.NOT_NOMINAL + L.GOVERN_LEAD + L.SOURCE_TRAIL)):
+            # 原来是他帮了忙，…变成Y: 原来 "it turns out" names an event, not a state; 原来是X，老人的家变成了Y: the
+            # verb has a subject of its own, which is what changed
             continue
         rows.append(_row("was_now", "", src_raw, tgt_raw, m.group(4), m.start(),
                          m.start(5) + len(m.group(5))))
