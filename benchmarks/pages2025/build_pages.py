@@ -20,8 +20,8 @@ One page per issue date of the corpus (``YYYY-MM-DD.tsv``). A spec names the pag
 and its articles (Markdown file name and sha256, in the order printed). Everything else is decided by fixed rules
 in this script, the same for every page, so a held-out page is built without anyone reading it:
 
-* **structure from the Markdown's markup**: ``###`` pre-title, ``#`` title (a trailing ``（栏目）`` is the
-  column), ``## ——`` subtitle, ``> 系列：`` series line (a column), ``> …《人民日报》`` byline; in the body,
+* **structure from the Markdown's markup**: ``###`` pre-title, ``#`` title (a trailing ``（栏目）`` or
+  ``（栏目·系列名）`` is the column), ``## ——`` subtitle, ``> 系列：`` series line (a column), ``> …《人民日报》`` byline; in the body,
   by the kind of line (:func:`classify`): photo captions and credits, one-line subheads and heading pairs
   (a lead ending in ？, —— or a short phrase ending in ： over an unterminated line), box labels and the box after them, the 编者 note's
   signature (printed at the end of the note), a bracketed author credit (printed at the end of the paragraph
@@ -160,13 +160,19 @@ class Block:
     joined: list = field(default_factory=list)   # text printed at the end of this block (signature, credit)
 
 
+#: A title's trailing column in brackets: a column name (``（金台潮声）``) or a series column, name · series
+#: (``（某某观察·某某系列谈）``, the series name up to 16 characters); a longer bracket, or one holding clause
+#: punctuation, is part of the title.
+TITLE_COLUMN = r"（([^（），。？！；：]{2,12}(?:·[^（），。？！；：·]{2,16})?)）$"
+
+
 def head_text(kind: str, raw: str) -> str:
     """What a head block prints, from its Markdown line."""
     if kind == "title":
-        return re.sub(r"（[^（）]{2,12}）$", "", raw[2:].strip())
+        return re.sub(TITLE_COLUMN, "", raw[2:].strip())
     if kind == "column":
         if raw.startswith("#"):
-            return re.search(r"（([^（）]{2,12})）$", raw).group(1)
+            return re.search(TITLE_COLUMN, raw).group(1)
         return raw.split("：", 1)[1].strip()
     if kind == "pre_title":
         t = raw[4:].strip()
@@ -192,7 +198,7 @@ def classify(blocks: list[str]) -> list[list[Block]]:
             head.append(Block("subtitle", i, head_text("subtitle", raw)))
         elif raw.startswith("# "):
             head.append(Block("title", i, head_text("title", raw)))
-            if re.search(r"（[^（）]{2,12}）$", raw):
+            if re.search(TITLE_COLUMN, raw):
                 column = Block("column", i, head_text("column", raw))
         elif raw.startswith("> 系列："):
             series = Block("column", i, head_text("column", raw))
