@@ -145,6 +145,28 @@ def test_numbered_series_line_between_title_and_byline_is_the_column():
     assert _heads(clean.clean_page(page, "t"))[-1] == ("调查·基层减负观察②", "", "乡村的变化", "张三")
 
 
+def test_title_that_reads_like_a_column_over_an_unnumbered_series_line_is_the_title():
+    # after a complete article, a short plain title over a series line and a byline: the series line names the
+    # column, so the line above it is the title, not a second column
+    page = ("标题甲\n\n本报记者 张三\n\n正文说完了。\n\n老城何以焕新颜\n\n前沿观察·做推动基层治理的行家里手\n\n"
+            "本报记者 李四\n\n正文也说完了。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("前沿观察·做推动基层治理的行家里手", "", "老城何以焕新颜", "李四")
+
+
+def test_box_label_over_a_title_and_a_byline_is_the_column_of_an_article():
+    page = ("编后\n\n乡村振兴的人才密码\n\n张  三\n\n编者的话说完了。\n\n标题乙\n\n本报记者 李四\n\n正文说完了。\n\n"
+            "编后\n\n基层治理的温度从哪里来\n\n王  五\n\n又一段编者的话。\n")
+    heads = _heads(clean.clean_page(page, "t"))
+    assert heads[0] == ("编后", "", "乡村振兴的人才密码", "张三")
+    assert heads[-1] == ("编后", "", "基层治理的温度从哪里来", "王五")
+
+
+def test_box_label_over_paragraphs_inside_an_article_stays_a_box():
+    page = HEAD + "正文说完了。\n\n编后\n\n这样的做法值得推广，群众的事要办到心坎上。\n"
+    assert _positions(clean.clean_page(page, "t"))[-2:] == [
+        ("box_label", "编后"), ("box_body", "这样的做法值得推广，群众的事要办到心坎上。")]
+
+
 def test_column_line_of_eleven_characters_above_a_pre_title():
     page = "基层组织建设创新实践录\n\n某县某村党委——\n\n标题甲\n\n本报记者 张三\n\n正文说完了。\n"
     assert _heads(clean.clean_page(page, "t")) == [("基层组织建设创新实践录", "某县某村党委——", "标题甲", "张三")]

@@ -33,7 +33,8 @@ rule                         what it recognises
                              (``金台潮声·…系列谈②``); above a head found from its byline also a column of up
                              to 12 characters or a series line without a number (``深阅读·…``)
 ``series-line``              a series line (name · series name, numbered or not) between a title and its
-                             [——subtitle and] byline: the article's column (logged)
+                             [——subtitle and] byline: the article's column (logged); the line above it is
+                             the title even where it reads like a column line (a head prints one column)
 ``pre-title``                a short line ending in —— right before a title (引题); a line ending in ——
                              right over a reporter's byline, with no title between, is the title itself
 ``long-pre-title``           a line longer than a heading ending in —— (or ———) between a column line or the
