@@ -31,7 +31,8 @@ rule                         what it recognises
                              (or a body whose head is printed after it, also at the page's start): the column
                              name (栏目); or a series column: name · series name + instalment number
                              (``金台潮声·…系列谈②``); above a head found from its byline also a column of up
-                             to 12 characters or a series line without a number (``深阅读·…``)
+                             to 12 characters or a series line without a number (``深阅读·…``), and a box
+                             label (``编后``): a box inside an article prints no title and byline of its own
 ``series-line``              a series line (name · series name, numbered or not) between a title and its
                              [——subtitle and] byline: the article's column (logged); the line above it is
                              the title even where it reads like a column line (a head prints one column)
