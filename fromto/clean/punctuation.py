@@ -8,6 +8,8 @@ from fromto.clean.chars import _CJK_CONTEXT, _HAN_RE
 
 
 _ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+#: Signs written right after a number (``100%``, ``3‰``, ``25℃``, ``30°``).
+_UNIT_SIGNS = "%‰℃°"
 _CORNER_TO_CURLY = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
 
@@ -19,8 +21,9 @@ def normalise_punctuation(text: str) -> tuple[str, list[tuple[int, str, str, str
 
     Returns the new text (same length) and the changes as ``(index, before, after, rule)``.
     ASCII ``, ; : ? !`` change when the character before is Chinese and the one after is Chinese, a digit or the
-    end of the text (``2007年,习`` -> ``2007年，习``; ``城”?`` -> ``城”？``), or when a digit precedes and Chinese
-    follows. ASCII parentheses change as a pair when they enclose Chinese or stand between Chinese characters.
+    end of the text (``2007年,习`` -> ``2007年，习``; ``城”?`` -> ``城”？``), or when Chinese follows at once and
+    the character before is a digit, a number's unit sign or a Latin letter (``近100%,但`` -> ``近100%，但``,
+    ``APP,让`` -> ``APP，让``: an English comma is followed by a space). ASCII parentheses change as a pair when they enclose Chinese or stand between Chinese characters.
     Digits and Latin text keep their ASCII punctuation (``10:30``, ``1,366``).
     """
     chars = list(text)
@@ -33,11 +36,14 @@ def normalise_punctuation(text: str) -> tuple[str, list[tuple[int, str, str, str
     def digit(i: int) -> bool:
         return 0 <= i < n and text[i].isascii() and text[i].isdigit()
 
+    def after_number_or_latin(i: int) -> bool:
+        return 0 <= i < n and (digit(i) or text[i] in _UNIT_SIGNS or (text[i].isascii() and text[i].isalpha()))
+
     for m in _PUNCT_CANDIDATE.finditer(text):
         i, ch = m.start(), m.group()
         if ch in _ASCII_TO_FULL:
             after_ok = cjk(i + 1) or digit(i + 1) or i + 1 == n
-            if (cjk(i - 1) and after_ok) or (digit(i - 1) and cjk(i + 1)):
+            if (cjk(i - 1) and after_ok) or (after_number_or_latin(i - 1) and cjk(i + 1)):
                 chars[i] = _ASCII_TO_FULL[ch]
                 changes.append((i, ch, chars[i], "ascii-punct-in-chinese"))
         elif ch in _CORNER_TO_CURLY:
