@@ -167,6 +167,22 @@ def test_box_label_over_paragraphs_inside_an_article_stays_a_box():
         ("box_label", "编后"), ("box_body", "这样的做法值得推广，群众的事要办到心坎上。")]
 
 
+def test_short_line_over_a_reports_title_and_byline_is_its_pre_title_without_a_dash():
+    page = (HEAD + "开篇一段说完了。\n\n全国劳动模范、外卖骑手张某某\n\n“把每一单送到心坎上”\n\n本报记者 李四\n\n"
+            "清晨六点，他已经骑上电动车出发了。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result)[-1] == ("", "全国劳动模范、外卖骑手张某某", "“把每一单送到心坎上”", "李四")
+    assert (result.log["rule"] == "report-pre-title").sum() == 1
+
+
+def test_short_line_over_a_paragraph_stays_a_subhead_and_a_column_line_over_a_head_stays_a_column():
+    page = (HEAD + "开篇一段说完了。\n\n服务送到家门口\n\n清晨六点，他已经骑上电动车出发了。\n\n"
+            "前沿观察\n\n“把每一单送到心坎上”\n\n本报记者 李四\n\n正文也说完了。\n")
+    result = clean.clean_page(page, "t")
+    assert ("section_lead", "服务送到家门口") in _positions(result)
+    assert _heads(result)[-1] == ("前沿观察", "", "“把每一单送到心坎上”", "李四")
+
+
 def test_column_line_of_eleven_characters_above_a_pre_title():
     page = "基层组织建设创新实践录\n\n某县某村党委——\n\n标题甲\n\n本报记者 张三\n\n正文说完了。\n"
     assert _heads(clean.clean_page(page, "t")) == [("基层组织建设创新实践录", "某县某村党委——", "标题甲", "张三")]

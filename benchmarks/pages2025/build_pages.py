@@ -262,7 +262,10 @@ def classify(blocks: list[str]) -> list[list[Block]]:
               and unterminated(body[j + 1]) and not t.endswith("——")
               and (is_heading(t) or is_exclaimed_title(t))):
             new = []
-            if out and out[-1].kind == "section_heading" and out[-1].text.endswith("——"):
+            # the heading line right over the report's title (``……——``, or a line naming who or where the report
+            # is about, ``全国某某称号获得者、某某``) heads no section of its own: it is the report's pre-title
+            if out and out[-1].kind == "section_heading" and (
+                    out[-1].text.endswith("——") or len(out) < 2 or out[-2].kind != "section_heading"):
                 prev = out.pop()
                 new.append(Block("pre_title", prev.index, prev.text))
             new += [Block("title", base + j, t), Block("byline", base + j + 1, body[j + 1])]

@@ -38,6 +38,11 @@ rule                         what it recognises
                              the title even where it reads like a column line (a head prints one column)
 ``pre-title``                a short line ending in —— right before a title (引题); a line ending in ——
                              right over a reporter's byline, with no title between, is the title itself
+``report-pre-title``         a short line printed without —— right over the title of a head with a reporter's
+                             byline (``全国劳动模范、某某`` / ``“某某”`` / ``本报记者 某某``), with a complete
+                             paragraph or the page's start above it: the report's pre-title, not a section
+                             heading, which would head no paragraph (logged); not a column line, box label,
+                             series line, title in halves or broken sentence
 ``long-pre-title``           a line longer than a heading ending in —— (or ———) between a column line or the
                              page's start and a title with byline: the pre-title (logged)
 ``head-without-byline``      after a complete body (or the byline of a head printed after its body, or a

@@ -132,6 +132,12 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                                f"{'the page start' if k == 0 else 'a column line'} and a title with byline: the "
                                "pre-title (引题)"))
             k -= 1
+        elif (free(k) and sub is None and series is None and bool(parsed[1]) and _names_a_report(lines, k, free)):
+            head.pre_title = lines[k]
+            head.notes.append(("pre_title", lines[k], lines[k], lines[k].text, lines[k].text, "report-pre-title",
+                               "a short line with no paragraph of its own between a complete paragraph and a "
+                               "title over a reporter's byline: the report's pre-title (引题)"))
+            k -= 1
         if (series is None and free(k) and is_head_column(lines[k].text)
                 and (k == 0 or not free(k - 1) or ends_paragraph(lines[k - 1].text))):
             head.column = lines[k]  # a box label too (``编后``): over a title and a byline it is a column, as a
@@ -181,6 +187,18 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                                    "subhead before the first paragraph: an article head without byline"))
             heads.insert(0, head)
     return sorted(heads, key=lambda h: h.first)
+
+
+def _names_a_report(lines: list[_Line], k: int, free) -> bool:
+    """Line k, right over the title of a head with a reporter's byline, is that report's pre-title printed
+    without a closing —— (``全国优秀共产党员、某某``): a short line that is not a column line, a box label, a
+    lead, a title in halves or a broken sentence, with a complete paragraph (or the page's start, or another
+    head) above it. A section heading there would head no paragraph: the next head follows at once."""
+    text = lines[k].text
+    return (0 < len(text) <= MAX_SINGLE_HEADING_CHARS and is_title_like(text) and not ends_paragraph(text)
+            and not looks_cut(text) and not is_head_column(text) and not is_series_line(text)
+            and box_label(text) is None and not is_two_part_title(text) and parse_byline(text) is None
+            and (k == 0 or not free(k - 1) or ends_paragraph(lines[k - 1].text)))
 
 
 def _series_under_title(lines: list[_Line], t: int, free) -> bool:
