@@ -38,6 +38,20 @@ def test_two_short_unterminated_lines_between_paragraphs_are_a_heading_pair():
     assert (result.log["rule"] == "heading-pair-plain").sum() == 1
 
 
+def test_short_lead_over_a_quotation_of_several_clauses_is_a_heading_pair():
+    page = (HEAD + "开篇一段说完了。\n\n扎根一线\n\n“走进车间，蹲在田头，才知道群众要什么”\n\n"
+            "干部下沉，问题就在一线解决。\n\n久久为功\n\n“一任接着一任干”\n\n十年来，村里的路修到了家门口。\n")
+    assert _positions(clean.clean_page(page, "t"))[-6:-3] == [
+        ("section_lead", "扎根一线"), ("section_subtitle", "“走进车间，蹲在田头，才知道群众要什么”"),
+        ("body", "干部下沉，问题就在一线解决。")]
+
+
+def test_quotation_of_several_clauses_ending_a_sentence_under_a_short_line_is_no_heading():
+    page = (HEAD + "开篇一段说完了。\n\n扎根一线\n\n“走进车间，蹲在田头，才知道群众要什么。”\n\n"
+            "干部下沉，问题就在一线解决。\n\n久久为功\n\n“一任接着一任干”\n\n十年来，村里的路修到了家门口。\n")
+    assert ("section_subtitle", "“走进车间，蹲在田头，才知道群众要什么。”") not in _positions(clean.clean_page(page, "t"))
+
+
 def test_lone_question_before_the_first_subhead_stays_a_paragraph():
     page = (HEAD + "过去群众办事要跑好几趟。\n\n转变是怎么发生的？\n\n近年来，县里推行一窗受理，办事时间大大缩短。\n\n"
             "窗口前移\n\n第一节的正文说完了。\n\n流程再造\n\n第二节的正文也说完了。\n")

@@ -149,6 +149,18 @@ def is_heading(text: str) -> bool:
     return len(text) <= MAX_HEADING and (unterminated(text) or text.endswith("——"))
 
 
+#: The longest quotation printed as a heading's second line.
+MAX_QUOTED_HEADING = 40
+
+
+def is_quoted_heading_line(text: str) -> bool:
+    """A heading's second line that quotes someone (``谋定而动`` / ``“转型不是……，也不是……”``): wholly in
+    quotation marks, with no sentence end; under a one-line heading it completes the heading pair up to
+    40 characters, as a heading line of 30 does."""
+    return (text.startswith("“") and text.endswith("”") and len(text) <= MAX_QUOTED_HEADING
+            and unterminated(text))
+
+
 @dataclass
 class Block:
     kind: str            # column, pre_title, title, subtitle, byline, section_heading, body, box_label, box_body, caption
@@ -278,7 +290,8 @@ def classify(blocks: list[str]) -> list[list[Block]]:
             in_box = True
         elif in_box:
             out.append(Block("box_body", base + j, t))
-        elif is_heading(t):
+        elif is_heading(t) or (out and out[-1].kind == "section_heading" and out[-1].index == base + j - 1
+                               and is_quoted_heading_line(t)):
             out.append(Block("section_heading", base + j, t))
         elif ((t.endswith("？") or is_colon_lead(t)) and len(t) <= MAX_HEADING and j + 1 < len(body)
               and kinds[j + 1] == ""
