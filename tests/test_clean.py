@@ -37,6 +37,11 @@ def test_ascii_comma_after_a_percentage_or_latin_word_before_chinese_becomes_ful
     assert clean.normalise_punctuation("增长10%,1,366家")[0] == "增长10%,1,366家"
 
 
+def test_ascii_comma_after_ascii_parentheses_around_chinese_becomes_fullwidth():
+    assert clean.normalise_punctuation("志愿者(右一),他说")[0] == "志愿者（右一），他说"
+    assert clean.normalise_punctuation("(a),b")[0] == "(a),b"
+
+
 def test_ascii_parentheses_around_chinese_become_fullwidth():
     assert clean.normalise_punctuation("王建华摄(人民视觉)")[0] == "王建华摄（人民视觉）"
 

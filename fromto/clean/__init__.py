@@ -11,8 +11,10 @@ Every rule here describes a *kind* of damage or layout, never a string of one pa
 ===========================  ====================================================================================
 rule                         what it recognises
 ===========================  ====================================================================================
-``ascii-punct-in-chinese``   ASCII ``, ; : ? !`` between Chinese characters -> ``，；：？！``; ASCII ``( )``
-                             around or beside Chinese -> ``（）``
+``ascii-punct-in-chinese``   ASCII ``( )`` around or beside Chinese -> ``（）``, then ASCII ``, ; : ? !`` between
+                             Chinese characters (full-width punctuation counts) -> ``，；：？！``, and right
+                             before Chinese after a number's unit sign or a Latin word (``100%,但``; an English
+                             comma is followed by a space, a thousands separator by a digit)
 ``corner-quotes``            ``「」`` -> ``“”`` and ``『』`` -> ``‘’`` (the page's house style)
 ``photo-credit``             a line ending in a photographer's credit (``name摄``, ``本报记者 name摄``,
                              ``（新华社记者name摄）``, optionally ``(agency)``) plus the short caption line
