@@ -30,7 +30,7 @@ def test_ascii_comma_before_digits_in_chinese_becomes_fullwidth():
 
 
 def test_ascii_comma_after_a_percentage_or_latin_word_before_chinese_becomes_fullwidth():
-    assert clean.normalise_punctuation("办结率近100%,但重复诉求不少")[0] == "办结率近100%，但重复诉求不少"
+    assert clean.normalise_punctuation("满意率达98%,但仍有短板")[0] == "满意率达98%，但仍有短板"
     assert clean.normalise_punctuation("上线APP,让群众少跑腿")[0] == "上线APP，让群众少跑腿"
     # an English comma is followed by a space, a thousands separator by a digit
     assert clean.normalise_punctuation("Hello, 世界")[0] == "Hello, 世界"

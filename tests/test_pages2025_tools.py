@@ -155,10 +155,10 @@ def test_builder_reads_a_series_column_in_brackets_after_a_title_as_the_column()
 
 def test_builder_reads_a_long_quotation_under_a_one_line_heading_as_the_headings_second_line():
     build = _load("build_pages")
-    quote = "“转变不是另起炉灶的盲目跨界，也不是简单替代的低水平重复建设”"   # more than 30 characters
+    quote = "“项目不是坐在办公室里拍脑袋定下来的，是一家一家企业上门跑出来的”"   # more than 30 characters
     para = "社区党组织把居民请进议事会，大家围坐一起商量小区停车难的问题，很快拿出了办法。"
     arts = build.classify(["# 议事会里议出新办法", "> 本报记者  张  三《人民日报》（2026年03月03日第 19 版）",
-                           para, "谋定而动", quote, para, quote])
+                           para, "扎根一线", quote, para, quote])
     kinds = [b.kind for b in arts[0] if b.kind in ("section_heading", "body")]
     # under the heading it is the pair's second line; standing alone after a paragraph it is body
     assert kinds == ["body", "section_heading", "section_heading", "body", "body"]

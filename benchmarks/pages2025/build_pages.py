@@ -154,7 +154,7 @@ MAX_QUOTED_HEADING = 40
 
 
 def is_quoted_heading_line(text: str) -> bool:
-    """A heading's second line that quotes someone (``谋定而动`` / ``“转型不是……，也不是……”``): wholly in
+    """A heading's second line that quotes someone (``扎根一线`` / ``“不是……，而是……”``): wholly in
     quotation marks, with no sentence end; under a one-line heading it completes the heading pair up to
     40 characters, as a heading line of 30 does."""
     return (text.startswith("“") and text.endswith("”") and len(text) <= MAX_QUOTED_HEADING

@@ -13,7 +13,7 @@ rule                         what it recognises
 ===========================  ====================================================================================
 ``ascii-punct-in-chinese``   ASCII ``( )`` around or beside Chinese -> ``（）``, then ASCII ``, ; : ? !`` between
                              Chinese characters (full-width punctuation counts) -> ``，；：？！``, and right
-                             before Chinese after a number's unit sign or a Latin word (``100%,但``; an English
+                             before Chinese after a number's unit sign or a Latin word (``98%,但``; an English
                              comma is followed by a space, a thousands separator by a digit)
 ``corner-quotes``            ``「」`` -> ``“”`` and ``『』`` -> ``‘’`` (the page's house style)
 ``photo-credit``             a line ending in a photographer's credit (``name摄``, ``本报记者 name摄``,

@@ -11,7 +11,7 @@ not, as before):
                            unterminated (at most one comma) or a question, over an unterminated line
                            (``人才从哪里来？`` / ``校地联手，订单培养``; ``花样翻新，打法更新`` / ``深挖彻查顽疾``);
                            a second line wholly in quotation marks may hold up to three commas (someone's words
-                           as the section's motto: ``谋定而动`` / ``“……，……，……”``)
+                           as the section's motto: ``扎根一线`` / ``“……，……，……”``)
 ``one-line-subhead``       a short line between complete paragraphs (position ``section_lead`` with no
                            ``section_subtitle``): unterminated without clause punctuation (always, not
                            logged, as before), or of a wider form — a colon inside (``北京：地税收入超300亿``) or a
@@ -213,7 +213,7 @@ def _pair_lead(text: str) -> bool:
 
 
 #: The most commas in a heading pair's second line: one, or, for a line wholly in quotation marks (someone's
-#: words quoted as the section's motto: ``“转型不是……，也不是……，更不是……”``), three.
+#: words quoted as the section's motto: ``“不是……，不是……，而是……”``), three.
 MAX_PAIR_SUBTITLE_COMMAS = 1
 MAX_QUOTED_PAIR_SUBTITLE_COMMAS = 3
 

@@ -191,7 +191,7 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
 
 def _names_a_report(lines: list[_Line], k: int, free) -> bool:
     """Line k, right over the title of a head with a reporter's byline, is that report's pre-title printed
-    without a closing —— (``全国优秀共产党员、某某``): a short line that is not a column line, a box label, a
+    without a closing —— (``全国劳动模范、某某``): a short line that is not a column line, a box label, a
     lead, a title in halves or a broken sentence, with a complete paragraph (or the page's start, or another
     head) above it. A section heading there would head no paragraph: the next head follows at once."""
     text = lines[k].text

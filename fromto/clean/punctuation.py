@@ -22,7 +22,7 @@ def normalise_punctuation(text: str) -> tuple[str, list[tuple[int, str, str, str
     Returns the new text (same length) and the changes as ``(index, before, after, rule)``.
     ASCII ``, ; : ? !`` change when the character before is Chinese and the one after is Chinese, a digit or the
     end of the text (``2007年,习`` -> ``2007年，习``; ``城”?`` -> ``城”？``), or when Chinese follows at once and
-    the character before is a digit, a number's unit sign or a Latin letter (``近100%,但`` -> ``近100%，但``,
+    the character before is a digit, a number's unit sign or a Latin letter (``达98%,但`` -> ``达98%，但``,
     ``APP,让`` -> ``APP，让``: an English comma is followed by a space). ASCII parentheses change first, as a
     pair, when they enclose Chinese or stand between Chinese characters, so that punctuation beside them is judged
     beside full-width ones (``（右一）,他`` -> ``（右一），他``).
