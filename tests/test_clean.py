@@ -29,6 +29,19 @@ def test_ascii_comma_before_digits_in_chinese_becomes_fullwidth():
     assert clean.normalise_punctuation("工坊”里,37岁")[0] == "工坊”里，37岁"
 
 
+def test_ascii_comma_after_a_percentage_or_latin_word_before_chinese_becomes_fullwidth():
+    assert clean.normalise_punctuation("满意率达98%,但仍有短板")[0] == "满意率达98%，但仍有短板"
+    assert clean.normalise_punctuation("上线APP,让群众少跑腿")[0] == "上线APP，让群众少跑腿"
+    # an English comma is followed by a space, a thousands separator by a digit
+    assert clean.normalise_punctuation("Hello, 世界")[0] == "Hello, 世界"
+    assert clean.normalise_punctuation("增长10%,1,366家")[0] == "增长10%,1,366家"
+
+
+def test_ascii_comma_after_ascii_parentheses_around_chinese_becomes_fullwidth():
+    assert clean.normalise_punctuation("志愿者(右一),他说")[0] == "志愿者（右一），他说"
+    assert clean.normalise_punctuation("(a),b")[0] == "(a),b"
+
+
 def test_ascii_parentheses_around_chinese_become_fullwidth():
     assert clean.normalise_punctuation("王建华摄(人民视觉)")[0] == "王建华摄（人民视觉）"
 

@@ -38,6 +38,20 @@ def test_two_short_unterminated_lines_between_paragraphs_are_a_heading_pair():
     assert (result.log["rule"] == "heading-pair-plain").sum() == 1
 
 
+def test_short_lead_over_a_quotation_of_several_clauses_is_a_heading_pair():
+    page = (HEAD + "开篇一段说完了。\n\n扎根一线\n\n“走进车间，蹲在田头，才知道群众要什么”\n\n"
+            "干部下沉，问题就在一线解决。\n\n久久为功\n\n“一任接着一任干”\n\n十年来，村里的路修到了家门口。\n")
+    assert _positions(clean.clean_page(page, "t"))[-6:-3] == [
+        ("section_lead", "扎根一线"), ("section_subtitle", "“走进车间，蹲在田头，才知道群众要什么”"),
+        ("body", "干部下沉，问题就在一线解决。")]
+
+
+def test_quotation_of_several_clauses_ending_a_sentence_under_a_short_line_is_no_heading():
+    page = (HEAD + "开篇一段说完了。\n\n扎根一线\n\n“走进车间，蹲在田头，才知道群众要什么。”\n\n"
+            "干部下沉，问题就在一线解决。\n\n久久为功\n\n“一任接着一任干”\n\n十年来，村里的路修到了家门口。\n")
+    assert ("section_subtitle", "“走进车间，蹲在田头，才知道群众要什么。”") not in _positions(clean.clean_page(page, "t"))
+
+
 def test_lone_question_before_the_first_subhead_stays_a_paragraph():
     page = (HEAD + "过去群众办事要跑好几趟。\n\n转变是怎么发生的？\n\n近年来，县里推行一窗受理，办事时间大大缩短。\n\n"
             "窗口前移\n\n第一节的正文说完了。\n\n流程再造\n\n第二节的正文也说完了。\n")
@@ -143,6 +157,44 @@ def test_series_line_between_title_and_byline_is_the_column():
 def test_numbered_series_line_between_title_and_byline_is_the_column():
     page = "正文一段说完了。\n\n乡村的变化\n\n调查·基层减负观察②\n\n本报记者 张三\n\n正文说完了。\n"
     assert _heads(clean.clean_page(page, "t"))[-1] == ("调查·基层减负观察②", "", "乡村的变化", "张三")
+
+
+def test_title_that_reads_like_a_column_over_an_unnumbered_series_line_is_the_title():
+    # after a complete article, a short plain title over a series line and a byline: the series line names the
+    # column, so the line above it is the title, not a second column
+    page = ("标题甲\n\n本报记者 张三\n\n正文说完了。\n\n老城何以焕新颜\n\n前沿观察·做推动基层治理的行家里手\n\n"
+            "本报记者 李四\n\n正文也说完了。\n")
+    assert _heads(clean.clean_page(page, "t"))[-1] == ("前沿观察·做推动基层治理的行家里手", "", "老城何以焕新颜", "李四")
+
+
+def test_box_label_over_a_title_and_a_byline_is_the_column_of_an_article():
+    page = ("编后\n\n乡村振兴的人才密码\n\n张  三\n\n编者的话说完了。\n\n标题乙\n\n本报记者 李四\n\n正文说完了。\n\n"
+            "编后\n\n基层治理的温度从哪里来\n\n王  五\n\n又一段编者的话。\n")
+    heads = _heads(clean.clean_page(page, "t"))
+    assert heads[0] == ("编后", "", "乡村振兴的人才密码", "张三")
+    assert heads[-1] == ("编后", "", "基层治理的温度从哪里来", "王五")
+
+
+def test_box_label_over_paragraphs_inside_an_article_stays_a_box():
+    page = HEAD + "正文说完了。\n\n编后\n\n这样的做法值得推广，群众的事要办到心坎上。\n"
+    assert _positions(clean.clean_page(page, "t"))[-2:] == [
+        ("box_label", "编后"), ("box_body", "这样的做法值得推广，群众的事要办到心坎上。")]
+
+
+def test_short_line_over_a_reports_title_and_byline_is_its_pre_title_without_a_dash():
+    page = (HEAD + "开篇一段说完了。\n\n全国劳动模范、外卖骑手张某某\n\n“把每一单送到心坎上”\n\n本报记者 李四\n\n"
+            "清晨六点，他已经骑上电动车出发了。\n")
+    result = clean.clean_page(page, "t")
+    assert _heads(result)[-1] == ("", "全国劳动模范、外卖骑手张某某", "“把每一单送到心坎上”", "李四")
+    assert (result.log["rule"] == "report-pre-title").sum() == 1
+
+
+def test_short_line_over_a_paragraph_stays_a_subhead_and_a_column_line_over_a_head_stays_a_column():
+    page = (HEAD + "开篇一段说完了。\n\n服务送到家门口\n\n清晨六点，他已经骑上电动车出发了。\n\n"
+            "前沿观察\n\n“把每一单送到心坎上”\n\n本报记者 李四\n\n正文也说完了。\n")
+    result = clean.clean_page(page, "t")
+    assert ("section_lead", "服务送到家门口") in _positions(result)
+    assert _heads(result)[-1] == ("前沿观察", "", "“把每一单送到心坎上”", "李四")
 
 
 def test_column_line_of_eleven_characters_above_a_pre_title():

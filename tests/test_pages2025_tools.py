@@ -138,3 +138,27 @@ def test_builder_reads_a_group_credit_naming_no_photographer_under_the_photos_th
     caps = [(b.index, b.credit, b.grouped) for b in arts[0] if b.kind == "caption"]
     assert caps == [(2, "", True), (3, "以上图片均为受访者提供", False)]
     assert not [b for b in arts[0] if b.kind == "section_heading"]
+
+
+def test_builder_reads_a_series_column_in_brackets_after_a_title_as_the_column():
+    build = _load("build_pages")
+    para = "社区党组织把居民请进议事会，大家围坐一起商量小区停车难的问题，很快拿出了办法。"
+    arts = build.classify(["# 老街区何以焕新颜（前沿观察·做推动基层治理的行家里手）",
+                           "> 本报记者  张  三《人民日报》（2026年03月03日第 19 版）", para])
+    assert [(b.kind, b.text) for b in arts[0][:2]] == [("column", "前沿观察·做推动基层治理的行家里手"),
+                                                       ("title", "老街区何以焕新颜")]
+    # a bracket that holds clause punctuation is part of the title, not a column
+    arts = build.classify(["# 议事会里议出新办法（居民说，好）", "> 本报记者  张  三《人民日报》（2026年03月03日第 19 版）",
+                           para])
+    assert [(b.kind, b.text) for b in arts[0][:1]] == [("title", "议事会里议出新办法（居民说，好）")]
+
+
+def test_builder_reads_a_long_quotation_under_a_one_line_heading_as_the_headings_second_line():
+    build = _load("build_pages")
+    quote = "“项目不是坐在办公室里拍脑袋定下来的，是一家一家企业上门跑出来的”"   # more than 30 characters
+    para = "社区党组织把居民请进议事会，大家围坐一起商量小区停车难的问题，很快拿出了办法。"
+    arts = build.classify(["# 议事会里议出新办法", "> 本报记者  张  三《人民日报》（2026年03月03日第 19 版）",
+                           para, "扎根一线", quote, para, quote])
+    kinds = [b.kind for b in arts[0] if b.kind in ("section_heading", "body")]
+    # under the heading it is the pair's second line; standing alone after a paragraph it is body
+    assert kinds == ["body", "section_heading", "section_heading", "body", "body"]

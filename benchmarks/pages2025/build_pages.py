@@ -20,8 +20,8 @@ One page per issue date of the corpus (``YYYY-MM-DD.tsv``). A spec names the pag
 and its articles (Markdown file name and sha256, in the order printed). Everything else is decided by fixed rules
 in this script, the same for every page, so a held-out page is built without anyone reading it:
 
-* **structure from the Markdown's markup**: ``###`` pre-title, ``#`` title (a trailing ``（栏目）`` is the
-  column), ``## ——`` subtitle, ``> 系列：`` series line (a column), ``> …《人民日报》`` byline; in the body,
+* **structure from the Markdown's markup**: ``###`` pre-title, ``#`` title (a trailing ``（栏目）`` or
+  ``（栏目·系列名）`` is the column), ``## ——`` subtitle, ``> 系列：`` series line (a column), ``> …《人民日报》`` byline; in the body,
   by the kind of line (:func:`classify`): photo captions and credits, one-line subheads and heading pairs
   (a lead ending in ？, —— or a short phrase ending in ： over an unterminated line), box labels and the box after them, the 编者 note's
   signature (printed at the end of the note), a bracketed author credit (printed at the end of the paragraph
@@ -149,6 +149,18 @@ def is_heading(text: str) -> bool:
     return len(text) <= MAX_HEADING and (unterminated(text) or text.endswith("——"))
 
 
+#: The longest quotation printed as a heading's second line.
+MAX_QUOTED_HEADING = 40
+
+
+def is_quoted_heading_line(text: str) -> bool:
+    """A heading's second line that quotes someone (``扎根一线`` / ``“不是……，而是……”``): wholly in
+    quotation marks, with no sentence end; under a one-line heading it completes the heading pair up to
+    40 characters, as a heading line of 30 does."""
+    return (text.startswith("“") and text.endswith("”") and len(text) <= MAX_QUOTED_HEADING
+            and unterminated(text))
+
+
 @dataclass
 class Block:
     kind: str            # column, pre_title, title, subtitle, byline, section_heading, body, box_label, box_body, caption
@@ -160,13 +172,19 @@ class Block:
     joined: list = field(default_factory=list)   # text printed at the end of this block (signature, credit)
 
 
+#: A title's trailing column in brackets: a column name (``（金台潮声）``) or a series column, name · series
+#: (``（某某观察·某某系列谈）``, the series name up to 16 characters); a longer bracket, or one holding clause
+#: punctuation, is part of the title.
+TITLE_COLUMN = r"（([^（），。？！；：]{2,12}(?:·[^（），。？！；：·]{2,16})?)）$"
+
+
 def head_text(kind: str, raw: str) -> str:
     """What a head block prints, from its Markdown line."""
     if kind == "title":
-        return re.sub(r"（[^（）]{2,12}）$", "", raw[2:].strip())
+        return re.sub(TITLE_COLUMN, "", raw[2:].strip())
     if kind == "column":
         if raw.startswith("#"):
-            return re.search(r"（([^（）]{2,12})）$", raw).group(1)
+            return re.search(TITLE_COLUMN, raw).group(1)
         return raw.split("：", 1)[1].strip()
     if kind == "pre_title":
         t = raw[4:].strip()
@@ -192,7 +210,7 @@ def classify(blocks: list[str]) -> list[list[Block]]:
             head.append(Block("subtitle", i, head_text("subtitle", raw)))
         elif raw.startswith("# "):
             head.append(Block("title", i, head_text("title", raw)))
-            if re.search(r"（[^（）]{2,12}）$", raw):
+            if re.search(TITLE_COLUMN, raw):
                 column = Block("column", i, head_text("column", raw))
         elif raw.startswith("> 系列："):
             series = Block("column", i, head_text("column", raw))
@@ -256,7 +274,10 @@ def classify(blocks: list[str]) -> list[list[Block]]:
               and unterminated(body[j + 1]) and not t.endswith("——")
               and (is_heading(t) or is_exclaimed_title(t))):
             new = []
-            if out and out[-1].kind == "section_heading" and out[-1].text.endswith("——"):
+            # the heading line right over the report's title (``……——``, or a line naming who or where the report
+            # is about, ``全国某某称号获得者、某某``) heads no section of its own: it is the report's pre-title
+            if out and out[-1].kind == "section_heading" and (
+                    out[-1].text.endswith("——") or len(out) < 2 or out[-2].kind != "section_heading"):
                 prev = out.pop()
                 new.append(Block("pre_title", prev.index, prev.text))
             new += [Block("title", base + j, t), Block("byline", base + j + 1, body[j + 1])]
@@ -269,7 +290,8 @@ def classify(blocks: list[str]) -> list[list[Block]]:
             in_box = True
         elif in_box:
             out.append(Block("box_body", base + j, t))
-        elif is_heading(t):
+        elif is_heading(t) or (out and out[-1].kind == "section_heading" and out[-1].index == base + j - 1
+                               and is_quoted_heading_line(t)):
             out.append(Block("section_heading", base + j, t))
         elif ((t.endswith("？") or is_colon_lead(t)) and len(t) <= MAX_HEADING and j + 1 < len(body)
               and kinds[j + 1] == ""

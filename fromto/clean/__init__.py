@@ -11,8 +11,10 @@ Every rule here describes a *kind* of damage or layout, never a string of one pa
 ===========================  ====================================================================================
 rule                         what it recognises
 ===========================  ====================================================================================
-``ascii-punct-in-chinese``   ASCII ``, ; : ? !`` between Chinese characters -> ``，；：？！``; ASCII ``( )``
-                             around or beside Chinese -> ``（）``
+``ascii-punct-in-chinese``   ASCII ``( )`` around or beside Chinese -> ``（）``, then ASCII ``, ; : ? !`` between
+                             Chinese characters (full-width punctuation counts) -> ``，；：？！``, and right
+                             before Chinese after a number's unit sign or a Latin word (``98%,但``; an English
+                             comma is followed by a space, a thousands separator by a digit)
 ``corner-quotes``            ``「」`` -> ``“”`` and ``『』`` -> ``‘’`` (the page's house style)
 ``photo-credit``             a line ending in a photographer's credit (``name摄``, ``本报记者 name摄``,
                              ``（新华社记者name摄）``, optionally ``(agency)``) plus the short caption line
@@ -31,11 +33,18 @@ rule                         what it recognises
                              (or a body whose head is printed after it, also at the page's start): the column
                              name (栏目); or a series column: name · series name + instalment number
                              (``金台潮声·…系列谈②``); above a head found from its byline also a column of up
-                             to 12 characters or a series line without a number (``深阅读·…``)
+                             to 12 characters or a series line without a number (``深阅读·…``), and a box
+                             label (``编后``): a box inside an article prints no title and byline of its own
 ``series-line``              a series line (name · series name, numbered or not) between a title and its
-                             [——subtitle and] byline: the article's column (logged)
+                             [——subtitle and] byline: the article's column (logged); the line above it is
+                             the title even where it reads like a column line (a head prints one column)
 ``pre-title``                a short line ending in —— right before a title (引题); a line ending in ——
                              right over a reporter's byline, with no title between, is the title itself
+``report-pre-title``         a short line printed without —— right over the title of a head with a reporter's
+                             byline (``全国劳动模范、某某`` / ``“某某”`` / ``本报记者 某某``), with a complete
+                             paragraph or the page's start above it: the report's pre-title, not a section
+                             heading, which would head no paragraph (logged); not a column line, box label,
+                             series line, title in halves or broken sentence
 ``long-pre-title``           a line longer than a heading ending in —— (or ———) between a column line or the
                              page's start and a title with byline: the pre-title (logged)
 ``head-without-byline``      after a complete body (or the byline of a head printed after its body, or a

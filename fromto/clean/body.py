@@ -9,7 +9,9 @@ not, as before):
                            asks or announces
 ``heading-pair-plain``     two short lines between complete paragraphs printed without ——: a lead that is
                            unterminated (at most one comma) or a question, over an unterminated line
-                           (``人才从哪里来？`` / ``校地联手，订单培养``; ``花样翻新，打法更新`` / ``深挖彻查顽疾``)
+                           (``人才从哪里来？`` / ``校地联手，订单培养``; ``花样翻新，打法更新`` / ``深挖彻查顽疾``);
+                           a second line wholly in quotation marks may hold up to three commas (someone's words
+                           as the section's motto: ``扎根一线`` / ``“……，……，……”``)
 ``one-line-subhead``       a short line between complete paragraphs (position ``section_lead`` with no
                            ``section_subtitle``): unterminated without clause punctuation (always, not
                            logged, as before), or of a wider form — a colon inside (``北京：地税收入超300亿``) or a
@@ -210,12 +212,19 @@ def _pair_lead(text: str) -> bool:
     return t[-1] in "？?" or not ends_paragraph(text)
 
 
+#: The most commas in a heading pair's second line: one, or, for a line wholly in quotation marks (someone's
+#: words quoted as the section's motto: ``“不是……，不是……，而是……”``), three.
+MAX_PAIR_SUBTITLE_COMMAS = 1
+MAX_QUOTED_PAIR_SUBTITLE_COMMAS = 3
+
+
 def _pair_subtitle(text: str) -> bool:
     """The second line of a heading pair printed without ——: short, unterminated, no full stop, at most one
-    comma, not ending in a comma or 、."""
+    comma (three in a line wholly in quotation marks), not ending in a comma or 、."""
     if not (2 <= len(text) <= MAX_HEADING_CHARS) or not is_title_like(text) or ends_paragraph(text):
         return False
-    return (not re.search(r"[。；;！!？?]", text) and len(re.findall(r"[，,]", text)) <= 1
+    most = MAX_QUOTED_PAIR_SUBTITLE_COMMAS if _is_quoted(text) else MAX_PAIR_SUBTITLE_COMMAS
+    return (not re.search(r"[。；;！!？?]", text) and len(re.findall(r"[，,]", text)) <= most
             and text[-1] not in "，,、" and box_label(text) is None)
 
 

@@ -132,9 +132,16 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
                                f"{'the page start' if k == 0 else 'a column line'} and a title with byline: the "
                                "pre-title (引题)"))
             k -= 1
-        if (series is None and free(k) and is_head_column(lines[k].text) and box_label(lines[k].text) is None
+        elif (free(k) and sub is None and series is None and bool(parsed[1]) and _names_a_report(lines, k, free)):
+            head.pre_title = lines[k]
+            head.notes.append(("pre_title", lines[k], lines[k], lines[k].text, lines[k].text, "report-pre-title",
+                               "a short line with no paragraph of its own between a complete paragraph and a "
+                               "title over a reporter's byline: the report's pre-title (引题)"))
+            k -= 1
+        if (series is None and free(k) and is_head_column(lines[k].text)
                 and (k == 0 or not free(k - 1) or ends_paragraph(lines[k - 1].text))):
-            head.column = lines[k]
+            head.column = lines[k]  # a box label too (``编后``): over a title and a byline it is a column, as a
+            # box inside an article prints no byline of its own
         heads.append(head)
         claimed.update(x.index for x in head.lines())
     heads.extend(_heads_without_byline(lines, claimed, [h.pre_title.text for h in heads if h.pre_title]))
@@ -182,18 +189,25 @@ def _find_heads(lines: list[_Line]) -> list[_Head]:
     return sorted(heads, key=lambda h: h.first)
 
 
+def _names_a_report(lines: list[_Line], k: int, free) -> bool:
+    """Line k, right over the title of a head with a reporter's byline, is that report's pre-title printed
+    without a closing —— (``全国劳动模范、某某``): a short line that is not a column line, a box label, a
+    lead, a title in halves or a broken sentence, with a complete paragraph (or the page's start, or another
+    head) above it. A section heading there would head no paragraph: the next head follows at once."""
+    text = lines[k].text
+    return (0 < len(text) <= MAX_SINGLE_HEADING_CHARS and is_title_like(text) and not ends_paragraph(text)
+            and not looks_cut(text) and not is_head_column(text) and not is_series_line(text)
+            and box_label(text) is None and not is_two_part_title(text) and parse_byline(text) is None
+            and (k == 0 or not free(k - 1) or ends_paragraph(lines[k - 1].text)))
+
+
 def _series_under_title(lines: list[_Line], t: int, free) -> bool:
     """Line t is a series line printed under its title (title, series line, [——subtitle,] byline): a series
-    column with its number, or one without a number under a title-like line that is not itself a column line
-    opening a head."""
+    column, with its number or without, under a title-like line. The line above is the title even where it could
+    be read as a column line (``某某某某某`` / ``前沿观察·某某系列``): a series line names its column itself, and a
+    head prints one column."""
     text = lines[t].text
-    if not is_series_line(text) or not free(t - 1) or not is_title_like(lines[t - 1].text):
-        return False
-    if is_series_column(text):
-        return True
-    above = t - 1
-    return not (is_column_name(lines[above].text) and (above == 0 or not free(above - 1)
-                                                         or ends_paragraph(lines[above - 1].text)))
+    return is_series_line(text) and free(t - 1) and is_title_like(lines[t - 1].text)
 
 
 def _parallel(lead: str, other: str) -> bool:
