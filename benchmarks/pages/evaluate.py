@@ -187,6 +187,13 @@ def evaluate(pages: Path, show: bool = False) -> dict:
     return figures
 
 
+def write_counts(figures: dict, path: Path) -> None:
+    """The figures' counts per kind as JSON at ``path`` (the block lists ``missed`` and ``extra`` left out, so the
+    file holds no page text)."""
+    keep = {k: {kk: vv for kk, vv in v.items() if kk not in ("missed", "extra")} for k, v in figures.items()}
+    path.write_text(json.dumps(keep, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pku", help="pku_test.utf8 or the folder holding it (default: as build_pages.py)")
@@ -211,8 +218,7 @@ def main(argv: list[str] | None = None) -> int:
                 return rc
             figures = evaluate(Path(tmp), args.show)
     if args.json:
-        keep = {k: {kk: vv for kk, vv in v.items() if kk not in ("missed", "extra")} for k, v in figures.items()}
-        args.json.write_text(json.dumps(keep, ensure_ascii=False, indent=1), encoding="utf-8")
+        write_counts(figures, args.json)
     return 0
 
 

@@ -22,7 +22,6 @@ import argparse
 import contextlib
 import importlib.util
 import io
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -115,8 +114,7 @@ def main(argv: list[str] | None = None) -> int:
                 return rc
             figures = evaluate(Path(tmp), args.split, args.show, args.summary)
     if args.json:
-        keep = {k: {kk: vv for kk, vv in v.items() if kk not in ("missed", "extra")} for k, v in figures.items()}
-        args.json.write_text(json.dumps(keep, ensure_ascii=False, indent=1), encoding="utf-8")
+        scoring.write_counts(figures, args.json)
     return 0
 
 

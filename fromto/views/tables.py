@@ -33,6 +33,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from fromto.textio import cell_text
+
 #: Width, in em of the table's font, that a table may take before its long columns are made to wrap. The output
 #: area of a rendered notebook is about 80 em of the table font wide at 1280 px; print pages are narrower, and the
 #: fixed layout scales with the page because the column widths are given as percentages.
@@ -108,12 +110,7 @@ def format_value(value) -> str:
             return str(int(value))
         text = f"{value:.4f}".rstrip("0").rstrip(".")
         return text if text not in ("-0", "") else "0"
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value)
+    return cell_text(value)
 
 
 def _header_width(name: str) -> float:
