@@ -38,6 +38,17 @@ def _corpus(tmp_path, date="2025-03-04"):
     return tmp_path / "corpus"
 
 
+def _one_transition_gold(tmp_path):
+    """The snippet corpus, its sentences, the one holding 变各自为战为共同奋战, a gold standard of that transition
+    alone, and every sentence as read."""
+    folder = _corpus(tmp_path)
+    rows = newspaper.corpus_sentences(folder, "2025-04-22")
+    target = next(r for r in rows if "变各自为战" in r["text"])
+    gold = pd.DataFrame([{"file": target["file"], "sentence_id": target["sentence_id"], "sha": target["sha"],
+                          "transition": "1", "source": "各自为战", "target": "共同奋战"}])
+    return folder, rows, target, gold, {(r["file"], r["sha"]) for r in rows}
+
+
 def test_markdown_marks_are_removed_and_lines_kept():
     plain = newspaper.markdown_plain("### 前题——\n\n# 标题\n> 本报记者 某某\n**过去**如此。\n- 一项\n---\n")
     assert plain == "前题——\n标题\n本报记者 某某\n过去如此。\n一项\n"
@@ -67,12 +78,7 @@ def test_a_changed_sentence_is_reported_not_scored(tmp_path):
 
 
 def test_scores_count_every_sentence_and_refuse_held_out_errors(tmp_path):
-    folder = _corpus(tmp_path)
-    rows = newspaper.corpus_sentences(folder, "2025-04-22")
-    target = next(r for r in rows if "变各自为战" in r["text"])
-    gold = pd.DataFrame([{"file": target["file"], "sentence_id": target["sentence_id"], "sha": target["sha"],
-                          "transition": "1", "source": "各自为战", "target": "共同奋战"}])
-    read = {(r["file"], r["sha"]) for r in rows}
+    folder, rows, target, gold, read = _one_transition_gold(tmp_path)
     result = newspaper.evaluate_newspapers(folder, gold=gold, read=read)
     assert result["tune"]["sentences"] == len(rows)
     p, r, _f, n = result["tune"]["sentence"]
@@ -135,12 +141,7 @@ def test_coding_side_by_side_has_a_row_per_text_and_skips_absent_reports():
 
 
 def test_a_sentence_no_reader_read_is_left_out_of_the_scores_not_counted_as_a_negative(tmp_path):
-    folder = _corpus(tmp_path)
-    rows = newspaper.corpus_sentences(folder, "2025-04-22")
-    target = next(r for r in rows if "变各自为战" in r["text"])
-    gold = pd.DataFrame([{"file": target["file"], "sentence_id": target["sentence_id"], "sha": target["sha"],
-                          "transition": "1", "source": "各自为战", "target": "共同奋战"}])
-    read = {(r["file"], r["sha"]) for r in rows}
+    folder, rows, target, gold, read = _one_transition_gold(tmp_path)
     unread_one = next(r for r in rows if r is not target)
     items = newspaper.newspaper_items(folder, gold, read - {(unread_one["file"], unread_one["sha"])})
     keys = [key for key, *_ in items]

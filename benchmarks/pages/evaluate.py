@@ -177,14 +177,18 @@ def evaluate(pages: Path, show: bool = False) -> dict:
         add(total, s)
         print("\n".join(summarise(name, s)))
         if show:
-            for i, a, k, t in s["missed"]:
-                print(f"    - missed  #{i:<3} a{a} {k:<16} {t}")
-            for i, a, k, t in s["extra"]:
-                print(f"    + cleaner #{i:<3} a{a} {k:<16} {t}")
+            for line in differences(s):
+                print(line)
         print()
     print("\n".join(summarise("all pages", total)))
     figures["all"] = total
     return figures
+
+
+def differences(s: dict) -> list[str]:
+    """One line per block of a page's comparison ``s`` that the cleaner missed (-) or returned extra (+)."""
+    return ([f"    - missed  #{i:<3} a{a} {k:<16} {t}" for i, a, k, t in s["missed"]]
+            + [f"    + cleaner #{i:<3} a{a} {k:<16} {t}" for i, a, k, t in s["extra"]])
 
 
 def write_counts(figures: dict, path: Path) -> None:

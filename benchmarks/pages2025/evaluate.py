@@ -62,10 +62,8 @@ def evaluate(pages: Path, split: str, show: bool = False, summary: bool = False)
             continue
         print("\n".join(scoring.summarise(name, s)))
         if show:
-            for i, a, k, t in s["missed"]:
-                print(f"    - missed  #{i:<3} a{a} {k:<16} {t}")
-            for i, a, k, t in s["extra"]:
-                print(f"    + cleaner #{i:<3} a{a} {k:<16} {t}")
+            for line in scoring.differences(s):
+                print(line)
         print()
     print("\n".join(scoring.summarise(f"{split} pages ({len(figures)})", total)))
     figures["all"] = total
