@@ -38,7 +38,8 @@ from fromto import paths  # noqa: E402
 from fromto.coding import codebook as cb  # noqa: E402
 from fromto.coding import rules  # noqa: E402
 from fromto.coding.second_coder import coder_definitions_markdown  # noqa: E402
-from fromto.evaluation.newspaper import PD2025, PD2026, coding_summary, gold_set_sentences  # noqa: E402
+from fromto.evaluation.newspaper import (GOLD_SETS_2026, PD2025, coding_summary, gold_set_ready,  # noqa: E402
+                                        gold_set_sentences)
 from fromto.textio import atomic_write, read_resource_csv  # noqa: E402
 
 CODER = paths.NEWSPAPER_SECOND_CODER
@@ -72,13 +73,16 @@ def statements() -> pd.DataFrame:
         rows.append({"id": f"pd2025:{r['file']}:{r['gold_sentence_id']}:{r['item']}", "set": f"pd2025-{r['split']}",
                      "sentence": sentences[(r["file"], r["sentence_id"])], "source": r["source"],
                      "target": r["target"], "subject": r["subject"], "marker": r["construction"], "doc": r["file"]})
-    if paths.pd2026_available() and PD2026.gold.is_file():
-        found26, gold26, _unread = gold_set_sentences(PD2026)
+    for _name, gold_set, available in GOLD_SETS_2026:
+        if not gold_set_ready(gold_set, available):
+            continue
+        found26, gold26, _unread = gold_set_sentences(gold_set)
         fresh = {(s["file"], s["sentence_id"]): s["text"] for s in found26}
         for r in [g for g in gold26 if g["transition"] == "1"]:
-            rows.append({"id": f"pd2026:{r['file']}:{r['gold_sentence_id']}:{r['item']}", "set": f"pd2026-{r['split']}",
-                         "sentence": fresh[(r["file"], r["sentence_id"])], "source": r["source"],
-                         "target": r["target"], "subject": r["subject"], "marker": r["construction"], "doc": r["file"]})
+            rows.append({"id": f"{gold_set.name}:{r['file']}:{r['gold_sentence_id']}:{r['item']}",
+                         "set": f"{gold_set.name}-{r['split']}", "sentence": fresh[(r["file"], r["sentence_id"])],
+                         "source": r["source"], "target": r["target"], "subject": r["subject"],
+                         "marker": r["construction"], "doc": r["file"]})
     lines = paths.PKU_RAW.read_text(encoding="utf-8").split("\n")
     pku = read_resource_csv(paths.PKU_DEV_TRANSITIONS)
     for r in pku[pku["transition"] == "1"].to_dict("records"):
@@ -118,7 +122,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", nargs="?", choices=["packet", "measure"], default="measure")
     ap.add_argument("--out", help="packet folder (outside the repository)")
-    ap.add_argument("--only", help="packet: only the statements of one corpus (pd2025, pd2026, pku2001)")
+    ap.add_argument("--only", help="packet: only the statements of one corpus (pd2025, pd2026, pd2026late, pd2026commentary, pku2001)")
     ap.add_argument("--check", action="store_true", help="compare with the committed facts instead of writing them")
     args = ap.parse_args(argv)
     if not (paths.newspapers_available() and paths.pku_available()):

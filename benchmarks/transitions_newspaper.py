@@ -13,18 +13,25 @@ took nothing from, for a reader):
   (``resources/newspaper_gold_transitions.csv``, whose header gives the policy). Split by date before annotation:
   issues up to 2025-04-22 tune, 2025-05-06 onwards held out. After three looks that held-out half was opened for
   tuning (``--errors opened`` lists its errors): it is a tuning half now, and the 2026 pages are the held-out text.
-* **newspapers 2026** — the same page in 2026 (65 articles; not shipped and not beside the repository by default:
+* **news 2026** — the same page in 2026 (88 articles; not shipped and not beside the repository by default:
   assembled from public copies listed in ``benchmarks/pd2026/SOURCES.tsv``, at ``../peoples-daily-2026-party-building``
   or ``$FROMTO_PD2026``). Gold made the same way (``resources/newspaper2026_gold_transitions.csv``); issues of January
-  2026 tune, April to July 2026 held out and measured once.
+  to March 2026 tune, April to July 2026 held out. After two looks (before and after the rules written from the
+  tuning half) that half too was opened for tuning (printed as ``opened``).
+* **news 2026 late** — the same page's later issues, 2026-07-21 to 2026-09-01 (26 articles, manifest
+  ``benchmarks/pages2026late/SOURCES.tsv``; ``../peoples-daily-2026-party-building-late`` or ``$FROMTO_PD2026_LATE``;
+  gold ``resources/newspaper2026late_gold_transitions.csv``), read after the April-July half was opened: held out.
+* **comment 2026** — the commentary page (评论版) of the same issues, another page of the newspaper (manifest
+  ``benchmarks/pd2026/SOURCES_commentary.tsv``; ``../peoples-daily-2026-commentary`` or
+  ``$FROMTO_PD2026_COMMENTARY``; gold ``resources/newspaper2026commentary_gold_transitions.csv``): held out.
 * **reports** — the Government Work Reports gold (``resources/report_gold_transitions.csv``), its current held-out
   half (round 5).
 * **PKU** — the hand-annotated sample of People's Daily 2001 text (``resources/pku_dev_transitions.csv``), its
   held-out split; read in place from ``../shared/reference/pku/``.
 
 A part whose text is not beside the repository is skipped with a line saying so. ``--errors tune`` lists the
-extractor's errors on the tune halves of both newspaper gold standards and ``--errors opened`` those on the 2025
-half that was opened; either prints those halves' figures only (a tuning session sees no held-out figure). The
+extractor's errors on the tune halves of the 2025 and 2026 gold standards and ``--errors opened`` those on the
+held-out halves that were opened for tuning; either prints those halves' figures only (a tuning session sees no held-out figure). The
 held-out halves are reported, never listed. ``--write`` (only
 with every part beside the repository) writes the printed figures to ``resources/newspaper_extraction_scores.csv``,
 which notebook 03 shows, so a clone with nothing beside it still reproduces every committed file.
@@ -77,6 +84,8 @@ def pku_items():
 
 
 SCORES = paths.NEWSPAPER_EXTRACTION_SCORES
+#: The gold sets whose held-out half was measured and then opened for tuning: that half is printed as "opened".
+OPENED_HALVES = ("newspapers", "news 2026")
 SCORES_HEADER = """# The extractor on prose it was not tuned on, beside a naive regex: scores only, no text. Written by
 # `python benchmarks/transitions_newspaper.py --write` (read its docstring) with the research-only texts beside the
 # repository: the People's Daily 2025 party-building corpus (gold: resources/newspaper_gold_transitions.csv; tune and
@@ -91,12 +100,12 @@ SCORES_HEADER = """# The extractor on prose it was not tuned on, beside a naive 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--errors", metavar="HALF", help="list the extractor's errors on the newspapers' 'tune' halves or the 'opened' 2025 half")
+    ap.add_argument("--errors", metavar="HALF", help="list the extractor's errors on the newspapers' 'tune' halves or the 'opened' ones")
     ap.add_argument("--write", action="store_true", help=f"write the figures to {paths.rel(SCORES)}")
     args = ap.parse_args(argv)
     if args.errors not in (None, "tune", "opened"):
-        print(f"refused: --errors {args.errors}; only the tune halves' errors ('tune') and those of the opened 2025 "
-              "half ('opened') may be listed (a held-out split is reported, never read)", file=sys.stderr)
+        print(f"refused: --errors {args.errors}; only the tune halves' errors ('tune') and those of the halves "
+              "opened for tuning ('opened') may be listed (a held-out split is reported, never read)", file=sys.stderr)
         return 2
     listed = {"tune": "tune", "opened": "heldout"}.get(args.errors)
     parts = []
@@ -111,14 +120,20 @@ def main(argv: list[str] | None = None) -> int:
                   "(a heading line split off its paragraph, say); they are left out of the scores")
     else:
         print(f"newspapers: skipped ({paths.NEWSPAPERS} is not beside the repository)")
-    if paths.pd2026_available() and newspaper.PD2026.gold.is_file():
-        if args.errors != "opened":
-            items = newspaper.gold_set_items(newspaper.PD2026)
-            if args.errors:
-                items = [it for it in items if it[1] == "tune"]
-            parts.append(("news 2026", items, ("tune",) if args.errors else ("tune", "heldout")))
-    else:
-        print(f"newspapers 2026: skipped ({paths.PD2026} is not beside the repository)")
+    for name, gold_set, available in newspaper.GOLD_SETS_2026:
+        if not newspaper.gold_set_ready(gold_set, available):
+            why = f"no {paths.rel(gold_set.gold)}" if available() else f"{gold_set.folder} is not beside the repository"
+            print(f"{name}: skipped ({why})")
+            continue
+        items = newspaper.gold_set_items(gold_set)
+        if args.errors:  # only the halves opened for tuning are listed; a held-out set is never read
+            half = listed if listed in gold_set.opened else None
+            if half is None:
+                continue
+            items = [it for it in items if it[1] == half]
+            parts.append((name, items, (half,)))
+        else:
+            parts.append((name, items, tuple(s for s in ("tune", "heldout") if any(it[1] == s for it in items))))
     if not args.errors:
         parts.append(("reports", devset.report_items(), ("heldout",)))
     pku = pku_items() if not args.errors else None
@@ -133,12 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     errors = []
     table = []
     for name, items, splits in parts:
-        ours = devset.score(items, listed if name in ("newspapers", "news 2026") else None, splits=splits)
+        ours = devset.score(items, listed if args.errors else None, splits=splits)
         naive = devset.score(items, None, splits=splits, extractor=naive_extract)
         errors += ours["errors"]
         for split in splits:
             n, reached = with_reading_list(items, split)
-            label = "opened" if (name, split) == ("newspapers", "heldout") else split  # the 2025 half opened for tuning
+            label = "opened" if split == "heldout" and name in OPENED_HALVES else split
             for level in ("sentence", "pole"):
                 p, r, _f, g = ours[split][level]
                 bp, br, _bf, _ = naive[split][level]
@@ -152,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, text, gold, pred in errors:
         print(f"\n{key}: {text}\n  gold: {gold}\n  pred: {pred}")
     if args.write:
-        if len(parts) < 4 or args.errors:
+        if len(parts) < 3 + len(newspaper.GOLD_SETS_2026) or args.errors:
             print(f"not written: {paths.rel(SCORES)} needs every part beside the repository", file=sys.stderr)
             return 1
         import pandas as pd

@@ -73,6 +73,28 @@ def pd2026_available() -> bool:
     return (PD2026 / "articles").is_dir()
 
 
+#: The same page's later issues of 2026 (2026-07-21 to 2026-09-01), read the same way after the April-July half had
+#: been opened for tuning: the held-out text now. Manifest: benchmarks/pages2026late/SOURCES.tsv; beside the
+#: repository or at $FROMTO_PD2026_LATE.
+PD2026_LATE = Path(os.environ.get("FROMTO_PD2026_LATE", ROOT.parent / "peoples-daily-2026-party-building-late"))
+
+
+def pd2026_late_available() -> bool:
+    """True when the later 2026 evaluation corpus is beside the repository (or at $FROMTO_PD2026_LATE)."""
+    return (PD2026_LATE / "articles").is_dir()
+
+
+#: People's Daily commentary page (评论版) of the same later 2026 issues: another page of the newspaper, read the same
+#: way and held out. Manifest: benchmarks/pd2026/SOURCES_commentary.tsv; beside the repository or at
+#: $FROMTO_PD2026_COMMENTARY.
+PD2026_COMMENTARY = Path(os.environ.get("FROMTO_PD2026_COMMENTARY", ROOT.parent / "peoples-daily-2026-commentary"))
+
+
+def pd2026_commentary_available() -> bool:
+    """True when the 2026 commentary-page corpus is beside the repository (or at $FROMTO_PD2026_COMMENTARY)."""
+    return (PD2026_COMMENTARY / "articles").is_dir()
+
+
 # --- Hand-made inputs (resources/): each file opens with '#' comment lines saying how it was made. ---------------
 LEXICON = RESOURCES / "lexicon.tsv"                      # domain lexicon for jieba
 STOPWORDS_ADDITIONS = RESOURCES / "stopwords_additions.tsv"  # the project's own stopwords, each justified
@@ -87,6 +109,10 @@ NEWSPAPER_GOLD = RESOURCES / "newspaper_gold_transitions.csv"  # transitions in 
 NEWSPAPER_GOLD_2026 = RESOURCES / "newspaper2026_gold_transitions.csv"  # the same, 2026 pages (no text)
 NEWSPAPER_READ = RESOURCES / "newspaper_read_sentences.csv"  # (file, sha) of every sentence the gold's readers read
 NEWSPAPER_READ_2026 = RESOURCES / "newspaper2026_read_sentences.csv"  # the same, 2026 pages
+NEWSPAPER_GOLD_2026_LATE = RESOURCES / "newspaper2026late_gold_transitions.csv"  # the same, later 2026 pages
+NEWSPAPER_READ_2026_LATE = RESOURCES / "newspaper2026late_read_sentences.csv"  # the same, later 2026 pages
+NEWSPAPER_GOLD_2026_COMMENTARY = RESOURCES / "newspaper2026commentary_gold_transitions.csv"  # the commentary page
+NEWSPAPER_READ_2026_COMMENTARY = RESOURCES / "newspaper2026commentary_read_sentences.csv"  # the same
 NEWSPAPER_SECOND_CODER = RESOURCES / "newspaper_second_coder_codes.csv"  # an independent coder's codes of them
 # Facts measured on research-only text beside the repository (benchmarks/ writes them; notebooks read them):
 NEWSPAPER_EXTRACTION_SCORES = RESOURCES / "newspaper_extraction_scores.csv"  # extractor vs newspaper gold

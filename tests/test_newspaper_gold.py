@@ -169,10 +169,12 @@ def test_an_opened_split_lists_its_errors_and_a_held_out_one_does_not(tmp_path):
                                       last_tune_date="1900-01-01")
 
 
-def test_the_2025_held_out_half_is_opened_and_the_2026_one_is_not():
+def test_the_opened_halves_may_be_listed_and_the_later_2026_pages_may_not():
     assert newspaper.PD2025.opened == ("tune", "heldout")
-    assert newspaper.PD2026.opened == ("tune",)
+    assert newspaper.PD2026.opened == ("tune", "heldout")
     assert newspaper.PD2026.last_tune_date < "2026-04-01"
+    for late in (newspaper.PD2026_LATE, newspaper.PD2026_COMMENTARY):
+        assert late.opened == () and late.last_tune_date < "2026-07-21"
 
 
 def test_the_2026_gold_holds_ids_digests_and_short_poles_split_by_date():
@@ -194,13 +196,47 @@ def test_the_2026_pages_beside_the_repository_give_every_gold_sentence():
     assert newspaper.check_sentences(gold.to_dict("records"), sentences) == []
 
 
-def test_the_held_out_sentence_reports_the_fresh_half_when_it_was_measured():
+_LATE_SETS = [newspaper.PD2026_LATE, newspaper.PD2026_COMMENTARY]
+
+
+@pytest.mark.parametrize("gold_set", _LATE_SETS, ids=lambda g: g.name)
+def test_a_later_2026_gold_is_all_held_out_and_holds_ids_digests_and_short_poles(gold_set):
+    if not gold_set.gold.is_file():
+        pytest.skip(f"{paths.rel(gold_set.gold)} is not made yet")
+    header = gold_set.gold.read_text(encoding="utf-8").split("\nfile,", 1)[0]
+    assert "LLM-based readers, not people" in header
+    gold = read_resource_csv(gold_set.gold)
+    assert set(gold["split"]) == {"heldout"} and all(d > gold_set.last_tune_date for d in gold["date"])
+    assert all(re.fullmatch(r"[0-9a-f]{16}", s) for s in gold["sha"])
+    for column in gold.columns:
+        assert not any(_long_han(v, 41) for v in gold[column]), column
+    read = read_resource_csv(gold_set.read)
+    assert set(zip(gold["file"], gold["sha"])) <= set(zip(read["file"], read["sha"]))
+
+
+@pytest.mark.parametrize("gold_set", _LATE_SETS, ids=lambda g: g.name)
+def test_a_later_2026_corpus_beside_the_repository_gives_every_gold_sentence(gold_set):
+    if not ((gold_set.folder / "articles").is_dir() and gold_set.gold.is_file()):
+        pytest.skip(f"{gold_set.folder} is not beside the repository, or its gold is not made yet")
+    gold = read_resource_csv(gold_set.gold)
+    sentences = newspaper.corpus_sentences(gold_set.folder, gold_set.last_tune_date)
+    assert newspaper.check_sentences(gold.to_dict("records"), sentences) == []
+
+
+def test_the_held_out_sentence_reports_the_newest_held_out_parts_measured():
     rows = [{"gold": "newspapers", "split": "heldout", "level": "sentence", "precision": "0.8", "recall": "0.5",
              "reading_list_recall": "0.7"},
             {"gold": "news 2026", "split": "heldout", "level": "sentence", "precision": "0.9", "recall": "0.6",
-             "reading_list_recall": "0.75"}]
-    both = pd.DataFrame(rows)
-    assert newspaper.held_out_sentence(both).startswith("Newspapers, the 2026 held-out half: the rules find 60%")
+             "reading_list_recall": "0.75"},
+            {"gold": "news 2026 late", "split": "heldout", "level": "sentence", "precision": "0.85", "recall": "0.7",
+             "reading_list_recall": "0.8"},
+            {"gold": "comment 2026", "split": "heldout", "level": "sentence", "precision": "0.75", "recall": "0.4",
+             "reading_list_recall": "0.5"}]
+    said = newspaper.held_out_sentence(pd.DataFrame(rows))
+    assert said.startswith("Newspapers, the later 2026 party-building pages: the rules find 70%")
+    assert "the 2026 commentary pages: the rules find 40%" in said and "2026 held-out half" not in said
+    assert newspaper.held_out_sentence(pd.DataFrame(rows[:2])).startswith("Newspapers, the 2026 held-out half: the "
+                                                                         "rules find 60%")
     assert "2025 held-out half" in newspaper.held_out_sentence(pd.DataFrame(rows[:1]))
     assert newspaper.held_out_sentence(pd.DataFrame(rows[:1]).assign(split="opened")) == ""
 

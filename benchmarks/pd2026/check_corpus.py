@@ -1,12 +1,20 @@
-"""Check a folder of People's Daily 2026 party-building articles against the manifest the 2026 figures were made on.
+"""Check a folder of People's Daily 2026 articles against the manifest the 2026 figures were made on.
 
-Usage: ``python benchmarks/pd2026/check_corpus.py [--corpus PATH]``
+Usage: ``python benchmarks/pd2026/check_corpus.py [--set pd2026|late|commentary] [--corpus PATH]``
 
-``benchmarks/pd2026/SOURCES.tsv`` names every article (file name, date, page, characters, sha256 of the file's
-UTF-8 bytes, People's Daily URL, and the commit of the public repository copy it was taken from). The text itself
-is not in this repository. Point ``--corpus`` (else ``$FROMTO_PD2026``, else ``../peoples-daily-2026-party-building``
-beside the repository) at a folder holding ``articles/<file>``; the script says, one line per file, which are
-missing or differ, and exits 0 only when every file matches. Standard library only.
+Each manifest names every article of one evaluation corpus (file name, date, page, characters, sha256 of the
+file's UTF-8 bytes, People's Daily URL, and the commit of the public repository copy it was taken from); the text
+itself is not in this repository. The sets:
+
+* ``pd2026`` (default) — the party-building page, January to July 2026: ``benchmarks/pd2026/SOURCES.tsv``, folder
+  ``$FROMTO_PD2026`` or ``../peoples-daily-2026-party-building``;
+* ``late`` — the same page, 2026-07-21 to 2026-09-01: ``benchmarks/pages2026late/SOURCES.tsv``, folder
+  ``$FROMTO_PD2026_LATE`` or ``../peoples-daily-2026-party-building-late``;
+* ``commentary`` — the commentary page (评论版) of those issues: ``benchmarks/pd2026/SOURCES_commentary.tsv``,
+  folder ``$FROMTO_PD2026_COMMENTARY`` or ``../peoples-daily-2026-commentary``.
+
+``--corpus`` overrides the folder, which must hold ``articles/<file>``; the script says, one line per file, which
+are missing or differ, and exits 0 only when every file matches. Standard library only.
 """
 
 from __future__ import annotations
@@ -24,6 +32,10 @@ sys.path.insert(0, str(REPO))
 from fromto import paths  # noqa: E402
 
 MANIFEST = HERE / "SOURCES.tsv"
+#: Each set's manifest and default folder.
+SETS = {"pd2026": (MANIFEST, paths.PD2026),
+        "late": (REPO / "benchmarks" / "pages2026late" / "SOURCES.tsv", paths.PD2026_LATE),
+        "commentary": (HERE / "SOURCES_commentary.tsv", paths.PD2026_COMMENTARY)}
 
 
 def manifest_rows(path: Path = MANIFEST) -> list[dict]:
@@ -46,10 +58,12 @@ def check(corpus: Path, rows: list[dict]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=paths.PD2026)
+    ap.add_argument("--set", choices=sorted(SETS), default="pd2026", help="which corpus (default pd2026)")
+    ap.add_argument("--corpus", type=Path, help="the folder (default: the set's)")
     args = ap.parse_args(argv)
-    rows = manifest_rows()
-    problems = check(args.corpus, rows)
+    manifest, folder = SETS[args.set]
+    rows = manifest_rows(manifest)
+    problems = check(args.corpus or folder, rows)
     for line in problems:
         print(line)
     print(f"{len(rows) - len(problems)} of {len(rows)} articles match")

@@ -47,8 +47,25 @@ class GoldSet:
 #: tuning; the 2026 pages took its place as the held-out text.
 PD2025 = GoldSet("pd2025", paths.NEWSPAPERS, paths.NEWSPAPER_GOLD, paths.NEWSPAPER_READ, LAST_TUNE_DATE,
                  opened=("tune", "heldout"))
-#: Fresh 2026 party-building pages: January to March tune, April onwards is held out and measured once.
-PD2026 = GoldSet("pd2026", paths.PD2026, paths.NEWSPAPER_GOLD_2026, paths.NEWSPAPER_READ_2026, "2026-03-31")
+#: 2026 party-building pages: January to March tune; April to July was held out, measured twice (before and after
+#: the rules written from the tuning half) and then opened for tuning, as the 2025 held-out half had been.
+PD2026 = GoldSet("pd2026", paths.PD2026, paths.NEWSPAPER_GOLD_2026, paths.NEWSPAPER_READ_2026, "2026-03-31",
+                 opened=("tune", "heldout"))
+#: The same page's later 2026 issues (2026-07-21 to 2026-09-01), read after that half was opened: every article is
+#: held out (its split date precedes them all) and measured once.
+PD2026_LATE = GoldSet("pd2026late", paths.PD2026_LATE, paths.NEWSPAPER_GOLD_2026_LATE, paths.NEWSPAPER_READ_2026_LATE,
+                      "2026-07-14", opened=())
+#: The commentary page (评论版) of the same later issues: another page of the newspaper, held out the same way.
+PD2026_COMMENTARY = GoldSet("pd2026commentary", paths.PD2026_COMMENTARY, paths.NEWSPAPER_GOLD_2026_COMMENTARY,
+                            paths.NEWSPAPER_READ_2026_COMMENTARY, "2026-07-14", opened=())
+#: The 2026 gold sets, each with the name the benchmarks print and the id prefix of its coded statements.
+GOLD_SETS_2026 = [("news 2026", PD2026, paths.pd2026_available), ("news 2026 late", PD2026_LATE,
+                  paths.pd2026_late_available), ("comment 2026", PD2026_COMMENTARY, paths.pd2026_commentary_available)]
+
+
+def gold_set_ready(gold_set: GoldSet, available) -> bool:
+    """True when a gold set's corpus is beside the repository (``available()``) and its gold file exists."""
+    return bool(available()) and gold_set.gold.is_file()
 
 #: Block marks at the start of a Markdown line: headings, quotes, bullets.
 _BLOCK_MARK = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)+")
@@ -235,11 +252,14 @@ def evaluate_newspapers(folder: str | Path | None = None, show_errors: str | Non
 
 #: The sets of ``resources/newspaper_coding_facts.csv``, and the held-out ones reported together.
 #: The 2025 held-out half was opened for tuning the coding rules too. The 2026 statements were fresh for coding (the
-#: rules had never seen 2026 text) at their first look; their tuning part (January to March) was then opened, and the
-#: 2026 held-out part with PKU 2001 is the held-out figure.
+#: rules had never seen 2026 text) at their first look; their tuning part (January to March) was then opened, and
+#: after a second look their April to July part too. The later 2026 issues (the party-building and the commentary
+#: page) with PKU 2001 are the held-out figure.
+HELD_OUT_CODING = ("pd2026late-heldout", "pd2026commentary-heldout", "pku")
 CODING_SETS = [("pd2025-tune", ("pd2025-tune",)), ("pd2025-opened", ("pd2025-heldout",)),
-               ("pd2026-tune (opened)", ("pd2026-tune",)), ("pd2026-heldout", ("pd2026-heldout",)), ("pku", ("pku",)),
-               ("held-out (pd2026-heldout + pku)", ("pd2026-heldout", "pku"))]
+               ("pd2026-tune (opened)", ("pd2026-tune",)), ("pd2026-opened", ("pd2026-heldout",)),
+               ("pd2026-late", ("pd2026late-heldout",)), ("pd2026-commentary", ("pd2026commentary-heldout",)),
+               ("pku", ("pku",)), ("held-out (pd2026-late + commentary + pku)", HELD_OUT_CODING)]
 
 
 def coding_summary(facts) -> "pd.DataFrame":
@@ -302,17 +322,29 @@ def coding_side_by_side(page_agreement, page_coded, news_coding, report_overall=
     return pd.DataFrame(rows)
 
 
+#: The held-out newspaper parts of ``resources/newspaper_extraction_scores.csv``, newest first, with how the held-out
+#: sentence names them. The first present ones that belong together are reported: the later 2026 pages (the
+#: party-building and the commentary page, read at once), else the April to July 2026 half, else the 2025 half.
+_HELD_OUT_PARTS = [(("news 2026 late", "the later 2026 party-building pages"),
+                    ("comment 2026", "the 2026 commentary pages")),
+                   (("news 2026", "the 2026 held-out half"),),
+                   (("newspapers", "the 2025 held-out half"),)]
+
+
 def held_out_sentence(scores) -> str:
     """One sentence on the newspapers' held-out figures in ``scores`` (the table ``benchmarks/transitions_newspaper.py
-    --write`` writes): the fresh 2026 half when it was measured, else the 2025 half. Empty when neither is there."""
-    for gold, split, label in (("news 2026", "heldout", "the 2026 held-out half"),
-                               ("newspapers", "heldout", "the 2025 held-out half")):
-        rows = scores[(scores["gold"] == gold) & (scores["split"] == split) & (scores["level"] == "sentence")]
-        if len(rows):
-            row = rows.iloc[0]
-            return (f"Newspapers, {label}: the rules find {float(row['recall']):.0%} of the sentences readers marked, "
-                    f"and {float(row['precision']):.0%} of the sentences they take hold a transition; with the "
-                    f"reading list, {float(row['reading_list_recall']):.0%} are reached.")
+    --write`` writes): the newest held-out parts measured (:data:`_HELD_OUT_PARTS`). Empty when none is there."""
+    for group in _HELD_OUT_PARTS:
+        said = []
+        for gold, label in group:
+            rows = scores[(scores["gold"] == gold) & (scores["split"] == "heldout") & (scores["level"] == "sentence")]
+            if len(rows):
+                row = rows.iloc[0]
+                said.append(f"{label}: the rules find {float(row['recall']):.0%} of the sentences readers marked, and "
+                            f"{float(row['precision']):.0%} of the sentences they take hold a transition; with the "
+                            f"reading list, {float(row['reading_list_recall']):.0%} are reached")
+        if said:
+            return "Newspapers, " + "; ".join(said) + "."
     return ""
 
 
@@ -329,7 +361,7 @@ def gold_set_sentences(gold_set: GoldSet) -> tuple[list[dict], list[dict], list[
     return sentences, rows, unread_sentences(sentences, read)
 
 
-def coding_by_code(facts, sets=("pd2026-heldout", "pku")) -> "pd.DataFrame":
+def coding_by_code(facts, sets=HELD_OUT_CODING) -> "pd.DataFrame":
     """Agreement per code between the rules and the independent coder on the statements of ``sets`` (by default the
     held-out ones) that the coder judged transitions and the rules coded: per code, how often the rules used it
     (``n_rules``), the coder (``n_coder``) and both on one statement (``n_both``), and the agreement, Cohen's κ and
