@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         parts.append(("PKU 2001", pku, ("heldout",)))
     else:
         print(f"PKU 2001: skipped ({paths.PKU} is not beside the repository)")
-    print(f"{'gold':<11} {'split':<8} {'sentences':>9} {'level':<9} {'gold':>5}   {'rules P':>7} {'R':>6}"
+    print(f"{'gold':<14} {'split':<8} {'sentences':>9} {'level':<9} {'gold':>5}   {'rules P':>7} {'R':>6}"
           f"   {'naive P':>7} {'R':>6}   {'rules + reading list R':>22}")
     errors = []
     table = []
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
                               "gold_n": g, "precision": round(p, 3), "recall": round(r, 3),
                               "naive_precision": round(bp, 3), "naive_recall": round(br, 3),
                               "reading_list_recall": round(reached / n, 3) if level == "sentence" and n else ""})
-                print(f"{name:<11} {label:<8} {ours[split]['sentences']:>9} {level:<9} {g:>5}   {p:>7.3f} {r:>6.3f}"
+                print(f"{name:<14} {label:<8} {ours[split]['sentences']:>9} {level:<9} {g:>5}   {p:>7.3f} {r:>6.3f}"
                       f"   {bp:>7.3f} {br:>6.3f}   {extra:>22}")
     for key, text, gold, pred in errors:
         print(f"\n{key}: {text}\n  gold: {gold}\n  pred: {pred}")
