@@ -316,27 +316,98 @@ def conversion_across_kinds(row, codebook: pd.DataFrame) -> str:
     return f"conversion verb {verb}: the poles are no two kinds of one thing ({name(src)} → {name(tgt)})"
 
 
-def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
-             sentence_codes: dict | None = None) -> tuple[str, str]:
-    """``(code, code_rule)`` for one transition (a mapping with ``subject, source, target`` and optionally
-    ``verb, marker, doc, sentence, end``), by rules R0–R7 of the module docstring. ``restated`` maps
-    ``(doc, source, target)`` (normalised poles) to ``(code, head)`` from R1 for rule R2. ``sentence_codes``, when
-    given, is a dict that keeps R6's finding per sentence text across calls with the same codebook (see
-    :func:`code_rows`)."""
-    same = not_a_change_of_kind(row.get("source"), row.get("target"), codebook)
-    if same:
-        return UNCODED_CODE, f"R0 {same}: needs a reader"
-    found = subject_code(stated_subject(row), codebook)
-    if found:
-        return found[0], f"R1 subject head {found[1]}"
-    if restated:
-        key = (cell_text(row.get("doc")), normalise_pole(row.get("source")), normalise_pole(row.get("target")))
-        if key in restated:
-            code, head = restated[key]
-            return code, f"R2 restates a transition whose subject head is {head}"
-    across = conversion_across_kinds(row, codebook)
-    if across and CONVERSION_CODE in set(codebook["code"]):
-        return CONVERSION_CODE, f"R3 {across}"
+#: Codes that the construction rules below name (each applies only when the codebook has it).
+PARTICIPATION_CODE, TIES_CODE, CONDUCT_CODE, WORK_METHOD_CODE = "PARTICIPATION", "TIES", "CONDUCT", "WORK_METHOD"
+OWNERSHIP_CODE = "ECONOMIC_SYSTEM"
+
+#: Words that end a subject naming organisations or units (a firm, a village, a work team, a district), not people.
+#: Taking part together is PARTICIPATION when people do it and TIES when organisations do (the codebook's TIES is
+#: how strongly organisations are bound to one another): 各村从单打独斗到抱团发展 binds villages.
+ORGANISATION_WORDS = ("企业", "单位", "组织", "党组织", "支部", "党支部", "部门", "机构", "村", "社区", "工作队",
+                      "片区", "园区", "街道", "乡镇", "学校", "医院", "协会", "商会", "合作社", "楼宇", "商户", "门店")
+
+
+def said_of_organisations(row) -> bool:
+    """True when the stated subject (:func:`stated_subject`) ends in a word that names organisations or units
+    (:data:`ORGANISATION_WORDS`: 流域各村, 驻村工作队, 园区企业), not people (村民 ends in 民, not in 村)."""
+    subject = normalise_pole(stated_subject(row))
+    return bool(subject) and subject.endswith(ORGANISATION_WORDS)
+
+
+#: Words that name what is held in common (public space, a collective's account, public funds, what is everyone's)
+#: and words that name private hands (a person, a family, a few people, a private plot): the two sides of
+#: appropriation, which the codebook's CONDUCT names (a post for serving the people turned to private gain).
+PUBLIC_WORDS = ("公共", "集体", "公家", "公款", "公物", "公用", "公有", "大家", "国有")
+PRIVATE_WORDS = ("私人", "个人", "自家", "私家", "少数人", "一己", "私囊", "腰包", "自留地", "私")
+
+
+def _words_found(text, words) -> list[str]:
+    """The words of ``words`` that occur in ``text`` as whole words of the project tokenizer (a one-code table
+    matched by :func:`keyword_hits`)."""
+    table = pd.DataFrame([{"code": "W", "kind": "theme", "keywords": "|".join(words)}])
+    return keyword_hits([text], table).get("W", [])
+
+
+def _same_head(source, target) -> bool:
+    """True when both poles end in the same word of the project tokenizer (集体的领导 → 个人的领导)."""
+    from fromto.segment.tokens import get_tokenizer
+
+    a, b = normalise_pole(source), normalise_pole(target)
+    if not a or not b:
+        return False
+    tok = get_tokenizer()
+    return tok.tokenize(a)[-1][0] == tok.tokenize(b)[-1][0]
+
+
+def public_made_private(source, target, codebook: pd.DataFrame) -> str:
+    """``"public → private"`` (the words found) when the source names what is held in common and the target private
+    hands (:data:`PUBLIC_WORDS`, :data:`PRIVATE_WORDS`): a collective's account made a family's till, public space
+    a few people's plot, by the codebook's CONDUCT. Else ``""``. Not a form of ownership: when a pole's words of
+    ownership (ECONOMIC_SYSTEM) are more than these (集体所有制 → 个体经济, 国有企业 → 民营企业), the economic system
+    changes; not common business that people come to treat as their own (大家的事 → 自家事: PARTICIPATION); not one
+    thing whose holder changes (集体的领导 → 个人的领导: both poles end in the same word, 领导, and who leads changes)."""
+    public, private = _words_found(source, PUBLIC_WORDS), _words_found(target, PRIVATE_WORDS)
+    if not public or not private or _same_head(source, target):
+        return ""
+    src, tgt = keyword_hits([source], codebook), keyword_hits([target], codebook)
+    if PARTICIPATION_CODE in tgt:
+        return ""
+    if not set(src.get(OWNERSHIP_CODE, ())) <= set(public) or not set(tgt.get(OWNERSHIP_CODE, ())) <= set(private):
+        return ""
+    return f"{public[0]} → {private[0]}"
+
+
+#: Verbs of judging or valuing that open a pole naming what work is judged by (看 "look at", 重 "value", 求 "seek",
+#: 讲 "stress", 比 "compare", 论 "judge by", 凭 "go by"): 看当前 → 看长远, 重显绩 → 重潜绩.
+JUDGING_VERBS = ("看", "重", "求", "讲", "比", "论", "凭")
+
+
+def judged_by(source, target, codebook: pd.DataFrame) -> str:
+    """The judging verb when both poles open with the same one (:data:`JUDGING_VERBS`) and what follows it names a
+    result or nothing listed: what the work is judged by changes, a way of working by the codebook's WORK_METHOD
+    (work judged by its traces becomes work judged by its results). Else ``""``. The verb must be a word of its own
+    or what follows it a word of results (重显绩 is one word of the tokenizer), so 看病 or 重建 is no judging; what
+    follows must be more than one character; and when it names another kind (重数量 → 重质量: how growth is achieved)
+    that kind decides."""
+    from fromto.segment.tokens import get_tokenizer
+
+    a, b = normalise_pole(source), normalise_pole(target)
+    if len(a) < 3 or len(b) < 3 or a[0] != b[0] or a[0] not in JUDGING_VERBS:
+        return ""
+    for pole in (a, b):
+        rest = pole[1:]
+        codes = set(keyword_hits([rest], codebook))
+        if codes - {CONVERSION_CODE}:
+            return ""
+        own_word = get_tokenizer().tokenize(pole)[0][0] == pole[0]
+        if not own_word and CONVERSION_CODE not in codes:
+            return ""
+    return a[0]
+
+
+def _pole_keyword_code(row, codebook: pd.DataFrame) -> tuple[str, str]:
+    """R3 by the poles' keywords: ``(code, code_rule)``; ``(UNCODED, …)`` for a tie nothing breaks; ``("", "")``
+    when the poles hold no keyword. Each pole is read by its head (:func:`pole_parts`)."""
     parts = [pole_parts(row.get("source"), codebook), pole_parts(row.get("target"), codebook)]
     poles = [head for head, _ in parts]
     if CONVERSION_CODE in set(codebook["code"]) and adversity_to_result(poles[0], poles[1], codebook):
@@ -362,6 +433,42 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
             words = "|".join(w for _, ws, sc in ranked if sc == ranked[0][2] for w in ws)
             return UNCODED_CODE, f"R3 the poles' keywords tie between {tie} ({words}): needs a reader"
         return ranked[0][0], "R3 keywords " + "|".join(ranked[0][1])
+    return "", ""
+
+
+def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
+             sentence_codes: dict | None = None) -> tuple[str, str]:
+    """``(code, code_rule)`` for one transition (a mapping with ``subject, source, target`` and optionally
+    ``verb, marker, doc, sentence, end``), by rules R0–R7 of the module docstring. ``restated`` maps
+    ``(doc, source, target)`` (normalised poles) to ``(code, head)`` from R1 for rule R2. ``sentence_codes``, when
+    given, is a dict that keeps R6's finding per sentence text across calls with the same codebook (see
+    :func:`code_rows`)."""
+    same = not_a_change_of_kind(row.get("source"), row.get("target"), codebook)
+    if same:
+        return UNCODED_CODE, f"R0 {same}: needs a reader"
+    found = subject_code(stated_subject(row), codebook)
+    if found:
+        return found[0], f"R1 subject head {found[1]}"
+    if restated:
+        key = (cell_text(row.get("doc")), normalise_pole(row.get("source")), normalise_pole(row.get("target")))
+        if key in restated:
+            code, head = restated[key]
+            return code, f"R2 restates a transition whose subject head is {head}"
+    codes = set(codebook["code"])
+    taken = public_made_private(row.get("source"), row.get("target"), codebook)
+    if taken and CONDUCT_CODE in codes:
+        return CONDUCT_CODE, f"R3 what is held in common made private ({taken})"
+    judge = judged_by(row.get("source"), row.get("target"), codebook)
+    if judge and WORK_METHOD_CODE in codes:
+        return WORK_METHOD_CODE, f"R3 what the work is judged by changes ({judge}X → {judge}Y)"
+    across = conversion_across_kinds(row, codebook)
+    if across and CONVERSION_CODE in codes:
+        return CONVERSION_CODE, f"R3 {across}"
+    code, rule = _pole_keyword_code(row, codebook)
+    if code == PARTICIPATION_CODE and TIES_CODE in codes and said_of_organisations(row):
+        return TIES_CODE, rule + " (taking part together, said of organisations: TIES)"
+    if code:
+        return code, rule
     found_ctx = context_code(row, codebook)
     if found_ctx:
         return found_ctx[0], f"R4 {found_ctx[1]}"
