@@ -342,10 +342,16 @@ PRIVATE_WORDS = ("私人", "个人", "自家", "私家", "少数人", "一己", 
 
 
 def _words_found(text, words) -> list[str]:
-    """The words of ``words`` that occur in ``text`` as whole words of the project tokenizer (a one-code table
-    matched by :func:`keyword_hits`)."""
+    """The words of ``words`` that occur in ``text`` as whole words of the project tokenizer or a run of them (a
+    one-code table matched by :func:`keyword_hits`), or that open a word of it: these words say whose a thing is,
+    and the tokenizer keeps some such compounds whole (公共绿地, 私家车). A one-character word must stand alone."""
+    from fromto.segment.tokens import get_tokenizer
+
     table = pd.DataFrame([{"code": "W", "kind": "theme", "keywords": "|".join(words)}])
-    return keyword_hits([text], table).get("W", [])
+    found = list(keyword_hits([text], table).get("W", []))
+    for tok, _, _ in get_tokenizer().tokenize(normalise_pole(text)):
+        found += [w for w in words if len(w) >= 2 and len(tok) > len(w) and tok.startswith(w)]
+    return found
 
 
 def _same_head(source, target) -> bool:
