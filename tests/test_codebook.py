@@ -365,6 +365,10 @@ NEWSPAPER_KINDS = {
     ("欠款", "坏账"): "SITUATION",
     # falsified figures
     ("如实上报", "数据造假"): "CONDUCT",
+    # misconduct become a habit; outsiders become insiders; a follower become a leader of its field
+    ("忐忑不安", "习以为常"): "CONDUCT",
+    ("外人", "自己人"): "PARTICIPATION",
+    ("追赶者", "引领者"): "STAGE",
     # one household and every household: the number of units changes, not their wealth (富 scores ½ a side)
     ("一户富", "户户富"): "SCALE",
 }
@@ -539,6 +543,15 @@ def test_a_numeric_trend_is_left_to_a_reader_even_with_content_words_around(book
     assert (row["code"], row["code_rule"]) == ("UNCODED", "R0 numeric trend 下降: needs a reader")
     # a pole that is more than a direction is a change of kind: 高速增长 → 中高速增长 is coded.
     assert _one("高速增长", "中高速增长", book=book)["code"] == "GROWTH_MODE"
+
+
+def test_a_source_that_names_nothing_is_left_to_a_reader(book):
+    # 从无到有 makes a thing with no real source to change from (the codebook's NOT_A_TRANSITION, a reader's call)
+    row = _one("无", "有", book=book)
+    assert (row["code"], row["code_rule"]) == ("UNCODED", "R0 nothing on the source side 无: needs a reader")
+    assert _one("零", "一座新城", book=book)["code"] == "UNCODED"
+    # a source with something in it is a change: 有 → 无 keeps its code
+    assert _one("有", "无", book=book)["code"] == "STAGE"
 
 
 def test_the_same_thing_on_both_sides_is_left_to_a_reader(book):

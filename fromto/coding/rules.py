@@ -143,11 +143,19 @@ _TREND_FILLER = re.compile(r"^(?:逐渐|逐步|开始|明显|大幅度?|稳步|�
                            r"(?:逐渐|逐步|开始|明显|大幅度?|稳步|持续|继续|将|会|了|的)+$")
 
 
+#: Sources that name nothing: 从无到有 (from nothing to something) and 从零起步 make a thing, with no real source to
+#: change from, which the codebook counts as no transition (NOT_A_TRANSITION), a reader's decision.
+ABSENCE_WORDS = ("无", "零", "0", "没有", "空白", "一片空白")
+
+
 def not_a_change_of_kind(source, target, codebook: pd.DataFrame) -> str:
     """R0: why the two poles name no change of kind, or ``""``. Either a pole is only the direction of a quantity
-    (下降 → 上升: a numeric change), or one pole contains the other and neither holds a keyword (胜利 → 更大的胜利:
-    the same thing on both sides). Such rows are left UNCODED for a reader, who may judge them NOT_A_TRANSITION."""
+    (下降 → 上升: a numeric change), or the source names nothing (无 → 有: a thing made, with no real source), or one
+    pole contains the other and neither holds a keyword (胜利 → 更大的胜利: the same thing on both sides). Such rows
+    are left UNCODED for a reader, who may judge them NOT_A_TRANSITION."""
     a, b = normalise_for_match(source), normalise_for_match(target)
+    if a in ABSENCE_WORDS:
+        return f"nothing on the source side {a}"
     for pole in (a, b):
         core = _TREND_FILLER.sub("", pole)
         if core in TREND_WORDS:
