@@ -3,9 +3,10 @@
 Coding (:func:`code_transitions`) gives every transition one primary code from ``resources/codebook.csv`` by
 the first of these ordered rules that applies, and records which rule decided in ``code_rule``:
 
-R0 ``no change of kind`` a pole is only the direction of a quantity (下降 → 上升) or the two poles name the same
-                        thing and hold no keyword (胜利 → 更大的胜利): UNCODED, for a reader to judge (the codebook
-                        counts a numeric change as NOT_A_TRANSITION, which only a reader may assign).
+R0 ``no change of kind`` a pole is only the direction of a quantity (下降 → 上升), the source names nothing (无 → 有,
+                        零 → …: a thing made, with no real source) or the two poles name the same thing and hold no
+                        keyword (胜利 → 更大的胜利): UNCODED, for a reader to judge (the codebook counts a numeric
+                        change or a target without a real source as NOT_A_TRANSITION, which only a reader may assign).
 
 R1 ``subject``          the stated subject ends in a head noun listed for a code (``subject_heads``: 关系 → TIES,
                         触角 → REACH, 体系 → SYSTEM, 力量 → FORCES, 所有制 → ECONOMIC_SYSTEM, a way of thinking
@@ -38,7 +39,12 @@ R3 ``keywords``         words of the kind of content each code covers (``keyword
                         poles hold left out, or only the source holds any: 调研成果 → 政策工具箱, 问题清单 → 履职清单),
                         X yields Y and the row is CONVERSION (``R3 conversion verb …``); two kinds of one thing
                         (产品经济 → 商品经济) and a target that alone names a kind (土地 → 建设用地) are left to the
-                        keywords.
+                        keywords. Before the count, two constructions name a kind whatever words they hold: what is
+                        held in common made private (:func:`public_made_private`: 集体资金 → 个人腰包, 公共绿地 →
+                        私人菜园) is CONDUCT, and two poles that open with the same verb of judging (:func:`judged_by`:
+                        看过程 → 看成效, 凭资历 → 凭实绩) change what the work is judged by, WORK_METHOD. After it,
+                        taking part together said of organisations (:func:`said_of_organisations`: a subject of
+                        villages, firms or work teams) is how organisations are bound, TIES, not PARTICIPATION.
 R4 ``context``          no keyword in the poles, but the words around them name the kind of change: the head noun
                         that follows the construction (…向市场经济转变的**经济体制**; :func:`head_noun`), read first
                         as a subject head (R1's list) and then for keywords, together with the verb (a tie decides
