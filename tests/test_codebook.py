@@ -379,6 +379,7 @@ def test_what_is_held_in_common_made_private_is_conduct(book):
     row = _one("公共绿地", "私人菜园", book=book)
     assert (row["code"], row["code_rule"]) == ("CONDUCT", "R3 what is held in common made private (公共 → 私人)")
     assert _one("集体资金", "个人腰包", book=book)["code"] == "CONDUCT"
+    assert _one("公", "私", book=book)["code"] == "CONDUCT"                        # 化公为私, pole by pole
     # look-alikes: a form of ownership, common business people make their own, one thing held by someone else
     assert _one("集体所有制", "个体经济", book=book)["code"] == "ECONOMIC_SYSTEM"   # a form of ownership
     assert _one("大家的事", "自家事", book=book)["code"] == "PARTICIPATION"         # people's own business

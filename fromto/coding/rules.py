@@ -351,7 +351,7 @@ def said_of_organisations(row) -> bool:
 #: Words that name what is held in common (public space, a collective's account, public funds, what is everyone's)
 #: and words that name private hands (a person, a family, a few people, a private plot): the two sides of
 #: appropriation, which the codebook's CONDUCT names (a post for serving the people turned to private gain).
-PUBLIC_WORDS = ("公共", "集体", "公家", "公款", "公物", "公用", "公有", "大家", "国有")
+PUBLIC_WORDS = ("公共", "集体", "公家", "公款", "公物", "公用", "公有", "大家", "国有", "公")
 PRIVATE_WORDS = ("私人", "个人", "自家", "私家", "少数人", "一己", "私囊", "腰包", "自留地", "私")
 
 
