@@ -437,6 +437,12 @@ def test_an_asset_in_the_source_tied_with_the_kind_of_the_target_is_conversion(b
     assert row["code"] == "CONVERSION" and "asset of the source" in row["code_rule"], row["code_rule"]
 
 
+def test_an_asset_that_enters_a_phase_is_not_made_into_it(book):
+    # a laboratory (an asset in CONVERSION's words) whose work enters a phase of testing: a stage, not a conversion
+    row = _one("实验室", "中试阶段", book=book)
+    assert row["code"] == "STAGE" and "head of the target" in row["code_rule"], row["code_rule"]
+
+
 def test_a_way_of_thinking_about_work_heads_a_work_method_subject(book):
     assert _one("守摊子", "开新局", subject="村干部服务理念", book=book)["code_rule"] == "R1 subject head 理念"
     assert _one("守摊子", "开新局", subject="村干部工作思路", book=book)["code"] == "WORK_METHOD"

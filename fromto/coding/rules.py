@@ -440,8 +440,10 @@ def _pole_keyword_code(row, codebook: pd.DataFrame) -> tuple[str, str]:
             tied = tie.split("|")
             # codes whose words stand in the source alone: CONVERSION there, the other code's in the target only,
             # is an asset of the source made into the target's thing
+            # (not when the target is a phase, 阶段 or 时期: a phase is entered, not made of an asset)
             in_source = set(keyword_hits([poles[0]], codebook)) - set(keyword_hits([poles[1]], codebook))
-            if len(tied) == 2 and CONVERSION_CODE in tied and in_source & set(tied) == {CONVERSION_CODE}:
+            phase = normalise_pole(poles[1]).endswith(PHASE_HEADS)
+            if len(tied) == 2 and CONVERSION_CODE in tied and in_source & set(tied) == {CONVERSION_CODE} and not phase:
                 words = next(ws for c, ws, _ in ranked if c == CONVERSION_CODE)
                 return CONVERSION_CODE, ("R3 keywords " + "|".join(words)
                                          + f" (a tie between {tie}: an asset of the source made into the target)")
