@@ -369,6 +369,8 @@ NEWSPAPER_KINDS = {
     ("忐忑不安", "习以为常"): "CONDUCT",
     ("外人", "自己人"): "PARTICIPATION",
     ("追赶者", "引领者"): "STAGE",
+    # the phases of a product on its way to the market
+    ("样机研发", "批量生产"): "STAGE",
     # one household and every household: the number of units changes, not their wealth (富 scores ½ a side)
     ("一户富", "户户富"): "SCALE",
 }
@@ -439,7 +441,7 @@ def test_an_asset_in_the_source_tied_with_the_kind_of_the_target_is_conversion(b
 
 def test_an_asset_that_enters_a_phase_is_not_made_into_it(book):
     # a laboratory (an asset in CONVERSION's words) whose work enters a phase of testing: a stage, not a conversion
-    row = _one("实验室", "中试阶段", book=book)
+    row = _one("实验室", "测试阶段", book=book)
     assert row["code"] == "STAGE" and "head of the target" in row["code_rule"], row["code_rule"]
 
 
