@@ -406,6 +406,13 @@ def test_taking_part_together_said_of_organisations_is_ties(book):
     assert _one("各自为战", "抱团发展", book=book)["code"] == "PARTICIPATION"
 
 
+def test_passive_or_active_said_of_a_task_is_a_way_of_working(book):
+    row = _one("被动", "主动", subject="纪检监督", book=book)
+    assert row["code"] == "WORK_METHOD" and row["code_rule"].endswith("performs: WORK_METHOD)"), row["code_rule"]
+    # said of people it is how they take part
+    assert _one("被动", "主动", subject="村民", book=book)["code"] == "PARTICIPATION"
+
+
 def test_a_modifier_joined_by_de_weighs_less_than_the_head_it_modifies(book):
     # 城镇 and 乡村 say where the people are; 旁观者 and 参与者 what they are (before: a tie, left to a reader)
     row = _one("城镇的旁观者", "乡村的参与者", book=book)

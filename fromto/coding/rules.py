@@ -44,7 +44,10 @@ R3 ``keywords``         words of the kind of content each code covers (``keyword
                         私人菜园) is CONDUCT, and two poles that open with the same verb of judging (:func:`judged_by`:
                         看过程 → 看成效, 凭资历 → 凭实绩) change what the work is judged by, WORK_METHOD. After it,
                         taking part together said of organisations (:func:`said_of_organisations`: a subject of
-                        villages, firms or work teams) is how organisations are bound, TIES, not PARTICIPATION.
+                        villages, firms or work teams) is how organisations are bound, TIES, not PARTICIPATION;
+                        said of a task a body performs (:func:`said_of_a_task`: 监督, 服务), passive or active is
+                        how the body goes about it, WORK_METHOD. An asset tied with a target that is a phase
+                        (…阶段) enters the phase: the head of the target decides.
 R4 ``context``          no keyword in the poles, but the words around them name the kind of change: the head noun
                         that follows the construction (…向市场经济转变的**经济体制**; :func:`head_noun`), read first
                         as a subject head (R1's list) and then for keywords, together with the verb (a tie decides
@@ -341,6 +344,19 @@ ORGANISATION_WORDS = ("企业", "单位", "组织", "党组织", "支部", "党�
                       "片区", "园区", "街道", "乡镇", "学校", "医院", "协会", "商会", "合作社", "楼宇", "商户", "门店")
 
 
+#: Words that end a subject naming a task or a function that a body performs (supervision, service, inspection), not
+#: people: passive or active, alone or together, said of a task, is how the body goes about it (WORK_METHOD), as
+#: PARTICIPATION is how people take part. 治理 (governance) is not among them: who takes part in it is what changes.
+TASK_WORDS = ("工作", "监督", "服务", "执法", "巡察", "巡视", "督查", "办案", "审批", "宣传", "宣讲", "调研")
+
+
+def said_of_a_task(row) -> bool:
+    """True when the stated subject (:func:`stated_subject`) ends in a word that names a task a body performs
+    (:data:`TASK_WORDS`: 纪检监督, 基层服务), not people."""
+    subject = normalise_pole(stated_subject(row))
+    return bool(subject) and subject.endswith(TASK_WORDS)
+
+
 def said_of_organisations(row) -> bool:
     """True when the stated subject (:func:`stated_subject`) ends in a word that names organisations or units
     (:data:`ORGANISATION_WORDS`: 流域各村, 驻村工作队, 园区企业), not people (村民 ends in 民, not in 村)."""
@@ -489,6 +505,8 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
     code, rule = _pole_keyword_code(row, codebook)
     if code == PARTICIPATION_CODE and TIES_CODE in codes and said_of_organisations(row):
         return TIES_CODE, rule + " (taking part together, said of organisations: TIES)"
+    if code == PARTICIPATION_CODE and WORK_METHOD_CODE in codes and said_of_a_task(row):
+        return WORK_METHOD_CODE, rule + " (said of a task a body performs: WORK_METHOD)"
     if code:
         return code, rule
     found_ctx = context_code(row, codebook)
