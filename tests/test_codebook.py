@@ -369,6 +369,10 @@ NEWSPAPER_KINDS = {
     ("忐忑不安", "习以为常"): "CONDUCT",
     ("外人", "自己人"): "PARTICIPATION",
     ("追赶者", "引领者"): "STAGE",
+    # party work and business as "two skins", taught by rote or by taking part, corruption one by one or in nests
+    ("两张皮", "同频共振"): "SYSTEM",
+    ("灌输式", "互动式"): "WORK_METHOD",
+    ("个案", "窝案"): "CONDUCT",
     # the phases of a product on its way to the market
     ("样机研发", "批量生产"): "STAGE",
     # one household and every household: the number of units changes, not their wealth (富 scores ½ a side)
