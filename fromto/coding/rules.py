@@ -79,6 +79,7 @@ evidence into the rules above.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -371,14 +372,19 @@ PUBLIC_WORDS = ("公共", "集体", "公家", "公款", "公物", "公用", "公
 PRIVATE_WORDS = ("私人", "个人", "自家", "私家", "少数人", "一己", "私囊", "腰包", "自留地", "私")
 
 
+@functools.lru_cache(maxsize=8)
+def _word_table(words: tuple) -> pd.DataFrame:
+    """A one-code table (code ``W``) of ``words`` for :func:`keyword_hits`, built once per list."""
+    return pd.DataFrame([{"code": "W", "kind": "theme", "keywords": "|".join(words)}])
+
+
 def _words_found(text, words) -> list[str]:
     """The words of ``words`` that occur in ``text`` as whole words of the project tokenizer or a run of them (a
     one-code table matched by :func:`keyword_hits`), or that open a word of it: these words say whose a thing is,
     and the tokenizer keeps some such compounds whole (公共绿地, 私家车). A one-character word must stand alone."""
     from fromto.segment.tokens import get_tokenizer
 
-    table = pd.DataFrame([{"code": "W", "kind": "theme", "keywords": "|".join(words)}])
-    found = list(keyword_hits([text], table).get("W", []))
+    found = list(keyword_hits([text], _word_table(tuple(words))).get("W", []))
     for tok, _, _ in get_tokenizer().tokenize(normalise_pole(text)):
         found += [w for w in words if len(w) >= 2 and len(tok) > len(w) and tok.startswith(w)]
     return found
