@@ -340,9 +340,10 @@ OWNERSHIP_CODE = "ECONOMIC_SYSTEM"
 
 #: Words that end a subject naming organisations or units (a firm, a village, a work team, a district), not people.
 #: Taking part together is PARTICIPATION when people do it and TIES when organisations do (the codebook's TIES is
-#: how strongly organisations are bound to one another): 各村从单打独斗到抱团发展 binds villages.
-ORGANISATION_WORDS = ("企业", "单位", "组织", "党组织", "支部", "党支部", "部门", "机构", "村", "社区", "工作队",
-                      "片区", "园区", "街道", "乡镇", "学校", "医院", "协会", "商会", "合作社", "楼宇", "商户", "门店")
+#: how strongly organisations are bound to one another): 各村从单打独斗到抱团发展 binds villages. 社区 and 街道 are
+#: left out, as are 商户 (shopkeepers): a neighbourhood's or a street's taking part is most often its people's.
+ORGANISATION_WORDS = ("企业", "单位", "组织", "党组织", "支部", "党支部", "部门", "机构", "村", "工作队", "片区",
+                      "园区", "乡镇", "学校", "医院", "协会", "商会", "合作社", "楼宇")
 
 
 #: Words that end a subject naming a task or a function that a body performs (supervision, service, inspection), not
