@@ -388,6 +388,7 @@ def test_what_is_held_in_common_made_private_is_conduct(book):
     assert _one("公", "私", book=book)["code"] == "CONDUCT"                        # 化公为私, pole by pole
     # look-alikes: a form of ownership, common business people make their own, one thing held by someone else
     assert _one("集体所有制", "个体经济", book=book)["code"] == "ECONOMIC_SYSTEM"   # a form of ownership
+    assert _one("集体林地", "个人承包", book=book)["code"] != "CONDUCT"              # a rule of tenure
     assert _one("大家的事", "自家事", book=book)["code"] == "PARTICIPATION"         # people's own business
     assert _one("集体的领导", "个人的领导", book=book)["code"] != "CONDUCT"         # one thing, held by whom
 

@@ -337,6 +337,8 @@ def conversion_across_kinds(row, codebook: pd.DataFrame) -> str:
 #: Codes that the construction rules below name (each applies only when the codebook has it).
 PARTICIPATION_CODE, TIES_CODE, CONDUCT_CODE, WORK_METHOD_CODE = "PARTICIPATION", "TIES", "CONDUCT", "WORK_METHOD"
 OWNERSHIP_CODE = "ECONOMIC_SYSTEM"
+#: Codes whose words make a change of hands lawful: forms of ownership and rules of tenure (集体林 → 家庭承包).
+TENURE_CODES = (OWNERSHIP_CODE, "INSTITUTIONS")
 
 #: Words that end a subject naming organisations or units (a firm, a village, a work team, a district), not people.
 #: Taking part together is PARTICIPATION when people do it and TIES when organisations do (the codebook's TIES is
@@ -405,9 +407,9 @@ def _same_head(source, target) -> bool:
 def public_made_private(source, target, codebook: pd.DataFrame) -> str:
     """``"public → private"`` (the words found) when the source names what is held in common and the target private
     hands (:data:`PUBLIC_WORDS`, :data:`PRIVATE_WORDS`): a collective's account made a family's till, public space
-    a few people's plot, by the codebook's CONDUCT. Else ``""``. Not a form of ownership: when a pole's words of
-    ownership (ECONOMIC_SYSTEM) are more than these (集体所有制 → 个体经济, 国有企业 → 民营企业), the economic system
-    changes; not common business that people come to treat as their own (大家的事 → 自家事: PARTICIPATION); not one
+    a few people's plot, by the codebook's CONDUCT. Else ``""``. Not a form of ownership or a rule of tenure: when a
+    pole's words of ownership or of rules (ECONOMIC_SYSTEM, INSTITUTIONS: :data:`TENURE_CODES`) are more than these
+    (集体所有制 → 个体经济, 国有企业 → 民营企业, 集体林地 → 个人承包), the economic system or its rules change; not common business that people come to treat as their own (大家的事 → 自家事: PARTICIPATION); not one
     thing whose holder changes (集体的领导 → 个人的领导: both poles end in the same word, 领导, and who leads changes)."""
     public, private = _words_found(source, PUBLIC_WORDS), _words_found(target, PRIVATE_WORDS)
     if not public or not private or _same_head(source, target):
@@ -415,8 +417,9 @@ def public_made_private(source, target, codebook: pd.DataFrame) -> str:
     src, tgt = keyword_hits([source], codebook), keyword_hits([target], codebook)
     if PARTICIPATION_CODE in tgt:
         return ""
-    if not set(src.get(OWNERSHIP_CODE, ())) <= set(public) or not set(tgt.get(OWNERSHIP_CODE, ())) <= set(private):
-        return ""
+    for code in TENURE_CODES:
+        if not set(src.get(code, ())) <= set(public) or not set(tgt.get(code, ())) <= set(private):
+            return ""
     return f"{public[0]} → {private[0]}"
 
 
