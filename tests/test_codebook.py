@@ -414,8 +414,9 @@ def test_taking_part_together_said_of_organisations_is_ties(book):
 def test_passive_or_active_said_of_a_task_is_a_way_of_working(book):
     row = _one("被动", "主动", subject="纪检监督", book=book)
     assert row["code"] == "WORK_METHOD" and row["code_rule"].endswith("performs: WORK_METHOD)"), row["code_rule"]
-    # said of people it is how they take part
+    # said of people it is how they take part, and who takes part in a task stays PARTICIPATION
     assert _one("被动", "主动", subject="村民", book=book)["code"] == "PARTICIPATION"
+    assert _one("少数人参与", "人人参与", subject="党建工作", book=book)["code"] == "PARTICIPATION"
 
 
 def test_a_modifier_joined_by_de_weighs_less_than_the_head_it_modifies(book):

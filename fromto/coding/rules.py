@@ -354,11 +354,21 @@ ORGANISATION_WORDS = ("企业", "单位", "组织", "党组织", "支部", "党�
 TASK_WORDS = ("工作", "监督", "服务", "执法", "巡察", "巡视", "督查", "办案", "审批", "宣传", "宣讲", "调研")
 
 
-def said_of_a_task(row) -> bool:
+#: PARTICIPATION's words of initiative: passive or active, reluctant or willing. Said of a task, they say how a body
+#: goes about it; its other words (few or many, alone or together) still say how people take part in the task.
+INITIATIVE_WORDS = ("被动", "主动", "消极", "积极", "自觉", "自发")
+
+
+def said_of_a_task(row, codebook: pd.DataFrame) -> bool:
     """True when the stated subject (:func:`stated_subject`) ends in a word that names a task a body performs
-    (:data:`TASK_WORDS`: 纪检监督, 基层服务), not people."""
+    (:data:`TASK_WORDS`: 纪检监督, 基层服务), not people, and the poles' PARTICIPATION words are only words of
+    initiative (:data:`INITIATIVE_WORDS`): 监督 from 被动 to 主动 is how supervision is done, while 党建工作 from
+    少数人参与 to 人人参与 is still who takes part."""
     subject = normalise_pole(stated_subject(row))
-    return bool(subject) and subject.endswith(TASK_WORDS)
+    if not subject or not subject.endswith(TASK_WORDS):
+        return False
+    words = keyword_hits([row.get("source"), row.get("target")], codebook).get(PARTICIPATION_CODE, [])
+    return bool(words) and set(words) <= set(INITIATIVE_WORDS)
 
 
 def said_of_organisations(row) -> bool:
@@ -515,7 +525,7 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
     code, rule = _pole_keyword_code(row, codebook)
     if code == PARTICIPATION_CODE and TIES_CODE in codes and said_of_organisations(row):
         return TIES_CODE, rule + " (taking part together, said of organisations: TIES)"
-    if code == PARTICIPATION_CODE and WORK_METHOD_CODE in codes and said_of_a_task(row):
+    if code == PARTICIPATION_CODE and WORK_METHOD_CODE in codes and said_of_a_task(row, codebook):
         return WORK_METHOD_CODE, rule + " (said of a task a body performs: WORK_METHOD)"
     if code:
         return code, rule
