@@ -409,6 +409,8 @@ def test_taking_part_together_said_of_organisations_is_ties(book):
     # said of people, or of no one named, it stays PARTICIPATION
     assert _one("各自为战", "抱团发展", subject="村民", book=book)["code"] == "PARTICIPATION"
     assert _one("各自为战", "抱团发展", book=book)["code"] == "PARTICIPATION"
+    # firms that turn from onlookers into participants still take part
+    assert _one("旁观者", "参与者", subject="园区企业", book=book)["code"] == "PARTICIPATION"
 
 
 def test_passive_or_active_said_of_a_task_is_a_way_of_working(book):

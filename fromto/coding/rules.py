@@ -371,11 +371,24 @@ def said_of_a_task(row, codebook: pd.DataFrame) -> bool:
     return bool(words) and set(words) <= set(INITIATIVE_WORDS)
 
 
-def said_of_organisations(row) -> bool:
+#: PARTICIPATION's words of acting alone or together and of strangers or kin: said of organisations they say how
+#: closely the organisations are bound. Its other words (onlookers and participants, few or many) still say who takes
+#: part in a common effort, organisations among them.
+TOGETHER_WORDS = ("单打独斗", "各自为战", "孤军奋战", "共同奋战", "共同", "一起", "独角戏", "大合唱", "合唱", "独唱",
+                  "一家人", "一家亲", "陌生人", "陌生", "不相识", "互不相识", "熟人", "亲人", "外人", "自己人",
+                  "=指", "=拳", "拳头", "五指", "握指成拳", "攥指成拳", "十指成拳")
+
+
+def said_of_organisations(row, codebook: pd.DataFrame) -> bool:
     """True when the stated subject (:func:`stated_subject`) ends in a word that names organisations or units
-    (:data:`ORGANISATION_WORDS`: 流域各村, 驻村工作队, 园区企业), not people (村民 ends in 民, not in 村)."""
+    (:data:`ORGANISATION_WORDS`: 流域各村, 驻村工作队, 园区企业), not people (村民 ends in 民, not in 村), and the
+    poles' PARTICIPATION words are only words of acting alone or together (:data:`TOGETHER_WORDS`): firms that
+    turn from onlookers into participants (旁观者 → 参与者) still take part."""
     subject = normalise_pole(stated_subject(row))
-    return bool(subject) and subject.endswith(ORGANISATION_WORDS)
+    if not subject or not subject.endswith(ORGANISATION_WORDS):
+        return False
+    words = keyword_hits([row.get("source"), row.get("target")], codebook).get(PARTICIPATION_CODE, [])
+    return bool(words) and set(words) <= set(TOGETHER_WORDS)
 
 
 #: Words that name what is held in common (public space, a collective's account, public funds, what is everyone's)
@@ -523,7 +536,7 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
     if across and CONVERSION_CODE in codes:
         return CONVERSION_CODE, f"R3 {across}"
     code, rule = _pole_keyword_code(row, codebook)
-    if code == PARTICIPATION_CODE and TIES_CODE in codes and said_of_organisations(row):
+    if code == PARTICIPATION_CODE and TIES_CODE in codes and said_of_organisations(row, codebook):
         return TIES_CODE, rule + " (taking part together, said of organisations: TIES)"
     if code == PARTICIPATION_CODE and WORK_METHOD_CODE in codes and said_of_a_task(row, codebook):
         return WORK_METHOD_CODE, rule + " (said of a task a body performs: WORK_METHOD)"
