@@ -349,8 +349,8 @@ ORGANISATION_WORDS = ("企业", "单位", "组织", "党组织", "支部", "党�
 
 
 #: Words that end a subject naming a task or a function that a body performs (supervision, service, inspection), not
-#: people: passive or active, alone or together, said of a task, is how the body goes about it (WORK_METHOD), as
-#: PARTICIPATION is how people take part. 治理 (governance) is not among them: who takes part in it is what changes.
+#: people: passive or active, said of a task, is how the body goes about it (WORK_METHOD), as PARTICIPATION is how
+#: people take part. 治理 (governance) is not among them: who takes part in it is what changes.
 TASK_WORDS = ("工作", "监督", "服务", "执法", "巡察", "巡视", "督查", "办案", "审批", "宣传", "宣讲", "调研")
 
 
@@ -432,8 +432,9 @@ def public_made_private(source, target, codebook: pd.DataFrame) -> str:
     hands (:data:`PUBLIC_WORDS`, :data:`PRIVATE_WORDS`): a collective's account made a family's till, public space
     a few people's plot, by the codebook's CONDUCT. Else ``""``. Not a form of ownership or a rule of tenure: when a
     pole's words of ownership or of rules (ECONOMIC_SYSTEM, INSTITUTIONS: :data:`TENURE_CODES`) are more than these
-    (集体所有制 → 个体经济, 国有企业 → 民营企业, 集体林地 → 个人承包), the economic system or its rules change; not common business that people come to treat as their own (大家的事 → 自家事: PARTICIPATION); not one
-    thing whose holder changes (集体的领导 → 个人的领导: both poles end in the same word, 领导, and who leads changes)."""
+    (集体所有制 → 个体经济, 国有企业 → 民营企业, 集体林地 → 个人承包), the economic system or its rules change; not
+    common business that people come to treat as their own (大家的事 → 自家事: PARTICIPATION); not one thing whose
+    holder changes (集体的领导 → 个人的领导: both poles end in the same word, 领导, and who leads changes)."""
     public, private = _words_found(source, PUBLIC_WORDS), _words_found(target, PRIVATE_WORDS)
     if not public or not private or _same_head(source, target):
         return ""
@@ -492,7 +493,8 @@ def _pole_keyword_code(row, codebook: pd.DataFrame) -> tuple[str, str]:
             # (not when the target is a phase, 阶段 or 时期: a phase is entered, not made of an asset)
             in_source = set(keyword_hits([poles[0]], codebook)) - set(keyword_hits([poles[1]], codebook))
             phase = normalise_pole(poles[1]).endswith(PHASE_HEADS)
-            if len(tied) == 2 and CONVERSION_CODE in tied and in_source & set(tied) == {CONVERSION_CODE} and not phase:
+            asset = in_source & set(tied) == {CONVERSION_CODE} and not phase
+            if len(tied) == 2 and CONVERSION_CODE in tied and asset:
                 words = next(ws for c, ws, _ in ranked if c == CONVERSION_CODE)
                 return CONVERSION_CODE, ("R3 keywords " + "|".join(words)
                                          + f" (a tie between {tie}: an asset of the source made into the target)")
