@@ -332,7 +332,93 @@ NEWSPAPER_KINDS = {
     ("秉公用权", "利用职权谋利"): "CONDUCT",
     # the set phrases of joining in: led by cadres, followed by the masses
     ("干部带着干", "群众跟着干"): "PARTICIPATION",
+    # attitudes to work and what it is judged by: boasting or down to earth, campaigns or work at the source,
+    # showpieces and real skill
+    ("好大喜功", "求真务实"): "WORK_METHOD",
+    ("专项整治", "源头治理"): "WORK_METHOD",
+    ("花架子", "真功夫"): "WORK_METHOD",
+    # kinds of land and of buildings by their use, and an economy of one product or of many
+    ("荒漠", "绿洲"): "STRUCTURE",
+    ("撂荒地", "高产田"): "STRUCTURE",
+    ("闲置老宅", "文创工坊"): "STRUCTURE",
+    ("一花独放", "百花齐放"): "STRUCTURE",
+    ("单一产品", "完整产业链"): "STRUCTURE",
+    # the abbreviated virtual and real economy, as =计划 and =市场 abbreviate the economic systems
+    ("虚", "实"): "STRUCTURE",
+    # intelligent manufacturing as a means of production
+    ("手工制造", "智能制造"): "GROWTH_MODE",
+    # grades of counties and villages; a person's command of a skill
+    ("贫困县", "百强县"): "STAGE",
+    ("空壳村", "明星村"): "STAGE",
+    ("一知半解", "精通业务"): "STAGE",
+    # roles people hold in a team
+    ("普通队员", "技术骨干"): "STATUS",
+    # strangers who come to belong, fingers made a fist
+    ("陌生人", "一家人"): "PARTICIPATION",
+    ("五指", "拳头"): "PARTICIPATION",
+    # scattered parts twisted into one rope: a system made one
+    ("一盘散沙", "一股绳"): "SYSTEM",
+    # a stock one holds, a crisis made a turning point
+    ("家当", "底气"): "CONVERSION",
+    ("危局", "转机"): "CONVERSION",
+    # debts left to go bad
+    ("欠款", "坏账"): "SITUATION",
+    # falsified figures
+    ("如实上报", "数据造假"): "CONDUCT",
+    # misconduct become a habit; outsiders become insiders; a follower become a leader of its field
+    ("忐忑不安", "习以为常"): "CONDUCT",
+    ("外人", "自己人"): "PARTICIPATION",
+    ("追赶者", "引领者"): "STAGE",
+    # party work and business as "two skins", taught by rote or by taking part, corruption one by one or in nests
+    ("两张皮", "同频共振"): "SYSTEM",
+    ("灌输式", "互动式"): "WORK_METHOD",
+    ("个案", "窝案"): "CONDUCT",
+    # the phases of a product on its way to the market
+    ("样机研发", "批量生产"): "STAGE",
+    # one household and every household: the number of units changes, not their wealth (富 scores ½ a side)
+    ("一户富", "户户富"): "SCALE",
 }
+
+
+def test_what_is_held_in_common_made_private_is_conduct(book):
+    # a public space or a collective's money in private hands: appropriation, by CONDUCT's definition
+    row = _one("公共绿地", "私人菜园", book=book)
+    assert (row["code"], row["code_rule"]) == ("CONDUCT", "R3 what is held in common made private (公共 → 私人)")
+    assert _one("集体资金", "个人腰包", book=book)["code"] == "CONDUCT"
+    assert _one("公", "私", book=book)["code"] == "CONDUCT"                        # 化公为私, pole by pole
+    # look-alikes: a form of ownership, common business people make their own, one thing held by someone else
+    assert _one("集体所有制", "个体经济", book=book)["code"] == "ECONOMIC_SYSTEM"   # a form of ownership
+    assert _one("集体林地", "个人承包", book=book)["code"] != "CONDUCT"              # a rule of tenure
+    assert _one("大家的事", "自家事", book=book)["code"] == "PARTICIPATION"         # people's own business
+    assert _one("集体的领导", "个人的领导", book=book)["code"] != "CONDUCT"         # one thing, held by whom
+
+
+def test_poles_opening_with_the_same_verb_of_judging_are_a_way_of_working(book):
+    # what work is judged by: its record, or its results
+    row = _one("凭资历", "凭实绩", book=book)
+    assert (row["code"], row["code_rule"]) == ("WORK_METHOD", "R3 what the work is judged by changes (凭X → 凭Y)")
+    assert _one("看过程", "看成效", book=book)["code"] == "WORK_METHOD"
+    # look-alikes: what follows names another kind, or the verb only begins a word
+    assert _one("重数量", "重质量", book=book)["code"] == "GROWTH_MODE"   # how growth is achieved
+    assert _one("看病难", "看病易", book=book)["code"] != "WORK_METHOD"   # 看病 (see a doctor) is one word
+
+
+def test_taking_part_together_said_of_organisations_is_ties(book):
+    row = _one("各自为战", "抱团发展", subject="沿江各企业", book=book)
+    assert row["code"] == "TIES" and row["code_rule"].endswith("said of organisations: TIES)"), row["code_rule"]
+    # said of people, or of no one named, it stays PARTICIPATION
+    assert _one("各自为战", "抱团发展", subject="村民", book=book)["code"] == "PARTICIPATION"
+    assert _one("各自为战", "抱团发展", book=book)["code"] == "PARTICIPATION"
+    # firms that turn from onlookers into participants still take part
+    assert _one("旁观者", "参与者", subject="园区企业", book=book)["code"] == "PARTICIPATION"
+
+
+def test_passive_or_active_said_of_a_task_is_a_way_of_working(book):
+    row = _one("被动", "主动", subject="纪检监督", book=book)
+    assert row["code"] == "WORK_METHOD" and row["code_rule"].endswith("performs: WORK_METHOD)"), row["code_rule"]
+    # said of people it is how they take part, and who takes part in a task stays PARTICIPATION
+    assert _one("被动", "主动", subject="村民", book=book)["code"] == "PARTICIPATION"
+    assert _one("少数人参与", "人人参与", subject="党建工作", book=book)["code"] == "PARTICIPATION"
 
 
 def test_a_modifier_joined_by_de_weighs_less_than_the_head_it_modifies(book):
@@ -366,6 +452,12 @@ def test_an_asset_in_the_source_tied_with_the_kind_of_the_target_is_conversion(b
     # 潜力 is held by the source alone, 市场 names what it is made into
     row = _one("潜力", "市场", book=book)
     assert row["code"] == "CONVERSION" and "asset of the source" in row["code_rule"], row["code_rule"]
+
+
+def test_an_asset_that_enters_a_phase_is_not_made_into_it(book):
+    # a laboratory (an asset in CONVERSION's words) whose work enters a phase of testing: a stage, not a conversion
+    row = _one("实验室", "测试阶段", book=book)
+    assert row["code"] == "STAGE" and "head of the target" in row["code_rule"], row["code_rule"]
 
 
 def test_a_way_of_thinking_about_work_heads_a_work_method_subject(book):
@@ -475,6 +567,15 @@ def test_a_numeric_trend_is_left_to_a_reader_even_with_content_words_around(book
     assert (row["code"], row["code_rule"]) == ("UNCODED", "R0 numeric trend 下降: needs a reader")
     # a pole that is more than a direction is a change of kind: 高速增长 → 中高速增长 is coded.
     assert _one("高速增长", "中高速增长", book=book)["code"] == "GROWTH_MODE"
+
+
+def test_a_source_that_names_nothing_is_left_to_a_reader(book):
+    # 从无到有 makes a thing with no real source to change from (the codebook's NOT_A_TRANSITION, a reader's call)
+    row = _one("无", "有", book=book)
+    assert (row["code"], row["code_rule"]) == ("UNCODED", "R0 nothing on the source side 无: needs a reader")
+    assert _one("零", "一座新城", book=book)["code"] == "UNCODED"
+    # a source with something in it is a change: 有 → 无 keeps its code
+    assert _one("有", "无", book=book)["code"] == "STAGE"
 
 
 def test_the_same_thing_on_both_sides_is_left_to_a_reader(book):

@@ -3,9 +3,10 @@
 Coding (:func:`code_transitions`) gives every transition one primary code from ``resources/codebook.csv`` by
 the first of these ordered rules that applies, and records which rule decided in ``code_rule``:
 
-R0 ``no change of kind`` a pole is only the direction of a quantity (下降 → 上升) or the two poles name the same
-                        thing and hold no keyword (胜利 → 更大的胜利): UNCODED, for a reader to judge (the codebook
-                        counts a numeric change as NOT_A_TRANSITION, which only a reader may assign).
+R0 ``no change of kind`` a pole is only the direction of a quantity (下降 → 上升), the source names nothing (无 → 有,
+                        零 → …: a thing made, with no real source) or the two poles name the same thing and hold no
+                        keyword (胜利 → 更大的胜利): UNCODED, for a reader to judge (the codebook counts a numeric
+                        change or a target without a real source as NOT_A_TRANSITION, which only a reader may assign).
 
 R1 ``subject``          the stated subject ends in a head noun listed for a code (``subject_heads``: 关系 → TIES,
                         触角 → REACH, 体系 → SYSTEM, 力量 → FORCES, 所有制 → ECONOMIC_SYSTEM, a way of thinking
@@ -38,7 +39,15 @@ R3 ``keywords``         words of the kind of content each code covers (``keyword
                         poles hold left out, or only the source holds any: 调研成果 → 政策工具箱, 问题清单 → 履职清单),
                         X yields Y and the row is CONVERSION (``R3 conversion verb …``); two kinds of one thing
                         (产品经济 → 商品经济) and a target that alone names a kind (土地 → 建设用地) are left to the
-                        keywords.
+                        keywords. Before the count, two constructions name a kind whatever words they hold: what is
+                        held in common made private (:func:`public_made_private`: 集体资金 → 个人腰包, 公共绿地 →
+                        私人菜园) is CONDUCT, and two poles that open with the same verb of judging (:func:`judged_by`:
+                        看过程 → 看成效, 凭资历 → 凭实绩) change what the work is judged by, WORK_METHOD. After it,
+                        taking part together said of organisations (:func:`said_of_organisations`: a subject of
+                        villages, firms or work teams) is how organisations are bound, TIES, not PARTICIPATION;
+                        said of a task a body performs (:func:`said_of_a_task`: 监督, 服务), passive or active is
+                        how the body goes about it, WORK_METHOD. An asset tied with a target that is a phase
+                        (…阶段) enters the phase: the head of the target decides.
 R4 ``context``          no keyword in the poles, but the words around them name the kind of change: the head noun
                         that follows the construction (…向市场经济转变的**经济体制**; :func:`head_noun`), read first
                         as a subject head (R1's list) and then for keywords, together with the verb (a tie decides
@@ -70,6 +79,7 @@ evidence into the rules above.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -143,11 +153,19 @@ _TREND_FILLER = re.compile(r"^(?:逐渐|逐步|开始|明显|大幅度?|稳步|�
                            r"(?:逐渐|逐步|开始|明显|大幅度?|稳步|持续|继续|将|会|了|的)+$")
 
 
+#: Sources that name nothing: 从无到有 (from nothing to something) and 从零起步 make a thing, with no real source to
+#: change from, which the codebook counts as no transition (NOT_A_TRANSITION), a reader's decision.
+ABSENCE_WORDS = ("无", "零", "0", "没有", "空白", "一片空白")
+
+
 def not_a_change_of_kind(source, target, codebook: pd.DataFrame) -> str:
     """R0: why the two poles name no change of kind, or ``""``. Either a pole is only the direction of a quantity
-    (下降 → 上升: a numeric change), or one pole contains the other and neither holds a keyword (胜利 → 更大的胜利:
-    the same thing on both sides). Such rows are left UNCODED for a reader, who may judge them NOT_A_TRANSITION."""
+    (下降 → 上升: a numeric change), or the source names nothing (无 → 有: a thing made, with no real source), or one
+    pole contains the other and neither holds a keyword (胜利 → 更大的胜利: the same thing on both sides). Such rows
+    are left UNCODED for a reader, who may judge them NOT_A_TRANSITION."""
     a, b = normalise_for_match(source), normalise_for_match(target)
+    if a in ABSENCE_WORDS:
+        return f"nothing on the source side {a}"
     for pole in (a, b):
         core = _TREND_FILLER.sub("", pole)
         if core in TREND_WORDS:
@@ -316,6 +334,181 @@ def conversion_across_kinds(row, codebook: pd.DataFrame) -> str:
     return f"conversion verb {verb}: the poles are no two kinds of one thing ({name(src)} → {name(tgt)})"
 
 
+#: Codes that the construction rules below name (each applies only when the codebook has it).
+PARTICIPATION_CODE, TIES_CODE, CONDUCT_CODE, WORK_METHOD_CODE = "PARTICIPATION", "TIES", "CONDUCT", "WORK_METHOD"
+OWNERSHIP_CODE = "ECONOMIC_SYSTEM"
+#: Codes whose words make a change of hands lawful: forms of ownership and rules of tenure (集体林 → 家庭承包).
+TENURE_CODES = (OWNERSHIP_CODE, "INSTITUTIONS")
+
+#: Words that end a subject naming organisations or units (a firm, a village, a work team, a district), not people.
+#: Taking part together is PARTICIPATION when people do it and TIES when organisations do (the codebook's TIES is
+#: how strongly organisations are bound to one another): 各村从单打独斗到抱团发展 binds villages. 社区 and 街道 are
+#: left out, as are 商户 (shopkeepers): a neighbourhood's or a street's taking part is most often its people's.
+ORGANISATION_WORDS = ("企业", "单位", "组织", "党组织", "支部", "党支部", "部门", "机构", "村", "工作队", "片区",
+                      "园区", "乡镇", "学校", "医院", "协会", "商会", "合作社", "楼宇")
+
+
+#: Words that end a subject naming a task or a function that a body performs (supervision, service, inspection), not
+#: people: passive or active, said of a task, is how the body goes about it (WORK_METHOD), as PARTICIPATION is how
+#: people take part. 治理 (governance) is not among them: who takes part in it is what changes.
+TASK_WORDS = ("工作", "监督", "服务", "执法", "巡察", "巡视", "督查", "办案", "审批", "宣传", "宣讲", "调研")
+
+
+#: PARTICIPATION's words of initiative: passive or active, reluctant or willing. Said of a task, they say how a body
+#: goes about it; its other words (few or many, alone or together) still say how people take part in the task.
+INITIATIVE_WORDS = ("被动", "主动", "消极", "积极", "自觉", "自发")
+
+
+def said_of_a_task(row, codebook: pd.DataFrame) -> bool:
+    """True when the stated subject (:func:`stated_subject`) ends in a word that names a task a body performs
+    (:data:`TASK_WORDS`: 纪检监督, 基层服务), not people, and the poles' PARTICIPATION words are only words of
+    initiative (:data:`INITIATIVE_WORDS`): 监督 from 被动 to 主动 is how supervision is done, while 党建工作 from
+    少数人参与 to 人人参与 is still who takes part."""
+    subject = normalise_pole(stated_subject(row))
+    if not subject or not subject.endswith(TASK_WORDS):
+        return False
+    words = keyword_hits([row.get("source"), row.get("target")], codebook).get(PARTICIPATION_CODE, [])
+    return bool(words) and set(words) <= set(INITIATIVE_WORDS)
+
+
+#: PARTICIPATION's words of acting alone or together and of strangers or kin: said of organisations they say how
+#: closely the organisations are bound. Its other words (onlookers and participants, few or many) still say who takes
+#: part in a common effort, organisations among them.
+TOGETHER_WORDS = ("单打独斗", "各自为战", "孤军奋战", "共同奋战", "共同", "一起", "独角戏", "大合唱", "合唱", "独唱",
+                  "一家人", "一家亲", "陌生人", "陌生", "不相识", "互不相识", "熟人", "亲人", "外人", "自己人",
+                  "=指", "=拳", "拳头", "五指", "握指成拳", "攥指成拳", "十指成拳")
+
+
+def said_of_organisations(row, codebook: pd.DataFrame) -> bool:
+    """True when the stated subject (:func:`stated_subject`) ends in a word that names organisations or units
+    (:data:`ORGANISATION_WORDS`: 流域各村, 驻村工作队, 园区企业), not people (村民 ends in 民, not in 村), and the
+    poles' PARTICIPATION words are only words of acting alone or together (:data:`TOGETHER_WORDS`): firms that
+    turn from onlookers into participants (旁观者 → 参与者) still take part."""
+    subject = normalise_pole(stated_subject(row))
+    if not subject or not subject.endswith(ORGANISATION_WORDS):
+        return False
+    words = keyword_hits([row.get("source"), row.get("target")], codebook).get(PARTICIPATION_CODE, [])
+    return bool(words) and set(words) <= set(TOGETHER_WORDS)
+
+
+#: Words that name what is held in common (public space, a collective's account, public funds, what is everyone's)
+#: and words that name private hands (a person, a family, a few people, a private plot): the two sides of
+#: appropriation, which the codebook's CONDUCT names (a post for serving the people turned to private gain).
+PUBLIC_WORDS = ("公共", "集体", "公家", "公款", "公物", "公用", "公有", "大家", "国有", "公")
+PRIVATE_WORDS = ("私人", "个人", "自家", "私家", "少数人", "一己", "私囊", "腰包", "自留地", "私")
+
+
+@functools.lru_cache(maxsize=8)
+def _word_table(words: tuple) -> pd.DataFrame:
+    """A one-code table (code ``W``) of ``words`` for :func:`keyword_hits`, built once per list."""
+    return pd.DataFrame([{"code": "W", "kind": "theme", "keywords": "|".join(words)}])
+
+
+def _words_found(text, words) -> list[str]:
+    """The words of ``words`` that occur in ``text`` as whole words of the project tokenizer or a run of them (a
+    one-code table matched by :func:`keyword_hits`), or that open a word of it: these words say whose a thing is,
+    and the tokenizer keeps some such compounds whole (公共绿地, 私家车). A one-character word must stand alone."""
+    from fromto.segment.tokens import get_tokenizer
+
+    found = list(keyword_hits([text], _word_table(tuple(words))).get("W", []))
+    for tok, _, _ in get_tokenizer().tokenize(normalise_pole(text)):
+        found += [w for w in words if len(w) >= 2 and len(tok) > len(w) and tok.startswith(w)]
+    return found
+
+
+def _same_head(source, target) -> bool:
+    """True when both poles end in the same word of the project tokenizer (集体的领导 → 个人的领导)."""
+    from fromto.segment.tokens import get_tokenizer
+
+    a, b = normalise_pole(source), normalise_pole(target)
+    if not a or not b:
+        return False
+    tok = get_tokenizer()
+    return tok.tokenize(a)[-1][0] == tok.tokenize(b)[-1][0]
+
+
+def public_made_private(source, target, codebook: pd.DataFrame) -> str:
+    """``"public → private"`` (the words found) when the source names what is held in common and the target private
+    hands (:data:`PUBLIC_WORDS`, :data:`PRIVATE_WORDS`): a collective's account made a family's till, public space
+    a few people's plot, by the codebook's CONDUCT. Else ``""``. Not a form of ownership or a rule of tenure: when a
+    pole's words of ownership or of rules (ECONOMIC_SYSTEM, INSTITUTIONS: :data:`TENURE_CODES`) are more than these
+    (集体所有制 → 个体经济, 国有企业 → 民营企业, 集体林地 → 个人承包), the economic system or its rules change; not
+    common business that people come to treat as their own (大家的事 → 自家事: PARTICIPATION); not one thing whose
+    holder changes (集体的领导 → 个人的领导: both poles end in the same word, 领导, and who leads changes)."""
+    public, private = _words_found(source, PUBLIC_WORDS), _words_found(target, PRIVATE_WORDS)
+    if not public or not private or _same_head(source, target):
+        return ""
+    src, tgt = keyword_hits([source], codebook), keyword_hits([target], codebook)
+    if PARTICIPATION_CODE in tgt:
+        return ""
+    for code in TENURE_CODES:
+        if not set(src.get(code, ())) <= set(public) or not set(tgt.get(code, ())) <= set(private):
+            return ""
+    return f"{public[0]} → {private[0]}"
+
+
+#: Verbs of judging or valuing that open a pole naming what work is judged by (看 "look at", 重 "value", 求 "seek",
+#: 讲 "stress", 比 "compare", 论 "judge by", 凭 "go by"): 看当前 → 看长远, 重显绩 → 重潜绩.
+JUDGING_VERBS = ("看", "重", "求", "讲", "比", "论", "凭")
+
+
+def judged_by(source, target, codebook: pd.DataFrame) -> str:
+    """The judging verb when both poles open with the same one (:data:`JUDGING_VERBS`) and what follows it names a
+    result or nothing listed: what the work is judged by changes, a way of working by the codebook's WORK_METHOD
+    (work judged by its traces becomes work judged by its results). Else ``""``. The verb must be a word of its own
+    or what follows it a word of results (重显绩 is one word of the tokenizer), so 看病 or 重建 is no judging; what
+    follows must be more than one character; and when it names another kind (重数量 → 重质量: how growth is achieved)
+    that kind decides."""
+    from fromto.segment.tokens import get_tokenizer
+
+    a, b = normalise_pole(source), normalise_pole(target)
+    if len(a) < 3 or len(b) < 3 or a[0] != b[0] or a[0] not in JUDGING_VERBS:
+        return ""
+    for pole in (a, b):
+        rest = pole[1:]
+        codes = set(keyword_hits([rest], codebook))
+        if codes - {CONVERSION_CODE}:
+            return ""
+        own_word = get_tokenizer().tokenize(pole)[0][0] == pole[0]
+        if not own_word and CONVERSION_CODE not in codes:
+            return ""
+    return a[0]
+
+
+def _pole_keyword_code(row, codebook: pd.DataFrame) -> tuple[str, str]:
+    """R3 by the poles' keywords: ``(code, code_rule)``; ``(UNCODED, …)`` for a tie nothing breaks; ``("", "")``
+    when the poles hold no keyword. Each pole is read by its head (:func:`pole_parts`)."""
+    parts = [pole_parts(row.get("source"), codebook), pole_parts(row.get("target"), codebook)]
+    poles = [head for head, _ in parts]
+    if CONVERSION_CODE in set(codebook["code"]) and adversity_to_result(poles[0], poles[1], codebook):
+        return CONVERSION_CODE, "R3 an adversity turned into a result: " + "|".join(
+            w for h in (keyword_hits([p], codebook) for p in poles) for ws in h.values() for w in ws)
+    ranked = _ranked_codes(poles, codebook, modifiers=[m for _, m in parts if m])
+    if ranked:
+        tie = _tie(ranked)
+        if tie:
+            tied = tie.split("|")
+            # codes whose words stand in the source alone: CONVERSION there, the other code's in the target only,
+            # is an asset of the source made into the target's thing
+            # (not when the target is a phase, 阶段 or 时期: a phase is entered, not made of an asset)
+            in_source = set(keyword_hits([poles[0]], codebook)) - set(keyword_hits([poles[1]], codebook))
+            phase = normalise_pole(poles[1]).endswith(PHASE_HEADS)
+            asset = in_source & set(tied) == {CONVERSION_CODE} and not phase
+            if len(tied) == 2 and CONVERSION_CODE in tied and asset:
+                words = next(ws for c, ws, _ in ranked if c == CONVERSION_CODE)
+                return CONVERSION_CODE, ("R3 keywords " + "|".join(words)
+                                         + f" (a tie between {tie}: an asset of the source made into the target)")
+            heads = head_codes(poles[1], tied, codebook)
+            if len(heads) == 1:
+                code = heads.pop()
+                return code, ("R3 keywords " + "|".join(next(ws for c, ws, _ in ranked if c == code)) +
+                              f" (a tie between {tie} broken by the head of the target)")
+            words = "|".join(w for _, ws, sc in ranked if sc == ranked[0][2] for w in ws)
+            return UNCODED_CODE, f"R3 the poles' keywords tie between {tie} ({words}): needs a reader"
+        return ranked[0][0], "R3 keywords " + "|".join(ranked[0][1])
+    return "", ""
+
+
 def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
              sentence_codes: dict | None = None) -> tuple[str, str]:
     """``(code, code_rule)`` for one transition (a mapping with ``subject, source, target`` and optionally
@@ -334,34 +527,23 @@ def code_one(row: dict, codebook: pd.DataFrame, restated: dict | None = None,
         if key in restated:
             code, head = restated[key]
             return code, f"R2 restates a transition whose subject head is {head}"
+    codes = set(codebook["code"])
+    taken = public_made_private(row.get("source"), row.get("target"), codebook)
+    if taken and CONDUCT_CODE in codes:
+        return CONDUCT_CODE, f"R3 what is held in common made private ({taken})"
+    judge = judged_by(row.get("source"), row.get("target"), codebook)
+    if judge and WORK_METHOD_CODE in codes:
+        return WORK_METHOD_CODE, f"R3 what the work is judged by changes ({judge}X → {judge}Y)"
     across = conversion_across_kinds(row, codebook)
-    if across and CONVERSION_CODE in set(codebook["code"]):
+    if across and CONVERSION_CODE in codes:
         return CONVERSION_CODE, f"R3 {across}"
-    parts = [pole_parts(row.get("source"), codebook), pole_parts(row.get("target"), codebook)]
-    poles = [head for head, _ in parts]
-    if CONVERSION_CODE in set(codebook["code"]) and adversity_to_result(poles[0], poles[1], codebook):
-        return CONVERSION_CODE, "R3 an adversity turned into a result: " + "|".join(
-            w for h in (keyword_hits([p], codebook) for p in poles) for ws in h.values() for w in ws)
-    ranked = _ranked_codes(poles, codebook, modifiers=[m for _, m in parts if m])
-    if ranked:
-        tie = _tie(ranked)
-        if tie:
-            tied = tie.split("|")
-            # codes whose words stand in the source alone: CONVERSION there, the other code's in the target only,
-            # is an asset of the source made into the target's thing
-            in_source = set(keyword_hits([poles[0]], codebook)) - set(keyword_hits([poles[1]], codebook))
-            if len(tied) == 2 and CONVERSION_CODE in tied and in_source & set(tied) == {CONVERSION_CODE}:
-                words = next(ws for c, ws, _ in ranked if c == CONVERSION_CODE)
-                return CONVERSION_CODE, ("R3 keywords " + "|".join(words)
-                                         + f" (a tie between {tie}: an asset of the source made into the target)")
-            heads = head_codes(poles[1], tied, codebook)
-            if len(heads) == 1:
-                code = heads.pop()
-                return code, ("R3 keywords " + "|".join(next(ws for c, ws, _ in ranked if c == code)) +
-                              f" (a tie between {tie} broken by the head of the target)")
-            words = "|".join(w for _, ws, sc in ranked if sc == ranked[0][2] for w in ws)
-            return UNCODED_CODE, f"R3 the poles' keywords tie between {tie} ({words}): needs a reader"
-        return ranked[0][0], "R3 keywords " + "|".join(ranked[0][1])
+    code, rule = _pole_keyword_code(row, codebook)
+    if code == PARTICIPATION_CODE and TIES_CODE in codes and said_of_organisations(row, codebook):
+        return TIES_CODE, rule + " (taking part together, said of organisations: TIES)"
+    if code == PARTICIPATION_CODE and WORK_METHOD_CODE in codes and said_of_a_task(row, codebook):
+        return WORK_METHOD_CODE, rule + " (said of a task a body performs: WORK_METHOD)"
+    if code:
+        return code, rule
     found_ctx = context_code(row, codebook)
     if found_ctx:
         return found_ctx[0], f"R4 {found_ctx[1]}"
