@@ -123,8 +123,8 @@ def _reject_reason(src: str, tgt: str) -> str | None:
     if L.FREQUENCY_POLE.match(src) and L.FREQUENCY_POLE.match(tgt):
         return "numeric"
     if L.QUESTION_POLE.match(src) or L.QUESTION_POLE.match(tgt) or L.QUESTION_TARGET.match(tgt) \
-            or L.MANNER_TARGET.match(tgt):
-        return "no source"  # a question word or a bare 这样 stands where a pole should: what it was or becomes is not stated
+            or L.MANNER_TARGET.match(tgt) or L.PREVALENCE_TARGET.match(tgt):
+        return "no source"  # a question word, a bare 这样 or only 日常/常态 stands where a pole should: no state is stated
     if tgt.endswith(src) and L.SAME_KIND_PREFIX.match(tgt[: -len(src)]):
         return "same pole"
     if _new_of_same_head(src, tgt):

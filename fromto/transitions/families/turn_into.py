@@ -129,6 +129,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # 党员变身“网格员”: people taking on a role beside the one they keep, no former state (N3)
         if not after_ba and L.ATTENTION_TARGET.search(tgt):
             continue  # 老旧小区改造成为民生工程的重点: the place a thing takes in the work (改造 + 成为), no new state
+        if L.BECOMING_IN_SOURCE.search(src):
+            continue  # 把X建设成为A还是重新沦为B: the words before the verb are a predicate of becoming, not its source
         if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
         if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source", "money", "locative") \
