@@ -1,5 +1,5 @@
 """Shapes newspaper prose gives a change of state: 不再X，而是Y; a state before a named change and after it; a plan
-becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变; 让X成为Y."""
+becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变; 让X成为Y; X怎么成了Y."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_start, _open_quote, _row, _quotes_of, _strip_trail, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
-from fromto.transitions.poles import _subject_before, _trim_target
+from fromto.transitions.poles import _source_core, _subject_before, _trim_target
 from fromto.transitions.registry import matcher
 
 #: Kinds of look-alike that end a candidate of these shapes (see :func:`fromto.transitions.lookalikes._reject_reason`).
@@ -306,4 +306,29 @@ def _metamorphosis(s: str) -> list[dict]:
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
         rows.append(_row("metamorphosis", "", x, tgt_raw, m.group("w"), m.start("x"), m.start("y") + len(tgt_raw)))
+    return rows
+
+
+@matcher("free")
+def _how_become(s: str) -> list[dict]:
+    """X怎么成了Y / X何以成为Y / 本是X，咋就变成Y了: a question of how a thing became another presupposes that it was
+    not that before, so the thing (or what the clause before says it was, 本是X) is the source. A question word
+    opening its clause takes the clause before as the thing when that is a noun phrase (一个苹果，何以成为…)."""
+    rows = []
+    for m in L.HOW_BECOME_RE.finditer(s):
+        x, start = _source_core(m.group("x")), m.start("x")
+        c0 = m.start("x")
+        if c0 > 0 and s[c0 - 1] in "，,":
+            was = L.FORMER_IS_RE.search(s, _clause_start(s, c0 - 1), c0 - 1)
+            if was:  # 观景台本是赏花的地方，咋就变成菜地了: what the thing was is stated, and is the source
+                x, start = was.group("was"), was.start("was")
+            elif not x:
+                prev = s[_clause_start(s, c0 - 1): c0 - 1].strip(" 　")
+                x = prev if len(prev) <= 8 and not L.NOT_TOPIC_CHARS.search(prev) else ""
+                start = c0 - 1 - len(prev)
+        tgt_raw = _trim_target(L.QUESTION_END.sub("", m.group("y")))  # 咋就变成停车场了？
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if len(src) < 2 or L.PRONOUN_SOURCE.match(src) or _reject_reason(src, tgt) in _REJECT:
+            continue
+        rows.append(_row("how_become", "", x, tgt_raw, m.group("v"), start, m.start("y") + len(tgt_raw)))
     return rows
