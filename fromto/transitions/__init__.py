@@ -169,7 +169,7 @@ from fromto.transitions.poles import _source_core  # noqa: F401
 from fromto.transitions.engine import extract  # noqa: F401
 from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _quoted_bian  # noqa: F401
 from fromto.transitions.families.opener import _from_family  # noqa: F401
-from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _substitute, _via_stage  # noqa: F401
+from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _short_substitute, _substitute, _via_stage  # noqa: F401
 from fromto.transitions.families.path import _led_onto_path  # noqa: F401
 from fromto.transitions.families.pronoun import _previous_resumed, _resumed_by_pronoun, _topic_resumed  # noqa: F401
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401

@@ -128,14 +128,19 @@ def _achieved_quoted(s: str) -> list[dict]:
 
 @matcher("free")
 def _cause_become(s: str) -> list[dict]:
-    """让/使X成为Y with X named in a prior state (让荒山成为金山银山, 使落后村成为先进村): the labelling policy counts
-    it; X named without one (让党员成为先锋) is a thing given a role, not a change of state."""
+    """让/使X成为Y with X named in a prior state (让荒山成为金山银山, 使落后村成为先进村) or described by the state it
+    was in (让原本互不往来的邻居成了一家人: that state is the source): the labelling policy counts it; X named without
+    one (让党员成为先锋) is a thing given a role, not a change of state."""
     rows = []
     for m in L.CAUSE_BECOME_RE.finditer(s):
         x = m.group("x")
         tgt_raw = _trim_target(m.group("y"))
+        former = L.FORMER_STATE_OF.match(x)
+        if former:  # 让原本“各自为战”的农户成了“一家人”: the state the modifier says X was in is the source
+            x = former.group("state")
         src, tgt = clean_pole(x), clean_pole(tgt_raw)
-        if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt) or L.PERSON_ELDER.match(src):
+        if not (former or L.PRIOR_STATE_STRICT.search(src)) or L.PRIOR_STATE_STRICT.search(tgt) \
+                or L.PERSON_ELDER.match(src):
             continue
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue

@@ -1,4 +1,4 @@
-"""Substitution and a new course: 用Y代替X, 改变X而代之以Y, 经过X过渡到Y."""
+"""Substitution and a new course: 用Y代替X, 以Y代X, 改变X而代之以Y, 经过X过渡到Y."""
 
 from __future__ import annotations
 
@@ -37,6 +37,23 @@ def _substitute(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         rows.append(_row("yong_daiti", "", old_raw, repl_raw, m.group().rstrip(L.LE), k, v1 + len(old_raw)))
         taken.append((k, v1 + len(old_raw)))
+    return rows
+
+
+@matcher("free")
+def _short_substitute(s: str) -> list[dict]:
+    """以“Y”代“X”, the short form with quoted poles (以“痕迹”代“实绩”): Y put in the place of X, the phrase ending its
+    clause or item; 以 must be a preposition (not 所以, 可以, 予以 …). Unquoted, the short form is mostly the
+    lexicalised name of a policy (以工代赈, 以奖代补), which is not counted."""
+    rows = []
+    for m in L.SHORT_SUBST_RE.finditer(s):
+        k = m.start()
+        if k > 0 and s[k - 1] in L.YI_NOT_AFTER:
+            continue
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if src == tgt or _reject_reason(src, tgt) or L.PRONOUN_SOURCE.match(src) or L.PRONOUN_SOURCE.match(tgt):
+            continue
+        rows.append(_row("yi_dai", "", m.group("x"), m.group("y"), s[m.end("y")], k, m.end()))
     return rows
 
 

@@ -107,6 +107,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # 改由地方自筹解决: no former owner or channel is stated
         if verb in L.BA_ONLY_VERBS and (clean_pole(src_core).endswith(L.MONEY_HEAD) or clean_pole(tgt_raw).endswith(L.MONEY_HEAD)):
             continue  # 把积蓄换成了书本: money exchanged for goods, or goods sold (ruling N7)
+        if verb in L.BA_ONLY_VERBS and clean_pole(src_core).endswith(L.FOCUS_HEAD):
+            continue  # 把目光转向基层: what is turned is attention or effort, and only where it goes is stated
         if verb in L.BA_ONLY_VERBS and not (after_ba and not from_before):
             continue  # 班子换成了新人: without 把 the verb exchanges or replaces people, it names no prior state
         if L.COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
@@ -123,8 +125,9 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if (len(src) < 2 or L.PRONOUN_SOURCE.match(src)) and not figures or not tgt or len(src_core) > MAX_POLE \
                 or len(tgt_raw) > MAX_POLE:
             continue
-        if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and L.REGION_END.search(src)):
-            continue  # a whole country or region is an entity, not a state (使中国变成…)
+        if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and L.REGION_END.search(src)
+                                                                   and not L.PRIOR_STATE_STRICT.search(src)):
+            continue  # a whole country or region is an entity, not a state (使中国变成…); a place named by its poor state (荒岛) is one
         if verb in L.ROLE_TAKING_VERBS and src.endswith(L.PERSON_HEAD) and tgt.endswith(L.NEW_ROLE_HEAD):
             continue  # 党员变身“网格员”: people taking on a role beside the one they keep, no former state (N3)
         if not after_ba and L.ATTENTION_TARGET.search(tgt):
