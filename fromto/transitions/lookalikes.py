@@ -133,6 +133,8 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "same pole"
     if _money_relabelled(src, tgt):
         return "money"  # 将旅游支出转化为培训费用: money relabelled or moved (newspaper gold ruling N7)
+    if src.endswith(L.CONTENT_HEAD) and tgt.endswith(L.PRESENTATION_HEAD):
+        return "content into a form"  # 把宫廷御宴变成沉浸式剧场: content presented as a show (ruling N3)
     if L.LOCATIVE_SOURCE.match(src):
         return "locative"  # 到基层变成…: where something happens, not what it was
     if L.RELOCATED_PEOPLE.search(src):

@@ -171,6 +171,13 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         supported = staged or parallel or followed or initial or any(v in near for v in L.SUPPORT_VERBS)
         if not (quoted or headline or states or supported):
             return None
+        if (parallel or followed) and not (quoted or headline or states or staged or initial
+                                           or any(v in near for v in L.SUPPORT_VERBS)):
+            k = end  # the series is its only evidence: the clause after it may show it enumerates what is covered
+            while L.PARALLEL_NEXT.match(s, k):
+                k = _clause_end(s, L.PARALLEL_NEXT.match(s, k).end())
+            if L.COUNT_AFTER.match(s, k):
+                return None  # 从A到B，从C到D，100多个项目在这里集聚: a range of products or fields, then their count
         if len(raw[-1].split("、")) > 1 and not (quoted or states or supported):
             return None  # 从问题牵引到文本精读、比较分析…: a list of stages or parts that coexist, not one state
         if quoted and not (headline or states or supported) and any(w in s[end:w1] for w in L.CONTINUITY_WORDS):

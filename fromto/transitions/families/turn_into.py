@@ -136,7 +136,8 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # 把X建设成为A还是重新沦为B: the words before the verb are a predicate of becoming, not its source
         if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
-        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source", "money", "locative") \
+        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source", "money", "locative",
+                                    "content into a form") \
                 or L.RELOCATED_PEOPLE.search(src):
             continue
         if L.OPENER_RE.search(src) and any(
