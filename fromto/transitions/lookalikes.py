@@ -118,8 +118,10 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "identical poles"
     if _is_time(src) or _is_time(tgt):
         return "time"
-    if _is_numeric(src) or _is_numeric(tgt) or _is_trend(src) or _is_trend(tgt):
+    if _is_numeric(src) or _is_numeric(tgt):
         return "numeric"
+    if (_is_trend(src) or _is_trend(tgt)) and not (L.DEGREE_POLE.match(src) and L.QUALITY_MODE.search(tgt)):
+        return "numeric"  # but 从高速增长迈向高质量发展: a mode of growth by speed left for one by quality
     if L.FREQUENCY_POLE.match(src) and L.FREQUENCY_POLE.match(tgt):
         return "numeric"
     if L.QUESTION_POLE.match(src) or L.QUESTION_POLE.match(tgt) or L.QUESTION_TARGET.match(tgt) \
