@@ -113,6 +113,11 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         # 从无到有的过程: a set phrase of two state words modifying a noun; the noun is no part of the target
         poles[-1] = (poles[-1][0], poles[-1][0] + 1)
         raw[-1], clean[-1] = raw[-1][:1], clean[1][:1]
+    elif steps == 1 and not nominal and len(clean[0]) == 1 and len(raw[-1]) > 1 and raw[-1][0] not in QUOTE_PAIRS \
+            and ((clean[0], raw[-1][0]) in L.STATE_PAIRS or raw[-1][1] in QUOTE_PAIRS):
+        # 从无到有做起来, 从强到优“三级跳”: a one-character set phrase runs into the verb or the quoted figure after it
+        poles[-1] = (poles[-1][0], poles[-1][0] + 1)
+        raw[-1], clean[-1] = raw[-1][:1], raw[-1][:1]
     end = poles[-1][1] + nominal_len
     after = s[poles[-1][1]:]
     # --- rejections that concern the whole phrase
