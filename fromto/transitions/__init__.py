@@ -167,7 +167,7 @@ from fromto.transitions.clauses import _boundaries, _clause_end, _clause_start, 
 from fromto.transitions.lookalikes import _is_cong, _is_you, _reject_reason  # noqa: F401
 from fromto.transitions.poles import _source_core  # noqa: F401
 from fromto.transitions.engine import extract  # noqa: F401
-from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _quoted_bian  # noqa: F401
+from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _paired_become, _quoted_bian  # noqa: F401
 from fromto.transitions.families.opener import _from_family  # noqa: F401
 from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _short_substitute, _substitute, _via_stage  # noqa: F401
 from fromto.transitions.families.path import _led_onto_path  # noqa: F401
