@@ -219,8 +219,8 @@ def _made_into(s: str) -> list[dict]:
             continue  # 把旧灯泡换成节能灯: a verb of becoming (换成, 改造成) is the verb of 把X变成Y, not V + 成
         x, y = m.group("x").strip(), m.group("y").strip()
         v0 = m.start("v")
-        if len(verb) == 2 and verb not in L.REMAKE_VERBS and verb[1] in L.REMAKE_VERBS:
-            x, verb, v0 = x + verb[0], verb[1], v0 + 1  # 把…古门楼修成: the noun's last character is no verb
+        if len(verb) == 2 and verb not in L.REMAKE_VERBS and (verb[1] in L.REMAKE_VERBS or verb[1] in L.JOIN_VERBS):
+            x, verb, v0 = x + verb[0], verb[1], v0 + 1  # 把…古门楼修成, 把…资源拧成: the noun's last character is no verb
         if _open_quote(x):
             continue  # 把“功成不必在我”的境界与“功成必定有我”的担当融入…: the 成 stands inside a quotation
         qx, qy = _quotes_of(x), _quotes_of(y)
@@ -229,6 +229,9 @@ def _made_into(s: str) -> list[dict]:
             sx, sy = _quoted(x), _quoted(y)
         elif _prior_state(cx, cy) and (_shared_head(cx, cy) or qy or verb in L.REMAKE_VERBS):
             # 把穷村带成了富村; 把破旧的老屋修成了“网红民宿”: a thing named in a prior state made into another state
+            sx, sy = x, y
+        elif _prior_state(cx + L.DE, cy + L.DE) and L.UNITY_TARGET.match(cy):
+            # 把分散的资源拧成了一股绳: scattered things joined into a whole
             sx, sy = x, y
         elif verb in L.TRAIN_VERBS and cx.endswith(L.FORMER_ROLE_HEAD) and (qy or cy.endswith(L.NEW_ROLE_HEAD)):
             # 把种植大户培训成“柑橘主播”: people trained into a role, their former role stated (ruling N3)
