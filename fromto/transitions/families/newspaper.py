@@ -20,10 +20,11 @@ def _no_longer(s: str) -> list[dict]:
     不再A，有了B / 有更多的B (如今不再疲于应付检查，有更多的精力抓落实)."""
     rows = []
     for m in L.NO_LONGER_RE.finditer(s):
-        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        y = L.FINAL_LE.sub("", m.group("y"))  # 不再X了，更加Y了
+        src, tgt = clean_pole(m.group("x")), clean_pole(y)
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
-        rows.append(_row("no_longer", _subject_before(s, m.start()), m.group("x"), m.group("y"),
+        rows.append(_row("no_longer", _subject_before(s, m.start()), m.group("x"), y,
                          m.group("v") or "", m.start(), m.end()))
     for m in L.NOW_NO_LONGER_HAVE_RE.finditer(s):
         # 如今，…不再疲于应付检查了，有更多的精力抓落实: after a word of now, what no longer holds and what is had instead
@@ -302,12 +303,12 @@ def _become_state(s: str) -> list[dict]:
 
 @matcher("free")
 def _metamorphosis(s: str) -> list[dict]:
-    """X摇身一变，成了Y / X华丽转身，成为Y: a word of metamorphosis ends the clause of the thing that changed, the verb of
-    becoming opens the next. The thing must be named in a prior state (PRIOR_STATE_STRICT or quoted, ruling N10):
-    a bare entity (这座城市摇身一变，成了…) states no source."""
+    """X摇身一变，成了Y / X华丽转身，成为Y / X变了味，成了Y: a word of metamorphosis or of going bad ends the clause of
+    the thing that changed, the verb of becoming opens the next. The thing must be named in a prior state
+    (PRIOR_STATE_STRICT or quoted, ruling N10): a bare entity (这座城市摇身一变，成了…) states no source."""
     rows = []
     for m in L.METAMORPHOSIS_RE.finditer(s):
-        x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        x, tgt_raw = L.SOME_LEAD.sub("", m.group("x")), _trim_target(m.group("y"))  # 有的“创新”变了味
         src, tgt = clean_pole(x), clean_pole(tgt_raw)
         if not (L.PRIOR_STATE_STRICT.search(src) or _quotes_of(x) or L.STATE_MODIFIER.search(src.rpartition(L.DE)[0])):
             continue
