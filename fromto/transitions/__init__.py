@@ -177,7 +177,7 @@ from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
 from fromto.transitions.families.newspaper import (  # noqa: F401
     _achieved_quoted, _become_state, _before_change, _cause_become, _former_now, _how_become, _made_into, _no_longer,
-    _metamorphosis, _realised, _remade, _set_phrase_poles, _small_to_big,
+    _metamorphosis, _passive_became, _realised, _remade, _remade_attr, _set_phrase_poles, _small_to_big,
 )
 from fromto.transitions.table import examples_table, extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
 from fromto.transitions import lexicon

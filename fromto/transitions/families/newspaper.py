@@ -1,5 +1,5 @@
 """Shapes newspaper prose gives a change of state: 不再X，而是Y; a state before a named change and after it; a plan
-becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变; 让X成为Y; X怎么成了Y."""
+becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变; 让X成为Y; X怎么成了Y; X被占用，成了Y; X改造的Y."""
 
 from __future__ import annotations
 
@@ -340,4 +340,33 @@ def _how_become(s: str) -> list[dict]:
         if len(src) < 2 or L.PRONOUN_SOURCE.match(src) or _reject_reason(src, tgt) in _REJECT:
             continue
         rows.append(_row("how_become", "", x, tgt_raw, m.group("v"), start, m.start("y") + len(tgt_raw)))
+    return rows
+
+
+@matcher("free")
+def _passive_became(s: str) -> list[dict]:
+    """X被V，成了Y: a thing taken, misused or left idle in a passive clause (MISUSE_VERBS: 公共绿地竟被私人占用，成了停车场)
+    and what it became opening the next clause; the thing is the source. Money so moved (资金被挪用，成了…) is no
+    change (ruling N7)."""
+    rows = []
+    for m in L.PASSIVE_BECAME_RE.finditer(s):
+        x, tgt_raw = L.SOME_LEAD.sub("", m.group("x").strip()), _trim_target(m.group("y"))
+        src, tgt = clean_pole(_source_core(x)), clean_pole(tgt_raw)
+        if len(src) < 2 or L.PRONOUN_SOURCE.match(src) or _reject_reason(src, tgt) in _REJECT:
+            continue
+        rows.append(_row("passive_became", "", src, tgt_raw, m.group("v"), m.start("x"), m.start("y") + len(tgt_raw)))
+    return rows
+
+
+@matcher("free")
+def _remade_attr(s: str) -> list[dict]:
+    """X改造的Y as an item of a list or a subject (老房改造的艺术工坊接连落地): a new thing named by the old thing it was
+    remade from. X must be named in an old or poor state (PRIOR_STATE_WORD: 老房, 废弃厂房); otherwise X is who did
+    the remaking (村委会改造的广场), not what was remade."""
+    rows = []
+    for m in L.REMADE_ATTR_RE.finditer(s):
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if not _prior_state(src + L.DE, tgt + L.DE) or _reject_reason(src, tgt) in _REJECT:
+            continue
+        rows.append(_row("remade_attr", "", m.group("x"), m.group("y"), m.group("v"), m.start("x"), m.end("y")))
     return rows
