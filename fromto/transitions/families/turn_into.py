@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fromto.transitions import lexicon as L
-from fromto.transitions.clauses import _clause_end, _clause_start, _only_words, _row, clean_pole
+from fromto.transitions.clauses import _clause_end, _clause_start, _only_words, _quotes_of, _row, clean_pole
 from fromto.transitions.families.opener import _find_connector
 from fromto.transitions.lexicon import MAX_POLE
 from fromto.transitions.lookalikes import _opens, _reject_reason
@@ -107,6 +107,9 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # 改由地方自筹解决: no former owner or channel is stated
         if verb in L.BA_ONLY_VERBS and (clean_pole(src_core).endswith(L.MONEY_HEAD) or clean_pole(tgt_raw).endswith(L.MONEY_HEAD)):
             continue  # 把积蓄换成了书本: money exchanged for goods, or goods sold (ruling N7)
+        if verb in L.STATE_NAMED_VERBS and not (L.PRIOR_STATE_WORD.search(clean_pole(src_core)) or
+                                                  L.SMALL_LEAD.match(clean_pole(src_core)) or _quotes_of(src_core)):
+            continue  # 他成长为骨干: growing into a role; 小作坊成长为龙头企业 names the small state it grew from
         if verb in L.BA_ONLY_VERBS and clean_pole(src_core).endswith(L.FOCUS_HEAD):
             continue  # 把目光转向基层: what is turned is attention or effort, and only where it goes is stated
         if verb in L.BA_ONLY_VERBS and not (after_ba and not from_before):
