@@ -126,8 +126,8 @@ def _paired_become(s: str) -> list[dict]:
     rows = []
     for m in L.PAIRED_BECOME_RE.finditer(s):
         src, tgt = m.group("x"), m.group("y")
-        if src[-1] != tgt[-1] or src == tgt:
-            continue
+        if src[-1] != tgt[-1] or src == tgt or src.endswith(L.PERSON_HEAD) and tgt.endswith(L.NEW_ROLE_HEAD):
+            continue  # 党员成了网格员: people taking a role beside the one they keep (ruling N3)
         if _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
             continue
         rows.append(_row("paired_become", "", src, tgt, m.group("v"), m.start("x"), m.end()))

@@ -246,6 +246,12 @@ def _made_into(s: str) -> list[dict]:
     return rows
 
 
+def _role_taken(src: str, tgt: str) -> bool:
+    """True when people named by who they are take a role (党员成了网格员, 年轻人成了新农人): a role given beside the one
+    they keep, no former state (ruling N3)."""
+    return src.endswith(L.PEOPLE_HEAD) and tgt.endswith(L.ROLE_HEAD)
+
+
 def _quoted(text: str) -> str:
     """The first quoted stretch of ``text`` with its marks (“穷软散”), or ``text`` when it has none."""
     for i, ch in enumerate(text):
@@ -337,7 +343,7 @@ def _how_become(s: str) -> list[dict]:
                 start = c0 - 1 - len(prev)
         tgt_raw = _trim_target(L.QUESTION_END.sub("", m.group("y")))  # 咋就变成停车场了？
         src, tgt = clean_pole(x), clean_pole(tgt_raw)
-        if len(src) < 2 or L.PRONOUN_SOURCE.match(src) or _reject_reason(src, tgt) in _REJECT:
+        if len(src) < 2 or L.PRONOUN_SOURCE.match(src) or _reject_reason(src, tgt) in _REJECT or _role_taken(src, tgt):
             continue
         rows.append(_row("how_become", "", x, tgt_raw, m.group("v"), start, m.start("y") + len(tgt_raw)))
     return rows
