@@ -368,11 +368,13 @@ def _passive_became(s: str) -> list[dict]:
 def _remade_attr(s: str) -> list[dict]:
     """X改造的Y as an item of a list or a subject (老房改造的艺术工坊接连落地): a new thing named by the old thing it was
     remade from. X must be named in an old or poor state (PRIOR_STATE_WORD: 老房, 废弃厂房); otherwise X is who did
-    the remaking (村委会改造的广场), not what was remade."""
+    the remaking (村委会改造的广场), not what was remade. Y must be a place or facility (FACILITY_HEAD): 老旧小区改造的
+    成效 names a result of the work."""
     rows = []
     for m in L.REMADE_ATTR_RE.finditer(s):
         src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
-        if not _prior_state(src + L.DE, tgt + L.DE) or _reject_reason(src, tgt) in _REJECT:
-            continue
+        if not L.PRIOR_STATE_WORD.search(src) or L.PERSON_ELDER.match(src) or not tgt.endswith(L.FACILITY_HEAD) \
+                or _reject_reason(src, tgt) in _REJECT:
+            continue  # 老旧小区改造的成效: a result of the work, not a new place
         rows.append(_row("remade_attr", "", m.group("x"), m.group("y"), m.group("v"), m.start("x"), m.end("y")))
     return rows
