@@ -103,6 +103,8 @@ def _former_now(s: str) -> list[dict]:
         if not (m.group("now1") or m.group("now2")) or any(r["start"] <= m.start("x") < r["end"] for r in rows):
             continue
         x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        if L.COPULA in x and m.group("now2") and m.end("x") < m.start("now2"):
+            continue  # 这片滩涂本来是一片荒地，现在成了Y: a clause with 是 states the former state (本来是X，现在成了Y)
         src, tgt = clean_pole(x), clean_pole(tgt_raw)
         if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt) or L.PERSON_ELDER.match(src):
             continue
