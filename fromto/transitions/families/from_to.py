@@ -149,6 +149,8 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
             and not all(L.FULL_QUOTE.match(p) for p in raw) and not _poor_to_better(clean):
         return None  # 从城市到农村 is where; 从工业城市到创新城市的跨越 is what one city becomes; 从“小家”到“大家”:
         # the marks make the words figures (one's family, the community), not places
+    if not nominal and not lead and sum(bool(L.ERA_POLE.search(p)) for p in clean) >= 2:
+        return None  # 从建党的开天辟地，到改革开放的翻天覆地: history walked through by its eras, a span of time (kind 4)
     if not nominal and not lead and not any(_quotes_of(p) for p in raw) and L.IMPROVE_AFTER.match(s, end):
         return None  # 从A，到B，再到C，某省持续优化考核体系: the measures of a work in progress, listed (kind 1)
     # --- a plain one-step 从X到Y needs positive evidence
