@@ -81,7 +81,9 @@ Report prose (the Government Work Reports) writes the same constructions in more
   with X described by the state it was in (原本“各自为战”的农户: that state is the source); scattered things joined
   into a whole (把分散的资源拧成了一股绳); 把X转向Y and 把X拓宽为/扩建为Y; 不再X了，更加Y了; a mode of growth by
   speed left for one by quality (从高速增长迈向扩面提质: no degree of a growth rate); a one-character set phrase
-  running into a verb or a quotation (从无到有做起来, 从强到优“三级跳”);
+  running into a verb or a quotation (从无到有做起来, 从强到优“三级跳”); 将X打造为Y with X in a prior state; a
+  subject in a poor state whose word of now opens the next clause (“软弱涣散”的村党组织，如今成了Y); a negated
+  coming or going (没人来) as a state, not a movement;
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
@@ -170,7 +172,10 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
   从X到Y with no evidence but itself, followed by a count of members (从A到B，从C到D，100多个项目集聚: a range of
   products); 过去…的X，现在Y with nothing marking the present state as reached (现在能…: ruling N1); the unquoted
   short 以Y代X, the lexicalised name of a policy (以工代赈, 以奖代补); a source holding its own verb of becoming
-  (把X建设成为A还是重新沦为B);
+  (把X建设成为A还是重新沦为B); a plain 从X到Y or chain followed by a clause improving a system step by step
+  (…，某省持续优化考核体系: the measures of that work) or with two poles naming eras of history (从建党的…，到改革开放
+  的…: a span of time); a pronoun of place (这里) as a source; people taking a role beside the one they keep
+  (党员成了网格员);
 * a starting point and a goal over commas (从X入手，…，达到Y的目的) are no change; a question's final particle
   (从胜利走向胜利呢) is no part of a pole.
 
