@@ -70,7 +70,20 @@ Report prose (the Government Work Reports) writes the same constructions in more
   the poles (背后是理念的转变), and 从X，变成Y; two four-character phrases on one frame (从住有所居到居有所安); a
   heading closed by its column in brackets (从“A”到“B”（前沿观察）); a stage of a policy named by its length
   (5年过渡期); a demonstrative source (把这份优势转化为Y) resolved to what the sentence before named with the same
-  noun;
+  noun; a question of how a thing became another (X怎么成了Y, X何以成为Y, 本是X，咋就变成Y了: it presupposes that X
+  was not Y; 怎么成为 asks how to reach a goal); a thing taken, misused or left idle in a passive clause and what it
+  became in the next (X竟被私人占用，成了Y); a new thing named by the old thing it was remade from (老房改造的民宿);
+  two short poles sharing their head joined by 成为 (危机可以成为新机) and a 变-pair alone in a quotation
+  (“撂荒地变丰收地”); 以“Y”代“X” with quoted poles and Y代替X with two short nouns alone in their item
+  (口号代替行动); verbs of sinking and rising (沦为, 升华为, also opening the clause after a 从-source), and of
+  growing or reverting with a source named in a prior, poor or small state (小作坊成长为龙头企业, 撂荒地变回良田);
+  a word of going bad or of renewal before a clause of becoming (“创新”变了味，成了Y; 焕然一新，变成了Y); 让X成了Y
+  with X described by the state it was in (原本“各自为战”的农户: that state is the source); scattered things joined
+  into a whole (把分散的资源拧成了一股绳); 把X转向Y and 把X拓宽为/扩建为Y; 不再X了，更加Y了; a mode of growth by
+  speed left for one by quality (从高速增长迈向扩面提质: no degree of a growth rate); a one-character set phrase
+  running into a verb or a quotation (从无到有做起来, 从强到优“三级跳”); 将X打造为Y with X in a prior state; a
+  subject in a poor state whose word of now opens the next clause (“软弱涣散”的村党组织，如今成了Y); a negated
+  coming or going (没人来) as a state, not a movement;
 * coordination and set phrases: constructions joined by 、 (A演变为B、C演变为D); verbs of becoming joined by 或者
   sharing one source (已经变为A、B或者直接变为C); parallel poles after a word-making character
   (从重过程向重结果转变); 化X成Y (化蛹成蝶) and 汇/聚/积X成Y; set phrases before 是/的/时 (由大变强是…, 由强变弱时)
@@ -152,7 +165,17 @@ Rules that reject look-alikes (each is a kind of construction, not a string of o
   labels (把“A”改成“B”); money put to private use (资金变成个人“提款机”, N7); people who 变身 a role beside the one
   they keep (党员变身“网格员”, N3); a target that only points (变成这样); poles that differ in one character, the
   ends of a scale (从“线上”到“线下”: a range); a word of a whole chain opening the next clause (…，全程由村集体负责);
-  a target naming the place a thing takes in the work (成了帮扶对象, 成为工作的重点: a role given);
+  a target naming the place a thing takes in the work (成了帮扶对象, 成为工作的重点: a role given); a target that
+  says only that a thing became common, needed or habitual (变成日常, 变成了一种“刚需”); content presented as a show
+  (把宫廷御宴变成沉浸式剧场, 记忆点化成一场奇幻之旅: ruling N3); money that becomes the perk of a few people (N7);
+  把X转向Y where X is attention, effort or a role moved to a new holder (把目光转向基层); a series of plain
+  从X到Y with no evidence but itself, followed by a count of members (从A到B，从C到D，100多个项目集聚: a range of
+  products); 过去…的X，现在Y with nothing marking the present state as reached (现在能…: ruling N1); the unquoted
+  short 以Y代X, the lexicalised name of a policy (以工代赈, 以奖代补); a source holding its own verb of becoming
+  (把X建设成为A还是重新沦为B); a plain 从X到Y or chain followed by a clause improving a system step by step
+  (…，某省持续优化考核体系: the measures of that work) or with two poles naming eras of history (从建党的…，到改革开放
+  的…: a span of time); a pronoun of place (这里) as a source; people taking a role beside the one they keep
+  (党员成了网格员);
 * a starting point and a goal over commas (从X入手，…，达到Y的目的) are no change; a question's final particle
   (从胜利走向胜利呢) is no part of a pole.
 
@@ -167,17 +190,17 @@ from fromto.transitions.clauses import _boundaries, _clause_end, _clause_start, 
 from fromto.transitions.lookalikes import _is_cong, _is_you, _reject_reason  # noqa: F401
 from fromto.transitions.poles import _source_core  # noqa: F401
 from fromto.transitions.engine import extract  # noqa: F401
-from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _quoted_bian  # noqa: F401
+from fromto.transitions.families.bian_wei import _bian_x_wei_y, _gather_into, _paired_become, _quoted_bian  # noqa: F401
 from fromto.transitions.families.opener import _from_family  # noqa: F401
-from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _substitute, _via_stage  # noqa: F401
+from fromto.transitions.families.substitution import _leave_for, _leave_for_track, _short_substitute, _substitute, _via_stage  # noqa: F401
 from fromto.transitions.families.path import _led_onto_path  # noqa: F401
 from fromto.transitions.families.pronoun import _previous_resumed, _resumed_by_pronoun, _topic_resumed  # noqa: F401
 from fromto.transitions.families.toward import _bare_toward  # noqa: F401
 from fromto.transitions.families.turn_into import _turn_into  # noqa: F401
 from fromto.transitions.families.was_now import _was_now  # noqa: F401
 from fromto.transitions.families.newspaper import (  # noqa: F401
-    _achieved_quoted, _become_state, _before_change, _cause_become, _former_now, _made_into, _no_longer,
-    _metamorphosis, _realised, _remade, _set_phrase_poles, _small_to_big,
+    _achieved_quoted, _become_state, _before_change, _cause_become, _former_now, _how_become, _made_into, _no_longer,
+    _metamorphosis, _passive_became, _realised, _remade, _remade_attr, _set_phrase_poles, _small_to_big,
 )
 from fromto.transitions.table import examples_table, extract_rows, extract_sentences, extract_text, review_cue, review_queue  # noqa: F401
 from fromto.transitions import lexicon

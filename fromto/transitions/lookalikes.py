@@ -118,13 +118,15 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "identical poles"
     if _is_time(src) or _is_time(tgt):
         return "time"
-    if _is_numeric(src) or _is_numeric(tgt) or _is_trend(src) or _is_trend(tgt):
+    if _is_numeric(src) or _is_numeric(tgt):
         return "numeric"
+    if (_is_trend(src) or _is_trend(tgt)) and not (L.DEGREE_POLE.match(src) and L.QUALITY_MODE.search(tgt)):
+        return "numeric"  # but 从高速增长迈向高质量发展: a mode of growth by speed left for one by quality
     if L.FREQUENCY_POLE.match(src) and L.FREQUENCY_POLE.match(tgt):
         return "numeric"
     if L.QUESTION_POLE.match(src) or L.QUESTION_POLE.match(tgt) or L.QUESTION_TARGET.match(tgt) \
-            or L.MANNER_TARGET.match(tgt):
-        return "no source"  # a question word or a bare 这样 stands where a pole should: what it was or becomes is not stated
+            or L.MANNER_TARGET.match(tgt) or L.PREVALENCE_TARGET.match(tgt):
+        return "no source"  # a question word, a bare 这样 or only 日常/常态 stands where a pole should: no state is stated
     if tgt.endswith(src) and L.SAME_KIND_PREFIX.match(tgt[: -len(src)]):
         return "same pole"
     if _new_of_same_head(src, tgt):
@@ -133,6 +135,8 @@ def _reject_reason(src: str, tgt: str) -> str | None:
         return "same pole"
     if _money_relabelled(src, tgt):
         return "money"  # 将旅游支出转化为培训费用: money relabelled or moved (newspaper gold ruling N7)
+    if src.endswith(L.CONTENT_HEAD) and tgt.endswith(L.PRESENTATION_HEAD):
+        return "content into a form"  # 把宫廷御宴变成沉浸式剧场: content presented as a show (ruling N3)
     if L.LOCATIVE_SOURCE.match(src):
         return "locative"  # 到基层变成…: where something happens, not what it was
     if L.RELOCATED_PEOPLE.search(src):

@@ -87,7 +87,8 @@ def _gather_into(s: str) -> list[dict]:
 @matcher("free")
 def _quoted_bian(s: str) -> list[dict]:
     """Bare “X”变“Y”: two quoted poles joined by 变, or by a verb of going or becoming (“穷村”走上了“富路”); and two
-    short unquoted poles sharing their head, joined by 变 and alone in their clause (推动短板变长板)."""
+    short unquoted poles sharing their head, joined by 变 and alone in their clause or quotation (推动短板变长板,
+    “荒坡变果园”)."""
     rows = []
     for m in L.QUOTED_BIAN_RE.finditer(s):
         src_raw = m.group(1) + m.group(2) + m.group(3)
@@ -114,4 +115,20 @@ def _quoted_bian(s: str) -> list[dict]:
         if _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
             continue
         rows.append(_row("paired_bian", "", src, tgt, L.QUOTED_BIAN_VERB, m.start("x"), m.end()))
+    return rows
+
+
+@matcher("free")
+def _paired_become(s: str) -> list[dict]:
+    """Two short poles sharing their head joined by 成为/成了, alone in their clause (危机可以成为新机, 短板成了长板):
+    the shared head names one thing, the modifiers its two states. 成为 also gives a role (村民成为党员), so the
+    shared head is required."""
+    rows = []
+    for m in L.PAIRED_BECOME_RE.finditer(s):
+        src, tgt = m.group("x"), m.group("y")
+        if src[-1] != tgt[-1] or src == tgt or src.endswith(L.PERSON_HEAD) and tgt.endswith(L.NEW_ROLE_HEAD):
+            continue  # 党员成了网格员: people taking a role beside the one they keep (ruling N3)
+        if _reject_reason(src, tgt) in ("time", "numeric", "same pole", "identical poles"):
+            continue
+        rows.append(_row("paired_become", "", src, tgt, m.group("v"), m.start("x"), m.end()))
     return rows

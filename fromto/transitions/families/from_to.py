@@ -113,6 +113,11 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         # 从无到有的过程: a set phrase of two state words modifying a noun; the noun is no part of the target
         poles[-1] = (poles[-1][0], poles[-1][0] + 1)
         raw[-1], clean[-1] = raw[-1][:1], clean[1][:1]
+    elif steps == 1 and not nominal and len(clean[0]) == 1 and len(raw[-1]) > 1 and raw[-1][0] not in QUOTE_PAIRS \
+            and ((clean[0], raw[-1][0]) in L.STATE_PAIRS or raw[-1][1] in QUOTE_PAIRS):
+        # 从无到有做起来, 从强到优“三级跳”: a one-character set phrase runs into the verb or the quoted figure after it
+        poles[-1] = (poles[-1][0], poles[-1][0] + 1)
+        raw[-1], clean[-1] = raw[-1][:1], raw[-1][:1]
     end = poles[-1][1] + nominal_len
     after = s[poles[-1][1]:]
     # --- rejections that concern the whole phrase
@@ -144,6 +149,10 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
             and not all(L.FULL_QUOTE.match(p) for p in raw) and not _poor_to_better(clean):
         return None  # 从城市到农村 is where; 从工业城市到创新城市的跨越 is what one city becomes; 从“小家”到“大家”:
         # the marks make the words figures (one's family, the community), not places
+    if not nominal and not lead and sum(bool(L.ERA_POLE.search(p)) for p in clean) >= 2:
+        return None  # 从建党的开天辟地，到改革开放的翻天覆地: history walked through by its eras, a span of time (kind 4)
+    if not nominal and not lead and not any(_quotes_of(p) for p in raw) and L.IMPROVE_AFTER.match(s, end):
+        return None  # 从A，到B，再到C，某省持续优化考核体系: the measures of a work in progress, listed (kind 1)
     # --- a plain one-step 从X到Y needs positive evidence
     if steps == 1 and not nominal and not lead:
         rest = whole_sentence[:i] + whole_sentence[end:]
@@ -171,6 +180,13 @@ def from_to_chain(o) -> tuple[list[dict], int] | None:
         supported = staged or parallel or followed or initial or any(v in near for v in L.SUPPORT_VERBS)
         if not (quoted or headline or states or supported):
             return None
+        if (parallel or followed) and not (quoted or headline or states or staged or initial
+                                           or any(v in near for v in L.SUPPORT_VERBS)):
+            k = end  # the series is its only evidence: the clause after it may show it enumerates what is covered
+            while L.PARALLEL_NEXT.match(s, k):
+                k = _clause_end(s, L.PARALLEL_NEXT.match(s, k).end())
+            if L.COUNT_AFTER.match(s, k):
+                return None  # 从A到B，从C到D，100多个项目在这里集聚: a range of products or fields, then their count
         if len(raw[-1].split("、")) > 1 and not (quoted or states or supported):
             return None  # 从问题牵引到文本精读、比较分析…: a list of stages or parts that coexist, not one state
         if quoted and not (headline or states or supported) and any(w in s[end:w1] for w in L.CONTINUITY_WORDS):

@@ -1,5 +1,5 @@
 """Shapes newspaper prose gives a change of state: 不再X，而是Y; a state before a named change and after it; a plan
-becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变; 让X成为Y."""
+becoming reality; 把X V成Y of one thing; 小X V成大Y; 过去的X，如今成了Y; 实现“X”到“Y”的转变; 让X成为Y; X怎么成了Y; X被占用，成了Y; X改造的Y."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from fromto.textio import QUOTE_CHARS, QUOTE_PAIRS
 from fromto.transitions import lexicon as L
 from fromto.transitions.clauses import _clause_start, _open_quote, _row, _quotes_of, _strip_trail, clean_pole
 from fromto.transitions.lookalikes import _reject_reason
-from fromto.transitions.poles import _subject_before, _trim_target
+from fromto.transitions.poles import _source_core, _subject_before, _trim_target
 from fromto.transitions.registry import matcher
 
 #: Kinds of look-alike that end a candidate of these shapes (see :func:`fromto.transitions.lookalikes._reject_reason`).
@@ -20,10 +20,11 @@ def _no_longer(s: str) -> list[dict]:
     不再A，有了B / 有更多的B (如今不再疲于应付检查，有更多的精力抓落实)."""
     rows = []
     for m in L.NO_LONGER_RE.finditer(s):
-        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        y = L.FINAL_LE.sub("", m.group("y"))  # 不再X了，更加Y了
+        src, tgt = clean_pole(m.group("x")), clean_pole(y)
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
-        rows.append(_row("no_longer", _subject_before(s, m.start()), m.group("x"), m.group("y"),
+        rows.append(_row("no_longer", _subject_before(s, m.start()), m.group("x"), y,
                          m.group("v") or "", m.start(), m.end()))
     for m in L.NOW_NO_LONGER_HAVE_RE.finditer(s):
         # 如今，…不再疲于应付检查了，有更多的精力抓落实: after a word of now, what no longer holds and what is had instead
@@ -102,6 +103,8 @@ def _former_now(s: str) -> list[dict]:
         if not (m.group("now1") or m.group("now2")) or any(r["start"] <= m.start("x") < r["end"] for r in rows):
             continue
         x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        if L.COPULA in x and m.group("now2") and m.end("x") < m.start("now2"):
+            continue  # 这片滩涂本来是一片荒地，现在成了Y: a clause with 是 states the former state (本来是X，现在成了Y)
         src, tgt = clean_pole(x), clean_pole(tgt_raw)
         if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt) or L.PERSON_ELDER.match(src):
             continue
@@ -128,14 +131,19 @@ def _achieved_quoted(s: str) -> list[dict]:
 
 @matcher("free")
 def _cause_become(s: str) -> list[dict]:
-    """让/使X成为Y with X named in a prior state (让荒山成为金山银山, 使落后村成为先进村): the labelling policy counts
-    it; X named without one (让党员成为先锋) is a thing given a role, not a change of state."""
+    """让/使X成为Y with X named in a prior state (让荒山成为金山银山, 使落后村成为先进村) or described by the state it
+    was in (让原本互不往来的邻居成了一家人: that state is the source): the labelling policy counts it; X named without
+    one (让党员成为先锋) is a thing given a role, not a change of state."""
     rows = []
     for m in L.CAUSE_BECOME_RE.finditer(s):
         x = m.group("x")
         tgt_raw = _trim_target(m.group("y"))
+        former = L.FORMER_STATE_OF.match(x)
+        if former:  # 让原本“各自为战”的农户成了“一家人”: the state the modifier says X was in is the source
+            x = former.group("state")
         src, tgt = clean_pole(x), clean_pole(tgt_raw)
-        if not L.PRIOR_STATE_STRICT.search(src) or L.PRIOR_STATE_STRICT.search(tgt) or L.PERSON_ELDER.match(src):
+        if not (former or L.PRIOR_STATE_STRICT.search(src)) or L.PRIOR_STATE_STRICT.search(tgt) \
+                or L.PERSON_ELDER.match(src):
             continue
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
@@ -214,8 +222,8 @@ def _made_into(s: str) -> list[dict]:
             continue  # 把旧灯泡换成节能灯: a verb of becoming (换成, 改造成) is the verb of 把X变成Y, not V + 成
         x, y = m.group("x").strip(), m.group("y").strip()
         v0 = m.start("v")
-        if len(verb) == 2 and verb not in L.REMAKE_VERBS and verb[1] in L.REMAKE_VERBS:
-            x, verb, v0 = x + verb[0], verb[1], v0 + 1  # 把…古门楼修成: the noun's last character is no verb
+        if len(verb) == 2 and verb not in L.REMAKE_VERBS and (verb[1] in L.REMAKE_VERBS or verb[1] in L.JOIN_VERBS):
+            x, verb, v0 = x + verb[0], verb[1], v0 + 1  # 把…古门楼修成, 把…资源拧成: the noun's last character is no verb
         if _open_quote(x):
             continue  # 把“功成不必在我”的境界与“功成必定有我”的担当融入…: the 成 stands inside a quotation
         qx, qy = _quotes_of(x), _quotes_of(y)
@@ -224,6 +232,9 @@ def _made_into(s: str) -> list[dict]:
             sx, sy = _quoted(x), _quoted(y)
         elif _prior_state(cx, cy) and (_shared_head(cx, cy) or qy or verb in L.REMAKE_VERBS):
             # 把穷村带成了富村; 把破旧的老屋修成了“网红民宿”: a thing named in a prior state made into another state
+            sx, sy = x, y
+        elif _prior_state(cx + L.DE, cy + L.DE) and L.UNITY_TARGET.match(cy):
+            # 把分散的资源拧成了一股绳: scattered things joined into a whole
             sx, sy = x, y
         elif verb in L.TRAIN_VERBS and cx.endswith(L.FORMER_ROLE_HEAD) and (qy or cy.endswith(L.NEW_ROLE_HEAD)):
             # 把种植大户培训成“柑橘主播”: people trained into a role, their former role stated (ruling N3)
@@ -235,6 +246,12 @@ def _made_into(s: str) -> list[dict]:
             continue
         rows.append(_row("made_into", "", sx, sy, s[v0: m.end("v") + 1], m.start(), m.end()))
     return rows
+
+
+def _role_taken(src: str, tgt: str) -> bool:
+    """True when people named by who they are take a role (党员成了网格员, 年轻人成了新农人): a role given beside the one
+    they keep, no former state (ruling N3)."""
+    return src.endswith(L.PEOPLE_HEAD) and tgt.endswith(L.ROLE_HEAD)
 
 
 def _quoted(text: str) -> str:
@@ -294,16 +311,72 @@ def _become_state(s: str) -> list[dict]:
 
 @matcher("free")
 def _metamorphosis(s: str) -> list[dict]:
-    """X摇身一变，成了Y / X华丽转身，成为Y: a word of metamorphosis ends the clause of the thing that changed, the verb of
-    becoming opens the next. The thing must be named in a prior state (PRIOR_STATE_STRICT or quoted, ruling N10):
-    a bare entity (这座城市摇身一变，成了…) states no source."""
+    """X摇身一变，成了Y / X华丽转身，成为Y / X变了味，成了Y: a word of metamorphosis or of going bad ends the clause of
+    the thing that changed, the verb of becoming opens the next. The thing must be named in a prior state
+    (PRIOR_STATE_STRICT or quoted, ruling N10): a bare entity (这座城市摇身一变，成了…) states no source."""
     rows = []
     for m in L.METAMORPHOSIS_RE.finditer(s):
-        x, tgt_raw = m.group("x"), _trim_target(m.group("y"))
+        x, tgt_raw = L.SOME_LEAD.sub("", m.group("x")), _trim_target(m.group("y"))  # 有的“创新”变了味
         src, tgt = clean_pole(x), clean_pole(tgt_raw)
         if not (L.PRIOR_STATE_STRICT.search(src) or _quotes_of(x) or L.STATE_MODIFIER.search(src.rpartition(L.DE)[0])):
             continue
         if _reject_reason(src, tgt) in _REJECT or L.PRONOUN_SOURCE.match(src):
             continue
         rows.append(_row("metamorphosis", "", x, tgt_raw, m.group("w"), m.start("x"), m.start("y") + len(tgt_raw)))
+    return rows
+
+
+@matcher("free")
+def _how_become(s: str) -> list[dict]:
+    """X怎么成了Y / X何以成为Y / 本是X，咋就变成Y了: a question of how a thing became another presupposes that it was
+    not that before, so the thing (or what the clause before says it was, 本是X) is the source. A question word
+    opening its clause takes the clause before as the thing when that is a noun phrase (一个苹果，何以成为…)."""
+    rows = []
+    for m in L.HOW_BECOME_RE.finditer(s):
+        x, start = _source_core(m.group("x")), m.start("x")
+        c0 = m.start("x")
+        if c0 > 0 and s[c0 - 1] in "，,":
+            was = L.FORMER_IS_RE.search(s, _clause_start(s, c0 - 1), c0 - 1)
+            if was:  # 观景台本是赏花的地方，咋就变成菜地了: what the thing was is stated, and is the source
+                x, start = was.group("was"), was.start("was")
+            elif not x:
+                prev = s[_clause_start(s, c0 - 1): c0 - 1].strip(" 　")
+                x = prev if len(prev) <= 8 and not L.NOT_TOPIC_CHARS.search(prev) else ""
+                start = c0 - 1 - len(prev)
+        tgt_raw = _trim_target(L.QUESTION_END.sub("", m.group("y")))  # 咋就变成停车场了？
+        src, tgt = clean_pole(x), clean_pole(tgt_raw)
+        if len(src) < 2 or L.PRONOUN_SOURCE.match(src) or _reject_reason(src, tgt) in _REJECT or _role_taken(src, tgt):
+            continue
+        rows.append(_row("how_become", "", x, tgt_raw, m.group("v"), start, m.start("y") + len(tgt_raw)))
+    return rows
+
+
+@matcher("free")
+def _passive_became(s: str) -> list[dict]:
+    """X被V，成了Y: a thing taken, misused or left idle in a passive clause (MISUSE_VERBS: 公共绿地竟被私人占用，成了停车场)
+    and what it became opening the next clause; the thing is the source. Money so moved (资金被挪用，成了…) is no
+    change (ruling N7)."""
+    rows = []
+    for m in L.PASSIVE_BECAME_RE.finditer(s):
+        x, tgt_raw = L.SOME_LEAD.sub("", m.group("x").strip()), _trim_target(m.group("y"))
+        src, tgt = clean_pole(_source_core(x)), clean_pole(tgt_raw)
+        if len(src) < 2 or L.PRONOUN_SOURCE.match(src) or _reject_reason(src, tgt) in _REJECT:
+            continue
+        rows.append(_row("passive_became", "", src, tgt_raw, m.group("v"), m.start("x"), m.start("y") + len(tgt_raw)))
+    return rows
+
+
+@matcher("free")
+def _remade_attr(s: str) -> list[dict]:
+    """X改造的Y as an item of a list or a subject (老房改造的艺术工坊接连落地): a new thing named by the old thing it was
+    remade from. X must be named in an old or poor state (PRIOR_STATE_WORD: 老房, 废弃厂房); otherwise X is who did
+    the remaking (村委会改造的广场), not what was remade. Y must be a place or facility (FACILITY_HEAD): 老旧小区改造的
+    成效 names a result of the work."""
+    rows = []
+    for m in L.REMADE_ATTR_RE.finditer(s):
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if not L.PRIOR_STATE_WORD.search(src) or L.PERSON_ELDER.match(src) or not tgt.endswith(L.FACILITY_HEAD) \
+                or _reject_reason(src, tgt) in _REJECT:
+            continue  # 老旧小区改造的成效: a result of the work, not a new place
+        rows.append(_row("remade_attr", "", m.group("x"), m.group("y"), m.group("v"), m.start("x"), m.end("y")))
     return rows

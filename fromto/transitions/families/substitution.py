@@ -1,9 +1,9 @@
-"""Substitution and a new course: 用Y代替X, 改变X而代之以Y, 经过X过渡到Y."""
+"""Substitution and a new course: 用Y代替X, 以Y代X, 改变X而代之以Y, 经过X过渡到Y."""
 
 from __future__ import annotations
 
 from fromto.transitions import lexicon as L
-from fromto.transitions.clauses import _clause_end, _clause_start, _row, clean_pole
+from fromto.transitions.clauses import _clause_end, _clause_start, _only_words, _row, _strip_trail, clean_pole
 from fromto.transitions.lexicon import MAX_POLE
 from fromto.transitions.lookalikes import _reject_reason
 from fromto.transitions.poles import _next_construction, _trim_target
@@ -37,6 +37,31 @@ def _substitute(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue
         rows.append(_row("yong_daiti", "", old_raw, repl_raw, m.group().rstrip(L.LE), k, v1 + len(old_raw)))
         taken.append((k, v1 + len(old_raw)))
+    return rows
+
+
+@matcher("free")
+def _short_substitute(s: str) -> list[dict]:
+    """以“Y”代“X”, the short form with quoted poles (以“痕迹”代“实绩”): Y put in the place of X, the phrase ending its
+    clause or item; 以 must be a preposition (not 所以, 可以, 予以 …). Unquoted, the short form is mostly the
+    lexicalised name of a policy (以工代赈, 以奖代补), which is not counted. And Y代替X with two short nouns alone in
+    their clause or item (口号代替行动)."""
+    rows = []
+    for m in L.SHORT_SUBST_RE.finditer(s):
+        k = m.start()
+        if k > 0 and s[k - 1] in L.YI_NOT_AFTER:
+            continue
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if src == tgt or _reject_reason(src, tgt) or L.PRONOUN_SOURCE.match(src) or L.PRONOUN_SOURCE.match(tgt):
+            continue
+        rows.append(_row("yi_dai", "", m.group("x"), m.group("y"), s[m.end("y")], k, m.end()))
+    for m in L.BARE_SUBST_RE.finditer(s):
+        # 外行指挥内行、口号代替行动: two short nouns alone in their item, Y in the place of X
+        src, tgt = clean_pole(m.group("x")), clean_pole(m.group("y"))
+        if src == tgt or _reject_reason(src, tgt) or L.PRONOUN_SOURCE.match(src) or L.PRONOUN_SOURCE.match(tgt) \
+                or _strip_trail(tgt, L.SOURCE_TRAIL) != tgt or _only_words(tgt, L.NOT_NOMINAL):
+            continue  # 逐步代替X, 中药不能代替X: an adverb or a modal, not a noun, before the verb
+        rows.append(_row("bare_subst", "", m.group("x"), m.group("y"), m.group("v"), m.start(), m.end()))
     return rows
 
 

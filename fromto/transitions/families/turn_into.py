@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fromto.transitions import lexicon as L
-from fromto.transitions.clauses import _clause_end, _clause_start, _only_words, _row, clean_pole
+from fromto.transitions.clauses import _clause_end, _clause_start, _only_words, _quotes_of, _row, clean_pole
 from fromto.transitions.families.opener import _find_connector
 from fromto.transitions.lexicon import MAX_POLE
 from fromto.transitions.lookalikes import _opens, _reject_reason
@@ -107,6 +107,11 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
             continue  # 改由地方自筹解决: no former owner or channel is stated
         if verb in L.BA_ONLY_VERBS and (clean_pole(src_core).endswith(L.MONEY_HEAD) or clean_pole(tgt_raw).endswith(L.MONEY_HEAD)):
             continue  # 把积蓄换成了书本: money exchanged for goods, or goods sold (ruling N7)
+        if verb in L.STATE_NAMED_VERBS and not (L.PRIOR_STATE_WORD.search(clean_pole(src_core)) or
+                                                  L.SMALL_LEAD.match(clean_pole(src_core)) or _quotes_of(src_core)):
+            continue  # 他成长为骨干: growing into a role; 小作坊成长为龙头企业 names the small state it grew from
+        if verb in L.BA_ONLY_VERBS and clean_pole(src_core).endswith(L.FOCUS_HEAD):
+            continue  # 把目光转向基层: what is turned is attention or effort, and only where it goes is stated
         if verb in L.BA_ONLY_VERBS and not (after_ba and not from_before):
             continue  # 班子换成了新人: without 把 the verb exchanges or replaces people, it names no prior state
         if L.COORD_TURN_RE.fullmatch(verb) and not (after_ba and not from_before):
@@ -123,15 +128,19 @@ def _turn_into(s: str, taken: list[tuple[int, int]]) -> list[dict]:
         if (len(src) < 2 or L.PRONOUN_SOURCE.match(src)) and not figures or not tgt or len(src_core) > MAX_POLE \
                 or len(tgt_raw) > MAX_POLE:
             continue
-        if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and L.REGION_END.search(src)):
-            continue  # a whole country or region is an entity, not a state (使中国变成…)
+        if src in L.ENTITY_SOURCE or L.ENTITY_OWNED.match(src) or (len(src) <= 4 and L.REGION_END.search(src)
+                                                                   and not L.PRIOR_STATE_STRICT.search(src)):
+            continue  # a whole country or region is an entity, not a state (使中国变成…); a place named by its poor state (荒岛) is one
         if verb in L.ROLE_TAKING_VERBS and src.endswith(L.PERSON_HEAD) and tgt.endswith(L.NEW_ROLE_HEAD):
             continue  # 党员变身“网格员”: people taking on a role beside the one they keep, no former state (N3)
         if not after_ba and L.ATTENTION_TARGET.search(tgt):
             continue  # 老旧小区改造成为民生工程的重点: the place a thing takes in the work (改造 + 成为), no new state
+        if L.BECOMING_IN_SOURCE.search(src):
+            continue  # 把X建设成为A还是重新沦为B: the words before the verb are a predicate of becoming, not its source
         if L.DEMONSTRATIVE_PART.match(src):
             continue  # 这些阶级中间的大多数人已经改造成为Y: the group is named only by reference to an earlier sentence
-        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source", "money", "locative") \
+        if _reject_reason(src, tgt) in ("time", "numeric", "identical poles", "same pole", "no source", "money", "locative",
+                                    "content into a form") \
                 or L.RELOCATED_PEOPLE.search(src):
             continue
         if L.OPENER_RE.search(src) and any(
