@@ -17,8 +17,10 @@ sentence, source, target, in a fixed pseudo-random order) is what the coder saw.
 subject and construction, and the sentence) and writes ``resources/newspaper_coding_facts.csv`` (id, set, coder_code,
 rules_code, code_rule), which notebook 03 reads to show the agreement, so a clone with nothing beside it still
 reproduces every committed file. Sets: ``pd2025-tune`` (the codebook's growth material), ``pd2025-heldout`` (held
-out, then opened for tuning the rules), ``pd2026-tune`` and ``pd2026-heldout`` (the 2026 pages, fresh for coding:
-``--only pd2026`` writes their packet) and ``pku`` (held out).
+out, then opened for tuning the rules), ``pd2026-tune`` and ``pd2026-heldout`` (the 2026 pages of January to July,
+both opened for tuning after their looks; ``--only pd2026`` writes their packet), ``pd2026late-heldout`` and
+``pd2026commentary-heldout`` (the later 2026 party-building pages and the commentary page of the same issues, held
+out; ``--only pd2026late`` / ``--only pd2026commentary``) and ``pku`` (held out).
 """
 
 from __future__ import annotations
@@ -55,11 +57,13 @@ FACTS_HEADER = """# The coding rules against an independent coder on newspaper p
 # repository; notebook 03 reads this file. Statements: the transitions readers found in the People's Daily 2025
 # party-building corpus (resources/newspaper_gold_transitions.csv; set pd2025-tune, on which codebook version 3 was
 # grown, and pd2025-heldout, opened for tuning the rules after two looks), in the People's Daily 2026 party-building
-# pages (resources/newspaper2026_gold_transitions.csv; sets pd2026-tune and pd2026-heldout, both fresh for coding:
-# the coding rules were never tuned on 2026 text) and in the People's Daily 2001 sample
-# (resources/pku_dev_transitions.csv; set pku, never used to write the codebook). coder_code:
-# resources/newspaper_second_coder_codes.csv, LLM-based coders given only the codebook's definitions (no keywords, no
-# rules, no other coder's codes). rules_code and code_rule: the current rules (fromto.coding.rules) on the readers'
+# pages (resources/newspaper2026_gold_transitions.csv; sets pd2026-tune and pd2026-heldout, fresh for coding at their
+# first look, then opened for tuning the rules in turn), in the later 2026 party-building pages and the commentary
+# page of the same issues (resources/newspaper2026late_gold_transitions.csv and
+# newspaper2026commentary_gold_transitions.csv; sets pd2026late-heldout and pd2026commentary-heldout, held out) and in
+# the People's Daily 2001 sample (resources/pku_dev_transitions.csv; set pku, never used to write the codebook).
+# coder_code: resources/newspaper_second_coder_codes.csv, LLM-based coders given only the codebook's definitions (no
+# keywords, no rules, no other coder's codes). rules_code and code_rule: the current rules (fromto.coding.rules) on the readers'
 # poles, subject and construction and the sentence.
 """
 
